@@ -1,0 +1,144 @@
+/// A word list matched against UTF-8 bytes, longest word first.
+struct WordList<Payload: Sendable>: Sendable {
+    struct Entry: Sendable {
+        let text: String
+        let bytes: [UInt8]
+        let payload: Payload
+    }
+
+    let entries: [Entry]
+
+    init(_ words: [(String, Payload)]) {
+        entries = words.map { Entry(text: $0.0, bytes: Array($0.0.utf8), payload: $0.1) }
+            .sorted { $0.bytes.count > $1.bytes.count }
+    }
+
+    /// The longest entry that starts at `index`.
+    func match(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Entry? {
+        guard index < text.count else { return nil }
+        let first = text[index]
+        outer: for entry in entries where entry.bytes[0] == first && index + entry.bytes.count <= text.count {
+            for k in 1..<entry.bytes.count where text[index + k] != entry.bytes[k] { continue outer }
+            return entry
+        }
+        return nil
+    }
+
+    /// The longest entry that ends right before `end`.
+    func match(_ text: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Entry? {
+        outer: for entry in entries where entry.bytes.count <= end {
+            let start = end - entry.bytes.count
+            for k in 0..<entry.bytes.count where text[start + k] != entry.bytes[k] { continue outer }
+            return entry
+        }
+        return nil
+    }
+}
+
+/// The words of Chinese report prose that give numbers their meaning. Kept as data in one
+/// place so that a reader can see every word the scanner knows.
+enum Lexicon {
+    /// Units and measure words, after any magnitude word. Words starting with 千/百 that are
+    /// units in their own right (千米, 千克, 百分点) are matched before magnitudes.
+    static let units = WordList<QuantityKind>([
+        // percentages
+        ("个百分点", .percentagePoint), ("百分点", .percentagePoint), ("%", .percent), ("％", .percent),
+        ("‰", .permille), ("倍", .multiple),
+        // money
+        ("元", .amount), ("美元", .amount), ("欧元", .amount), ("港元", .amount), ("日元", .amount),
+        ("英镑", .amount), ("元人民币", .amount), ("人民币", .amount),
+        // measures
+        ("平方米", .measure), ("平方公里", .measure), ("平方千米", .measure), ("立方米", .measure),
+        ("公顷", .measure), ("亩", .measure), ("吨", .measure), ("公里", .measure), ("千米", .measure),
+        ("米", .measure), ("千克", .measure), ("公斤", .measure), ("克", .measure), ("千瓦时", .measure),
+        ("千瓦", .measure), ("兆瓦", .measure), ("瓦", .measure), ("度", .measure), ("标准箱", .measure),
+        ("m²", .measure), ("m2", .measure), ("km²", .measure), ("km2", .measure), ("m³", .measure),
+        ("km", .measure), ("kg", .measure), ("kWh", .measure), ("kW", .measure), ("MW", .measure),
+        ("GW", .measure), ("GWh", .measure), ("TWh", .measure), ("℃", .measure), ("°C", .measure),
+        ("TB", .measure), ("PB", .measure), ("GB", .measure),
+        // durations
+        ("个月", .duration), ("个工作日", .duration), ("年", .duration), ("天", .duration), ("周", .duration),
+        ("小时", .duration), ("分钟", .duration), ("秒", .duration),
+        // counts
+        ("人次", .count), ("家次", .count), ("项次", .count), ("批次", .count), ("架次", .count), ("车次", .count),
+        ("家", .count), ("项", .count), ("场", .count), ("个", .count), ("位", .count), ("人", .count),
+        ("名", .count), ("次", .count), ("条", .count), ("批", .count), ("届", .count), ("件", .count),
+        ("户", .count), ("所", .count), ("座", .count), ("台", .count), ("套", .count), ("篇", .count),
+        ("部", .count), ("支", .count), ("种", .count), ("类", .count), ("款", .count), ("处", .count),
+        ("份", .count), ("册", .count), ("张", .count), ("辆", .count), ("艘", .count),
+        ("株", .count), ("只", .count), ("栋", .count), ("期", .count), ("轮", .count),
+        ("例", .count), ("岁", .count), ("篇次", .count), ("组", .count), ("队", .count),
+        ("国", .count), ("省", .count), ("市", .count), ("区", .count), ("县", .count), ("校", .count),
+        ("所高校", .count), ("家企业", .count), ("枚", .count), ("颗", .count), ("块", .count),
+        ("章", .count), ("节", .count), ("级", .count),
+    ])
+
+    /// One spelling per unit, so that checks compare like with like.
+    static let canonicalUnits: [String: String] = ["％": "%", "m2": "m²", "km2": "km²", "平方千米": "平方公里", "元人民币": "元", "人民币": "元"]
+
+    /// Measure words that only make sense after a Chinese numeral (`四大前沿领域`).
+    static let chineseOnlyUnits = WordList<QuantityKind>([("大", .count)])
+
+    /// Magnitude words after a numeral, with their power of ten.
+    static let magnitudes = WordList<Int>([
+        ("万亿", 12), ("千亿", 11), ("百亿", 10), ("十亿", 9), ("亿", 8), ("千万", 7), ("百万", 6), ("十万", 5),
+        ("万", 4), ("千", 3), ("百", 2),
+    ])
+
+    /// Qualifiers printed before a figure.
+    static let prefixQualifiers = WordList<Qualifier.Role>([
+        ("超过", .over), ("超出", .over), ("超", .over), ("逾", .over), ("突破", .over), ("多于", .over),
+        ("高于", .over), ("大于", .over),
+        ("将近", .under), ("接近", .under), ("近", .under), ("不到", .under), ("不足", .under), ("不满", .under),
+        ("少于", .under), ("低于", .under), ("小于", .under),
+        ("约合", .approximate), ("大约", .approximate), ("约为", .approximate), ("约", .approximate),
+        ("大概", .approximate),
+        ("至少", .atLeast), ("不低于", .atLeast), ("不少于", .atLeast),
+        ("最多", .atMost), ("至多", .atMost), ("不超过", .atMost), ("不高于", .atMost), ("不多于", .atMost),
+        ("达到", .total), ("达", .total), ("共计", .total), ("共有", .total), ("总共", .total), ("共", .total),
+        ("累计", .total), ("合计", .total), ("总计", .total),
+    ])
+
+    /// Characters that, right before a prefix qualifier, show it is part of another word:
+    /// 最近 (recently), 签约 (sign a contract), 高超, 发达 ….
+    static let prefixBlockers: [String: Set<String>] = [
+        "近": ["最", "附", "邻", "靠", "亲", "贴", "晚", "新", "就", "远", "走", "拉"],
+        "约": ["签", "预", "节", "制", "邀", "公", "条", "合", "婚", "践", "违", "特", "履", "相", "口", "集", "缔", "赴", "失", "守", "租", "聘", "和", "契"],
+        "超": ["高", "赶"],
+        "达": ["到", "抵", "表", "发", "通", "传", "下", "送", "直", "雷", "转", "豁"],
+        "共": ["公", "中", "与", "一"],
+        "逾": ["不"],
+    ]
+
+    /// Qualifiers printed right after the digits or magnitude, before the unit: `20余个`, `100多件`.
+    static let innerSuffixQualifiers = WordList<Qualifier.Role>([("余", .over), ("多", .over), ("来", .approximate)])
+
+    /// Qualifiers printed after the unit: `100家以上`, `150人左右`, `3个多月`.
+    static let outerSuffixQualifiers = WordList<Qualifier.Role>([
+        ("以上", .atLeast), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("左右", .approximate),
+        ("上下", .approximate), ("前后", .approximate), ("许", .approximate), ("多", .over), ("余", .over),
+    ])
+
+    /// Separators of numeric ranges. A single em dash is a range; a doubled one (——) is a 破折号.
+    static let rangeSeparators = WordList<Void>([("～", ()), ("~", ()), ("〜", ()), ("—", ()), ("–", ()), ("至", ()), ("到", ())])
+
+    /// `上万`, `上千`: `上` followed by a magnitude is a floor, unless `上` belongs to the word
+    /// before it (线上, 网上, 以上).
+    static let floorBlockers: Set<String> = ["线", "网", "以", "之", "会", "晚", "早", "市", "台", "面", "马", "路", "身", "手", "楼", "场", "岸", "北", "往", "向"]
+
+    /// Fixed expressions made of numerals that a reader does not see as figures.
+    static let idioms = WordList<Void>([
+        ("一带一路", ()), ("千家万户", ()), ("百家争鸣", ()), ("千军万马", ()), ("千辛万苦", ()), ("千丝万缕", ()),
+        ("万水千山", ()), ("千秋万代", ()), ("五湖四海", ()), ("四面八方", ()), ("千方百计", ()), ("三心二意", ()),
+        ("七上八下", ()), ("十全十美", ()), ("百花齐放", ()), ("千篇一律", ()), ("万众一心", ()), ("一五一十", ()),
+        ("千载难逢", ()), ("万无一失", ()), ("百尺竿头", ()), ("九死一生", ()), ("三番五次", ()), ("十之八九", ()),
+        ("亿万", ()), ("百万雄师", ()), ("十四五", ()), ("十三五", ()), ("十五五", ()), ("五位一体", ()),
+        ("四个全面", ()), ("两个确立", ()), ("两个维护", ()),
+    ])
+
+    /// Characters after a number that end a label phrase when reading forward (`23个国家和地区` → 国家).
+    static let labelStops: Set<UInt32> = Set("的和与及或在参进开发提围对为是将从向以并等近超约逾达共、，。；：！？,.;:!?（）()“”\"'《》【】[] 　".unicodeScalars.map(\.value))
+
+    /// Words removed from the start of a label read backwards: they connect, they do not name.
+    static let labelLeadingNoise = ["其中", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"]
+}

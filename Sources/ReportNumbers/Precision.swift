@@ -1,0 +1,181 @@
+/// How plain (unqualified) figures are read: to the nearest printed step, or truncated
+/// (XBRL Calculations 1.1's two modes).
+public enum Rounding: String, Sendable, Codable {
+    case nearest
+    case truncation
+}
+
+/// Settings of the interval semantics. Passed explicitly; nothing here is global.
+public struct ScanOptions: Sendable, Hashable {
+    /// The hard half-width of 约/左右 relative to the figure (research §5.3 default 10 %).
+    public var approximateTolerance: Rational
+    public var rounding: Rounding
+
+    public init(approximateTolerance: Rational = Rational(1, 10)!, rounding: Rounding = .nearest) {
+        self.approximateTolerance = approximateTolerance
+        self.rounding = rounding
+    }
+}
+
+/// A number as printed, with what its digits say about precision.
+struct PrintedFigure {
+    /// Mantissa × magnitude (for % the printed number).
+    var value: Rational
+    /// log10 of the magnitude word (万 → 4), 0 without one.
+    var magnitudePower: Int
+    var fractionDigits: Int
+    /// Trailing zeros of an integer mantissa (`8000` → 3); 0 when there are decimals.
+    var trailingZeros: Int
+    /// The integer part of the mantissa has four or more digits.
+    var mantissaAtLeast1000: Bool
+    /// Decimal exponent of the last non-zero digit of the mantissa (`29.1` → -1, `8000` → 3).
+    var lastNonZeroExponent: Int
+    /// `近亿`, `百余`: a magnitude word with no numeral.
+    var bare: Bool
+
+    /// The place value of the last non-zero digit: how far "超X" plausibly reaches.
+    var step: Rational {
+        if bare { return Rational.tenToThe(magnitudePower) ?? .one }
+        return Rational.tenToThe(lastNonZeroExponent + magnitudePower) ?? .one
+    }
+
+    /// The rounding unit of a plain figure under the trailing-zero policy (research §5.2).
+    var significantUnit: Rational {
+        let exponent = fractionDigits > 0 ? -fractionDigits : trailingZeros
+        return Rational.tenToThe(exponent + magnitudePower) ?? .one
+    }
+
+    /// The rounding unit when every printed digit counts (percentages).
+    var printedUnit: Rational {
+        Rational.tenToThe(-fractionDigits + magnitudePower) ?? .one
+    }
+}
+
+/// Builds the hard and plausible intervals of a figure from its printed form and qualifiers.
+struct IntervalBuilder {
+    let options: ScanOptions
+
+    struct Result {
+        var hard: Interval
+        var plausible: Interval
+        var bound: Bound
+    }
+
+    func intervals(for figure: PrintedFigure, kind: QuantityKind, roles: [Qualifier.Role]) -> Result {
+        let bounding = roles.filter { $0 != .total }
+        if bounding.isEmpty {
+            if figure.bare {
+                return orderOfMagnitude(figure.value)
+            }
+            let plain = plainInterval(figure, kind: kind)
+            return Result(hard: plain, plausible: plain, bound: .plain)
+        }
+        var hard = Interval.unbounded, plausible = Interval.unbounded
+        var hulls: (Interval, Interval)?
+        for role in bounding {
+            let (h, p) = qualified(figure, role: role)
+            hard = hard.intersection(h)
+            plausible = plausible.intersection(p)
+            hulls = hulls.map { ($0.0.hull(h), $0.1.hull(p)) } ?? (h, p)
+        }
+        if hard.isEmpty || plausible.isEmpty, let hulls {
+            // 将近400余人: no value satisfies every qualifier. The style check reports the
+            // contradiction; the numeric checks get the loosest reading so they do not pile on.
+            return Result(hard: hulls.0, plausible: hulls.1, bound: .contradictory)
+        }
+        return Result(hard: hard, plausible: plausible, bound: bound(of: bounding))
+    }
+
+    private func bound(of roles: [Qualifier.Role]) -> Bound {
+        switch roles.first! {
+        case .over: return .over
+        case .atLeast: return .atLeast
+        case .under: return .under
+        case .atMost: return .atMost
+        case .approximate: return .approximate
+        case .magnitudeFloor: return .magnitudeFloor
+        case .some: return .some
+        case .total: return .plain
+        }
+    }
+
+    /// Plain figures: counts below 1000 (or without trailing zeros) are exact; percentages are
+    /// as precise as their printed digits; everything else is read to its significant digits.
+    func plainInterval(_ f: PrintedFigure, kind: QuantityKind) -> Interval {
+        let unit: Rational
+        switch kind {
+        case .ordinal:
+            return .point(f.value)
+        case .count where f.magnitudePower == 0 && f.fractionDigits == 0 && (!f.mantissaAtLeast1000 || f.trailingZeros == 0):
+            return .point(f.value)
+        case .percent, .percentagePoint, .permille, .multiple:
+            unit = f.printedUnit
+        default:
+            unit = f.significantUnit
+        }
+        switch options.rounding {
+        case .nearest:
+            let half = (unit * Rational(1, 2)!) ?? unit
+            return .between(f.value - half, f.value + half)
+        case .truncation:
+            if f.value.isNegative { return .between(f.value - unit, f.value, lowClosed: false, highClosed: true) }
+            return .between(f.value, f.value + unit, lowClosed: true, highClosed: false)
+        }
+    }
+
+    private func qualified(_ f: PrintedFigure, role: Qualifier.Role) -> (Interval, Interval) {
+        let x = f.value
+        var s = f.step
+        if f.bare, role == .under || role == .atMost || role == .approximate {
+            // 近亿 means a little under one 亿, not anywhere in [0, 1亿).
+            s = (s * Rational(1, 10)!) ?? s
+        }
+        let floor: Rational? = x.isNegative ? nil : .zero
+        switch role {
+        case .over:
+            return (.between(x, nil, lowClosed: false), .between(x, x + s, lowClosed: false, highClosed: true))
+        case .atLeast:
+            return (.between(x, nil), .between(x, x + s, lowClosed: true, highClosed: false))
+        case .under:
+            let low = (x - s).map { max($0, floor ?? $0) }
+            return (.between(floor, x, highClosed: false), .between(low, x, lowClosed: true, highClosed: false))
+        case .atMost:
+            return (.between(floor, x), .between(x - s, x, lowClosed: false, highClosed: true))
+        case .approximate:
+            let relative = (x.magnitude * options.approximateTolerance) ?? s
+            let w = max(s, relative)
+            let half = (s * Rational(1, 2)!) ?? s
+            return (.between(x - w, x + w), .between(x - half, x + half))
+        case .magnitudeFloor, .some, .total:
+            return (.unbounded, .unbounded)
+        }
+    }
+
+    /// A headline `万项…`: of that order. Hard [M/2, 10M), plausible [M, 10M).
+    func orderOfMagnitude(_ m: Rational) -> Result {
+        let ten = Rational(integer: 10)
+        return Result(hard: .between(m * Rational(1, 2)!, m * ten, lowClosed: true, highClosed: false),
+                      plausible: .between(m, m * ten, lowClosed: true, highClosed: false),
+                      bound: .orderOfMagnitude)
+    }
+
+    /// 上万: hard [M, ∞), plausible [M, 10M).
+    func magnitudeFloor(_ m: Rational) -> Result {
+        Result(hard: .between(m, nil), plausible: .between(m, m * Rational(integer: 10), lowClosed: true, highClosed: false),
+               bound: .magnitudeFloor)
+    }
+
+    /// 数十 / 几万: hard [M, 10M), plausible [2M, 10M) (几 is 2–9; the hard bound is loosened to 1).
+    func someOf(_ m: Rational) -> Result {
+        let top = m * Rational(integer: 10)
+        return Result(hard: .between(m, top, lowClosed: true, highClosed: false),
+                      plausible: .between(m * Rational(integer: 2), top, lowClosed: true, highClosed: false),
+                      bound: .some)
+    }
+
+    /// 十几 / 二十几万: strictly between the base and the base plus one decade of the 几 digit.
+    func someAbove(_ base: Rational, width: Rational) -> Result {
+        let i = Interval.between(base, base + width, lowClosed: false, highClosed: false)
+        return Result(hard: i, plausible: i, bound: .some)
+    }
+}

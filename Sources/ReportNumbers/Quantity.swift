@@ -1,0 +1,186 @@
+/// What a figure measures. Years, dates, codes and names are never counts: dates are
+/// `DateMention`s, codes (`U35`, `AI4S`, `TOP100`) are skipped, ordinals have their own kind.
+public enum QuantityKind: String, Sendable, CaseIterable, Codable {
+    /// Things counted with a measure word: 家, 项, 场, 人次, 个 …
+    case count
+    /// Money: 元, 美元, … (`29.1亿元` is 2 910 000 000 元).
+    case amount
+    /// Physical measures: m², 公顷, 吨 …
+    case measure
+    /// Spans of time: 10年, 3个月, 30天.
+    case duration
+    case percent
+    /// 个百分点: the difference of two rates, never a relative change.
+    case percentagePoint
+    case permille
+    /// 2倍; 翻一番 is `value 1, unit 番` (a ratio of 2^n).
+    case multiple
+    /// 第18届, 第一: a position, not an amount.
+    case ordinal
+    /// A bare number with no unit.
+    case number
+}
+
+/// How a qualifier bounds the true value (research §5.3). One quantity carries one bound;
+/// several qualifiers on one figure are combined by intersecting their intervals.
+public enum Bound: String, Sendable, CaseIterable, Codable {
+    /// No qualifier (or only 达/共/累计): the printed figure, rounded.
+    case plain
+    /// 超, 超过, 逾, 突破, 多于, 高于, 余, 多: strictly more.
+    case over
+    /// 以上, 至少, 不低于, 不少于: at least.
+    case atLeast
+    /// 近, 将近, 接近, 不到, 不足, 不满, 少于: strictly less.
+    case under
+    /// 以下, 以内, 不超过, 最多, 至多: at most.
+    case atMost
+    /// 约, 大约, 左右, 上下, 前后, 许.
+    case approximate
+    /// 上万, 上千, 上百, 成千上万: at least that magnitude.
+    case magnitudeFloor
+    /// 数十, 几万, 十几, 二十几: somewhere within a decade.
+    case some
+    /// 三四个, 一二十个: between two adjacent numerals.
+    case pair
+    /// A magnitude word alone before a measure word, as in a headline `万项…`: of that order.
+    case orderOfMagnitude
+    /// `20%～30%`, `9亿～16亿`, `100—150`.
+    case range
+    /// `将近400余人`: qualifiers that cannot all hold (a lint finding, not a figure to compute with).
+    case contradictory
+}
+
+/// A qualifier word as printed, with the class it belongs to. Markers such as 共 and 累计
+/// have no interval of their own; they are kept because checks read them (共 = a total).
+public struct Qualifier: Hashable, Sendable {
+    public enum Role: String, Sendable, Codable {
+        case over, atLeast, under, atMost, approximate, magnitudeFloor, some, total
+    }
+
+    public var text: String
+    public var role: Role
+
+    public init(_ text: String, _ role: Role) {
+        self.text = text
+        self.role = role
+    }
+}
+
+/// Facts about how a figure was printed that the style checks (GB/T 15835) need and the
+/// numeric checks ignore.
+public struct PrintFlags: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    public static let chineseNumerals = PrintFlags(rawValue: 1 << 0)
+    public static let fullWidthDigits = PrintFlags(rawValue: 1 << 1)
+    public static let groupedDigits = PrintFlags(rawValue: 1 << 2)
+    /// `4千`, `3百`: an Arabic numeral with 千/百, which GB/T 15835 §5.3 does not allow.
+    public static let arabicWithThousandOrHundred = PrintFlags(rawValue: 1 << 3)
+    /// `.46`: a pure decimal without its leading zero (GB/T 15835 §5.1.2).
+    public static let missingLeadingZero = PrintFlags(rawValue: 1 << 4)
+    /// `9～16亿`, `15～30%`: the low end of a range borrowed its magnitude, % or unit from the high end.
+    public static let rangeLowBorrowsSuffix = PrintFlags(rawValue: 1 << 5)
+    /// `近**亿**次`: a magnitude word with no numeral before it.
+    public static let bareMagnitude = PrintFlags(rawValue: 1 << 6)
+    /// Spaces between the digits and the magnitude word or unit (text pasted from PDF or Word).
+    public static let spacedSuffix = PrintFlags(rawValue: 1 << 7)
+}
+
+/// A figure in the text, with the intervals of true values it admits.
+///
+/// `range` is a UTF-8 byte range. The scanner fills it relative to the text it was given;
+/// `ReportDocument` rebases it onto the original source file, markup included.
+public struct Quantity: Hashable, Sendable {
+    public var range: Range<Int>
+    /// The exact value, scaled by its magnitude word (`29.1亿` → 2 910 000 000); for a
+    /// percentage or 个百分点 the printed number (45.5 for 45.5%); for a range its low end.
+    public var value: Rational
+    /// The high end of a range.
+    public var upperValue: Rational?
+    public var kind: QuantityKind
+    /// The unit or measure word without the magnitude: 元 for 亿元, 人次, %, 个百分点.
+    public var unit: String?
+    /// The magnitude word as printed: 万, 亿, 万亿.
+    public var magnitude: String?
+    public var qualifiers: [Qualifier]
+    public var bound: Bound
+    /// What no honest writer could violate.
+    public var hard: Interval
+    /// What a careful writer means.
+    public var plausible: Interval
+    /// The noun phrase the figure quantifies, best effort (`累计认定外资研发中心`).
+    public var label: String?
+    public var flags: PrintFlags
+
+    public init(range: Range<Int>, value: Rational, upperValue: Rational? = nil, kind: QuantityKind, unit: String?,
+                magnitude: String?, qualifiers: [Qualifier], bound: Bound, hard: Interval, plausible: Interval,
+                label: String? = nil, flags: PrintFlags = []) {
+        self.range = range
+        self.value = value
+        self.upperValue = upperValue
+        self.kind = kind
+        self.unit = unit
+        self.magnitude = magnitude
+        self.qualifiers = qualifiers
+        self.bound = bound
+        self.hard = hard
+        self.plausible = plausible
+        self.label = label
+        self.flags = flags
+    }
+
+    /// The printed qualifier words, in text order, joined: `超`, `近…余`, `约…左右`.
+    public var qualifierText: String? {
+        qualifiers.isEmpty ? nil : qualifiers.map(\.text).joined(separator: "…")
+    }
+}
+
+/// A calendar mention: `2025年`, `9月20—22日`, `2024—2025`. Kept apart from quantities
+/// because a year is never a count. Components that were not printed are `nil`.
+public struct DateMention: Hashable, Sendable {
+    public struct Day: Hashable, Sendable {
+        public var year: Int?
+        public var month: Int?
+        public var day: Int?
+
+        public init(year: Int? = nil, month: Int? = nil, day: Int? = nil) {
+            self.year = year
+            self.month = month
+            self.day = day
+        }
+    }
+
+    public var range: Range<Int>
+    public var start: Day
+    /// The end of a range, with the components it shares with `start` filled in.
+    public var end: Day?
+
+    public init(range: Range<Int>, start: Day, end: Day? = nil) {
+        self.range = range
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A breakdown formula such as `1+1+30+2+2+X`: its terms in order, `nil` for an unknown (X).
+public struct Formula: Hashable, Sendable {
+    public var range: Range<Int>
+    public var terms: [Rational?]
+    public var unknownNames: [String]
+
+    public init(range: Range<Int>, terms: [Rational?], unknownNames: [String]) {
+        self.range = range
+        self.terms = terms
+        self.unknownNames = unknownNames
+    }
+}
+
+/// Everything the scanner found in one piece of text.
+public struct ScanResult: Sendable {
+    public var quantities: [Quantity] = []
+    public var dates: [DateMention] = []
+    public var formulas: [Formula] = []
+
+    public init() {}
+}

@@ -1,0 +1,706 @@
+/// Finds every figure a reader would see in a piece of prose: Arabic and Chinese numerals,
+/// magnitude words, qualifiers, units, percentages, ranges, dates, ordinals and breakdown
+/// formulas.
+///
+/// A hand-written scanner over UTF-8 bytes. Each byte is looked at a small constant number
+/// of times; the word lists are consulted only where a numeral was found.
+public struct QuantityScanner: Sendable {
+    public let options: ScanOptions
+
+    public init(options: ScanOptions = ScanOptions()) {
+        self.options = options
+    }
+
+    public func scan(_ text: String) -> ScanResult {
+        var copy = text
+        return copy.withUTF8 { scan($0) }
+    }
+
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> ScanResult {
+        var run = ScanRun(t: bytes, builder: IntervalBuilder(options: options))
+        run.scanAll()
+        return run.result
+    }
+}
+
+/// The value part of a reading, before qualifiers turn it into intervals.
+enum FigureValue {
+    case figure(PrintedFigure)
+    case pair(low: Rational, high: Rational)
+    case someOf(magnitude: Rational)
+    case someAbove(base: Rational, width: Rational)
+    case floor(magnitude: Rational)
+}
+
+/// What follows the digits: magnitude word, suffix qualifiers and unit.
+struct Tail {
+    var end: Int
+    var magnitudePower = 0
+    var magnitudeText: String?
+    var qualifiers: [Qualifier] = []
+    var unit: String?
+    var kind: QuantityKind = .number
+    var flags: PrintFlags = []
+}
+
+/// A figure read from the text, not yet placed in the results.
+struct Reading {
+    var start: Int
+    var value: FigureValue
+    var tail: Tail
+    var flags: PrintFlags
+
+    var end: Int { tail.end }
+    var hasSuffix: Bool { tail.unit != nil || tail.magnitudeText != nil }
+}
+
+private extension UInt32 {
+    static let di: UInt32 = 0x7B2C // 第
+    static let bai: UInt32 = 0x767E // 百
+    static let fen: UInt32 = 0x5206 // 分
+    static let zhi: UInt32 = 0x4E4B // 之
+    static let shang: UInt32 = 0x4E0A // 上
+    static let cheng: UInt32 = 0x6210 // 成
+    static let fan: UInt32 = 0x7FFB // 翻
+    static let fanTimes: UInt32 = 0x756A // 番
+    static let le: UInt32 = 0x4E86 // 了
+    static let nian: UInt32 = 0x5E74 // 年
+    static let yue: UInt32 = 0x6708 // 月
+    static let ri: UInt32 = 0x65E5 // 日
+    static let hao: UInt32 = 0x53F7 // 号
+    static let du: UInt32 = 0x5EA6 // 度
+    static let yi: UInt32 = 0x4E00 // 一
+    static let emDash: UInt32 = 0x2014
+}
+
+struct ScanRun {
+    let t: UnsafeBufferPointer<UInt8>
+    let builder: IntervalBuilder
+    var result = ScanResult()
+    /// Labels and prefix qualifiers never reach back across the previous mention.
+    var lastEnd = 0
+
+    init(t: UnsafeBufferPointer<UInt8>, builder: IntervalBuilder) {
+        self.t = t
+        self.builder = builder
+    }
+
+    var n: Int { t.count }
+
+    mutating func scanAll() {
+        var i = 0
+        while i < n {
+            let b = t[i]
+            if b < 0x80 {
+                if UTF8Text.isASCIIDigit(b) {
+                    i = arabic(at: i)
+                } else if b == 0x2E, i + 1 < n, UTF8Text.isASCIIDigit(t[i + 1]),
+                          i == 0 || !(UTF8Text.isASCIIDigit(t[i - 1]) || UTF8Text.isASCIILetter(t[i - 1])) {
+                    i = arabic(at: i)
+                } else if UTF8Text.isASCIILetter(b) {
+                    i = skipWord(at: i)
+                } else if b == 0x5B, let end = footnoteEnd(at: i) {
+                    i = end
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            let (c, len) = UTF8Text.scalar(t, i)
+            if UTF8Text.fullWidthDigit(c) != nil {
+                i = arabic(at: i)
+            } else if let end = special(c, at: i) {
+                i = end
+            } else {
+                i += len
+            }
+        }
+    }
+
+    // MARK: - Small readers
+
+    func peek(_ i: Int) -> UInt32? { i < n ? UTF8Text.scalar(t, i).0 : nil }
+
+    func next(_ i: Int) -> Int { i + UTF8Text.scalar(t, i).1 }
+
+    /// Skips up to two inline spaces.
+    func skipSpaces(_ i: Int) -> Int {
+        var p = i
+        for _ in 0..<2 {
+            guard p < n else { break }
+            let (c, len) = UTF8Text.scalar(t, p)
+            guard UTF8Text.isInlineSpace(c) else { break }
+            p += len
+        }
+        return p
+    }
+
+    func isDigitAt(_ i: Int) -> Bool {
+        guard i < n else { return false }
+        return UTF8Text.digitValue(UTF8Text.scalar(t, i).0) != nil
+    }
+
+    func text(_ r: Range<Int>) -> String { UTF8Text.string(t, r) }
+
+    /// An ASCII word, with any digits inside it: `AI4S`, `TOP100`, `U35`, `COVID-19`, URLs.
+    func skipWord(at i: Int) -> Int {
+        var p = i
+        while p < n {
+            let b = t[p]
+            if UTF8Text.isASCIILetter(b) || UTF8Text.isASCIIDigit(b) || b == 0x5F {
+                p += 1
+            } else if (b == 0x2D || b == 0x2E) && p + 1 < n && (UTF8Text.isASCIILetter(t[p + 1]) || UTF8Text.isASCIIDigit(t[p + 1])) {
+                p += 1
+            } else if b == 0x3A && p + 2 < n && t[p + 1] == 0x2F && t[p + 2] == 0x2F {
+                // A URL: everything up to white space or a non-ASCII character.
+                p += 3
+                while p < n, t[p] > 0x20, t[p] < 0x80 { p += 1 }
+                return p
+            } else {
+                break
+            }
+        }
+        return p
+    }
+
+    /// `[2]`, `[^12]`, `［3］`: footnote markers beside numbers are not quantities.
+    func footnoteEnd(at i: Int) -> Int? {
+        var p = i + 1
+        if p < n, t[p] == 0x5E { p += 1 }
+        let digitsStart = p
+        while p < n, UTF8Text.isASCIIDigit(t[p]), p - digitsStart < 4 { p += 1 }
+        guard p > digitsStart, p < n, t[p] == 0x5D else { return nil }
+        return p + 1
+    }
+
+    struct Digits {
+        var start: Int
+        var end: Int
+        /// All digits as one integer (fraction included).
+        var mantissa: Int128
+        var integerDigits: Int
+        var fractionDigits: Int
+        var flags: PrintFlags
+        /// `8.4.1`, `2025.9.20`: several dots; the components.
+        var dotted: [Int]?
+
+        var integerPart: Int128 { fractionDigits == 0 ? mantissa : mantissa / Rational.powerOfTen(fractionDigits)! }
+    }
+
+    /// Digits in either width, with thousands separators (`1,349,084`, `10 000`) and a decimal point.
+    func readDigits(at i: Int) -> Digits? {
+        var p = i
+        var mantissa: Int128 = 0
+        var integerDigits = 0, fractionDigits = 0, groupLength = 0
+        var flags: PrintFlags = []
+        var inFraction = false
+        var overflow = false
+        if t[p] == 0x2E { inFraction = true; flags.insert(.missingLeadingZero); p += 1 }
+        while p < n {
+            let (c, len) = UTF8Text.scalar(t, p)
+            if let d = UTF8Text.digitValue(c) {
+                if len > 1 { flags.insert(.fullWidthDigits) }
+                let (m, o1) = mantissa.multipliedReportingOverflow(by: 10)
+                let (s, o2) = m.addingReportingOverflow(Int128(d))
+                overflow = overflow || o1 || o2
+                mantissa = s
+                if inFraction { fractionDigits += 1 } else { integerDigits += 1; groupLength += 1 }
+                p += len
+                continue
+            }
+            // Thousands separators: a comma or a thin space (GB/T 15835 §5.1.1), never an ordinary
+            // space, which in pasted tables separates columns.
+            if !inFraction, c == 0x2C || c == 0x2009 || c == 0x202F, groupLength >= 1,
+               flags.contains(.groupedDigits) ? groupLength == 3 : groupLength <= 3, isGroup(at: p + len) {
+                flags.insert(.groupedDigits)
+                groupLength = 0
+                p += len
+                continue
+            }
+            if (c == 0x2E || c == 0xFF0E), !inFraction, integerDigits > 0, isDigitAt(p + len) {
+                inFraction = true
+                p += len
+                continue
+            }
+            break
+        }
+        guard integerDigits + fractionDigits > 0, !overflow, integerDigits + fractionDigits <= 30 else {
+            return Digits(start: i, end: p, mantissa: 0, integerDigits: 0, fractionDigits: 0, flags: flags, dotted: [])
+        }
+        var digits = Digits(start: i, end: p, mantissa: mantissa, integerDigits: integerDigits,
+                            fractionDigits: fractionDigits, flags: flags, dotted: nil)
+        // A second dot makes this a section number, version or dotted date, not a decimal.
+        if inFraction, p + 1 < n, t[p] == 0x2E, UTF8Text.isASCIIDigit(t[p + 1]) {
+            var parts = [Int(digits.integerPart), Int(mantissa % Rational.powerOfTen(fractionDigits)!)]
+            var q = p
+            while q + 1 < n, t[q] == 0x2E, UTF8Text.isASCIIDigit(t[q + 1]) {
+                q += 1
+                var v = 0
+                while q < n, UTF8Text.isASCIIDigit(t[q]), v < 1_000_000 { v = v * 10 + Int(t[q] - 0x30); q += 1 }
+                parts.append(v)
+            }
+            digits.end = q
+            digits.dotted = parts
+        }
+        return digits
+    }
+
+    /// Exactly three digits follow, then something that is not a digit or a decimal point
+    /// directly followed by a digit group of another length.
+    private func isGroup(at p: Int) -> Bool {
+        var q = p
+        for _ in 0..<3 {
+            guard q < n else { return false }
+            let (c, len) = UTF8Text.scalar(t, q)
+            guard UTF8Text.digitValue(c) != nil else { return false }
+            q += len
+        }
+        return !isDigitAt(q)
+    }
+
+    /// Reads a plain integer of at most `maxDigits` digits at `i`.
+    func readSmallInt(at i: Int, maxDigits: Int = 4) -> (value: Int, digits: Int, end: Int)? {
+        var p = i, v = 0, count = 0
+        while p < n, count < maxDigits + 1 {
+            let (c, len) = UTF8Text.scalar(t, p)
+            guard let d = UTF8Text.digitValue(c) else { break }
+            v = v * 10 + d
+            count += 1
+            p += len
+        }
+        guard count > 0, count <= maxDigits else { return nil }
+        return (v, count, p)
+    }
+
+    // MARK: - Arabic numerals
+
+    mutating func arabic(at i: Int) -> Int {
+        guard let digits = readDigits(at: i) else { return i + 1 }
+        guard digits.integerDigits + digits.fractionDigits > 0 else { return max(digits.end, i + 1) }
+        if isCode(before: i) { return skipCodeTail(from: digits.end) }
+        if let parts = digits.dotted {
+            if parts.count == 3, digits.integerDigits == 4 {
+                appendDate(i..<digits.end, DateMention.Day(year: parts[0], month: parts[1], day: parts[2]), nil)
+            }
+            return digits.end
+        }
+        if let end = asciiUnitOrCode(after: digits.end), end.isCode { return end.position }
+        let isInteger = digits.fractionDigits == 0 && !digits.flags.contains(.groupedDigits)
+        if isInteger {
+            if let end = timeOfDay(digits) { return end }
+            if let end = formula(at: i, first: digits) { return end }
+            if let end = isoDate(digits) { return end }
+            if let end = date(startingWith: digits) { return end }
+        }
+        guard var reading = arabicReading(digits) else { return digits.end }
+        reading = withRange(reading)
+        append(reading)
+        return reading.end
+    }
+
+    /// A digit preceded by a Latin letter belongs to a code or name (`U35`, `COVID-19`).
+    func isCode(before i: Int) -> Bool {
+        guard let (c, start) = UTF8Text.scalar(t, before: i) else { return false }
+        if c < 0x80 && UTF8Text.isASCIILetter(UInt8(c)) { return true }
+        if c == 0x2D || c == 0x5F, let (c2, _) = UTF8Text.scalar(t, before: start), c2 < 0x80,
+           UTF8Text.isASCIILetter(UInt8(c2)) || UTF8Text.isASCIIDigit(UInt8(c2)) { return true }
+        return false
+    }
+
+    func skipCodeTail(from p: Int) -> Int {
+        var q = p
+        while q < n, UTF8Text.isASCIILetter(t[q]) || UTF8Text.isASCIIDigit(t[q]) || t[q] == 0x5F { q += 1 }
+        return q
+    }
+
+    /// After the digits a Latin letter either starts a known unit (`35000m²`, `5kg`) or makes
+    /// the whole token a code (`5G`, `1000M`, `3D`).
+    func asciiUnitOrCode(after p: Int) -> (position: Int, isCode: Bool)? {
+        guard p < n, UTF8Text.isASCIILetter(t[p]) else { return nil }
+        if let unit = Lexicon.units.match(t, at: p) {
+            let e = p + unit.bytes.count
+            if e >= n || !(UTF8Text.isASCIILetter(t[e]) || UTF8Text.isASCIIDigit(t[e])) { return nil }
+        }
+        return (skipCodeTail(from: p), true)
+    }
+
+    /// `15:40`, `9：30`: a time of day is neither a count nor a date mention.
+    func timeOfDay(_ d: Digits) -> Int? {
+        guard d.integerDigits <= 2, d.end < n else { return nil }
+        let (c, len) = UTF8Text.scalar(t, d.end)
+        guard c == 0x3A || c == 0xFF1A, let m = readSmallInt(at: d.end + len, maxDigits: 2), m.digits == 2 else { return nil }
+        return m.end
+    }
+
+    /// `1+1+30+2+2+X`: three or more terms, or any unknown term.
+    mutating func formula(at i: Int, first: Digits) -> Int? {
+        var terms: [Rational?] = [Rational(integer: first.mantissa)]
+        var names: [String] = []
+        var p = first.end
+        var end = p
+        while p < n {
+            let (c, len) = UTF8Text.scalar(t, p)
+            guard c == 0x2B || c == 0xFF0B else { break }
+            let q = p + len
+            if let term = readSmallInt(at: q, maxDigits: 6) {
+                terms.append(Rational(integer: Int128(term.value)))
+                p = term.end
+            } else if q < n, t[q] >= 0x41, t[q] <= 0x5A, q + 1 >= n || !UTF8Text.isASCIILetter(t[q + 1]) {
+                terms.append(nil)
+                names.append(String(UnicodeScalar(t[q])))
+                p = q + 1
+            } else {
+                break
+            }
+            end = p
+        }
+        guard terms.count >= 3 || (terms.count >= 2 && !names.isEmpty) else { return nil }
+        result.formulas.append(Formula(range: i..<end, terms: terms, unknownNames: names))
+        lastEnd = end
+        return end
+    }
+
+    func isoDate(_ d: Digits) -> Int? {
+        guard d.integerDigits == 4, d.end < n, t[d.end] == 0x2D || t[d.end] == 0x2F else { return nil }
+        let sep = t[d.end]
+        guard let m = readSmallInt(at: d.end + 1, maxDigits: 2), m.end < n, t[m.end] == sep,
+              let day = readSmallInt(at: m.end + 1, maxDigits: 2) else { return nil }
+        return day.end
+    }
+
+    // MARK: - Dates
+
+    mutating func appendDate(_ range: Range<Int>, _ start: DateMention.Day, _ end: DateMention.Day?) {
+        result.dates.append(DateMention(range: range, start: start, end: end))
+        lastEnd = range.upperBound
+    }
+
+    /// Reads `2025年9月20日`, `9月20日`, `20日` from `p`; the components present and the end.
+    func datePart(at p: Int, allowBareYear: Bool = false) -> (DateMention.Day, Int)? {
+        var day = DateMention.Day()
+        var q = p
+        guard var number = readSmallInt(at: q, maxDigits: 4) else { return nil }
+        var after = skipSpaces(number.end)
+        if number.digits == 4 {
+            guard (1000...2999).contains(number.value) else { return nil }
+            if peek(after) == .nian {
+                day.year = number.value
+                q = next(after)
+                if peek(q) == .du { q = next(q) }
+            } else if allowBareYear {
+                day.year = number.value
+                return (day, number.end)
+            } else {
+                return nil
+            }
+            guard let m = readSmallInt(at: skipSpaces(q), maxDigits: 2) else { return (day, q) }
+            number = m
+            after = skipSpaces(m.end)
+        }
+        if number.digits <= 2, peek(after) == .yue {
+            day.month = number.value
+            q = next(after)
+            guard let d = readSmallInt(at: skipSpaces(q), maxDigits: 2) else { return (day, q) }
+            number = d
+            after = skipSpaces(d.end)
+        }
+        if number.digits <= 2, peek(after) == .ri || (day.month != nil && peek(after) == .hao) {
+            day.day = number.value
+            return (day, next(after))
+        }
+        return day.year != nil || day.month != nil ? (day, q) : nil
+    }
+
+    /// A date or date range that starts with these digits, if any.
+    mutating func date(startingWith d: Digits) -> Int? {
+        let start = d.start
+        // `2024—2025`: two bare years joined by a range mark.
+        if d.integerDigits == 4, (1900...2100).contains(Int(d.mantissa)), let sep = rangeSeparator(at: d.end),
+           let second = readSmallInt(at: sep, maxDigits: 4), second.digits == 4, (1900...2100).contains(second.value) {
+            var end = second.end
+            if peek(skipSpaces(end)) == .nian { end = next(skipSpaces(end)) }
+            appendDate(start..<end, DateMention.Day(year: Int(d.mantissa)), DateMention.Day(year: second.value))
+            return end
+        }
+        if let (first, firstEnd) = datePart(at: start) {
+            var end = firstEnd
+            var last: DateMention.Day?
+            if let sep = rangeSeparator(at: firstEnd), let (second, secondEnd) = datePart(at: sep) {
+                last = DateMention.Day(year: second.year ?? first.year, month: second.month ?? first.month, day: second.day)
+                end = secondEnd
+            }
+            appendDate(start..<end, first, last)
+            return end
+        }
+        // `20—22日`, `1—6月`: the unit is only printed after the second number.
+        if d.integerDigits <= 2, let sep = rangeSeparator(at: d.end), let (second, secondEnd) = datePart(at: sep),
+           second.year == nil {
+            let v = Int(d.mantissa)
+            let first = second.day != nil ? DateMention.Day(month: second.month, day: v) : DateMention.Day(month: v)
+            appendDate(start..<secondEnd, first, second)
+            return secondEnd
+        }
+        return nil
+    }
+
+    /// The position after a range mark at `p` (～ ~ — – 至 到), or `nil`.
+    func rangeSeparator(at p: Int) -> Int? {
+        guard p < n, let sep = Lexicon.rangeSeparators.match(t, at: p) else { return nil }
+        let q = p + sep.bytes.count
+        if sep.text == "—" {
+            // `——` is a 破折号; `—` after another dash belongs to it too.
+            if peek(q) == .emDash { return nil }
+            if let (prev, _) = UTF8Text.scalar(t, before: p), prev == .emDash { return nil }
+        }
+        return q
+    }
+
+    // MARK: - Readings
+
+    func arabicReading(_ d: Digits) -> Reading? {
+        guard let den = Rational.powerOfTen(d.fractionDigits), let mantissa = Rational(d.mantissa, den) else { return nil }
+        var zeros = 0
+        var lastNonZero = -d.fractionDigits
+        if d.mantissa != 0 {
+            var m = d.mantissa
+            var k = 0
+            while m % 10 == 0 { m /= 10; k += 1 }
+            lastNonZero = k - d.fractionDigits
+            if d.fractionDigits == 0 { zeros = k }
+        }
+        let tail = readTail(after: d.end, chinese: false)
+        let figure = PrintedFigure(
+            value: (mantissa * (Rational.tenToThe(tail.magnitudePower) ?? .one)) ?? mantissa,
+            magnitudePower: tail.magnitudePower, fractionDigits: d.fractionDigits, trailingZeros: zeros,
+            mantissaAtLeast1000: d.integerDigits >= 4, lastNonZeroExponent: lastNonZero, bare: false)
+        return Reading(start: d.start, value: .figure(figure), tail: tail, flags: d.flags.union(tail.flags))
+    }
+
+    /// Magnitude word, suffix qualifiers and unit after the numeral ending at `p`.
+    func readTail(after p: Int, chinese: Bool) -> Tail {
+        var tail = Tail(end: p)
+        var q = p
+        var spaced = skipSpaces(q)
+        if !chinese {
+            let unitFirst = Lexicon.units.match(t, at: spaced)
+            let startsWithMagnitudeChar = unitFirst.map { $0.text.hasPrefix("千") || $0.text.hasPrefix("百") || $0.text.hasPrefix("个百") } ?? false
+            if !startsWithMagnitudeChar, let m = Lexicon.magnitudes.match(t, at: spaced) {
+                tail.magnitudePower = m.payload
+                tail.magnitudeText = m.text
+                if m.text.hasPrefix("千") || m.text.hasPrefix("百") || m.text.hasPrefix("十") {
+                    tail.flags.insert(.arabicWithThousandOrHundred)
+                }
+                if spaced != q { tail.flags.insert(.spacedSuffix) }
+                q = spaced + m.bytes.count
+                tail.end = q
+                spaced = skipSpaces(q)
+            }
+        }
+        var innerRole: Qualifier?
+        if let inner = Lexicon.innerSuffixQualifiers.match(t, at: q) {
+            innerRole = Qualifier(inner.text, inner.payload)
+            q += inner.bytes.count
+            spaced = skipSpaces(q)
+        }
+        // 3个多月: the qualifier sits inside the measure word.
+        if innerRole == nil, let special = ["个多月", "个余月"].first(where: { matches($0, at: q) }) {
+            tail.qualifiers.append(Qualifier(String(special.dropFirst().prefix(1)), .over))
+            tail.unit = "个月"
+            tail.kind = .duration
+            tail.end = q + special.utf8.count
+            return tail
+        }
+        var unit = Lexicon.units.match(t, at: spaced)
+        if unit == nil, chinese, let u = Lexicon.chineseOnlyUnits.match(t, at: q),
+           let c = peek(q + u.bytes.count), UTF8Text.isHan(c) {
+            unit = u
+            spaced = q
+        }
+        if let u = unit {
+            if spaced != q { tail.flags.insert(.spacedSuffix) }
+            q = spaced + u.bytes.count
+            tail.unit = Lexicon.canonicalUnits[u.text] ?? u.text
+            tail.kind = u.payload
+        } else if let inner = innerRole, inner.text == "来" {
+            return tail // 来 without a unit is "since": 3年来 is read elsewhere, 10来 is not a figure
+        }
+        if let inner = innerRole { tail.qualifiers.append(inner) }
+        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: q), outerQualifierApplies(outer.text, after: q + outer.bytes.count, kind: tail.kind, hasInner: innerRole != nil) {
+            tail.qualifiers.append(Qualifier(outer.text, outer.payload))
+            q += outer.bytes.count
+        }
+        tail.end = max(q, tail.end)
+        if tail.unit == nil && tail.qualifiers.isEmpty && tail.magnitudeText == nil { tail.end = p }
+        return tail
+    }
+
+    func matches(_ word: String, at p: Int) -> Bool {
+        var q = p
+        for b in word.utf8 {
+            guard q < n, t[q] == b else { return false }
+            q += 1
+        }
+        return true
+    }
+
+    /// 上下游 and 前后端 are words, not qualifiers; 多/余 after a unit only follow measures of
+    /// time and multiples (3年多, 1倍多), otherwise 多 starts the next word (2个多元主体).
+    func outerQualifierApplies(_ word: String, after p: Int, kind: QuantityKind, hasInner: Bool) -> Bool {
+        switch word {
+        case "上下", "前后", "许":
+            guard let c = peek(p) else { return true }
+            return !UTF8Text.isHan(c) || c == 0x7684
+        case "多", "余":
+            return !hasInner && (kind == .duration || kind == .multiple || kind == .percent)
+        default:
+            return true
+        }
+    }
+
+    /// A range: the reading, a range mark and a second figure of the same kind.
+    mutating func withRange(_ low: Reading) -> Reading {
+        guard let afterMark = rangeSeparator(at: low.end), afterMark < n else { return low }
+        let (c, _) = UTF8Text.scalar(t, afterMark)
+        var high: Reading?
+        if UTF8Text.digitValue(c) != nil, let d = readDigits(at: afterMark), d.integerDigits > 0, d.dotted == nil {
+            high = arabicReading(d)
+        } else if ChineseNumerals.isNumeral(c) {
+            high = chineseReading(at: afterMark).reading
+        }
+        guard let high, case .figure(var highFigure) = high.value, case .figure(var lowFigure) = low.value else { return low }
+        var merged = low
+        if low.tail.unit == nil && low.tail.magnitudeText == nil {
+            if let m = high.tail.magnitudeText {
+                lowFigure.value = (lowFigure.value * (Rational.tenToThe(high.tail.magnitudePower) ?? .one)) ?? lowFigure.value
+                lowFigure.magnitudePower = high.tail.magnitudePower
+                merged.tail.magnitudeText = m
+                merged.flags.insert(.rangeLowBorrowsSuffix)
+            }
+            if [.percent, .percentagePoint, .permille].contains(high.tail.kind) { merged.flags.insert(.rangeLowBorrowsSuffix) }
+        } else if low.tail.unit != high.tail.unit || low.tail.magnitudeText != high.tail.magnitudeText && high.tail.magnitudeText != nil {
+            guard low.tail.unit == high.tail.unit else { return low }
+        }
+        if high.tail.unit == nil && low.tail.unit != nil { return low }
+        merged.value = .figure(lowFigure)
+        merged.tail.unit = high.tail.unit
+        merged.tail.kind = high.tail.kind
+        merged.tail.end = high.end
+        merged.tail.qualifiers += high.tail.qualifiers
+        if merged.tail.magnitudeText == nil { merged.tail.magnitudeText = high.tail.magnitudeText }
+        merged.flags.formUnion(high.flags)
+        highFigure.magnitudePower = high.tail.magnitudePower
+        rangeHigh = highFigure
+        return merged
+    }
+
+    /// The high end of the range just merged, consumed by `append`.
+    var rangeHigh: PrintedFigure?
+
+    // MARK: - Results
+
+    /// Prefix qualifiers directly before `start` (at most two: 累计超过, 共约), newest first.
+    func prefixQualifiers(before start: Int) -> (qualifiers: [Qualifier], start: Int) {
+        var found: [Qualifier] = []
+        var p = start
+        for _ in 0..<2 {
+            var q = p
+            if let (c, s) = UTF8Text.scalar(t, before: q), UTF8Text.isInlineSpace(c), s >= lastEnd { q = s }
+            guard q > lastEnd, let word = Lexicon.prefixQualifiers.match(t, endingAt: q) else { break }
+            let wordStart = q - word.bytes.count
+            guard wordStart >= lastEnd else { break }
+            if let blockers = Lexicon.prefixBlockers[word.text], let (prev, _) = UTF8Text.scalar(t, before: wordStart),
+               let scalar = UnicodeScalar(prev), blockers.contains(String(Character(scalar))) { break }
+            found.insert(Qualifier(word.text, word.payload), at: 0)
+            p = wordStart
+        }
+        return (found, p)
+    }
+
+    mutating func append(_ reading: Reading) {
+        let (prefixes, start) = prefixQualifiers(before: reading.start)
+        let qualifiers = prefixes + reading.tail.qualifiers
+        let roles = qualifiers.map(\.role)
+        let intervals: IntervalBuilder.Result
+        var value: Rational
+        var upper: Rational?
+        var flags = reading.flags
+        switch reading.value {
+        case .figure(let f):
+            value = f.value
+            if f.bare { flags.insert(.bareMagnitude) }
+            intervals = builder.intervals(for: f, kind: reading.tail.kind, roles: roles)
+            if let high = rangeHigh {
+                let h = builder.intervals(for: high, kind: reading.tail.kind, roles: [])
+                upper = high.value
+                rangeHigh = nil
+                merged: do {
+                    let hard = intervals.hard.hull(h.hard), plausible = intervals.plausible.hull(h.plausible)
+                    appendQuantity(start, reading, value, upper, qualifiers, flags,
+                                   IntervalBuilder.Result(hard: hard, plausible: plausible, bound: .range))
+                    return
+                }
+            }
+        case .pair(let low, let high):
+            value = low
+            upper = high
+            let i = Interval.between(low, high)
+            intervals = IntervalBuilder.Result(hard: i, plausible: i, bound: .pair)
+        case .someOf(let m):
+            value = m
+            intervals = builder.someOf(m)
+        case .someAbove(let base, let width):
+            value = base
+            intervals = builder.someAbove(base, width: width)
+        case .floor(let m):
+            value = m
+            intervals = builder.magnitudeFloor(m)
+            flags.insert(.bareMagnitude)
+        }
+        appendQuantity(start, reading, value, upper, qualifiers, flags, intervals)
+    }
+
+    private mutating func appendQuantity(_ start: Int, _ reading: Reading, _ value: Rational, _ upper: Rational?,
+                                         _ qualifiers: [Qualifier], _ flags: PrintFlags, _ intervals: IntervalBuilder.Result) {
+        let label = labelFor(start: start, end: reading.end, unitKind: reading.tail.unit == nil ? nil : reading.tail.kind)
+        result.quantities.append(Quantity(
+            range: start..<reading.end, value: value, upperValue: upper, kind: reading.tail.kind, unit: reading.tail.unit,
+            magnitude: reading.tail.magnitudeText, qualifiers: qualifiers, bound: intervals.bound, hard: intervals.hard,
+            plausible: intervals.plausible, label: label, flags: flags))
+        lastEnd = reading.end
+    }
+
+    // MARK: - Labels
+
+    /// The noun phrase a figure quantifies: after a measure word (`23个国家`), else before the
+    /// figure (`累计认定外资研发中心636家`).
+    func labelFor(start: Int, end: Int, unitKind: QuantityKind?) -> String? {
+        if unitKind == .count {
+            var p = end, count = 0
+            while p < n, count < 8 {
+                let (c, len) = UTF8Text.scalar(t, p)
+                guard UTF8Text.isHan(c) || (c < 0x80 && UTF8Text.isASCIILetter(UInt8(c))), !Lexicon.labelStops.contains(c) else { break }
+                p += len
+                count += 1
+            }
+            if count >= 2 { return text(end..<p) }
+        }
+        var p = start, count = 0
+        while p > lastEnd, count < 16, let (c, s) = UTF8Text.scalar(t, before: p), s >= lastEnd {
+            guard UTF8Text.isHan(c) || (c < 0x80 && UTF8Text.isASCIILetter(UInt8(c))) || c == 0xB7 else { break }
+            p = s
+            count += 1
+        }
+        var label = text(p..<start)
+        var changed = true
+        while changed {
+            changed = false
+            for noise in Lexicon.labelLeadingNoise where label.hasPrefix(noise) && label.count > noise.count + 1 {
+                label.removeFirst(noise.count)
+                changed = true
+            }
+        }
+        while let last = label.last, "等为是有达".contains(last) { label.removeLast() }
+        if let dot = label.lastIndex(of: "·") { label = String(label[label.index(after: dot)...]) }
+        return label.count >= 2 ? label : nil
+    }
+}
