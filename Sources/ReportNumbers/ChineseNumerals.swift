@@ -169,3 +169,23 @@ enum ChineseNumerals {
         return .number(value: v, figure: figure)
     }
 }
+
+/// Reading a whole string as one number, for callers outside the scanner (heading numbers
+/// such as `（十二）`).
+public enum NumeralText {
+    /// `12`, `十二`, `１２` → 12; `nil` for anything else.
+    public static func integer<S: StringProtocol>(_ text: S) -> Int? {
+        if let v = Int(text) { return v }
+        let scalars = text.unicodeScalars.map(\.value)
+        if !scalars.isEmpty, scalars.allSatisfy({ UTF8Text.fullWidthDigit($0) != nil }) {
+            return scalars.reduce(0) { $0 * 10 + UTF8Text.fullWidthDigit($1)! }
+        }
+        guard case .number(let v, _)? = ChineseNumerals.read(scalars), v.isInteger, v.numerator < 1_000_000 else { return nil }
+        return Int(v.numerator)
+    }
+
+    /// Whether a scalar is a Chinese numeral character (零〇一二两三四五六七八九十百千万亿).
+    public static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool {
+        ChineseNumerals.digit(c.value) != nil || ChineseNumerals.smallUnit(c.value) != nil || ChineseNumerals.sectionUnit(c.value) != nil
+    }
+}

@@ -69,7 +69,7 @@ enum Lexicon {
         ("株", .count), ("只", .count), ("栋", .count), ("期", .count), ("轮", .count),
         ("例", .count), ("岁", .count), ("篇次", .count), ("组", .count), ("队", .count),
         ("国", .count), ("省", .count), ("市", .count), ("区", .count), ("县", .count), ("校", .count),
-        ("所高校", .count), ("家企业", .count), ("枚", .count), ("颗", .count), ("块", .count),
+        ("枚", .count), ("颗", .count), ("块", .count),
         ("章", .count), ("节", .count), ("级", .count),
     ])
 
@@ -137,7 +137,7 @@ enum Lexicon {
     ])
 
     /// Characters after a number that end a label phrase when reading forward (`23个国家和地区` → 国家).
-    static let labelStops: Set<UInt32> = Set("的和与及或在参进开发提围对为是将从向以并等近超约逾达共、，。；：！？,.;:!?（）()“”\"'《》【】[] 　".unicodeScalars.map(\.value))
+    static let labelStops: Set<UInt32> = Set("的和与及或在参进开发提围对为是将从向以并等近超约逾达共报首续、，。；：！？,.;:!?（）()“”\"'《》【】[] 　".unicodeScalars.map(\.value))
 
     /// Words removed from the start of a label read backwards: they connect, they do not name.
     static let labelLeadingNoise = ["其中", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"]

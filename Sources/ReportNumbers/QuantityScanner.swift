@@ -408,6 +408,12 @@ struct ScanRun {
             day.day = number.value
             return (day, next(after))
         }
+        // 9月20—22日: the day of a range's start is bare; the range mark follows it.
+        if day.month != nil, number.digits <= 2, let sep = rangeSeparator(at: number.end),
+           let (second, _) = datePart(at: sep), second.day != nil {
+            day.day = number.value
+            return (day, number.end)
+        }
         return day.year != nil || day.month != nil ? (day, q) : nil
     }
 
@@ -421,6 +427,13 @@ struct ScanRun {
             if peek(skipSpaces(end)) == .nian { end = next(skipSpaces(end)) }
             appendDate(start..<end, DateMention.Day(year: Int(d.mantissa)), DateMention.Day(year: second.value))
             return end
+        }
+        // A bare year in a title: 《…年度报告2025》.
+        if d.integerDigits == 4, (1900...2100).contains(Int(d.mantissa)), !isDigitAt(d.end),
+           readTail(after: d.end, chinese: false).end == d.end, prefixQualifiers(before: start).qualifiers.isEmpty,
+           peek(d.end) != 0x2B, peek(d.end) != 0x25 {
+            appendDate(start..<d.end, DateMention.Day(year: Int(d.mantissa)), nil)
+            return d.end
         }
         if let (first, firstEnd) = datePart(at: start) {
             var end = firstEnd
@@ -676,9 +689,11 @@ struct ScanRun {
     func labelFor(start: Int, end: Int, unitKind: QuantityKind?) -> String? {
         if unitKind == .count {
             var p = end, count = 0
-            while p < n, count < 8 {
+            while p < n, count < 10 {
                 let (c, len) = UTF8Text.scalar(t, p)
-                guard UTF8Text.isHan(c) || (c < 0x80 && UTF8Text.isASCIILetter(UInt8(c))), !Lexicon.labelStops.contains(c) else { break }
+                guard UTF8Text.isHan(c) || (count == 0 && c < 0x80 && UTF8Text.isASCIILetter(UInt8(c))),
+                      !Lexicon.labelStops.contains(c) else { break }
+                if c < 0x80 { p = skipWord(at: p); count += 1; continue }
                 p += len
                 count += 1
             }
@@ -689,6 +704,10 @@ struct ScanRun {
             guard UTF8Text.isHan(c) || (c < 0x80 && UTF8Text.isASCIILetter(UInt8(c))) || c == 0xB7 else { break }
             p = s
             count += 1
+        }
+        // A Latin name cut by the length limit is dropped, not shown as a fragment.
+        if p > lastEnd, let (c, _) = UTF8Text.scalar(t, before: p), c < 0x80, UTF8Text.isASCIILetter(UInt8(c)) {
+            while p < start, UTF8Text.isASCIILetter(t[p]) { p += 1 }
         }
         var label = text(p..<start)
         var changed = true

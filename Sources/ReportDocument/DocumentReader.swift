@@ -1,0 +1,261 @@
+import ReportNumbers
+
+/// Reads a draft into blocks, sections, sentences and figures.
+public struct DocumentReader: Sendable {
+    public var options: ScanOptions
+
+    public init(options: ScanOptions = ScanOptions()) {
+        self.options = options
+    }
+
+    public func read(_ source: SourceFile, format: DocumentFormat? = nil) -> Document {
+        let format = format ?? DocumentFormat.forPath(source.path)
+        return source.bytes.withUnsafeBufferPointer { t in
+            var parser = BlockParser(source: source, t: t, markdown: format == .markdown)
+            var raws = parser.parse()
+            HeadingInference(syntax: LineSyntax(t: t)).assignHeadings(&raws, markdown: format == .markdown)
+            let scanner = QuantityScanner(options: options)
+            let blocks = raws.map { finish($0, source: source, t: t, scanner: scanner, markdown: format == .markdown) }
+            return Document(source: source, format: format, blocks: blocks, sections: Document.sections(of: blocks),
+                            comments: parser.comments)
+        }
+    }
+
+    private func finish(_ raw: RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner,
+                        markdown: Bool) -> Block {
+        var builder = InlineTextBuilder(source: source.bytes, markdown: markdown)
+        for (k, line) in raw.lines.enumerated() {
+            if k > 0 {
+                let first = line.isEmpty ? nil : t[line.lowerBound]
+                builder.lineBreak(at: raw.lines[k - 1].upperBound, nextLineFirstByte: first)
+            }
+            builder.append(line)
+        }
+        let text = builder.build()
+        var block = Block(kind: raw.kind, range: raw.range, text: text, heading: raw.heading, field: raw.field,
+                          listDepth: raw.listDepth)
+        guard raw.kind != .code else { return block }
+        if var heading = block.heading {
+            heading.title = text.string
+            block.heading = heading
+        }
+        if var field = block.field {
+            field.value = text.string
+            block.field = field
+        }
+        block.sentences = Sentences.split(text)
+        let found = text.bytes.withUnsafeBufferPointer { scanner.scan($0) }
+        block.quantities = found.quantities.map { q in
+            var q = q
+            q.range = text.sourceRange(q.range)
+            return q
+        }
+        block.dates = found.dates.map { d in
+            var d = d
+            d.range = text.sourceRange(d.range)
+            return d
+        }
+        block.formulas = found.formulas.map { f in
+            var f = f
+            f.range = text.sourceRange(f.range)
+            return f
+        }
+        return block
+    }
+}
+
+/// A block before its text is built: kind, source range and the content ranges of its lines.
+struct RawBlock {
+    var kind: BlockKind
+    var range: Range<Int>
+    var lines: [Range<Int>]
+    var heading: Heading?
+    var field: Field?
+    var listDepth: Int?
+    /// A single-line paragraph: a candidate for a numbered or inferred heading.
+    var standalone: Bool { kind == .paragraph && lines.count == 1 }
+}
+
+/// Splits the source into raw blocks, line by line.
+struct BlockParser {
+    let source: SourceFile
+    let t: UnsafeBufferPointer<UInt8>
+    let markdown: Bool
+    let syntax: LineSyntax
+    var comments: [Comment] = []
+
+    init(source: SourceFile, t: UnsafeBufferPointer<UInt8>, markdown: Bool) {
+        self.source = source
+        self.t = t
+        self.markdown = markdown
+        self.syntax = LineSyntax(t: t)
+    }
+
+    mutating func parse() -> [RawBlock] {
+        let lines = (1...source.lineCount).map(source.lineRange)
+        var blocks: [RawBlock] = []
+        var i = frontMatterEnd(lines)
+        while i < lines.count {
+            let line = lines[i]
+            if syntax.isBlank(line) { i += 1; continue }
+            if let fenceChar = syntax.fence(line) {
+                var j = i + 1
+                while j < lines.count, syntax.fence(lines[j]) != fenceChar { j += 1 }
+                let last = min(j, lines.count - 1)
+                blocks.append(RawBlock(kind: .code, range: line.lowerBound..<lines[last].upperBound, lines: []))
+                i = j + 1
+                continue
+            }
+            if syntax.starts(syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound, with: "<!--") {
+                var j = i
+                while j < lines.count, !syntax.contains(lines[j], "-->") { j += 1 }
+                let last = min(j, lines.count - 1)
+                let range = line.lowerBound..<lines[last].upperBound
+                comments.append(Comment(range: range, text: source.text(range)))
+                i = last + 1
+                continue
+            }
+            if let (level, content) = syntax.atxHeading(line) {
+                blocks.append(headingBlock(line, content, level: level, source: .atx))
+                i += 1
+                continue
+            }
+            if syntax.isTableRow(line) {
+                if !syntax.isTableSeparator(line) {
+                    blocks.append(RawBlock(kind: .tableRow, range: line, lines: [line]))
+                }
+                i += 1
+                continue
+            }
+            if let (depth, start) = syntax.listItem(line, markdown: markdown) {
+                var item = RawBlock(kind: .listItem, range: line, lines: [start..<line.upperBound], listDepth: depth)
+                if let f = syntax.field(start..<line.upperBound) {
+                    item.kind = .field
+                    item.field = Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value)
+                    item.lines = [f.value]
+                }
+                var j = i + 1
+                while j < lines.count, isContinuation(lines[j]) {
+                    item.lines.append(syntax.skipBlanks(lines[j].lowerBound, lines[j].upperBound)..<lines[j].upperBound)
+                    item.range = item.range.lowerBound..<lines[j].upperBound
+                    j += 1
+                }
+                blocks.append(item)
+                i = j
+                continue
+            }
+            let content = syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound
+            if let f = syntax.field(content) {
+                blocks.append(RawBlock(kind: .field, range: line, lines: [f.value],
+                                       field: Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value)))
+                i += 1
+                continue
+            }
+            // A paragraph: lines up to a blank line or the start of another block.
+            var paragraph = RawBlock(kind: .paragraph, range: line, lines: [content])
+            var j = i + 1
+            while j < lines.count, isContinuation(lines[j]) {
+                if markdown, let level = syntax.setextUnderline(lines[j]) {
+                    paragraph = headingBlock(paragraph.range.lowerBound..<lines[j].upperBound, paragraph.lines[0], level: level, source: .setext)
+                    j += 1
+                    break
+                }
+                paragraph.lines.append(syntax.skipBlanks(lines[j].lowerBound, lines[j].upperBound)..<lines[j].upperBound)
+                paragraph.range = paragraph.range.lowerBound..<lines[j].upperBound
+                j += 1
+            }
+            if markdown, paragraph.kind == .paragraph, j < lines.count, paragraph.lines.count == 1, let level = syntax.setextUnderline(lines[j]),
+               level == 1 {
+                paragraph = headingBlock(paragraph.range.lowerBound..<lines[j].upperBound, paragraph.lines[0], level: 1, source: .setext)
+                j += 1
+            }
+            blocks.append(paragraph)
+            i = j
+        }
+        return blocks
+    }
+
+    /// A line that continues the current paragraph or item rather than starting a block.
+    private func isContinuation(_ line: Range<Int>) -> Bool {
+        if syntax.isBlank(line) || syntax.atxHeading(line) != nil || syntax.fence(line) != nil || syntax.isTableRow(line) {
+            return false
+        }
+        if syntax.listItem(line, markdown: markdown) != nil { return false }
+        let content = syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound
+        if syntax.field(content) != nil || syntax.starts(content, with: "<!--") { return false }
+        return true
+    }
+
+    private func headingBlock(_ range: Range<Int>, _ content: Range<Int>, level: Int, source: HeadingSource) -> RawBlock {
+        var title = content
+        var number: HeadingNumber?
+        if let (n, titleStart) = syntax.numbering(content, plainText: !markdown) {
+            number = n
+            title = titleStart..<content.upperBound
+        }
+        return RawBlock(kind: .heading, range: range, lines: [title],
+                        heading: Heading(level: level, number: number, title: "", source: source))
+    }
+
+    /// YAML front matter between `---` lines at the top of the file is metadata, not prose.
+    private func frontMatterEnd(_ lines: [Range<Int>]) -> Int {
+        guard let first = lines.first, source.text(first) == "---" else { return 0 }
+        for k in 1..<min(lines.count, 200) where ["---", "..."].contains(source.text(lines[k])) {
+            return k + 1
+        }
+        return 0
+    }
+}
+
+extension Document {
+    /// Nests blocks under headings by level.
+    static func sections(of blocks: [Block]) -> [Section] {
+        func build(from start: Int, level: Int, end: Int) -> [Section] {
+            var result: [Section] = []
+            var i = start
+            while i < end {
+                guard let h = blocks[i].heading, h.level > level else { i += 1; continue }
+                var j = i + 1
+                while j < end, (blocks[j].heading?.level ?? Int.max) > h.level { j += 1 }
+                result.append(Section(headingIndex: i, level: h.level, blockIndices: (i + 1)..<j,
+                                      children: build(from: i + 1, level: h.level, end: j)))
+                i = j
+            }
+            return result
+        }
+        return build(from: 0, level: 0, end: blocks.count)
+    }
+}
+
+/// Sentence splitting on 。！？； (and their ASCII forms) and at the end of the block.
+enum Sentences {
+    static func split(_ text: InlineText) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        text.bytes.withUnsafeBufferPointer { t in
+            var start = 0
+            var p = 0
+            func close(_ end: Int) {
+                var s = start
+                while s < end, UTF8Text.isInlineSpace(UTF8Text.scalar(t, s).0) { s += UTF8Text.scalar(t, s).1 }
+                if s < end { result.append(text.sourceRange(s..<end)) }
+            }
+            while p < t.count {
+                let (c, len) = UTF8Text.scalar(t, p)
+                p += len
+                switch c {
+                case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B:
+                    // Closing quotes and brackets stay with their sentence: 他说：“好。”
+                    while p < t.count, [0x201D, 0x2019, 0xFF09, 0x29, 0x300D, 0x300F].contains(UTF8Text.scalar(t, p).0) {
+                        p += UTF8Text.scalar(t, p).1
+                    }
+                    close(p)
+                    start = p
+                default:
+                    break
+                }
+            }
+            close(t.count)
+        }
+        return result
+    }
+}

@@ -1,0 +1,128 @@
+import ReportNumbers
+
+/// Turns standalone lines into headings.
+///
+/// Numbered lines (`8.4 标题`, `一、标题`, `（一）标题`) are headings wherever they stand, if
+/// short and without sentence punctuation. Plain-text drafts like the seed report also use
+/// short unnumbered lines as headings; in a draft without `#` headings a standalone line is
+/// taken as one when it is heading-shaped (at most 20 columns, two or more Chinese
+/// characters, no clause punctuation, no bold figures) and what follows it says which kind:
+/// - followed by `label:value` fields, it heads an entry (a forum, a fair), up to 40 columns;
+/// - followed by another heading-shaped line that is itself followed by content, it is a
+///   group heading one level below the last numbered heading;
+/// - followed by content (a list, fields, a punctuated paragraph), it is a leaf heading one
+///   level below the open entry or group;
+/// - followed by more standalone lines, it is a leaf heading and those lines are its items.
+struct HeadingInference {
+    let syntax: LineSyntax
+
+    func assignHeadings(_ blocks: inout [RawBlock], markdown: Bool) {
+        for k in blocks.indices where blocks[k].standalone {
+            numbered(&blocks[k], plainText: !markdown)
+        }
+        for k in blocks.indices {
+            guard var h = blocks[k].heading, h.source == .atx || h.source == .setext, h.number == nil else { continue }
+            if let (n, _) = syntax.numbering(blocks[k].lines[0], plainText: !markdown) {
+                h.number = n
+                blocks[k].heading = h
+            }
+        }
+        let hasMarkdownHeadings = blocks.contains { $0.heading?.source == .atx || $0.heading?.source == .setext }
+        if !hasMarkdownHeadings { infer(&blocks) }
+    }
+
+    private func numbered(_ block: inout RawBlock, plainText: Bool) {
+        let line = block.lines[0]
+        guard let (number, titleStart) = syntax.numbering(line, plainText: plainText), titleStart < line.upperBound else { return }
+        let title = titleStart..<line.upperBound
+        guard syntax.widthUnits(title) <= 40, !syntax.hasClausePunctuation(title) else { return }
+        let level: Int
+        switch number.style {
+        case .decimal: level = number.components.count
+        case .chapter, .chineseEnumerated: level = 1
+        case .section, .parenthesizedChinese: level = 2
+        case .arabicEnumerated: level = 3
+        case .parenthesizedArabic: level = 4
+        }
+        block.kind = .heading
+        block.lines = [title]
+        block.heading = Heading(level: level, number: number, title: "", source: .numbered)
+    }
+
+    private func headingShaped(_ b: RawBlock, maxWidth: Double) -> Bool {
+        guard b.standalone, let line = b.lines.first else { return false }
+        guard syntax.widthUnits(line) <= maxWidth, !syntax.hasClausePunctuation(line), !syntax.contains(line, "**") else { return false }
+        var han = 0
+        var p = line.lowerBound
+        while p < line.upperBound {
+            let (c, len) = syntax.scalar(p)
+            if UTF8Text.isHan(c) { han += 1 }
+            p += len
+        }
+        if let (c, _) = UTF8Text.scalar(syntax.t, before: line.upperBound), c == 0x3001 { return false }
+        return han >= 2
+    }
+
+    /// Content that a heading can head: anything but a heading or a heading-shaped line.
+    private func isContent(_ b: RawBlock) -> Bool {
+        switch b.kind {
+        case .heading: return false
+        case .paragraph: return !headingShaped(b, maxWidth: 40) || b.lines.count > 1
+        default: return true
+        }
+    }
+
+    private func infer(_ blocks: inout [RawBlock]) {
+        var parent = 0
+        var group: Int?
+        var entry: Int?
+        var itemMode = false
+        for k in blocks.indices {
+            if let h = blocks[k].heading {
+                parent = h.level
+                group = nil
+                entry = nil
+                itemMode = false
+                continue
+            }
+            let next = k + 1 < blocks.count ? blocks[k + 1] : nil
+            let afterNext = k + 2 < blocks.count ? blocks[k + 2] : nil
+            if let next, next.kind == .field, headingShaped(blocks[k], maxWidth: 40) {
+                let level = (group ?? parent) + 1
+                makeHeading(&blocks[k], level: level)
+                entry = level
+                itemMode = false
+                continue
+            }
+            guard headingShaped(blocks[k], maxWidth: 20) else {
+                if isContent(blocks[k]) { itemMode = false }
+                continue
+            }
+            guard let next else {
+                if !itemMode { makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1) }
+                continue
+            }
+            if isContent(next) {
+                makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1)
+                itemMode = false
+            } else if let afterNext, headingShaped(next, maxWidth: 20) && (isContent(afterNext) || afterNext.kind == .field)
+                        || headingShaped(next, maxWidth: 40) && afterNext.kind == .field {
+                let level = parent + 1
+                makeHeading(&blocks[k], level: level)
+                group = level
+                entry = nil
+                itemMode = false
+            } else if next.kind == .heading {
+                if !itemMode { makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1) }
+            } else if !itemMode {
+                makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1)
+                itemMode = true
+            }
+        }
+    }
+
+    private func makeHeading(_ block: inout RawBlock, level: Int) {
+        block.kind = .heading
+        block.heading = Heading(level: level, number: nil, title: "", source: .inferred)
+    }
+}

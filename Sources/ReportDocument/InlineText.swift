@@ -1,0 +1,189 @@
+/// The text of a block as a reader sees it: Markdown emphasis, code ticks, link targets,
+/// HTML tags and comments removed, the lines of a paragraph joined. Every byte of the plain
+/// text maps back to a byte of the source, so positions found in the plain text point into
+/// the original file, markup included.
+public struct InlineText: Sendable {
+    public let bytes: [UInt8]
+    /// Runs copied from the source: plain offset → source offset, ascending.
+    let segments: [(plain: Int, source: Int)]
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The source offset of a plain offset. An offset at the very end maps just past the
+    /// last copied byte.
+    public func sourceOffset(_ plain: Int) -> Int {
+        guard !segments.isEmpty else { return 0 }
+        if plain >= bytes.count, plain > 0 { return sourceOffset(plain - 1) + 1 }
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if segments[mid].plain <= plain { low = mid } else { high = mid - 1 }
+        }
+        return segments[low].source + (plain - segments[low].plain)
+    }
+
+    /// A plain range in source coordinates: from its first byte to just after its last.
+    public func sourceRange(_ r: Range<Int>) -> Range<Int> {
+        guard !r.isEmpty else { let s = sourceOffset(r.lowerBound); return s..<s }
+        return sourceOffset(r.lowerBound)..<(sourceOffset(r.upperBound - 1) + 1)
+    }
+}
+
+/// Builds an `InlineText` from source lines.
+struct InlineTextBuilder {
+    private var bytes: [UInt8] = []
+    private var segments: [(plain: Int, source: Int)] = []
+    private let source: [UInt8]
+    /// Whether `\` escapes punctuation (Markdown) or is literal (plain text).
+    private let markdown: Bool
+
+    init(source: [UInt8], markdown: Bool) {
+        self.source = source
+        self.markdown = markdown
+    }
+
+    func build() -> InlineText { InlineText(bytes: bytes, segments: segments) }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    private mutating func copy(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        if let last = segments.last, last.source + (bytes.count - last.plain) == range.lowerBound {
+            // contiguous with the previous run
+        } else {
+            segments.append((bytes.count, range.lowerBound))
+        }
+        bytes.append(contentsOf: source[range])
+    }
+
+    /// A byte that is not in the source (a space joining two lines), mapped to `at`.
+    private mutating func synthesize(_ byte: UInt8, at: Int) {
+        segments.append((bytes.count, at))
+        bytes.append(byte)
+    }
+
+    /// Joins the next line of a paragraph: Chinese and digits join directly (a hard break from
+    /// PDF or Word is not a space), Latin words get one space.
+    mutating func lineBreak(at newline: Int, nextLineFirstByte: UInt8?) {
+        guard let last = bytes.last, let first = nextLineFirstByte else { return }
+        let isLatin = { (b: UInt8) in b < 0x80 && (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x2C || b == 0x2E }
+        if isLatin(last) && first < 0x80 && isLatin(first) { synthesize(0x20, at: newline) }
+    }
+
+    /// Appends one line's content with inline markup removed.
+    mutating func append(_ range: Range<Int>) {
+        var i = range.lowerBound
+        var runStart = i
+        let end = range.upperBound
+        func at(_ k: Int) -> UInt8? { k < end ? source[k] : nil }
+        func flush(_ upTo: Int) { if upTo > runStart { copy(runStart..<upTo) } }
+        while i < end {
+            let b = source[i]
+            switch b {
+            case UInt8(ascii: "*"), UInt8(ascii: "~"):
+                var j = i
+                while j < end, source[j] == b { j += 1 }
+                let count = j - i
+                let prevDigit = i > range.lowerBound && isDigit(source[i - 1])
+                let nextDigit = j < end && isDigit(source[j])
+                let isMarkup = b == UInt8(ascii: "*") ? (count >= 2 || !(prevDigit && nextDigit)) : count == 2
+                if isMarkup {
+                    flush(i)
+                    runStart = j
+                }
+                i = j
+            case UInt8(ascii: "`"):
+                flush(i)
+                var j = i
+                while j < end, source[j] == b { j += 1 }
+                runStart = j
+                i = j
+            case UInt8(ascii: "\\") where markdown:
+                if let n = at(i + 1), n < 0x80, n > 0x20, !isDigit(n), !isLetter(n) {
+                    flush(i)
+                    runStart = i + 1
+                    i += 2
+                } else {
+                    i += 1
+                }
+            case UInt8(ascii: "!") where at(i + 1) == UInt8(ascii: "["):
+                if let link = parseLink(i + 1, end) {
+                    flush(i)
+                    copyWithin(link.text)
+                    runStart = link.end
+                    i = link.end
+                } else {
+                    i += 1
+                }
+            case UInt8(ascii: "["):
+                if at(i + 1) == UInt8(ascii: "^"), let close = find(UInt8(ascii: "]"), from: i + 2, end: end),
+                   markdown || (i + 2..<close).allSatisfy({ isDigit(source[$0]) }) {
+                    flush(i) // [^1]: a footnote reference
+                    runStart = close + 1
+                    i = close + 1
+                } else if let link = parseLink(i, end) {
+                    flush(i)
+                    copyWithin(link.text)
+                    runStart = link.end
+                    i = link.end
+                } else {
+                    i += 1
+                }
+            case UInt8(ascii: "<"):
+                if let close = htmlEnd(i, end) {
+                    flush(i)
+                    runStart = close
+                    i = close
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+        flush(end)
+    }
+
+    /// Copies link text, itself possibly with emphasis.
+    private mutating func copyWithin(_ r: Range<Int>) { append(r) }
+
+    private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    private func find(_ byte: UInt8, from: Int, end: Int) -> Int? {
+        var k = from
+        while k < end { if source[k] == byte { return k }; k += 1 }
+        return nil
+    }
+
+    /// `[text](target)` or `[text][ref]`: the text range and the end of the whole link.
+    private func parseLink(_ open: Int, _ end: Int) -> (text: Range<Int>, end: Int)? {
+        guard let close = find(UInt8(ascii: "]"), from: open + 1, end: end), close + 1 < end else { return nil }
+        let after = source[close + 1]
+        let closer: UInt8
+        switch after {
+        case UInt8(ascii: "("): closer = UInt8(ascii: ")")
+        case UInt8(ascii: "[") where markdown: closer = UInt8(ascii: "]")
+        default: return nil
+        }
+        guard let targetEnd = find(closer, from: close + 2, end: end) else { return nil }
+        return (open + 1..<close, targetEnd + 1)
+    }
+
+    /// `<!-- … -->` on one line, `<br>`, `</sup>`, `<https://…>`: markup a reader does not see.
+    private func htmlEnd(_ open: Int, _ end: Int) -> Int? {
+        guard open + 1 < end else { return nil }
+        let next = source[open + 1]
+        if next == UInt8(ascii: "!") {
+            guard let close = find(UInt8(ascii: ">"), from: open + 1, end: end) else { return nil }
+            return close + 1
+        }
+        guard isLetter(next) || next == UInt8(ascii: "/") else { return nil }
+        var k = open + 1
+        while k < end, source[k] != UInt8(ascii: ">") {
+            if source[k] >= 0x80 || source[k] == UInt8(ascii: "<") { return nil }
+            k += 1
+        }
+        return k < end ? k + 1 : nil
+    }
+}

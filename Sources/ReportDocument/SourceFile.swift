@@ -1,0 +1,152 @@
+import Foundation
+
+/// A 1-based line and column. Columns count Unicode code points, the unit SARIF calls
+/// `unicodeCodePoints`; reporters that need bytes or display width derive them from offsets.
+public struct SourcePosition: Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// Why a file could not be read as a draft. Each case says where, so the CLI can print
+/// `file:line:col: error: …` and exit 2.
+public enum SourceError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case notUTF8(path: String, byteOffset: Int, line: Int, column: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): error: cannot read file: \(reason)"
+        case .notUTF8(let path, let offset, let line, let column):
+            return "\(path):\(line):\(column): error: not valid UTF-8 (first bad byte at offset \(offset)); save the file as UTF-8"
+        }
+    }
+}
+
+/// The bytes of a draft exactly as read, with a line index. Everything downstream points
+/// into these bytes with UTF-8 offsets, so a finding is never re-located by searching text.
+public struct SourceFile: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    /// 3 when the file starts with a UTF-8 byte order mark, else 0.
+    public let contentStart: Int
+    /// Offsets where each line starts; line 1 starts after the BOM.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) throws(SourceError) {
+        if let bad = SourceFile.firstInvalidUTF8(bytes) {
+            let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = bytes[lineStart..<bad].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            throw .notUTF8(path: path, byteOffset: bad, line: line, column: column)
+        }
+        self.path = path
+        self.bytes = bytes
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        contentStart = start
+        var starts = [start]
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = start
+            while i < buffer.count {
+                if buffer[i] == 0x0A { starts.append(i + 1) }
+                i += 1
+            }
+        }
+        lineStarts = starts
+    }
+
+    public init(path: String, text: String) {
+        // A Swift string is always valid UTF-8.
+        try! self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Reads a file from disk.
+    public static func read(path: String) throws(SourceError) -> SourceFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied or not a regular file")
+        }
+        return try SourceFile(path: path, bytes: [UInt8](data))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The byte range of a 1-based line, without its line terminator (`\n` or `\r\n`).
+    public func lineRange(_ line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// The 1-based line containing a byte offset.
+    public func line(of offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    public func position(of offset: Int) -> SourcePosition {
+        let line = line(of: offset)
+        var column = 1
+        var i = lineStarts[line - 1]
+        while i < offset && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence
+    /// (no overlong forms, no surrogates, nothing above U+10FFFF).
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
+                if c >= 0xC2 && c <= 0xDF {
+                    guard cont(1) else { return i }
+                    i += 2
+                } else if c >= 0xE0 && c <= 0xEF {
+                    guard cont(1), cont(2) else { return i }
+                    let c1 = b[i + 1]
+                    if c == 0xE0 && c1 < 0xA0 { return i }
+                    if c == 0xED && c1 >= 0xA0 { return i }
+                    i += 3
+                } else if c >= 0xF0 && c <= 0xF4 {
+                    guard cont(1), cont(2), cont(3) else { return i }
+                    let c1 = b[i + 1]
+                    if c == 0xF0 && c1 < 0x90 { return i }
+                    if c == 0xF4 && c1 >= 0x90 { return i }
+                    i += 4
+                } else {
+                    return i
+                }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// The `reportlint` command. Exit codes: 0 success, 1 findings at or above the fail level,
+/// 2 usage errors and unreadable input.
+@main
+struct ReportLint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reportlint",
+        abstract: "Check report drafts: structure, figures that must agree, and publication style.",
+        version: "0.1.0",
+        subcommands: [Extract.self]
+    )
+
+    /// ArgumentParser exits 64 on usage errors; reportlint promises 2 for every problem
+    /// with the invocation or its inputs.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Writes to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
