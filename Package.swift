@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(
             name: "ReportlintCLITests",
             dependencies: [
-                "ReportDocument", "ReportOutput",
+                "reportlint", "ReportDocument", "ReportOutput",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -41,6 +41,10 @@ public struct SourceFile: Sendable {
     public let contentStart: Int
     /// Offsets where each line starts; line 1 starts after the BOM.
     public let lineStarts: [Int]
+    /// Code points before every multiple of `checkpointStride` bytes, so that a column on a
+    /// 10 MB line costs a short scan, not a scan from the start of the line.
+    private let codePointCheckpoints: [Int]
+    private static let checkpointStride = 256
 
     public init(path: String, bytes: [UInt8]) throws(SourceError) {
         if let bad = SourceFile.firstInvalidUTF8(bytes) {
@@ -54,14 +58,19 @@ public struct SourceFile: Sendable {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         contentStart = start
         var starts = [start]
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / SourceFile.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            var i = start
-            while i < buffer.count {
-                if buffer[i] == 0x0A { starts.append(i + 1) }
-                i += 1
+            var codePoints = 0
+            for i in 0..<buffer.count {
+                if i % SourceFile.checkpointStride == 0 { checkpoints.append(codePoints) }
+                let b = buffer[i]
+                if b & 0xC0 != 0x80 { codePoints += 1 }
+                if b == 0x0A { starts.append(i + 1) }
             }
         }
         lineStarts = starts
+        codePointCheckpoints = checkpoints
     }
 
     public init(path: String, text: String) {
@@ -104,13 +113,22 @@ public struct SourceFile: Sendable {
 
     public func position(of offset: Int) -> SourcePosition {
         let line = line(of: offset)
-        var column = 1
-        var i = lineStarts[line - 1]
-        while i < offset && i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+        let column = codePoints(before: offset) - codePoints(before: lineStarts[line - 1]) + 1
+        return SourcePosition(line: line, column: column)
+    }
+
+    /// Code points in `bytes[0..<offset]`.
+    private func codePoints(before offset: Int) -> Int {
+        let offset = min(offset, bytes.count)
+        guard !codePointCheckpoints.isEmpty else { return 0 }
+        let k = min(offset / SourceFile.checkpointStride, codePointCheckpoints.count - 1)
+        var count = codePointCheckpoints[k]
+        var i = k * SourceFile.checkpointStride
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
             i += 1
         }
-        return SourcePosition(line: line, column: column)
+        return count
     }
 
     public func text(_ range: Range<Int>) -> String {

@@ -1,0 +1,181 @@
+import Testing
+import ReportNumbers
+@testable import ReportDocument
+
+func read(_ text: String, path: String = "draft.md") -> Document {
+    DocumentReader().read(SourceFile(path: path, text: text))
+}
+
+@Suite struct DocumentReaderTests {
+    @Test func markupIsTransparentButPositionsPointIntoTheSource() throws {
+        let doc = read("线下参会近**3万**人次，线上观看超**8000万**人次。")
+        #expect(doc.quantities.count == 2)
+        let q = doc.quantities[0]
+        #expect(doc.text(q.range) == "近**3万**人次")
+        #expect(q.value == Rational(integer: 30000))
+        #expect(doc.text(doc.quantities[1].range) == "超**8000万**人次")
+    }
+
+    @Test func linksCodeAndCommentsHideTheirTargets() {
+        let doc = read("详见[年度报告](https://example.org/report/2025/100.pdf)与`v1000`。<!-- 300家 -->共5家。")
+        #expect(doc.quantities.map { doc.text($0.range) } == ["共5家"])
+    }
+
+    @Test func hardLineBreaksInsideASentenceAreJoined() throws {
+        let doc = read("全年研发经费支出343.26\n亿元，比上年增长\n8.2%。", path: "pasted.txt")
+        #expect(doc.blocks.count == 1)
+        let values = doc.quantities.map { "\($0.value.decimalString) \($0.unit ?? "")" }
+        #expect(values == ["34326000000 元", "8.2 %"])
+        #expect(doc.source.position(of: doc.quantities[0].range.upperBound).line == 2)
+    }
+
+    @Test func pdfFormsFootnotesSpacesAndFullWidth() {
+        let doc = read("国内生产总值[2]1349084亿元，城镇新增就业5.3 万人，占比６４．５％。")
+        let values = doc.quantities.map(\.value.decimalString)
+        #expect(values == ["134908400000000", "53000", "64.5"])
+        #expect(doc.quantities[1].flags.contains(.spacedSuffix))
+        #expect(doc.quantities[2].flags.contains(.fullWidthDigits))
+        #expect(doc.quantities[2].unit == "%")
+    }
+
+    @Test func codesAndNamesAreNotCounts() {
+        let doc = read("U35青年科学家、AI4S成果、WeStart TOP100创赛、1000M宽带、5G基站、COVID-19、科技部九司、一带一路、两地。")
+        #expect(doc.quantities.isEmpty)
+    }
+
+    @Test func datesAreNotQuantities() throws {
+        let doc = read("2025年9月20日—10月2日举办，“2024—2025中白科技创新年”闭幕，9月20—22日召开。")
+        #expect(doc.quantities.isEmpty)
+        let dates = doc.dates
+        #expect(dates.count == 3)
+        #expect(dates[0].start == DateMention.Day(year: 2025, month: 9, day: 20))
+        #expect(dates[0].end == DateMention.Day(year: 2025, month: 10, day: 2))
+        #expect(dates[1].start.year == 2024 && dates[1].end?.year == 2025)
+        #expect(dates[2].start == DateMention.Day(month: 9, day: 20))
+        #expect(dates[2].end == DateMention.Day(month: 9, day: 22))
+    }
+
+    @Test func invalidCalendarDatesAreKeptForTheChecks() throws {
+        let d = try #require(read("2月30日").dates.first)
+        #expect(d.start == DateMention.Day(month: 2, day: 30))
+    }
+
+    @Test func formulasKeepTheirTerms() throws {
+        let doc = read("“1+1+30+2+2+X”活动")
+        let f = try #require(doc.formulas.first)
+        #expect(f.terms.map { $0?.decimalString } == ["1", "1", "30", "2", "2", nil])
+        #expect(f.unknownNames == ["X"])
+        #expect(doc.quantities.isEmpty)
+    }
+
+    @Test func atxAndNumberedHeadings() throws {
+        let doc = read("""
+            # 第八章 国际合作
+
+            ## 8.4 国际科技开放合作持续深化
+
+            ### （一）平台建设
+
+            正文。
+
+            一、总体情况
+
+            Setext 标题
+            ---
+            """)
+        let headings = doc.headings.map(\.heading)
+        #expect(headings.map(\.level) == [1, 2, 3, 1, 2])
+        #expect(headings[0].number?.style == .chapter)
+        #expect(headings[1].number == HeadingNumber(printed: "8.4", style: .decimal, components: [8, 4]))
+        #expect(headings[1].title == "国际科技开放合作持续深化")
+        #expect(headings[2].number?.style == .parenthesizedChinese)
+        #expect(headings[2].number?.components == [1])
+        // Numbered lines are headings in Markdown too; unnumbered standalone lines are not.
+        #expect(headings[3].number?.style == .chineseEnumerated)
+        #expect(headings[3].source == .numbered)
+        #expect(headings[4].source == .setext)
+        #expect(doc.blocks.first { $0.text.string == "正文。" }?.kind == .paragraph)
+    }
+
+    @Test func numberedLinesInPlainText() {
+        let doc = read("8.4 国际科技开放合作\n\n一、总体情况\n\n（二）主要举措\n\n1、开展合作\n\n三、全年举办活动30场，比上年增加5场。", path: "d.txt")
+        let headings = doc.headings.map(\.heading)
+        #expect(headings.map { $0.number?.printed ?? "" } == ["8.4", "一、", "（二）", "1、"])
+        #expect(headings.map(\.level) == [2, 1, 2, 3])
+        #expect(doc.quantities.map(\.value.decimalString) == ["30", "5"])
+    }
+
+    @Test func fieldsWithEmojiAndEitherColon() throws {
+        let doc = read("浦江创新论坛(第18届)\n\n📅 时间:9月20—22日\n\n**主题**：共享创新\n\n其中：开幕式1场\n\n会议于15:40开始", path: "e.txt")
+        let fields = doc.blocks.compactMap(\.field)
+        #expect(fields.map(\.label) == ["时间", "主题"])
+        #expect(fields[0].value == "9月20—22日")
+        #expect(doc.text(fields[0].labelRange) == "时间")
+        #expect(doc.blocks[0].heading?.title == "浦江创新论坛(第18届)")
+    }
+
+    @Test func sentencesSplitOnChineseStops() {
+        let doc = read("第一句。第二句！第三句？第四句；最后一句")
+        let sentences = doc.blocks[0].sentences.map(doc.text)
+        #expect(sentences == ["第一句。", "第二句！", "第三句？", "第四句；", "最后一句"])
+    }
+
+    @Test func listItemsAndTables() {
+        let doc = read("- 开幕式**1**场\n  - 子项2场\n\n| 项目 | 数量 |\n|---|---|\n| 专题论坛 | 30场 |\n")
+        #expect(doc.blocks.map(\.kind) == [.listItem, .listItem, .tableRow, .tableRow])
+        #expect(doc.blocks[1].listDepth == 1)
+        #expect(doc.quantities.map(\.value.decimalString) == ["1", "2", "30"])
+    }
+
+    @Test func codeBlocksAndFrontMatterAreNotProse() {
+        let doc = read("---\ntitle: 2025年报告\nversion: 3\n---\n\n```\n共100家\n```\n\n正文5家。")
+        #expect(doc.quantities.map(\.value.decimalString) == ["5"])
+    }
+
+    @Test func sectionsNestByLevel() {
+        let doc = read("# A\n\n## B\n\n文字。\n\n## C\n\n# D\n")
+        #expect(doc.sections.count == 2)
+        #expect(doc.sections[0].children.count == 2)
+        #expect(doc.sections[0].children[0].blockIndices == 2..<3)
+    }
+
+    @Test func inferredHeadingsFollowTheReportShape() {
+        let text = """
+            8.4 国际科技开放合作持续深化
+
+            国际创新合作网络布局深化
+
+            深化双边多边合作
+
+            - 续签合作备忘录5份
+
+            加强国际科技组织引育集聚
+
+            国际制药工程学会在上海设立代表处
+
+            国际药物信息协会上海代表处举办年会
+
+            高层级国际合作交流平台加速打造
+
+            浦江创新论坛(第18届)
+
+            📅 时间:9月20—22日
+
+            “1+1+30+2+2+X”活动
+
+            - 开幕式1场
+            """
+        let doc = read(text, path: "seedlike.txt")
+        let outline = doc.headings.map { "\($0.heading.level) \($0.heading.title)" }
+        #expect(outline == [
+            "2 国际科技开放合作持续深化", "3 国际创新合作网络布局深化", "4 深化双边多边合作", "4 加强国际科技组织引育集聚",
+            "3 高层级国际合作交流平台加速打造", "4 浦江创新论坛(第18届)", "5 “1+1+30+2+2+X”活动",
+        ])
+    }
+
+    @Test func aHugeLineDoesNotBreakTheReader() {
+        let line = String(repeating: "线上观看超8000万人次，", count: 20_000)
+        let doc = read(line)
+        #expect(doc.quantities.count == 20_000)
+    }
+}

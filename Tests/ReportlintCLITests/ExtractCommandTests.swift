@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import Yams
+import ReportDocument
+import ReportNumbers
+
+let samples = ["Samples/international-cooperation.md", "Samples/fair-and-summit.txt"]
+
+@Suite struct ExtractCommandTests {
+    @Test("golden extract output of each sample", arguments: samples)
+    func golden(_ sample: String) throws {
+        let run = try runReportlint(["extract", sample])
+        #expect(run.status == 0, "\(run.stderr)")
+        let name = (sample as NSString).lastPathComponent + ".extract.txt"
+        #expect(try matchesGolden(run.stdout, name))
+    }
+
+    @Test func jsonFollowsTheDocumentedContract() throws {
+        let run = try runReportlint(["extract", "--format", "json", "Samples/international-cooperation.md"])
+        #expect(run.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(root["version"] as? Int == 1)
+        let file = try #require((root["files"] as? [[String: Any]])?.first)
+        #expect(file["file"] as? String == "Samples/international-cooperation.md")
+        let quantities = try #require(file["quantities"] as? [[String: Any]])
+        let growth = try #require(quantities.first { $0["text"] as? String == "超29.1亿元" })
+        #expect(growth["value"] as? NSNumber == 2_910_000_000)
+        #expect(growth["unit"] as? String == "元")
+        #expect(growth["qualifier"] as? String == "超")
+        #expect(growth["kind"] as? String == "amount")
+        #expect(growth["label"] as? String == "意向投资金额")
+        for key in ["line", "column", "endLine", "endColumn"] { #expect(growth[key] is Int, "\(key)") }
+        let hard = try #require(growth["hard"] as? [String: Any])
+        #expect(hard["low"] as? NSNumber == 2_910_000_000)
+        #expect(hard["high"] is NSNull)
+        #expect(hard["lowClosed"] as? Bool == false)
+        #expect(hard["highClosed"] as? Bool == false)
+        let outline = try #require(file["outline"] as? [[String: Any]])
+        #expect(outline.first?["number"] as? String == "8.4")
+        #expect(outline.contains { $0["type"] as? String == "field" && $0["label"] as? String == "时间" })
+    }
+
+    @Test func yamlCarriesTheSameDataAsJSON() throws {
+        let json = try runReportlint(["extract", "--format", "json", "Samples"])
+        let yaml = try runReportlint(["extract", "--format", "yaml", "Samples"])
+        #expect(yaml.status == 0)
+        let fromJSON = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? NSDictionary
+        let fromYAML = try Yams.load(yaml: yaml.stdout) as? [String: Any]
+        let yamlAsJSON = try JSONSerialization.data(withJSONObject: try #require(fromYAML))
+        let roundTripped = try JSONSerialization.jsonObject(with: yamlAsJSON) as? NSDictionary
+        #expect(fromJSON == roundTripped)
+    }
+
+    @Test func csvHasAHeaderAndOneRowPerQuantity() throws {
+        let run = try runReportlint(["extract", "--format", "csv", "Samples/fair-and-summit.txt"])
+        let lines = run.stdout.split(separator: "\r\n")
+        #expect(lines.first?.hasPrefix("file,line,column,endLine,endColumn,text,value") == true)
+        let doc = DocumentReader().read(try SourceFile.read(path: packageRoot.appendingPathComponent("Samples/fair-and-summit.txt").path))
+        #expect(lines.count == doc.quantities.count + 1)
+    }
+
+    @Test func directoriesAreWalkedInOrder() throws {
+        let run = try runReportlint(["extract", "Samples"])
+        #expect(run.status == 0)
+        let files = run.stdout.split(separator: "\n").filter { $0.hasPrefix("Samples/") }
+        #expect(files == ["Samples/fair-and-summit.txt", "Samples/international-cooperation.md"])
+    }
+
+    @Test func unreadableInputExitsTwoWithItsPosition() throws {
+        let dir = try temporaryDirectory()
+        let bad = dir.appendingPathComponent("gbk.txt")
+        try Data([0xB9, 0xFA, 0xBC, 0xCA]).write(to: bad)
+        let good = dir.appendingPathComponent("good.md")
+        try Data("开幕式1场".utf8).write(to: good)
+        let run = try runReportlint(["extract", "--format", "json", bad.path, good.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("gbk.txt:1:1: error: not valid UTF-8"))
+        #expect(run.stdout.contains("开幕式1场"), "the readable file is still reported")
+
+        let missing = try runReportlint(["extract", "/nonexistent/draft.md"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/draft.md"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try runReportlint(["extract", "--format", "xml", "Samples"]).status == 2)
+        #expect(try runReportlint(["extract"]).status == 2)
+        #expect(try runReportlint(["--help"]).status == 0)
+    }
+
+    @Test func emptyFileAndHugeLine() throws {
+        let dir = try temporaryDirectory()
+        try Data().write(to: dir.appendingPathComponent("empty.md"))
+        try Data(String(repeating: "开幕式1场，", count: 200_000).utf8).write(to: dir.appendingPathComponent("long.txt"))
+        let run = try runReportlint(["extract", "--format", "csv", dir.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\r\n").count == 200_001)
+    }
+}
+
+/// Every Arabic digit a reader sees in a sample belongs to a figure, a date, an ordinal, a
+/// formula or a heading number; nothing is extracted from text without a numeral.
+@Suite struct SampleCoverageTests {
+    @Test("every digit is accounted for", arguments: samples)
+    func coverage(_ sample: String) throws {
+        let doc = DocumentReader().read(try SourceFile.read(path: packageRoot.appendingPathComponent(sample).path))
+        var covered = doc.quantities.map(\.range) + doc.dates.map(\.range) + doc.formulas.map(\.range)
+        covered += doc.blocks.compactMap { b in b.heading?.number == nil ? nil : b.range.lowerBound..<(b.range.lowerBound + 8) }
+        for block in doc.blocks where block.kind != .code {
+            let plain = Array(block.text.bytes)
+            for (k, byte) in plain.enumerated() where byte >= 0x30 && byte <= 0x39 {
+                let offset = block.text.sourceOffset(k)
+                let inCode = k > 0 && (plain[k - 1] | 0x20) >= 0x61 && (plain[k - 1] | 0x20) <= 0x7A
+                #expect(inCode || covered.contains { $0.contains(offset) }, "digit at \(doc.source.position(of: offset)) not extracted")
+            }
+        }
+        for q in doc.quantities {
+            let text = doc.text(q.range)
+            #expect(text.unicodeScalars.contains { $0.properties.numericType != nil }, "\(text) has no numeral")
+        }
+    }
+}

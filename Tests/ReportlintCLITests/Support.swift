@@ -1,0 +1,62 @@
+import Foundation
+
+/// The package root, found from this file's location.
+let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The built `reportlint` executable next to the test bundle.
+let reportlintBinary: URL = {
+    let fm = FileManager.default
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("reportlint")
+        if fm.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return packageRoot.appendingPathComponent(".build/debug/reportlint")
+}()
+
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the CLI from the package root, so paths in its output are repository-relative.
+func runReportlint(_ arguments: [String], in directory: URL = packageRoot) throws -> RunResult {
+    let process = Process()
+    process.executableURL = reportlintBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read before waiting so a large output cannot fill the pipe and block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Compares `actual` with a golden file; `REPORTLINT_UPDATE_GOLDEN=1 swift test` rewrites it.
+func matchesGolden(_ actual: String, _ name: String) throws -> Bool {
+    let url = packageRoot.appendingPathComponent("Tests/ReportlintCLITests/Golden").appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["REPORTLINT_UPDATE_GOLDEN"] == "1" {
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return true
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    if expected != actual {
+        let diffURL = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".actual")
+        try? actual.write(to: diffURL, atomically: true, encoding: .utf8)
+        print("golden mismatch for \(name): actual output written to \(diffURL.path)")
+    }
+    return expected == actual
+}
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
