@@ -36,7 +36,8 @@ let package = Package(
             dependencies: [
                 "reportlint", "ReportDocument", "ReportOutput",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -122,7 +122,7 @@ extension ScanRun {
         var end: Int
         var flags: PrintFlags = []
         if let d = readSmallInt(at: start, maxDigits: 6) {
-            value = Rational(integer: Int128(d.value))
+            value = Rational(integer: Int64(d.value))
             end = d.end
         } else {
             let run = chineseRun(at: start)
@@ -178,8 +178,7 @@ extension ScanRun {
     mutating func floorWord(at i: Int) -> Int? {
         let start = next(i)
         guard let m = Lexicon.magnitudes.match(t, at: start), m.payload >= 2 else { return nil }
-        if let (prev, _) = UTF8Text.scalar(t, before: i), let scalar = UnicodeScalar(prev),
-           Lexicon.floorBlockers.contains(String(Character(scalar))) { return nil }
+        if let (prev, _) = UTF8Text.scalar(t, before: i), Lexicon.floorBlockers.contains(prev) { return nil }
         let magnitudeEnd = start + m.bytes.count
         // 上万亿 / 上百万: a compound magnitude read as one word.
         var power = m.payload
@@ -200,13 +199,13 @@ extension ScanRun {
     mutating func doubling(at i: Int) -> Int? {
         var p = next(i)
         if peek(p) == 0x4E86 { p = next(p) } // 了
-        var times: Int128 = 1
+        var times: Int64 = 1
         if peek(p) != 0x756A {
             if let d = readSmallInt(at: p, maxDigits: 2) {
-                times = Int128(d.value)
+                times = Int64(d.value)
                 p = d.end
             } else if let c = peek(p), let d = ChineseNumerals.digit(c) {
-                times = Int128(d)
+                times = Int64(d)
                 p = next(p)
             } else {
                 return nil

@@ -1,4 +1,7 @@
 /// A word list matched against UTF-8 bytes, longest word first.
+///
+/// Entries are bucketed by their first and by their last two bytes, so a lookup compares a
+/// handful of candidates rather than the whole list.
 struct WordList<Payload: Sendable>: Sendable {
     struct Entry: Sendable {
         let text: String
@@ -7,32 +10,75 @@ struct WordList<Payload: Sendable>: Sendable {
     }
 
     let entries: [Entry]
+    private let byStart: [[Int]]
+    private let byEnd: [[Int]]
+    private static var bucketCount: Int { 1024 }
+
+    private static func bucket(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 5 ^ Int(b)) & (bucketCount - 1) }
 
     init(_ words: [(String, Payload)]) {
-        entries = words.map { Entry(text: $0.0, bytes: Array($0.0.utf8), payload: $0.1) }
+        let sorted = words.map { Entry(text: $0.0, bytes: Array($0.0.utf8), payload: $0.1) }
             .sorted { $0.bytes.count > $1.bytes.count }
+        entries = sorted
+        var start = [[Int]](repeating: [], count: Self.bucketCount)
+        var end = [[Int]](repeating: [], count: Self.bucketCount)
+        for (k, e) in sorted.enumerated() {
+            let b = e.bytes
+            start[Self.bucket(b[0], b.count > 1 ? b[1] : 0)].append(k)
+            end[Self.bucket(b[b.count - 1], b.count > 1 ? b[b.count - 2] : 0)].append(k)
+        }
+        byStart = start
+        byEnd = end
     }
 
     /// The longest entry that starts at `index`.
     func match(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Entry? {
         guard index < text.count else { return nil }
-        let first = text[index]
-        outer: for entry in entries where entry.bytes[0] == first && index + entry.bytes.count <= text.count {
-            for k in 1..<entry.bytes.count where text[index + k] != entry.bytes[k] { continue outer }
+        let candidates = byStart[Self.bucket(text[index], index + 1 < text.count ? text[index + 1] : 0)]
+        outer: for k in candidates {
+            let entry = entries[k]
+            guard index + entry.bytes.count <= text.count else { continue }
+            for j in 0..<entry.bytes.count where text[index + j] != entry.bytes[j] { continue outer }
             return entry
+        }
+        // One-byte entries are bucketed with a second byte of 0; look there as well.
+        if index + 1 < text.count {
+            for k in byStart[Self.bucket(text[index], 0)] where entries[k].bytes.count == 1 && entries[k].bytes[0] == text[index] {
+                return entries[k]
+            }
         }
         return nil
     }
 
     /// The longest entry that ends right before `end`.
     func match(_ text: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Entry? {
-        outer: for entry in entries where entry.bytes.count <= end {
+        guard end > 0 else { return nil }
+        let candidates = byEnd[Self.bucket(text[end - 1], end > 1 ? text[end - 2] : 0)]
+        outer: for k in candidates {
+            let entry = entries[k]
+            guard entry.bytes.count <= end else { continue }
             let start = end - entry.bytes.count
-            for k in 0..<entry.bytes.count where text[start + k] != entry.bytes[k] { continue outer }
+            for j in 0..<entry.bytes.count where text[start + j] != entry.bytes[j] { continue outer }
             return entry
+        }
+        if end > 1 {
+            for k in byEnd[Self.bucket(text[end - 1], 0)] where entries[k].bytes.count == 1 && entries[k].bytes[0] == text[end - 1] {
+                return entries[k]
+            }
         }
         return nil
     }
+}
+
+/// A set of characters, looked up by scalar value.
+struct ScalarSet: Sendable {
+    private let values: Set<UInt32>
+
+    init(_ characters: String) {
+        values = Set(characters.unicodeScalars.map(\.value))
+    }
+
+    func contains(_ c: UInt32) -> Bool { values.contains(c) }
 }
 
 /// The words of Chinese report prose that give numbers their meaning. Kept as data in one
@@ -101,13 +147,13 @@ enum Lexicon {
 
     /// Characters that, right before a prefix qualifier, show it is part of another word:
     /// 最近 (recently), 签约 (sign a contract), 高超, 发达 ….
-    static let prefixBlockers: [String: Set<String>] = [
-        "近": ["最", "附", "邻", "靠", "亲", "贴", "晚", "新", "就", "远", "走", "拉"],
-        "约": ["签", "预", "节", "制", "邀", "公", "条", "合", "婚", "践", "违", "特", "履", "相", "口", "集", "缔", "赴", "失", "守", "租", "聘", "和", "契"],
-        "超": ["高", "赶"],
-        "达": ["到", "抵", "表", "发", "通", "传", "下", "送", "直", "雷", "转", "豁"],
-        "共": ["公", "中", "与", "一"],
-        "逾": ["不"],
+    static let prefixBlockers: [String: ScalarSet] = [
+        "近": ScalarSet("最附邻靠亲贴晚新就远走拉"),
+        "约": ScalarSet("签预节制邀公条合婚践违特履相口集缔赴失守租聘和契"),
+        "超": ScalarSet("高赶"),
+        "达": ScalarSet("到抵表发通传下送直雷转豁"),
+        "共": ScalarSet("公中与"),
+        "逾": ScalarSet("不"),
     ]
 
     /// Qualifiers printed right after the digits or magnitude, before the unit: `20余个`, `100多件`.
@@ -124,7 +170,7 @@ enum Lexicon {
 
     /// `上万`, `上千`: `上` followed by a magnitude is a floor, unless `上` belongs to the word
     /// before it (线上, 网上, 以上).
-    static let floorBlockers: Set<String> = ["线", "网", "以", "之", "会", "晚", "早", "市", "台", "面", "马", "路", "身", "手", "楼", "场", "岸", "北", "往", "向"]
+    static let floorBlockers = ScalarSet("线网以之会晚早市台面马路身手楼场岸北往向")
 
     /// Fixed expressions made of numerals that a reader does not see as figures.
     static let idioms = WordList<Void>([
@@ -137,8 +183,11 @@ enum Lexicon {
     ])
 
     /// Characters after a number that end a label phrase when reading forward (`23个国家和地区` → 国家).
-    static let labelStops: Set<UInt32> = Set("的和与及或在参进开发提围对为是将从向以并等近超约逾达共报首续、，。；：！？,.;:!?（）()“”\"'《》【】[] 　".unicodeScalars.map(\.value))
+    static let labelStops = ScalarSet("的和与及或在参进开发提围对为是将从向以并等近超约逾达共报首续、，。；：！？,.;:!?（）()“”\"'《》【】[] 　")
 
     /// Words removed from the start of a label read backwards: they connect, they do not name.
-    static let labelLeadingNoise = ["其中", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"]
+    static let labelLeadingNoise = ["其中", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"].map { Array($0.utf8) }
+
+    /// Characters dropped from the end of a label read backwards.
+    static let labelTrailingNoise = ScalarSet("等为是有达")
 }

@@ -334,7 +334,8 @@ struct ScanRun {
 
     /// `1+1+30+2+2+X`: three or more terms, or any unknown term.
     mutating func formula(at i: Int, first: Digits) -> Int? {
-        var terms: [Rational?] = [Rational(integer: first.mantissa)]
+        guard let firstTerm = Rational(first.mantissa, 1) else { return nil }
+        var terms: [Rational?] = [firstTerm]
         var names: [String] = []
         var p = first.end
         var end = p
@@ -343,7 +344,7 @@ struct ScanRun {
             guard c == 0x2B || c == 0xFF0B else { break }
             let q = p + len
             if let term = readSmallInt(at: q, maxDigits: 6) {
-                terms.append(Rational(integer: Int128(term.value)))
+                terms.append(Rational(integer: Int64(term.value)))
                 p = term.end
             } else if q < n, t[q] >= 0x41, t[q] <= 0x5A, q + 1 >= n || !UTF8Text.isASCIILetter(t[q + 1]) {
                 terms.append(nil)
@@ -621,8 +622,8 @@ struct ScanRun {
             guard q > lastEnd, let word = Lexicon.prefixQualifiers.match(t, endingAt: q) else { break }
             let wordStart = q - word.bytes.count
             guard wordStart >= lastEnd else { break }
-            if let blockers = Lexicon.prefixBlockers[word.text], let (prev, _) = UTF8Text.scalar(t, before: wordStart),
-               let scalar = UnicodeScalar(prev), blockers.contains(String(Character(scalar))) { break }
+            if word.bytes.count == 3, let blockers = Lexicon.prefixBlockers[word.text],
+               let (prev, _) = UTF8Text.scalar(t, before: wordStart), blockers.contains(prev) { break }
             found.insert(Qualifier(word.text, word.payload), at: 0)
             p = wordStart
         }
@@ -707,19 +708,33 @@ struct ScanRun {
         }
         // A Latin name cut by the length limit is dropped, not shown as a fragment.
         if p > lastEnd, let (c, _) = UTF8Text.scalar(t, before: p), c < 0x80, UTF8Text.isASCIILetter(UInt8(c)) {
-            while p < start, UTF8Text.isASCIILetter(t[p]) { p += 1 }
+            while p < start, UTF8Text.isASCIILetter(t[p]) { p += 1; count -= 1 }
         }
-        var label = text(p..<start)
-        var changed = true
-        while changed {
-            changed = false
-            for noise in Lexicon.labelLeadingNoise where label.hasPrefix(noise) && label.count > noise.count + 1 {
-                label.removeFirst(noise.count)
-                changed = true
+        var from = p, to = start
+        var stripped = true
+        while stripped {
+            stripped = false
+            for noise in Lexicon.labelLeadingNoise where to - from - noise.count >= 6 && matchesBytes(noise, at: from) {
+                from += noise.count
+                stripped = true
             }
         }
-        while let last = label.last, "等为是有达".contains(last) { label.removeLast() }
-        if let dot = label.lastIndex(of: "·") { label = String(label[label.index(after: dot)...]) }
-        return label.count >= 2 ? label : nil
+        while to > from, let (c, s) = UTF8Text.scalar(t, before: to), Lexicon.labelTrailingNoise.contains(c) { to = s }
+        // After 中点 (科技入昭·沪滇合作), the last name is the label.
+        var q = from
+        while q < to {
+            let (c, len) = UTF8Text.scalar(t, q)
+            q += len
+            if c == 0xB7 { from = q }
+        }
+        guard to > from else { return nil }
+        let (_, firstLen) = UTF8Text.scalar(t, from)
+        return from + firstLen < to ? text(from..<to) : nil
+    }
+
+    func matchesBytes(_ word: [UInt8], at p: Int) -> Bool {
+        guard p + word.count <= n else { return false }
+        for k in 0..<word.count where t[p + k] != word[k] { return false }
+        return true
     }
 }

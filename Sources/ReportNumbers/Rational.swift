@@ -1,27 +1,28 @@
-/// An exact fraction of two 128-bit integers, always reduced, denominator positive.
+/// An exact fraction, always reduced, denominator positive.
 ///
 /// Report figures are judged with exact arithmetic, never `Double`: a binary float cannot
 /// hold 0.1 exactly, and a rounding artefact must never turn a consistent report into an
-/// error. Every operation that could overflow returns `nil`; callers widen the affected
-/// interval bound to "unbounded", which can only make a verdict more lenient.
+/// error. Components are 64-bit so that a figure stays small (every quantity carries several
+/// of them); every operation is computed in 128 bits and returns `nil` when the reduced
+/// result does not fit. Callers then widen the affected interval bound to "unbounded", which
+/// can only make a verdict more lenient.
 public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let numerator: Int128
-    public let denominator: Int128
+    public let numerator: Int64
+    public let denominator: Int64
 
     public static let zero = Rational(integer: 0)
     public static let one = Rational(integer: 1)
 
-    public init(integer: Int128) {
+    public init(integer: Int64) {
         numerator = integer
         denominator = 1
     }
 
-    /// Reduces the fraction; `nil` for a zero denominator or when reduction would overflow.
+    /// Reduces the fraction; `nil` for a zero denominator or when it does not fit.
     public init?(_ numerator: Int128, _ denominator: Int128) {
-        guard denominator != 0 else { return nil }
+        guard denominator != 0, numerator != .min, denominator != .min else { return nil }
         var n = numerator, d = denominator
         if d < 0 {
-            guard n != .min, d != .min else { return nil }
             n = -n
             d = -d
         }
@@ -30,8 +31,14 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
             n /= Int128(g)
             d /= Int128(g)
         }
-        self.numerator = n
-        self.denominator = d
+        guard let small = Int64(exactly: n), let smallD = Int64(exactly: d) else { return nil }
+        self.numerator = small
+        self.denominator = smallD
+    }
+
+    private init(reduced n: Int64, _ d: Int64) {
+        numerator = n
+        denominator = d
     }
 
     /// `10^exponent` for `0 ≤ exponent ≤ 38`.
@@ -44,10 +51,8 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// `10^exponent` as a rational, negative exponents included.
     public static func tenToThe(_ exponent: Int) -> Rational? {
-        if exponent >= 0 {
-            return powerOfTen(exponent).map { Rational(integer: $0) }
-        }
-        return powerOfTen(-exponent).flatMap { Rational(1, $0) }
+        guard exponent >= -18, exponent <= 18 else { return nil }
+        return exponent >= 0 ? Rational(powerOfTen(exponent)!, 1) : Rational(1, powerOfTen(-exponent)!)
     }
 
     /// Parses a plain decimal such as `29.1`, `-0.5` or `1349084`.
@@ -65,10 +70,8 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
                 seenPoint = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 seenDigit = true
-                let (m, o1) = digits.multipliedReportingOverflow(by: 10)
-                let (s, o2) = m.addingReportingOverflow(Int128(ch - UInt8(ascii: "0")))
-                guard !o1, !o2 else { return nil }
-                digits = s
+                guard digits < Int128(1) << 100 else { return nil }
+                digits = digits * 10 + Int128(ch - UInt8(ascii: "0"))
                 if seenPoint { scale += 1 }
             default: return nil
             }
@@ -79,28 +82,19 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public var isInteger: Bool { denominator == 1 }
     public var isNegative: Bool { numerator < 0 }
-    public var magnitude: Rational { isNegative ? Rational(uncheckedNumerator: -numerator, denominator: denominator) : self }
-
-    private init(uncheckedNumerator: Int128, denominator: Int128) {
-        self.numerator = uncheckedNumerator
-        self.denominator = denominator
-    }
+    public var magnitude: Rational { isNegative ? Rational(reduced: -numerator, denominator) : self }
 
     public static func + (a: Rational, b: Rational) -> Rational? {
         if a.denominator == b.denominator {
             let (s, o) = a.numerator.addingReportingOverflow(b.numerator)
-            return o ? nil : Rational(s, a.denominator)
+            return o ? Rational(Int128(a.numerator) + Int128(b.numerator), Int128(a.denominator)) : Rational(Int128(s), Int128(a.denominator))
         }
-        let (x, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
-        let (y, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
-        let (d, o3) = a.denominator.multipliedReportingOverflow(by: b.denominator)
-        guard !o1, !o2, !o3 else { return nil }
-        let (s, o4) = x.addingReportingOverflow(y)
-        return o4 ? nil : Rational(s, d)
+        let n = Int128(a.numerator) * Int128(b.denominator) + Int128(b.numerator) * Int128(a.denominator)
+        return Rational(n, Int128(a.denominator) * Int128(b.denominator))
     }
 
     public static prefix func - (a: Rational) -> Rational? {
-        a.numerator == .min ? nil : Rational(uncheckedNumerator: -a.numerator, denominator: a.denominator)
+        a.numerator == .min ? nil : Rational(reduced: -a.numerator, a.denominator)
     }
 
     public static func - (a: Rational, b: Rational) -> Rational? {
@@ -109,43 +103,25 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public static func * (a: Rational, b: Rational) -> Rational? {
-        // Cross-reduce first so that products of already-reduced fractions rarely overflow.
-        let g1 = Int128(gcd(a.numerator.magnitude, b.denominator.magnitude))
-        let g2 = Int128(gcd(b.numerator.magnitude, a.denominator.magnitude))
-        let (n, o1) = (a.numerator / max(g1, 1)).multipliedReportingOverflow(by: b.numerator / max(g2, 1))
-        let (d, o2) = (a.denominator / max(g2, 1)).multipliedReportingOverflow(by: b.denominator / max(g1, 1))
-        return o1 || o2 ? nil : Rational(n, d)
+        Rational(Int128(a.numerator) * Int128(b.numerator), Int128(a.denominator) * Int128(b.denominator))
     }
 
     public static func / (a: Rational, b: Rational) -> Rational? {
-        guard b.numerator != 0, let inverse = Rational(b.denominator, b.numerator) else { return nil }
-        return a * inverse
+        guard b.numerator != 0 else { return nil }
+        return Rational(Int128(a.numerator) * Int128(b.denominator), Int128(a.denominator) * Int128(b.numerator))
     }
 
     public static func < (a: Rational, b: Rational) -> Bool {
         if a.denominator == b.denominator { return a.numerator < b.numerator }
-        // Compare a.n * b.d with b.n * a.d without overflow by widening through the sign and
-        // falling back to continued-fraction style comparison when the products overflow.
-        let (x, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
-        let (y, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
-        if !o1 && !o2 { return x < y }
-        return Rational.slowLess(a, b)
-    }
-
-    /// Exact comparison for huge operands: compare integer parts, then the reciprocal remainders.
-    private static func slowLess(_ a: Rational, _ b: Rational) -> Bool {
-        let (qa, ra) = a.numerator.quotientAndRemainder(dividingBy: a.denominator)
-        let (qb, rb) = b.numerator.quotientAndRemainder(dividingBy: b.denominator)
-        let fa = ra < 0 ? qa - 1 : qa, fb = rb < 0 ? qb - 1 : qb
-        if fa != fb { return fa < fb }
-        let na = ra < 0 ? ra + a.denominator : ra, nb = rb < 0 ? rb + b.denominator : rb
-        if na == 0 || nb == 0 { return na == 0 && nb != 0 }
-        // a - fa = na/da, b - fb = nb/db; na/da < nb/db ⇔ db/nb < da/na.
-        return slowLess(Rational(uncheckedNumerator: b.denominator, denominator: nb),
-                        Rational(uncheckedNumerator: a.denominator, denominator: na))
+        return Int128(a.numerator) * Int128(b.denominator) < Int128(b.numerator) * Int128(a.denominator)
     }
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) {
+            var x = UInt64(a), y = UInt64(b)
+            while y != 0 { (x, y) = (y, x % y) }
+            return UInt128(x)
+        }
         var x = a, y = b
         while y != 0 { (x, y) = (y, x % y) }
         return x
@@ -163,12 +139,11 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         let terminating = d == 1
         places = terminating ? max(twos, fives) : 12
         guard let scale = Rational.powerOfTen(places) else { return "\(numerator)/\(denominator)" }
-        let (scaledNumerator, overflow) = numerator.magnitude.multipliedReportingOverflow(by: UInt128(scale))
-        guard !overflow else { return "\(numerator)/\(denominator)" }
-        var scaled = scaledNumerator / denominator.magnitude
+        let scaledNumerator = UInt128(numerator.magnitude) * UInt128(scale)
+        var scaled = scaledNumerator / UInt128(denominator)
         if !terminating {
-            let remainder = scaledNumerator % denominator.magnitude
-            if remainder * 2 >= denominator.magnitude { scaled += 1 }
+            let remainder = scaledNumerator % UInt128(denominator)
+            if remainder * 2 >= UInt128(denominator) { scaled += 1 }
         }
         var digits = String(scaled)
         if places > 0 {

@@ -28,73 +28,100 @@ public indirect enum OutputValue: Equatable, Sendable {
     public static func optional(_ s: String?) -> OutputValue { s.map(OutputValue.string) ?? .null }
 
     // MARK: JSON
+    // Written into byte buffers: appending to `String` scalar by scalar was the slowest part
+    // of `extract` on large drafts.
 
     public func json(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeJSON(into: &out, indent: pretty ? 0 : nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func writeJSON(into out: inout String, indent: Int?) {
-        let newline = indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? ""
-        let closing = indent.map { "\n" + String(repeating: "  ", count: $0) } ?? ""
+    /// Pretty JSON for a value nested `level` deep, appended to `out`, for streaming writers.
+    public func appendJSON(to out: inout [UInt8], level: Int) {
+        writeJSON(into: &out, indent: level)
+    }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: spaces.prefix(min(64, indent * 2)))
+    }
+
+    private func writeJSON(into out: inout [UInt8], indent: Int?) {
         let inner = indent.map { $0 + 1 }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
-        case .string(let s): OutputValue.writeJSONString(s, into: &out)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .string(let s): OutputValue.appendJSONString(s, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
-                if k > 0 { out += "," }
-                out += newline
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if let inner { OutputValue.newline(&out, inner) }
                 item.writeJSON(into: &out, indent: inner)
             }
-            out += closing + "]"
+            if let indent { OutputValue.newline(&out, indent) }
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{"
+            guard !pairs.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (k, pair) in pairs.enumerated() {
-                if k > 0 { out += "," }
-                out += newline
-                OutputValue.writeJSONString(pair.0, into: &out)
-                out += indent == nil ? ":" : ": "
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if let inner { OutputValue.newline(&out, inner) }
+                OutputValue.appendJSONString(pair.0, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(0x20) }
                 pair.1.writeJSON(into: &out, indent: inner)
             }
-            out += closing + "}"
+            if let indent { OutputValue.newline(&out, indent) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeJSONString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// A JSON string literal; non-ASCII text is written as UTF-8, not escaped.
+    static func appendJSONString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        var utf8 = Array(s.utf8)[...]
+        while let b = utf8.popFirst() {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            case 0xE2 where utf8.count >= 2 && utf8.first == 0x80 && (utf8.dropFirst().first == 0xA8 || utf8.dropFirst().first == 0xA9):
+                // U+2028 and U+2029 end lines in JavaScript; escape them.
+                let last = utf8.dropFirst().first!
+                utf8 = utf8.dropFirst(2)
+                out.append(contentsOf: Array("\\u202".utf8) + [last == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
+            default: out.append(b)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
+
 
     // MARK: YAML
 
     /// Block-style YAML; every string is double-quoted, so no value can be misread as a
     /// number, a boolean or a date.
     public func yaml() -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeYAML(into: &out, indent: 0, afterDash: false)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private var isNonEmptyCollection: Bool {
@@ -105,52 +132,71 @@ public indirect enum OutputValue: Equatable, Sendable {
         }
     }
 
-    /// Writes a value as a block. `afterDash`: the line already holds `- `, so an object's
-    /// first key goes there.
-    private func writeYAML(into out: inout String, indent: Int, afterDash: Bool) {
-        let pad = String(repeating: "  ", count: indent)
+    /// One `- item` of a block sequence nested `level` deep, for streaming writers.
+    public func appendYAMLItem(to out: inout [UInt8], level: Int) {
+        out.append(contentsOf: OutputValue.spaces.prefix(min(64, level * 2)))
+        out.append(contentsOf: [UInt8(ascii: "-"), 0x20])
         switch self {
-        case .object(let pairs) where !pairs.isEmpty:
-            for (k, (key, value)) in pairs.enumerated() {
-                if !(k == 0 && afterDash) { out += pad }
-                OutputValue.writeJSONString(key, into: &out)
-                out += ":"
-                if value.isNonEmptyCollection {
-                    out += "\n"
-                    value.writeYAML(into: &out, indent: indent + 1, afterDash: false)
-                } else {
-                    out += " " + value.scalarYAML + "\n"
-                }
-            }
-        case .array(let items) where !items.isEmpty:
-            for item in items {
-                out += pad + "- "
-                switch item {
-                case .object(let o) where !o.isEmpty:
-                    item.writeYAML(into: &out, indent: indent + 1, afterDash: true)
-                case .array(let a) where !a.isEmpty:
-                    out += "\n"
-                    item.writeYAML(into: &out, indent: indent + 1, afterDash: false)
-                default:
-                    out += item.scalarYAML + "\n"
-                }
-            }
+        case .object(let o) where !o.isEmpty:
+            writeYAML(into: &out, indent: level + 1, afterDash: true)
+        case .array(let a) where !a.isEmpty:
+            out.append(0x0A)
+            writeYAML(into: &out, indent: level + 1, afterDash: false)
         default:
-            out += (afterDash ? "" : pad) + scalarYAML + "\n"
+            appendScalarYAML(to: &out)
+            out.append(0x0A)
         }
     }
 
-    private var scalarYAML: String {
+    /// A key line `"key":` nested `level` deep, followed by `value` when it is a scalar or empty.
+    public static func yamlKey(_ key: String, level: Int, scalar value: OutputValue? = nil) -> String {
+        var out = Array(spaces.prefix(min(64, level * 2)))
+        appendJSONString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        if let value {
+            out.append(0x20)
+            value.appendScalarYAML(to: &out)
+        }
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes a value as a block. `afterDash`: the line already holds `- `, so an object's
+    /// first key goes there.
+    private func writeYAML(into out: inout [UInt8], indent: Int, afterDash: Bool) {
+        let pad = OutputValue.spaces.prefix(min(64, indent * 2))
         switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return n
-        case .string(let s):
-            var out = ""
-            OutputValue.writeJSONString(s, into: &out)
-            return out
-        case .array: return "[]"
-        case .object: return "{}"
+        case .object(let pairs) where !pairs.isEmpty:
+            for (k, (key, value)) in pairs.enumerated() {
+                if !(k == 0 && afterDash) { out.append(contentsOf: pad) }
+                OutputValue.appendJSONString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if value.isNonEmptyCollection {
+                    out.append(0x0A)
+                    value.writeYAML(into: &out, indent: indent + 1, afterDash: false)
+                } else {
+                    out.append(0x20)
+                    value.appendScalarYAML(to: &out)
+                    out.append(0x0A)
+                }
+            }
+        case .array(let items) where !items.isEmpty:
+            for item in items { item.appendYAMLItem(to: &out, level: indent) }
+        default:
+            if !afterDash { out.append(contentsOf: pad) }
+            appendScalarYAML(to: &out)
+            out.append(0x0A)
+        }
+    }
+
+    private func appendScalarYAML(to out: inout [UInt8]) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .string(let s): OutputValue.appendJSONString(s, to: &out)
+        case .array: out.append(contentsOf: "[]".utf8)
+        case .object: out.append(contentsOf: "{}".utf8)
         }
     }
 }

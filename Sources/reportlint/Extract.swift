@@ -4,7 +4,7 @@ import ReportDocument
 import ReportNumbers
 import ReportOutput
 
-extension ExtractionReport.Format: ExpressibleByArgument {}
+extension ExtractFormat: ExpressibleByArgument {}
 
 /// `reportlint extract`: the outline and every figure, as the checks see them.
 struct Extract: ParsableCommand {
@@ -16,8 +16,8 @@ struct Extract: ParsableCommand {
             """
     )
 
-    @Option(name: .shortAndLong, help: "Output format: \(ExtractionReport.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ExtractionReport.Format = .text
+    @Option(name: .shortAndLong, help: "Output format: \(ExtractFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ExtractFormat = .text
 
     @Option(name: .long, help: "Read plain figures as truncated rather than rounded (nearest, truncation).")
     var rounding: String = "nearest"
@@ -40,17 +40,19 @@ struct Extract: ParsableCommand {
             throw ExitCode(2)
         }
         let reader = DocumentReader(options: ScanOptions(rounding: Rounding(rawValue: rounding)!))
-        var documents: [Document] = []
+        var report = ExtractionReport(format: format, output: FileOutput.standardOutput)
+        report.begin()
         var failed = false
         for path in files {
             do {
-                documents.append(reader.read(try SourceFile.read(path: path)))
+                report.add(reader.read(try SourceFile.read(path: path)))
             } catch {
                 printError(error.description)
                 failed = true
             }
         }
-        FileHandle.standardOutput.write(Data(ExtractionReport(documents: documents).render(format).utf8))
+        report.finish()
+        report.output.flush()
         if failed { throw ExitCode(2) }
     }
 }
