@@ -114,6 +114,14 @@ public struct Document: Sendable {
     }
 
     public func text(_ range: Range<Int>) -> String { source.text(range) }
+
+    /// The text a reader sees in a range of the source: emphasis markers (`**`) dropped.
+    public func readerText(_ range: Range<Int>) -> String { source.readerText(range) }
+
+    /// The noun phrase a figure quantifies, as a reader sees it.
+    public func label(of q: Quantity) -> String? {
+        q.labelRange.map(readerText)
+    }
 }
 
 /// Markdown or plain text: decided by the file extension.

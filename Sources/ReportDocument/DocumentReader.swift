@@ -8,20 +8,50 @@ public struct DocumentReader: Sendable {
         self.options = options
     }
 
+    /// The whole document, every block finished.
     public func read(_ source: SourceFile, format: DocumentFormat? = nil) -> Document {
+        let draft = open(source, format: format)
+        let blocks = (0..<draft.blockCount).map(draft.block)
+        return Document(source: source, format: draft.format, blocks: blocks, sections: Document.sections(of: blocks),
+                        comments: draft.comments)
+    }
+
+    /// The block structure of a draft, with each block's text and figures built only when
+    /// asked for: a caller that streams (like `extract`) holds one block at a time, not the
+    /// figures of a 100 MB file.
+    public func open(_ source: SourceFile, format: DocumentFormat? = nil) -> Draft {
         let format = format ?? DocumentFormat.forPath(source.path)
         return source.bytes.withUnsafeBufferPointer { t in
             var parser = BlockParser(source: source, t: t, markdown: format == .markdown)
             var raws = parser.parse()
             HeadingInference(syntax: LineSyntax(t: t)).assignHeadings(&raws, markdown: format == .markdown)
-            let scanner = QuantityScanner(options: options)
-            let blocks = raws.map { finish($0, source: source, t: t, scanner: scanner, markdown: format == .markdown) }
-            return Document(source: source, format: format, blocks: blocks, sections: Document.sections(of: blocks),
-                            comments: parser.comments)
+            return Draft(source: source, format: format, raws: raws, comments: parser.comments, reader: self)
         }
     }
 
-    private func finish(_ raw: RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner,
+    /// A parsed draft whose blocks are finished on demand.
+    public struct Draft: Sendable {
+        public let source: SourceFile
+        public let format: DocumentFormat
+        let raws: [RawBlock]
+        public let comments: [Comment]
+        let reader: DocumentReader
+
+        public var blockCount: Int { raws.count }
+
+        /// Whether block `i` is a heading or a field: the outline, known before any scanning.
+        public func isOutline(_ i: Int) -> Bool { raws[i].heading != nil || raws[i].field != nil }
+
+        /// Block `i` with its text, sentences and figures.
+        public func block(_ i: Int) -> Block {
+            let scanner = QuantityScanner(options: reader.options)
+            return source.bytes.withUnsafeBufferPointer { t in
+                reader.finish(raws[i], source: source, t: t, scanner: scanner, markdown: format == .markdown)
+            }
+        }
+    }
+
+    func finish(_ raw: RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner,
                         markdown: Bool) -> Block {
         var builder = InlineTextBuilder(source: source.bytes, markdown: markdown)
         for (k, line) in raw.lines.enumerated() {
@@ -48,6 +78,7 @@ public struct DocumentReader: Sendable {
         block.quantities = found.quantities.map { q in
             var q = q
             q.range = text.sourceRange(q.range)
+            q.labelRange = q.labelRange.map(text.sourceRange)
             return q
         }
         block.dates = found.dates.map { d in
@@ -65,15 +96,38 @@ public struct DocumentReader: Sendable {
 }
 
 /// A block before its text is built: kind, source range and the content ranges of its lines.
+/// Most blocks are one line, so the first line is stored inline and only further lines take
+/// an array.
 struct RawBlock {
     var kind: BlockKind
     var range: Range<Int>
-    var lines: [Range<Int>]
+    var firstLine: Range<Int>
+    var moreLines: [Range<Int>] = []
     var heading: Heading?
     var field: Field?
     var listDepth: Int?
+
+    init(kind: BlockKind, range: Range<Int>, lines: [Range<Int>], heading: Heading? = nil, field: Field? = nil,
+         listDepth: Int? = nil) {
+        self.kind = kind
+        self.range = range
+        self.firstLine = lines.first ?? range.lowerBound..<range.lowerBound
+        self.moreLines = Array(lines.dropFirst())
+        self.heading = heading
+        self.field = field
+        self.listDepth = listDepth
+    }
+
+    var lines: [Range<Int>] {
+        get { kind == .code ? [] : [firstLine] + moreLines }
+        set {
+            firstLine = newValue.first ?? range.lowerBound..<range.lowerBound
+            moreLines = Array(newValue.dropFirst())
+        }
+    }
+
     /// A single-line paragraph: a candidate for a numbered or inferred heading.
-    var standalone: Bool { kind == .paragraph && lines.count == 1 }
+    var standalone: Bool { kind == .paragraph && moreLines.isEmpty }
 }
 
 /// Splits the source into raw blocks, line by line.
@@ -136,7 +190,7 @@ struct BlockParser {
                 }
                 var j = i + 1
                 while j < lines.count, isContinuation(lines[j]) {
-                    item.lines.append(syntax.skipBlanks(lines[j].lowerBound, lines[j].upperBound)..<lines[j].upperBound)
+                    item.moreLines.append(syntax.skipBlanks(lines[j].lowerBound, lines[j].upperBound)..<lines[j].upperBound)
                     item.range = item.range.lowerBound..<lines[j].upperBound
                     j += 1
                 }
@@ -156,17 +210,17 @@ struct BlockParser {
             var j = i + 1
             while j < lines.count, isContinuation(lines[j]) {
                 if markdown, let level = syntax.setextUnderline(lines[j]) {
-                    paragraph = headingBlock(paragraph.range.lowerBound..<lines[j].upperBound, paragraph.lines[0], level: level, source: .setext)
+                    paragraph = headingBlock(paragraph.range.lowerBound..<lines[j].upperBound, paragraph.firstLine, level: level, source: .setext)
                     j += 1
                     break
                 }
-                paragraph.lines.append(syntax.skipBlanks(lines[j].lowerBound, lines[j].upperBound)..<lines[j].upperBound)
+                paragraph.moreLines.append(syntax.skipBlanks(lines[j].lowerBound, lines[j].upperBound)..<lines[j].upperBound)
                 paragraph.range = paragraph.range.lowerBound..<lines[j].upperBound
                 j += 1
             }
-            if markdown, paragraph.kind == .paragraph, j < lines.count, paragraph.lines.count == 1, let level = syntax.setextUnderline(lines[j]),
+            if markdown, paragraph.kind == .paragraph, j < lines.count, paragraph.moreLines.isEmpty, let level = syntax.setextUnderline(lines[j]),
                level == 1 {
-                paragraph = headingBlock(paragraph.range.lowerBound..<lines[j].upperBound, paragraph.lines[0], level: 1, source: .setext)
+                paragraph = headingBlock(paragraph.range.lowerBound..<lines[j].upperBound, paragraph.firstLine, level: 1, source: .setext)
                 j += 1
             }
             blocks.append(paragraph)

@@ -22,7 +22,7 @@ struct HeadingInference {
         }
         for k in blocks.indices {
             guard var h = blocks[k].heading, h.source == .atx || h.source == .setext, h.number == nil else { continue }
-            if let (n, _) = syntax.numbering(blocks[k].lines[0], plainText: !markdown) {
+            if let (n, _) = syntax.numbering(blocks[k].firstLine, plainText: !markdown) {
                 h.number = n
                 blocks[k].heading = h
             }
@@ -32,7 +32,7 @@ struct HeadingInference {
     }
 
     private func numbered(_ block: inout RawBlock, plainText: Bool) {
-        let line = block.lines[0]
+        let line = block.firstLine
         guard let (number, titleStart) = syntax.numbering(line, plainText: plainText), titleStart < line.upperBound else { return }
         let title = titleStart..<line.upperBound
         guard syntax.widthUnits(title) <= 40, !syntax.hasClausePunctuation(title) else { return }
@@ -45,12 +45,13 @@ struct HeadingInference {
         case .parenthesizedArabic: level = 4
         }
         block.kind = .heading
-        block.lines = [title]
+        block.firstLine = title
         block.heading = Heading(level: level, number: number, title: "", source: .numbered)
     }
 
     private func headingShaped(_ b: RawBlock, maxWidth: Double) -> Bool {
-        guard b.standalone, let line = b.lines.first else { return false }
+        guard b.standalone else { return false }
+        let line = b.firstLine
         guard syntax.widthUnits(line) <= maxWidth, !syntax.hasClausePunctuation(line), !syntax.contains(line, "**") else { return false }
         var han = 0
         var p = line.lowerBound
@@ -67,7 +68,7 @@ struct HeadingInference {
     private func isContent(_ b: RawBlock) -> Bool {
         switch b.kind {
         case .heading: return false
-        case .paragraph: return !headingShaped(b, maxWidth: 40) || b.lines.count > 1
+        case .paragraph: return !headingShaped(b, maxWidth: 40) || !b.moreLines.isEmpty
         default: return true
         }
     }

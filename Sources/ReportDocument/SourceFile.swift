@@ -44,7 +44,7 @@ public struct SourceFile: Sendable {
     /// Code points before every multiple of `checkpointStride` bytes, so that a column on a
     /// 10 MB line costs a short scan, not a scan from the start of the line.
     private let codePointCheckpoints: [Int]
-    private static let checkpointStride = 256
+    private static let checkpointStride = 64
 
     public init(path: String, bytes: [UInt8]) throws(SourceError) {
         if let bad = SourceFile.firstInvalidUTF8(bytes) {
@@ -111,6 +111,17 @@ public struct SourceFile: Sendable {
         return low + 1
     }
 
+    /// The position just after a range, cheap when the range is on one line.
+    public func endPosition(of range: Range<Int>, start: SourcePosition) -> SourcePosition {
+        var column = start.column
+        for i in range {
+            let b = bytes[i]
+            if b == 0x0A { return position(of: range.upperBound) }
+            if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourcePosition(line: start.line, column: column)
+    }
+
     public func position(of offset: Int) -> SourcePosition {
         let line = line(of: offset)
         let column = codePoints(before: offset) - codePoints(before: lineStarts[line - 1]) + 1
@@ -133,6 +144,24 @@ public struct SourceFile: Sendable {
 
     public func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The text a reader sees in a range: emphasis markers (`**`) dropped.
+    public func readerText(_ range: Range<Int>) -> String {
+        let slice = bytes[range]
+        guard slice.contains(UInt8(ascii: "*")) else { return String(decoding: slice, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var i = slice.startIndex
+        while i < slice.endIndex {
+            if slice[i] == UInt8(ascii: "*"), i + 1 < slice.endIndex, slice[i + 1] == UInt8(ascii: "*") {
+                i += 2
+                continue
+            }
+            out.append(slice[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence

@@ -41,7 +41,13 @@ enum ChineseNumerals {
     static let dian: UInt32 = 0x70B9 // 点
 
     static func isNumeral(_ c: UInt32) -> Bool {
-        digit(c) != nil || smallUnit(c) != nil || sectionUnit(c) != nil || c == ji
+        switch c {
+        case 0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+             0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x51E0:
+            return true
+        default:
+            return false
+        }
     }
 
     /// What a run of numerals means.

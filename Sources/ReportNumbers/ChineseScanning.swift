@@ -132,13 +132,13 @@ extension ScanRun {
             flags.insert(.chineseNumerals)
         }
         var unit: String?
-        if let u = Lexicon.units.match(t, at: end), u.payload == .count || u.payload == .duration {
-            unit = u.text
+        if let u = Lexicon.units.match(t, at: end), u.payload.kind == .count || u.payload.kind == .duration {
+            unit = u.payload.canonical
             end += u.bytes.count
         }
         result.quantities.append(Quantity(
             range: i..<end, value: value, kind: .ordinal, unit: unit, magnitude: nil, qualifiers: [], bound: .plain,
-            hard: .point(value), plausible: .point(value), label: labelFor(start: i, end: end, unitKind: nil), flags: flags))
+            hard: .point(value), plausible: .point(value), labelRange: labelFor(start: i, end: end, unitKind: nil), flags: flags))
         lastEnd = end
         return end
     }
@@ -149,7 +149,7 @@ extension ScanRun {
         var figure: PrintedFigure
         var end: Int
         var flags: PrintFlags = []
-        if let d = readDigits(at: start), d.integerDigits > 0, d.dotted == nil,
+        if let d = readDigits(at: start), d.integerDigits > 0, !d.dotted,
            let den = Rational.powerOfTen(d.fractionDigits), let v = Rational(d.mantissa, den) {
             figure = PrintedFigure(value: v, magnitudePower: 0, fractionDigits: d.fractionDigits, trailingZeros: 0,
                                    mantissaAtLeast1000: false, lastNonZeroExponent: -d.fractionDigits, bare: false)
@@ -166,7 +166,7 @@ extension ScanRun {
         var tail = Tail(end: end)
         tail.unit = "%"
         tail.kind = .percent
-        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: end), outerQualifierApplies(outer.text, after: end + outer.bytes.count, kind: .percent, hasInner: false) {
+        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: end), outerQualifierApplies(outer.first, after: end + outer.bytes.count, kind: .percent, hasInner: false) {
             tail.qualifiers.append(Qualifier(outer.text, outer.payload))
             tail.end = end + outer.bytes.count
         }
@@ -216,7 +216,7 @@ extension ScanRun {
         let v = Rational(integer: times)
         result.quantities.append(Quantity(
             range: i..<end, value: v, kind: .multiple, unit: "番", magnitude: nil, qualifiers: [], bound: .plain,
-            hard: .point(v), plausible: .point(v), label: labelFor(start: i, end: end, unitKind: nil), flags: []))
+            hard: .point(v), plausible: .point(v), labelRange: labelFor(start: i, end: end, unitKind: nil), flags: []))
         lastEnd = end
         return end
     }

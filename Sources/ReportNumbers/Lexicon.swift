@@ -7,6 +7,8 @@ struct WordList<Payload: Sendable>: Sendable {
         let text: String
         let bytes: [UInt8]
         let payload: Payload
+        /// The first character, for cheap tests on the word that was matched.
+        let first: UInt32
     }
 
     let entries: [Entry]
@@ -17,7 +19,7 @@ struct WordList<Payload: Sendable>: Sendable {
     private static func bucket(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 5 ^ Int(b)) & (bucketCount - 1) }
 
     init(_ words: [(String, Payload)]) {
-        let sorted = words.map { Entry(text: $0.0, bytes: Array($0.0.utf8), payload: $0.1) }
+        let sorted = words.map { Entry(text: $0.0, bytes: Array($0.0.utf8), payload: $0.1, first: $0.0.unicodeScalars.first!.value) }
             .sorted { $0.bytes.count > $1.bytes.count }
         entries = sorted
         var start = [[Int]](repeating: [], count: Self.bucketCount)
@@ -70,15 +72,29 @@ struct WordList<Payload: Sendable>: Sendable {
     }
 }
 
-/// A set of characters, looked up by scalar value.
+/// A small set of characters, looked up by scalar value (a bitmap: no hashing).
 struct ScalarSet: Sendable {
-    private let values: Set<UInt32>
+    private let bitmap: CharacterBitmap
 
     init(_ characters: String) {
-        values = Set(characters.unicodeScalars.map(\.value))
+        bitmap = CharacterBitmap(characters.unicodeScalars.map(\.value))
     }
 
-    func contains(_ c: UInt32) -> Bool { values.contains(c) }
+    @inline(__always) func contains(_ c: UInt32) -> Bool { bitmap.contains(c) }
+}
+
+/// A bitmap over the Basic Multilingual Plane: one bit per character. The scanner's main
+/// loop asks it whether a character can start anything at all before doing more work.
+struct CharacterBitmap: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1024)
+
+    init(_ scalars: [UInt32]) {
+        for c in scalars where c < 0x10000 { words[Int(c >> 6)] |= 1 << (c & 63) }
+    }
+
+    @inline(__always) func contains(_ c: UInt32) -> Bool {
+        c < 0x10000 && words[Int(c >> 6)] & (1 << (c & 63)) != 0
+    }
 }
 
 /// The words of Chinese report prose that give numbers their meaning. Kept as data in one
@@ -86,7 +102,15 @@ struct ScalarSet: Sendable {
 enum Lexicon {
     /// Units and measure words, after any magnitude word. Words starting with 千/百 that are
     /// units in their own right (千米, 千克, 百分点) are matched before magnitudes.
-    static let units = WordList<QuantityKind>([
+    static let units = WordList<UnitWord>(unitWords.map { ($0.0, UnitWord(kind: $0.1, canonical: canonicalUnit($0.0))) })
+
+    struct UnitWord: Sendable {
+        let kind: QuantityKind
+        /// One spelling per unit, so that checks compare like with like (％ → %).
+        let canonical: String
+    }
+
+    private static let unitWords: [(String, QuantityKind)] = [
         // percentages
         ("个百分点", .percentagePoint), ("百分点", .percentagePoint), ("%", .percent), ("％", .percent),
         ("‰", .permille), ("倍", .multiple),
@@ -117,13 +141,26 @@ enum Lexicon {
         ("国", .count), ("省", .count), ("市", .count), ("区", .count), ("县", .count), ("校", .count),
         ("枚", .count), ("颗", .count), ("块", .count),
         ("章", .count), ("节", .count), ("级", .count),
-    ])
+    ]
 
-    /// One spelling per unit, so that checks compare like with like.
-    static let canonicalUnits: [String: String] = ["％": "%", "m2": "m²", "km2": "km²", "平方千米": "平方公里", "元人民币": "元", "人民币": "元"]
+    /// Characters that can start a figure or a mention: numerals, full-width digits, 第, 百分之,
+    /// 上万, 成千上万, 翻番, ［3］.
+    static let starters = CharacterBitmap(
+        Array("零〇一二两三四五六七八九十百千万亿几数第上成翻［".unicodeScalars.map(\.value)) + Array(0xFF10...0xFF19))
+
+    private static func canonicalUnit(_ word: String) -> String {
+        switch word {
+        case "％": return "%"
+        case "m2": return "m²"
+        case "km2": return "km²"
+        case "平方千米": return "平方公里"
+        case "元人民币", "人民币": return "元"
+        default: return word
+        }
+    }
 
     /// Measure words that only make sense after a Chinese numeral (`四大前沿领域`).
-    static let chineseOnlyUnits = WordList<QuantityKind>([("大", .count)])
+    static let chineseOnlyUnits = WordList<UnitWord>([("大", UnitWord(kind: .count, canonical: "大"))])
 
     /// Magnitude words after a numeral, with their power of ten.
     static let magnitudes = WordList<Int>([
@@ -132,7 +169,16 @@ enum Lexicon {
     ])
 
     /// Qualifiers printed before a figure.
-    static let prefixQualifiers = WordList<Qualifier.Role>([
+    static let prefixQualifiers = WordList<PrefixWord>(prefixWords.map { word, role in
+        (word, PrefixWord(role: role, blockers: prefixBlockers[word]))
+    })
+
+    struct PrefixWord: Sendable {
+        let role: Qualifier.Role
+        let blockers: ScalarSet?
+    }
+
+    private static let prefixWords: [(String, Qualifier.Role)] = [
         ("超过", .over), ("超出", .over), ("超", .over), ("逾", .over), ("突破", .over), ("多于", .over),
         ("高于", .over), ("大于", .over),
         ("将近", .under), ("接近", .under), ("近", .under), ("不到", .under), ("不足", .under), ("不满", .under),
@@ -143,11 +189,11 @@ enum Lexicon {
         ("最多", .atMost), ("至多", .atMost), ("不超过", .atMost), ("不高于", .atMost), ("不多于", .atMost),
         ("达到", .total), ("达", .total), ("共计", .total), ("共有", .total), ("总共", .total), ("共", .total),
         ("累计", .total), ("合计", .total), ("总计", .total),
-    ])
+    ]
 
     /// Characters that, right before a prefix qualifier, show it is part of another word:
     /// 最近 (recently), 签约 (sign a contract), 高超, 发达 ….
-    static let prefixBlockers: [String: ScalarSet] = [
+    private static let prefixBlockers: [String: ScalarSet] = [
         "近": ScalarSet("最附邻靠亲贴晚新就远走拉"),
         "约": ScalarSet("签预节制邀公条合婚践违特履相口集缔赴失守租聘和契"),
         "超": ScalarSet("高赶"),

@@ -11,7 +11,7 @@ public struct ScanOptions: Sendable, Hashable {
     public var approximateTolerance: Rational
     public var rounding: Rounding
 
-    public init(approximateTolerance: Rational = Rational(1, 10)!, rounding: Rounding = .nearest) {
+    public init(approximateTolerance: Rational = Rational.tenth, rounding: Rounding = .nearest) {
         self.approximateTolerance = approximateTolerance
         self.rounding = rounding
     }
@@ -115,7 +115,7 @@ struct IntervalBuilder {
         }
         switch options.rounding {
         case .nearest:
-            let half = (unit * Rational(1, 2)!) ?? unit
+            let half = (unit * Rational.half) ?? unit
             return .between(f.value - half, f.value + half)
         case .truncation:
             if f.value.isNegative { return .between(f.value - unit, f.value, lowClosed: false, highClosed: true) }
@@ -128,7 +128,7 @@ struct IntervalBuilder {
         var s = f.step
         if f.bare, role == .under || role == .atMost || role == .approximate {
             // 近亿 means a little under one 亿, not anywhere in [0, 1亿).
-            s = (s * Rational(1, 10)!) ?? s
+            s = (s * Rational.tenth) ?? s
         }
         let floor: Rational? = x.isNegative ? nil : .zero
         switch role {
@@ -144,7 +144,7 @@ struct IntervalBuilder {
         case .approximate:
             let relative = (x.magnitude * options.approximateTolerance) ?? s
             let w = max(s, relative)
-            let half = (s * Rational(1, 2)!) ?? s
+            let half = (s * Rational.half) ?? s
             return (.between(x - w, x + w), .between(x - half, x + half))
         case .magnitudeFloor, .some, .total:
             return (.unbounded, .unbounded)
@@ -153,21 +153,21 @@ struct IntervalBuilder {
 
     /// A headline `万项…`: of that order. Hard [M/2, 10M), plausible [M, 10M).
     func orderOfMagnitude(_ m: Rational) -> Result {
-        let ten = Rational(integer: 10)
-        return Result(hard: .between(m * Rational(1, 2)!, m * ten, lowClosed: true, highClosed: false),
+        let ten = Rational.ten
+        return Result(hard: .between(m * Rational.half, m * ten, lowClosed: true, highClosed: false),
                       plausible: .between(m, m * ten, lowClosed: true, highClosed: false),
                       bound: .orderOfMagnitude)
     }
 
     /// 上万: hard [M, ∞), plausible [M, 10M).
     func magnitudeFloor(_ m: Rational) -> Result {
-        Result(hard: .between(m, nil), plausible: .between(m, m * Rational(integer: 10), lowClosed: true, highClosed: false),
+        Result(hard: .between(m, nil), plausible: .between(m, m * Rational.ten, lowClosed: true, highClosed: false),
                bound: .magnitudeFloor)
     }
 
     /// 数十 / 几万: hard [M, 10M), plausible [2M, 10M) (几 is 2–9; the hard bound is loosened to 1).
     func someOf(_ m: Rational) -> Result {
-        let top = m * Rational(integer: 10)
+        let top = m * Rational.ten
         return Result(hard: .between(m, top, lowClosed: true, highClosed: false),
                       plausible: .between(m * Rational(integer: 2), top, lowClosed: true, highClosed: false),
                       bound: .some)

@@ -109,13 +109,15 @@ public struct Quantity: Hashable, Sendable {
     public var hard: Interval
     /// What a careful writer means.
     public var plausible: Interval
-    /// The noun phrase the figure quantifies, best effort (`累计认定外资研发中心`).
-    public var label: String?
+    /// Where the noun phrase the figure quantifies stands, best effort (`累计认定外资研发中心`);
+    /// the same coordinates as `range`. Kept as a range so that scanning allocates no string
+    /// per figure; `Document.label(of:)` gives the text.
+    public var labelRange: Range<Int>?
     public var flags: PrintFlags
 
     public init(range: Range<Int>, value: Rational, upperValue: Rational? = nil, kind: QuantityKind, unit: String?,
                 magnitude: String?, qualifiers: [Qualifier], bound: Bound, hard: Interval, plausible: Interval,
-                label: String? = nil, flags: PrintFlags = []) {
+                labelRange: Range<Int>? = nil, flags: PrintFlags = []) {
         self.range = range
         self.value = value
         self.upperValue = upperValue
@@ -126,8 +128,13 @@ public struct Quantity: Hashable, Sendable {
         self.bound = bound
         self.hard = hard
         self.plausible = plausible
-        self.label = label
+        self.labelRange = labelRange
         self.flags = flags
+    }
+
+    /// The label's text, for a quantity found by scanning `text` directly.
+    public func label(in text: String) -> String? {
+        labelRange.map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
     }
 
     /// The printed qualifier words, in text order, joined: `超`, `近…余`, `约…左右`.

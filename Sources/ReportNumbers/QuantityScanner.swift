@@ -79,6 +79,7 @@ struct ScanRun {
     var result = ScanResult()
     /// Labels and prefix qualifiers never reach back across the previous mention.
     var lastEnd = 0
+    private let starters = Lexicon.starters
 
     init(t: UnsafeBufferPointer<UInt8>, builder: IntervalBuilder) {
         self.t = t
@@ -88,6 +89,7 @@ struct ScanRun {
     var n: Int { t.count }
 
     mutating func scanAll() {
+        result.quantities.reserveCapacity(n / 256)
         var i = 0
         while i < n {
             let b = t[i]
@@ -107,7 +109,9 @@ struct ScanRun {
                 continue
             }
             let (c, len) = UTF8Text.scalar(t, i)
-            if UTF8Text.fullWidthDigit(c) != nil {
+            if !starters.contains(c) {
+                i += len
+            } else if UTF8Text.fullWidthDigit(c) != nil {
                 i = arabic(at: i)
             } else if let end = special(c, at: i) {
                 i = end
@@ -181,8 +185,8 @@ struct ScanRun {
         var integerDigits: Int
         var fractionDigits: Int
         var flags: PrintFlags
-        /// `8.4.1`, `2025.9.20`: several dots; the components.
-        var dotted: [Int]?
+        /// `8.4.1`, `2025.9.20`: several dots; `dottedComponents` reads them.
+        var dotted: Bool
 
         var integerPart: Int128 { fractionDigits == 0 ? mantissa : mantissa / Rational.powerOfTen(fractionDigits)! }
     }
@@ -225,22 +229,19 @@ struct ScanRun {
             break
         }
         guard integerDigits + fractionDigits > 0, !overflow, integerDigits + fractionDigits <= 30 else {
-            return Digits(start: i, end: p, mantissa: 0, integerDigits: 0, fractionDigits: 0, flags: flags, dotted: [])
+            return Digits(start: i, end: p, mantissa: 0, integerDigits: 0, fractionDigits: 0, flags: flags, dotted: false)
         }
         var digits = Digits(start: i, end: p, mantissa: mantissa, integerDigits: integerDigits,
-                            fractionDigits: fractionDigits, flags: flags, dotted: nil)
+                            fractionDigits: fractionDigits, flags: flags, dotted: false)
         // A second dot makes this a section number, version or dotted date, not a decimal.
         if inFraction, p + 1 < n, t[p] == 0x2E, UTF8Text.isASCIIDigit(t[p + 1]) {
-            var parts = [Int(digits.integerPart), Int(mantissa % Rational.powerOfTen(fractionDigits)!)]
             var q = p
             while q + 1 < n, t[q] == 0x2E, UTF8Text.isASCIIDigit(t[q + 1]) {
                 q += 1
-                var v = 0
-                while q < n, UTF8Text.isASCIIDigit(t[q]), v < 1_000_000 { v = v * 10 + Int(t[q] - 0x30); q += 1 }
-                parts.append(v)
+                while q < n, UTF8Text.isASCIIDigit(t[q]) { q += 1 }
             }
             digits.end = q
-            digits.dotted = parts
+            digits.dotted = true
         }
         return digits
     }
@@ -278,7 +279,9 @@ struct ScanRun {
         guard let digits = readDigits(at: i) else { return i + 1 }
         guard digits.integerDigits + digits.fractionDigits > 0 else { return max(digits.end, i + 1) }
         if isCode(before: i) { return skipCodeTail(from: digits.end) }
-        if let parts = digits.dotted {
+        if digits.dotted {
+            // 2025.9.20 is a date; 8.4.1 and 1.2.3 are section or version numbers.
+            let parts = text(i..<digits.end).split(separator: ".").compactMap { Int($0) }
             if parts.count == 3, digits.integerDigits == 4 {
                 appendDate(i..<digits.end, DateMention.Day(year: parts[0], month: parts[1], day: parts[2]), nil)
             }
@@ -334,7 +337,7 @@ struct ScanRun {
 
     /// `1+1+30+2+2+X`: three or more terms, or any unknown term.
     mutating func formula(at i: Int, first: Digits) -> Int? {
-        guard let firstTerm = Rational(first.mantissa, 1) else { return nil }
+        guard let plus = peek(first.end), plus == 0x2B || plus == 0xFF0B, let firstTerm = Rational(first.mantissa, 1) else { return nil }
         var terms: [Rational?] = [firstTerm]
         var names: [String] = []
         var p = first.end
@@ -421,6 +424,11 @@ struct ScanRun {
     /// A date or date range that starts with these digits, if any.
     mutating func date(startingWith d: Digits) -> Int? {
         let start = d.start
+        // Most numbers are not dates: only years, and numbers before 年月日号 or a range mark, can be.
+        if d.integerDigits != 4 {
+            guard let c = peek(skipSpaces(d.end)) else { return nil }
+            guard c == .nian || c == .yue || c == .ri || c == .hao || rangeSeparator(at: d.end) != nil else { return nil }
+        }
         // `2024—2025`: two bare years joined by a range mark.
         if d.integerDigits == 4, (1900...2100).contains(Int(d.mantissa)), let sep = rangeSeparator(at: d.end),
            let second = readSmallInt(at: sep, maxDigits: 4), second.digits == 4, (1900...2100).contains(second.value) {
@@ -459,9 +467,14 @@ struct ScanRun {
 
     /// The position after a range mark at `p` (～ ~ — – 至 到), or `nil`.
     func rangeSeparator(at p: Int) -> Int? {
-        guard p < n, let sep = Lexicon.rangeSeparators.match(t, at: p) else { return nil }
+        guard p < n else { return nil }
+        switch t[p] {
+        case 0x7E, 0xEF, 0xE3, 0xE2, 0xE8, 0xE5: break // ~ ～ 〜 — – 至 到
+        default: return nil
+        }
+        guard let sep = Lexicon.rangeSeparators.match(t, at: p) else { return nil }
         let q = p + sep.bytes.count
-        if sep.text == "—" {
+        if sep.first == .emDash {
             // `——` is a 破折号; `—` after another dash belongs to it too.
             if peek(q) == .emDash { return nil }
             if let (prev, _) = UTF8Text.scalar(t, before: p), prev == .emDash { return nil }
@@ -497,11 +510,11 @@ struct ScanRun {
         var spaced = skipSpaces(q)
         if !chinese {
             let unitFirst = Lexicon.units.match(t, at: spaced)
-            let startsWithMagnitudeChar = unitFirst.map { $0.text.hasPrefix("千") || $0.text.hasPrefix("百") || $0.text.hasPrefix("个百") } ?? false
+            let startsWithMagnitudeChar = unitFirst.map { $0.first == 0x5343 || $0.first == 0x767E } ?? false // 千米, 百分点
             if !startsWithMagnitudeChar, let m = Lexicon.magnitudes.match(t, at: spaced) {
                 tail.magnitudePower = m.payload
                 tail.magnitudeText = m.text
-                if m.text.hasPrefix("千") || m.text.hasPrefix("百") || m.text.hasPrefix("十") {
+                if m.first == 0x5343 || m.first == 0x767E || m.first == 0x5341 { // 千 百 十
                     tail.flags.insert(.arabicWithThousandOrHundred)
                 }
                 if spaced != q { tail.flags.insert(.spacedSuffix) }
@@ -511,17 +524,19 @@ struct ScanRun {
             }
         }
         var innerRole: Qualifier?
+        var innerIsLai = false
         if let inner = Lexicon.innerSuffixQualifiers.match(t, at: q) {
             innerRole = Qualifier(inner.text, inner.payload)
+            innerIsLai = inner.first == 0x6765 // 来
             q += inner.bytes.count
             spaced = skipSpaces(q)
         }
         // 3个多月: the qualifier sits inside the measure word.
-        if innerRole == nil, let special = ["个多月", "个余月"].first(where: { matches($0, at: q) }) {
-            tail.qualifiers.append(Qualifier(String(special.dropFirst().prefix(1)), .over))
+        if innerRole == nil, peek(q) == 0x4E2A, let middle = peek(q + 3), middle == 0x591A || middle == 0x4F59, peek(q + 6) == 0x6708 {
+            tail.qualifiers.append(Qualifier(middle == 0x591A ? "多" : "余", .over))
             tail.unit = "个月"
             tail.kind = .duration
-            tail.end = q + special.utf8.count
+            tail.end = q + 9
             return tail
         }
         var unit = Lexicon.units.match(t, at: spaced)
@@ -533,13 +548,13 @@ struct ScanRun {
         if let u = unit {
             if spaced != q { tail.flags.insert(.spacedSuffix) }
             q = spaced + u.bytes.count
-            tail.unit = Lexicon.canonicalUnits[u.text] ?? u.text
-            tail.kind = u.payload
-        } else if let inner = innerRole, inner.text == "来" {
+            tail.unit = u.payload.canonical
+            tail.kind = u.payload.kind
+        } else if innerIsLai {
             return tail // 来 without a unit is "since": 3年来 is read elsewhere, 10来 is not a figure
         }
         if let inner = innerRole { tail.qualifiers.append(inner) }
-        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: q), outerQualifierApplies(outer.text, after: q + outer.bytes.count, kind: tail.kind, hasInner: innerRole != nil) {
+        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: q), outerQualifierApplies(outer.first, after: q + outer.bytes.count, kind: tail.kind, hasInner: innerRole != nil) {
             tail.qualifiers.append(Qualifier(outer.text, outer.payload))
             q += outer.bytes.count
         }
@@ -559,12 +574,12 @@ struct ScanRun {
 
     /// 上下游 and 前后端 are words, not qualifiers; 多/余 after a unit only follow measures of
     /// time and multiples (3年多, 1倍多), otherwise 多 starts the next word (2个多元主体).
-    func outerQualifierApplies(_ word: String, after p: Int, kind: QuantityKind, hasInner: Bool) -> Bool {
-        switch word {
-        case "上下", "前后", "许":
+    func outerQualifierApplies(_ first: UInt32, after p: Int, kind: QuantityKind, hasInner: Bool) -> Bool {
+        switch first {
+        case 0x4E0A, 0x524D, 0x8BB8: // 上下, 前后, 许
             guard let c = peek(p) else { return true }
-            return !UTF8Text.isHan(c) || c == 0x7684
-        case "多", "余":
+            return !UTF8Text.isHan(c) || c == 0x7684 // 的
+        case 0x591A, 0x4F59: // 多, 余
             return !hasInner && (kind == .duration || kind == .multiple || kind == .percent)
         default:
             return true
@@ -576,7 +591,7 @@ struct ScanRun {
         guard let afterMark = rangeSeparator(at: low.end), afterMark < n else { return low }
         let (c, _) = UTF8Text.scalar(t, afterMark)
         var high: Reading?
-        if UTF8Text.digitValue(c) != nil, let d = readDigits(at: afterMark), d.integerDigits > 0, d.dotted == nil {
+        if UTF8Text.digitValue(c) != nil, let d = readDigits(at: afterMark), d.integerDigits > 0, !d.dotted {
             high = arabicReading(d)
         } else if ChineseNumerals.isNumeral(c) {
             high = chineseReading(at: afterMark).reading
@@ -622,9 +637,9 @@ struct ScanRun {
             guard q > lastEnd, let word = Lexicon.prefixQualifiers.match(t, endingAt: q) else { break }
             let wordStart = q - word.bytes.count
             guard wordStart >= lastEnd else { break }
-            if word.bytes.count == 3, let blockers = Lexicon.prefixBlockers[word.text],
-               let (prev, _) = UTF8Text.scalar(t, before: wordStart), blockers.contains(prev) { break }
-            found.insert(Qualifier(word.text, word.payload), at: 0)
+            if let blockers = word.payload.blockers, let (prev, _) = UTF8Text.scalar(t, before: wordStart),
+               blockers.contains(prev) { break }
+            found.insert(Qualifier(word.text, word.payload.role), at: 0)
             p = wordStart
         }
         return (found, p)
@@ -679,7 +694,7 @@ struct ScanRun {
         result.quantities.append(Quantity(
             range: start..<reading.end, value: value, upperValue: upper, kind: reading.tail.kind, unit: reading.tail.unit,
             magnitude: reading.tail.magnitudeText, qualifiers: qualifiers, bound: intervals.bound, hard: intervals.hard,
-            plausible: intervals.plausible, label: label, flags: flags))
+            plausible: intervals.plausible, labelRange: label, flags: flags))
         lastEnd = reading.end
     }
 
@@ -687,7 +702,7 @@ struct ScanRun {
 
     /// The noun phrase a figure quantifies: after a measure word (`23个国家`), else before the
     /// figure (`累计认定外资研发中心636家`).
-    func labelFor(start: Int, end: Int, unitKind: QuantityKind?) -> String? {
+    func labelFor(start: Int, end: Int, unitKind: QuantityKind?) -> Range<Int>? {
         if unitKind == .count {
             var p = end, count = 0
             while p < n, count < 10 {
@@ -698,7 +713,7 @@ struct ScanRun {
                 p += len
                 count += 1
             }
-            if count >= 2 { return text(end..<p) }
+            if count >= 2 { return end..<p }
         }
         var p = start, count = 0
         while p > lastEnd, count < 16, let (c, s) = UTF8Text.scalar(t, before: p), s >= lastEnd {
@@ -729,7 +744,7 @@ struct ScanRun {
         }
         guard to > from else { return nil }
         let (_, firstLen) = UTF8Text.scalar(t, from)
-        return from + firstLen < to ? text(from..<to) : nil
+        return from + firstLen < to ? from..<to : nil
     }
 
     func matchesBytes(_ word: [UInt8], at p: Int) -> Bool {

@@ -12,6 +12,9 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public static let zero = Rational(integer: 0)
     public static let one = Rational(integer: 1)
+    public static let half = Rational(reduced: 1, 2)
+    public static let tenth = Rational(reduced: 1, 10)
+    public static let ten = Rational(integer: 10)
 
     public init(integer: Int64) {
         numerator = integer
@@ -21,6 +24,19 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Reduces the fraction; `nil` for a zero denominator or when it does not fit.
     public init?(_ numerator: Int128, _ denominator: Int128) {
         guard denominator != 0, numerator != .min, denominator != .min else { return nil }
+        if denominator == 1, let small = Int64(exactly: numerator) {
+            self.numerator = small
+            self.denominator = 1
+            return
+        }
+        // Most fractions here fit in 64 bits before reduction; 64-bit division is far cheaper.
+        if let n64 = Int64(exactly: numerator), let d64 = Int64(exactly: denominator), n64 != .min, d64 != .min {
+            let sign: Int64 = d64 < 0 ? -1 : 1
+            let g = Int64(Rational.gcd64(n64.magnitude, d64.magnitude))
+            self.numerator = sign * n64 / max(g, 1)
+            self.denominator = sign * d64 / max(g, 1)
+            return
+        }
         var n = numerator, d = denominator
         if d < 0 {
             n = -n
@@ -116,15 +132,35 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return Int128(a.numerator) * Int128(b.denominator) < Int128(b.numerator) * Int128(a.denominator)
     }
 
+    /// Binary GCD (Stein): shifts and subtractions instead of divisions, which matters
+    /// because every figure's intervals are built from a few reduced fractions.
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) {
-            var x = UInt64(a), y = UInt64(b)
-            while y != 0 { (x, y) = (y, x % y) }
-            return UInt128(x)
-        }
+        if a == 0 { return b }
+        if b == 0 { return a }
+        if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) { return UInt128(gcd64(UInt64(a), UInt64(b))) }
         var x = a, y = b
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
+        let shift = min(x.trailingZeroBitCount, y.trailingZeroBitCount)
+        x >>= x.trailingZeroBitCount
+        repeat {
+            y >>= y.trailingZeroBitCount
+            if x > y { swap(&x, &y) }
+            y -= x
+        } while y != 0
+        return x << shift
+    }
+
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        if a == 0 { return b }
+        if b == 0 { return a }
+        var x = a, y = b
+        let shift = (x | y).trailingZeroBitCount
+        x >>= x.trailingZeroBitCount
+        repeat {
+            y >>= y.trailingZeroBitCount
+            if x > y { swap(&x, &y) }
+            y -= x
+        } while y != 0
+        return x << shift
     }
 
     /// The exact decimal expansion when the denominator has no prime factors other than 2 and 5;

@@ -2,223 +2,257 @@ import Foundation
 import ReportDocument
 import ReportNumbers
 
-/// The output of `reportlint extract`: each file's outline and figures, streamed document
-/// by document and figure by figure.
-///
-/// The JSON form is a documented, versioned contract (docs/extract.md). Lines are 1-based;
-/// columns count Unicode code points, 1-based; `endColumn` is the column just after the last
-/// character (as in SARIF).
 /// The output formats of `reportlint extract`.
 public enum ExtractFormat: String, CaseIterable, Sendable {
     case text, json, yaml, csv
 }
 
+/// The output of `reportlint extract`: each file's outline and figures.
+///
+/// Streamed draft by draft and block by block: a 100 MB draft never becomes a document of a
+/// million figures or a gigabyte of output in memory. The JSON form is a documented,
+/// versioned contract (docs/extract.md). Lines are 1-based; columns count Unicode code
+/// points, 1-based; `endColumn` is the column just after the last character (as in SARIF).
 public struct ExtractionReport<Output: TextOutput> {
     public static var version: Int { 1 }
 
     public let format: ExtractFormat
     public var output: Output
-    private var documentCount = 0
+    private var draftCount = 0
+    /// Output waiting to be written; flushed in 64 KB pieces.
+    private var pending: [UInt8] = []
 
     public init(format: ExtractFormat, output: Output) {
         self.format = format
         self.output = output
     }
 
-    /// Writes what precedes the first document.
+    /// Writes what precedes the first draft.
     public mutating func begin() {
         switch format {
-        case .json: output.write("{\n  \"version\": \(Self.version),\n  \"files\": [")
-        case .yaml: output.write(OutputValue.yamlKey("version", level: 0, scalar: .int(Self.version)))
-        case .csv: output.write(Self.csvColumns.joined(separator: ",") + "\r\n")
+        case .json: emit("{\n  \"version\": \(Self.version),\n  \"files\": [")
+        case .yaml: emit(OutputValue.yamlKey("version", level: 0, scalar: .int(Self.version)))
+        case .csv: emit(Self.csvColumns.joined(separator: ",") + "\r\n")
         case .text: break
         }
     }
 
-    public mutating func add(_ d: Document) {
-        defer { documentCount += 1 }
-        switch format {
-        case .json: writeJSON(d)
-        case .yaml: writeYAML(d)
-        case .csv: writeCSV(d)
-        case .text: writeText(d)
+    /// Writes one draft.
+    public mutating func add(_ draft: DocumentReader.Draft) {
+        defer { draftCount += 1 }
+        let source = draft.source
+        let outline = (0..<draft.blockCount).filter(draft.isOutline).map(draft.block)
+        var dates: [DateMention] = []
+        var formulas: [Formula] = []
+        openFile(source, format: draft.format, outline: outline)
+        var first = true
+        for i in 0..<draft.blockCount {
+            let block = draft.block(i)
+            for q in block.quantities {
+                writeQuantity(q, in: source, first: first)
+                first = false
+            }
+            dates += block.dates
+            formulas += block.formulas
+            if pending.count >= 1 << 16 { flushPending() }
         }
+        closeFile(source, quantities: !first, dates: dates, formulas: formulas)
+        flushPending()
     }
 
-    /// Writes what follows the last document.
+    /// Writes what follows the last draft.
     public mutating func finish() {
         switch format {
-        case .json: output.write(documentCount == 0 ? "]\n}\n" : "\n  ]\n}\n")
-        case .yaml: if documentCount == 0 { output.write(OutputValue.yamlKey("files", level: 0, scalar: .array([]))) }
+        case .json: emit(draftCount == 0 ? "]\n}\n" : "\n  ]\n}\n")
+        case .yaml: if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0, scalar: .array([]))) }
         case .csv, .text: break
         }
+        flushPending()
     }
 
-    /// One file's entry: outline, quantities, dates and formulas, each item built only
-    /// when it is written, so a file with a million figures never holds a million output
-    /// values at once.
-    private static func item(_ section: Int, _ k: Int, of d: Document, _ cache: inout SectionCache) -> OutputValue {
-        switch section {
-        case 0: return cache.outline[k]
-        case 1: return quantityValue(cache.quantities[k], in: d)
-        case 2: return dateValue(cache.dates[k], in: d)
-        default: return formulaValue(cache.formulas[k], in: d)
+    private mutating func emit(_ s: String) { pending.append(contentsOf: s.utf8) }
+
+    private mutating func flushPending() {
+        guard !pending.isEmpty else { return }
+        output.write(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: - One file
+
+    private mutating func openFile(_ source: SourceFile, format: DocumentFormat, outline: [Block]) {
+        let entries = outline.compactMap { Self.outlineValue($0, in: source) }
+        switch self.format {
+        case .json:
+            emit(draftCount == 0 ? "\n    {\n" : ",\n    {\n")
+            emit("      \"file\": " + OutputValue.string(source.path).json() + ",\n")
+            emit("      \"format\": " + OutputValue.string(format.rawValue).json())
+            writeJSONArray("outline", entries)
+            emit(",\n      \"quantities\": ")
+        case .yaml:
+            if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0)) }
+            emit("  - \"file\": " + OutputValue.string(source.path).json() + "\n")
+            emit(OutputValue.yamlKey("format", level: 2, scalar: .string(format.rawValue)))
+            writeYAMLArray("outline", entries)
+        case .csv:
+            break
+        case .text:
+            emit("\(source.path)\n")
+            if !outline.isEmpty { emit("  outline\n") }
+            for block in outline { emit(Self.outlineLine(block, in: source)) }
         }
     }
 
-    /// The flattened lists of one document, computed once per document.
-    private struct SectionCache {
-        let outline: [OutputValue]
-        let quantities: [Quantity]
-        let dates: [DateMention]
-        let formulas: [Formula]
-
-        init(_ d: Document) {
-            outline = ExtractionReport.outline(d)
-            quantities = d.quantities
-            dates = d.dates
-            formulas = d.formulas
-        }
-
-        var counts: [(String, Int)] {
-            [("outline", outline.count), ("quantities", quantities.count), ("dates", dates.count), ("formulas", formulas.count)]
+    private mutating func writeQuantity(_ q: Quantity, in source: SourceFile, first: Bool) {
+        switch format {
+        case .json:
+            emit(first ? "[\n        " : ",\n        ")
+            var writer = JSONBytesWriter(baseLevel: 4)
+            swap(&writer.bytes, &pending)
+            Self.writeQuantity(q, in: source, to: &writer)
+            swap(&writer.bytes, &pending)
+        case .yaml:
+            if first { emit(OutputValue.yamlKey("quantities", level: 2)) }
+            Self.quantityValue(q, in: source).appendYAMLItem(to: &pending, level: 3)
+        case .csv:
+            emit(Self.csvRow(q, in: source))
+        case .text:
+            if first { emit("  quantities\n") }
+            emit(Self.quantityLine(q, in: source))
         }
     }
 
-    private mutating func writeJSON(_ d: Document) {
-        var head = documentCount == 0 ? "\n    {\n" : ",\n    {\n"
-        head += "      \"file\": " + OutputValue.string(d.source.path).json() + ",\n"
-        head += "      \"format\": " + OutputValue.string(d.format.rawValue).json()
-        output.write(head)
-        var cache = SectionCache(d)
-        for (section, (key, count)) in cache.counts.enumerated() {
-            output.write(",\n      " + OutputValue.string(key).json() + ": ")
-            guard count > 0 else { output.write("[]"); continue }
-            var bytes = Array("[".utf8)
-            for k in 0..<count {
-                bytes.append(contentsOf: (k == 0 ? "\n        " : ",\n        ").utf8)
-                Self.item(section, k, of: d, &cache).appendJSON(to: &bytes, level: 4)
-                if bytes.count > 1 << 16 {
-                    output.write(bytes)
-                    bytes.removeAll(keepingCapacity: true)
+    private mutating func closeFile(_ source: SourceFile, quantities: Bool, dates: [DateMention], formulas: [Formula]) {
+        switch format {
+        case .json:
+            emit(quantities ? "\n      ]" : "[]")
+            writeJSONArray("dates", dates.map { Self.dateValue($0, in: source) })
+            writeJSONArray("formulas", formulas.map { Self.formulaValue($0, in: source) })
+            emit("\n    }")
+        case .yaml:
+            if !quantities { emit(OutputValue.yamlKey("quantities", level: 2, scalar: .array([]))) }
+            writeYAMLArray("dates", dates.map { Self.dateValue($0, in: source) })
+            writeYAMLArray("formulas", formulas.map { Self.formulaValue($0, in: source) })
+        case .csv:
+            break
+        case .text:
+            for (title, ranges) in [("dates", dates.map(\.range)), ("formulas", formulas.map(\.range))] where !ranges.isEmpty {
+                emit("  \(title)\n")
+                for r in ranges {
+                    let p = source.position(of: r.lowerBound)
+                    emit("    \(p.line):\(p.column)\t\(source.readerText(r))\n")
                 }
             }
-            bytes.append(contentsOf: "\n      ]".utf8)
-            output.write(bytes)
-        }
-        output.write("\n    }")
-    }
-
-    private mutating func writeYAML(_ d: Document) {
-        if documentCount == 0 { output.write(OutputValue.yamlKey("files", level: 0)) }
-        var head = "  - \"file\": " + OutputValue.string(d.source.path).json() + "\n"
-        head += OutputValue.yamlKey("format", level: 2, scalar: .string(d.format.rawValue))
-        output.write(head)
-        var cache = SectionCache(d)
-        for (section, (key, count)) in cache.counts.enumerated() {
-            output.write(OutputValue.yamlKey(key, level: 2, scalar: count == 0 ? .array([]) : nil))
-            var bytes: [UInt8] = []
-            for k in 0..<count {
-                Self.item(section, k, of: d, &cache).appendYAMLItem(to: &bytes, level: 3)
-                if bytes.count > 1 << 16 {
-                    output.write(bytes)
-                    bytes.removeAll(keepingCapacity: true)
-                }
-            }
-            output.write(bytes)
         }
     }
 
-    static func outline(_ d: Document) -> [OutputValue] {
-        d.blocks.compactMap { block -> OutputValue? in
-            let p = d.source.position(of: block.range.lowerBound)
-            if let h = block.heading {
-                return .object([
-                    ("type", .string("heading")),
-                    ("level", .int(h.level)),
-                    ("number", .optional(h.number?.printed)),
-                    ("title", .string(h.title)),
-                    ("source", .string(h.source.rawValue)),
-                    ("line", .int(p.line)),
-                    ("column", .int(p.column)),
-                ])
-            }
-            if let f = block.field {
-                let lp = d.source.position(of: f.labelRange.lowerBound)
-                return .object([
-                    ("type", .string("field")),
-                    ("label", .string(f.label)),
-                    ("value", .string(f.value)),
-                    ("line", .int(lp.line)),
-                    ("column", .int(lp.column)),
-                ])
-            }
-            return nil
+    private mutating func writeJSONArray(_ key: String, _ items: [OutputValue]) {
+        emit(",\n      " + OutputValue.string(key).json() + ": ")
+        guard !items.isEmpty else { emit("[]"); return }
+        for (k, item) in items.enumerated() {
+            emit(k == 0 ? "[\n        " : ",\n        ")
+            item.appendJSON(to: &pending, level: 4)
         }
+        emit("\n      ]")
     }
 
-    private static func position(_ range: Range<Int>, in d: Document) -> [(String, OutputValue)] {
-        let start = d.source.position(of: range.lowerBound)
-        let end = d.source.position(of: range.upperBound)
+    private mutating func writeYAMLArray(_ key: String, _ items: [OutputValue]) {
+        emit(OutputValue.yamlKey(key, level: 2, scalar: items.isEmpty ? .array([]) : nil))
+        for item in items { item.appendYAMLItem(to: &pending, level: 3) }
+    }
+
+    // MARK: - Values
+
+    static func outlineValue(_ block: Block, in source: SourceFile) -> OutputValue? {
+        let p = source.position(of: block.range.lowerBound)
+        if let h = block.heading {
+            return .object([
+                ("type", .string("heading")),
+                ("level", .int(h.level)),
+                ("number", .optional(h.number?.printed)),
+                ("title", .string(h.title)),
+                ("source", .string(h.source.rawValue)),
+                ("line", .int(p.line)),
+                ("column", .int(p.column)),
+            ])
+        }
+        if let f = block.field {
+            let lp = source.position(of: f.labelRange.lowerBound)
+            return .object([
+                ("type", .string("field")),
+                ("label", .string(f.label)),
+                ("value", .string(f.value)),
+                ("line", .int(lp.line)),
+                ("column", .int(lp.column)),
+            ])
+        }
+        return nil
+    }
+
+    private static func position(_ range: Range<Int>, in source: SourceFile) -> [(String, OutputValue)] {
+        let start = source.position(of: range.lowerBound)
+        let end = source.position(of: range.upperBound)
         return [("line", .int(start.line)), ("column", .int(start.column)),
                 ("endLine", .int(end.line)), ("endColumn", .int(end.column))]
     }
 
-    /// The text a reader sees for a range: the source with emphasis markers dropped.
-    static func readerText(_ range: Range<Int>, in d: Document) -> String {
-        let bytes = d.source.bytes[range]
-        guard bytes.contains(UInt8(ascii: "*")) else { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            if bytes[i] == UInt8(ascii: "*"), i + 1 < bytes.endIndex, bytes[i + 1] == UInt8(ascii: "*") {
-                i += 2
-                continue
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
+    /// One figure, described once for every structured format.
+    static func writeQuantity<W: StructuredWriter>(_ q: Quantity, in source: SourceFile, to w: inout W) {
+        let start = source.position(of: q.range.lowerBound)
+        let end = source.endPosition(of: q.range, start: start)
+        w.beginObject()
+        w.field("text", source.readerText(q.range))
+        w.field("value", number: q.value.decimalString)
+        if let upper = q.upperValue { w.field("upperValue", number: upper.decimalString) }
+        w.field("unit", optional: q.unit)
+        w.field("magnitude", optional: q.magnitude)
+        w.field("qualifier", optional: q.qualifierText)
+        w.field("bound", q.bound.rawValue)
+        w.field("kind", q.kind.rawValue)
+        w.field("label", optional: q.labelRange.map(source.readerText))
+        w.field("line", int: start.line)
+        w.field("column", int: start.column)
+        w.field("endLine", int: end.line)
+        w.field("endColumn", int: end.column)
+        w.key("hard")
+        writeInterval(q.hard, to: &w)
+        w.key("plausible")
+        writeInterval(q.plausible, to: &w)
+        w.key("flags")
+        w.beginArray()
+        for name in flagNames(q.flags) { w.string(name) }
+        w.endArray()
+        w.endObject()
     }
 
-    static func quantityValue(_ q: Quantity, in d: Document) -> OutputValue {
-        var pairs: [(String, OutputValue)] = [
-            ("text", .string(Self.readerText(q.range, in: d))),
-            ("value", .number(q.value.decimalString)),
-        ]
-        if let upper = q.upperValue { pairs.append(("upperValue", .number(upper.decimalString))) }
-        pairs += [
-            ("unit", .optional(q.unit)),
-            ("magnitude", .optional(q.magnitude)),
-            ("qualifier", .optional(q.qualifierText)),
-            ("bound", .string(q.bound.rawValue)),
-            ("kind", .string(q.kind.rawValue)),
-            ("label", .optional(q.label)),
-        ]
-        pairs += position(q.range, in: d)
-        pairs += [
-            ("hard", Self.intervalValue(q.hard)),
-            ("plausible", Self.intervalValue(q.plausible)),
-            ("flags", .array(Self.flagNames(q.flags).map(OutputValue.string))),
-        ]
-        return .object(pairs)
+    static func writeInterval<W: StructuredWriter>(_ i: Interval, to w: inout W) {
+        w.beginObject()
+        w.key("low")
+        if let l = i.lower { w.number(l.value.decimalString) } else { w.null() }
+        w.key("high")
+        if let u = i.upper { w.number(u.value.decimalString) } else { w.null() }
+        w.field("lowClosed", bool: i.lower?.closed ?? false)
+        w.field("highClosed", bool: i.upper?.closed ?? false)
+        w.endObject()
+    }
+
+    static func quantityValue(_ q: Quantity, in source: SourceFile) -> OutputValue {
+        var builder = OutputValueBuilder()
+        writeQuantity(q, in: source, to: &builder)
+        return builder.value
     }
 
     public static func intervalValue(_ i: Interval) -> OutputValue {
-        .object([
-            ("low", i.lower.map { .number($0.value.decimalString) } ?? .null),
-            ("high", i.upper.map { .number($0.value.decimalString) } ?? .null),
-            ("lowClosed", .bool(i.lower?.closed ?? false)),
-            ("highClosed", .bool(i.upper?.closed ?? false)),
-        ])
+        var builder = OutputValueBuilder()
+        writeInterval(i, to: &builder)
+        return builder.value
     }
 
     private static var flagNamesInOrder: [(PrintFlags, String)] {
         [
-        (.chineseNumerals, "chineseNumerals"), (.fullWidthDigits, "fullWidthDigits"), (.groupedDigits, "groupedDigits"),
-        (.arabicWithThousandOrHundred, "arabicWithThousandOrHundred"), (.missingLeadingZero, "missingLeadingZero"),
-        (.rangeLowBorrowsSuffix, "rangeLowBorrowsSuffix"), (.bareMagnitude, "bareMagnitude"), (.spacedSuffix, "spacedSuffix"),
+            (.chineseNumerals, "chineseNumerals"), (.fullWidthDigits, "fullWidthDigits"), (.groupedDigits, "groupedDigits"),
+            (.arabicWithThousandOrHundred, "arabicWithThousandOrHundred"), (.missingLeadingZero, "missingLeadingZero"),
+            (.rangeLowBorrowsSuffix, "rangeLowBorrowsSuffix"), (.bareMagnitude, "bareMagnitude"), (.spacedSuffix, "spacedSuffix"),
         ]
     }
 
@@ -231,38 +265,36 @@ public struct ExtractionReport<Output: TextOutput> {
                  ("day", day.day.map(OutputValue.int) ?? .null)])
     }
 
-    static func dateValue(_ m: DateMention, in d: Document) -> OutputValue {
-        .object([("text", .string(Self.readerText(m.range, in: d))), ("start", dayValue(m.start)),
-                 ("end", m.end.map(dayValue) ?? .null)] + position(m.range, in: d))
+    static func dateValue(_ m: DateMention, in source: SourceFile) -> OutputValue {
+        .object([("text", .string(source.readerText(m.range))), ("start", dayValue(m.start)),
+                 ("end", m.end.map(dayValue) ?? .null)] + position(m.range, in: source))
     }
 
-    static func formulaValue(_ f: Formula, in d: Document) -> OutputValue {
-        .object([("text", .string(Self.readerText(f.range, in: d))),
+    static func formulaValue(_ f: Formula, in source: SourceFile) -> OutputValue {
+        .object([("text", .string(source.readerText(f.range))),
                  ("terms", .array(f.terms.map { $0.map { .number($0.decimalString) } ?? .null })),
-                 ("unknowns", .array(f.unknownNames.map(OutputValue.string)))] + position(f.range, in: d))
+                 ("unknowns", .array(f.unknownNames.map(OutputValue.string)))] + position(f.range, in: source))
     }
 
     // MARK: - CSV: one row per quantity
 
     static var csvColumns: [String] {
         ["file", "line", "column", "endLine", "endColumn", "text", "value", "upperValue", "unit",
-                             "magnitude", "qualifier", "bound", "kind", "label", "hardLow", "hardHigh", "hardLowClosed",
-                             "hardHighClosed", "plausibleLow", "plausibleHigh", "plausibleLowClosed", "plausibleHighClosed"]
+         "magnitude", "qualifier", "bound", "kind", "label", "hardLow", "hardHigh", "hardLowClosed",
+         "hardHighClosed", "plausibleLow", "plausibleHigh", "plausibleLowClosed", "plausibleHighClosed"]
     }
 
-    private mutating func writeCSV(_ d: Document) {
-        for q in d.quantities {
-            let s = d.source.position(of: q.range.lowerBound), e = d.source.position(of: q.range.upperBound)
-            func bounds(_ i: Interval) -> [String] {
-                [i.lower?.value.decimalString ?? "", i.upper?.value.decimalString ?? "",
-                 String(i.lower?.closed ?? false), String(i.upper?.closed ?? false)]
-            }
-            let row = [d.source.path, String(s.line), String(s.column), String(e.line), String(e.column),
-                       Self.readerText(q.range, in: d), q.value.decimalString, q.upperValue?.decimalString ?? "",
-                       q.unit ?? "", q.magnitude ?? "", q.qualifierText ?? "", q.bound.rawValue, q.kind.rawValue,
-                       q.label ?? ""] + bounds(q.hard) + bounds(q.plausible)
-            output.write(row.map(Self.csvField).joined(separator: ",") + "\r\n")
+    static func csvRow(_ q: Quantity, in source: SourceFile) -> String {
+        let s = source.position(of: q.range.lowerBound), e = source.position(of: q.range.upperBound)
+        func bounds(_ i: Interval) -> [String] {
+            [i.lower?.value.decimalString ?? "", i.upper?.value.decimalString ?? "",
+             String(i.lower?.closed ?? false), String(i.upper?.closed ?? false)]
         }
+        let row = [source.path, String(s.line), String(s.column), String(e.line), String(e.column),
+                   source.readerText(q.range), q.value.decimalString, q.upperValue?.decimalString ?? "",
+                   q.unit ?? "", q.magnitude ?? "", q.qualifierText ?? "", q.bound.rawValue, q.kind.rawValue,
+                   q.labelRange.map(source.readerText) ?? ""] + bounds(q.hard) + bounds(q.plausible)
+        return row.map(csvField).joined(separator: ",") + "\r\n"
     }
 
     /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
@@ -270,47 +302,34 @@ public struct ExtractionReport<Output: TextOutput> {
     static func csvField(_ s: String) -> String {
         var v = s
         if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        guard v.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     // MARK: - Text: for people
 
-    private mutating func writeText(_ d: Document) {
-        output.write("\(d.source.path)\n")
-        let outlineBlocks = d.blocks.filter { $0.heading != nil || $0.field != nil }
-        if !outlineBlocks.isEmpty { output.write("  outline\n") }
-        for block in outlineBlocks {
-            let p = d.source.position(of: block.range.lowerBound)
-            if let h = block.heading {
-                let number = h.number.map { $0.printed + " " } ?? ""
-                let mark = h.source == .inferred ? " (inferred)" : ""
-                let indent = String(repeating: "  ", count: max(0, h.level - 1))
-                output.write("    \(p.line):\(p.column)\t\(indent)H\(h.level) \(number)\(h.title)\(mark)\n")
-            } else if let f = block.field {
-                output.write("    \(p.line):\(p.column)\t      \(f.label): \(f.value)\n")
-            }
+    static func outlineLine(_ block: Block, in source: SourceFile) -> String {
+        let p = source.position(of: block.range.lowerBound)
+        if let h = block.heading {
+            let number = h.number.map { $0.printed + " " } ?? ""
+            let mark = h.source == .inferred ? " (inferred)" : ""
+            let indent = String(repeating: "  ", count: max(0, h.level - 1))
+            return "    \(p.line):\(p.column)\t\(indent)H\(h.level) \(number)\(h.title)\(mark)\n"
         }
-        let quantities = d.quantities
-        if !quantities.isEmpty { output.write("  quantities\n") }
-        for q in quantities {
-            let p = d.source.position(of: q.range.lowerBound)
-            var line = "    \(p.line):\(p.column)\t\(Self.readerText(q.range, in: d))\t= \(q.value.decimalString)"
-            if let u = q.upperValue { line += "…\(u.decimalString)" }
-            if let unit = q.unit { line += " \(unit)" }
-            line += "\t\(q.kind.rawValue)"
-            if q.bound != .plain { line += " \(q.bound.rawValue)" }
-            line += "\thard \(q.hard)"
-            if q.plausible != q.hard { line += " plausible \(q.plausible)" }
-            if let label = q.label { line += "\t「\(label)」" }
-            output.write(line + "\n")
-        }
-        for (title, ranges) in [("dates", d.dates.map(\.range)), ("formulas", d.formulas.map(\.range))] where !ranges.isEmpty {
-            output.write("  \(title)\n")
-            for r in ranges {
-                let p = d.source.position(of: r.lowerBound)
-                output.write("    \(p.line):\(p.column)\t\(Self.readerText(r, in: d))\n")
-            }
-        }
+        if let f = block.field { return "    \(p.line):\(p.column)\t      \(f.label): \(f.value)\n" }
+        return ""
+    }
+
+    static func quantityLine(_ q: Quantity, in source: SourceFile) -> String {
+        let p = source.position(of: q.range.lowerBound)
+        var line = "    \(p.line):\(p.column)\t\(source.readerText(q.range))\t= \(q.value.decimalString)"
+        if let u = q.upperValue { line += "…\(u.decimalString)" }
+        if let unit = q.unit { line += " \(unit)" }
+        line += "\t\(q.kind.rawValue)"
+        if q.bound != .plain { line += " \(q.bound.rawValue)" }
+        line += "\thard \(q.hard)"
+        if q.plausible != q.hard { line += " plausible \(q.plausible)" }
+        if let label = q.labelRange.map(source.readerText) { line += "\t「\(label)」" }
+        return line + "\n"
     }
 }

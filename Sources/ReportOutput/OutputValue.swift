@@ -84,35 +84,41 @@ public indirect enum OutputValue: Equatable, Sendable {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    /// A JSON string literal; non-ASCII text is written as UTF-8, not escaped.
+    /// A JSON string literal; non-ASCII text is written as UTF-8, not escaped, except U+2028
+    /// and U+2029, which end lines in JavaScript.
     static func appendJSONString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out.append(contentsOf: s.utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        var utf8 = Array(s.utf8)[...]
-        while let b = utf8.popFirst() {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            case 0xE2 where utf8.count >= 2 && utf8.first == 0x80 && (utf8.dropFirst().first == 0xA8 || utf8.dropFirst().first == 0xA9):
-                // U+2028 and U+2029 end lines in JavaScript; escape them.
-                let last = utf8.dropFirst().first!
-                utf8 = utf8.dropFirst(2)
-                out.append(contentsOf: Array("\\u202".utf8) + [last == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
-            default: out.append(b)
+        var copy = s
+        copy.withUTF8 { u in
+            var runStart = 0
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                var escape: [UInt8]?
+                var length = 1
+                switch b {
+                case 0x22: escape = [0x5C, 0x22]
+                case 0x5C: escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
+                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
+                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
+                case 0..<0x20: escape = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                    escape = Array("\\u202".utf8) + [u[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
+                    length = 3
+                default: break
+                }
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                    out.append(contentsOf: escape)
+                    runStart = i + length
+                }
+                i += length
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
-
 
     // MARK: YAML
 

@@ -120,5 +120,6 @@ struct Bench {
         print(String(format: "%-8@ %7.1f MB  %7.3f s  %8.1f MB/s  peak %7.1f MB (%.1f× input)  exit %d", "extract", mb, seconds,
                      mb / seconds, childPeak, childPeak / mb, p.terminationStatus))
         try? FileManager.default.removeItem(atPath: path)
+        if p.terminationStatus != 0 { exit(1) }
     }
 }

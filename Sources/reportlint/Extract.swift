@@ -45,7 +45,7 @@ struct Extract: ParsableCommand {
         var failed = false
         for path in files {
             do {
-                report.add(reader.read(try SourceFile.read(path: path)))
+                report.add(reader.open(try SourceFile.read(path: path)))
             } catch {
                 printError(error.description)
                 failed = true
