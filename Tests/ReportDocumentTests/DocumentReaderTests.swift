@@ -55,6 +55,14 @@ func read(_ text: String, path: String = "draft.md") -> Document {
         #expect(dates[2].end == DateMention.Day(month: 9, day: 22))
     }
 
+    @Test func chineseYearsAndMonths() throws {
+        let doc = read("二〇二五年九月二十日召开，二〇二四年举办近十场。")
+        let years = doc.dates.compactMap(\.start.year)
+        #expect(years == [2025, 2024])
+        #expect(doc.dates.contains { $0.start.month == 9 && $0.start.day == 20 })
+        #expect(doc.quantities.map(\.value.decimalString) == ["10"])
+    }
+
     @Test func invalidCalendarDatesAreKeptForTheChecks() throws {
         let d = try #require(read("2月30日").dates.first)
         #expect(d.start == DateMention.Day(month: 2, day: 30))

@@ -165,6 +165,17 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
 第18届 | 18 | 届 | plain | [18, 18] | | ordinal
 第一次 | 1 | 次 | plain | [1, 1] | | ordinal
 第十一届 | 11 | 届 | plain | [11, 11] | | ordinal
+# --- more units and measure words
+帮扶困难户120户 | 120 | 户 | plain | [120, 120] | | count
+出口额35.2亿美元 | 3520000000 | 美元 | plain | [3515000000, 3525000000] | | amount
+资助经费500万元 | 5000000 | 元 | plain | [4500000, 5500000] | | amount
+粮食产量1.2万吨 | 12000 | 吨 | plain | [11500, 12500] | | measure
+新增绿地45公顷 | 45 | 公顷 | plain | [44.5, 45.5] | | measure
+改造面积3000平方米 | 3000 | 平方米 | plain | [2500, 3500] | | measure
+发明专利授权2.1万件 | 21000 | 件 | plain | [20500, 21500] | | count
+十余项 | 10 | 项 | over | (10, ∞) | (10, 20]
+几百人 | 100 | 人 | some | [100, 1000) | [200, 1000)
+近十年 | 10 | 年 | under | [0, 10) | [0, 10) | duration
 """)
 
 @Suite("Phrase table") struct PhraseTableTests {
