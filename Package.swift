@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers point one way: ReportNumbers ← ReportDocument ← ReportOutput ← reportlint (CLI).
-// Rule files (ReportRules) and checks (ReportChecks) slot in between ReportDocument and ReportOutput.
+// Layers point one way:
+// ReportNumbers ← ReportDocument ← ReportRules ← ReportChecks ← ReportOutput ← reportlint (CLI).
 let package = Package(
     name: "reportlint",
     products: [
@@ -17,11 +17,16 @@ let package = Package(
     targets: [
         .target(name: "ReportNumbers"),
         .target(name: "ReportDocument", dependencies: ["ReportNumbers"]),
-        .target(name: "ReportOutput", dependencies: ["ReportDocument"]),
+        .target(
+            name: "ReportRules",
+            dependencies: ["ReportDocument", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "ReportChecks", dependencies: ["ReportRules"]),
+        .target(name: "ReportOutput", dependencies: ["ReportChecks"]),
         .executableTarget(
             name: "reportlint",
             dependencies: [
-                "ReportDocument", "ReportOutput",
+                "ReportDocument", "ReportRules", "ReportChecks", "ReportOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportNumbersTests", dependencies: ["ReportNumbers"]),
         .testTarget(name: "ReportDocumentTests", dependencies: ["ReportDocument"]),
+        .testTarget(name: "ReportRulesTests", dependencies: ["ReportRules", "ReportChecks"], exclude: ["Malformed"]),
         .testTarget(
             name: "ReportlintCLITests",
             dependencies: [

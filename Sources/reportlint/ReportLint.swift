@@ -9,7 +9,8 @@ struct ReportLint: ParsableCommand {
         commandName: "reportlint",
         abstract: "Check report drafts: structure, figures that must agree, and publication style.",
         version: "0.1.0",
-        subcommands: [Extract.self]
+        subcommands: [Lint.self, Extract.self, Rules.self, Explain.self, TestRules.self],
+        defaultSubcommand: nil
     )
 
     /// ArgumentParser exits 64 on usage errors; reportlint promises 2 for every problem

@@ -1,0 +1,130 @@
+import Foundation
+import ReportDocument
+import ReportRules
+
+/// A configured rule, ready to run on documents. Each kind lives in its own file; its
+/// initialiser reads and validates the rule's options (unknown keys are errors) and
+/// pre-compiles what it needs, so a rule that cannot run fails at load time.
+public protocol Check: Sendable {
+    var spec: RuleSpec { get }
+    func run(_ document: Document) -> [Finding]
+}
+
+/// The closed set of check kinds: the only place that maps a `kind:` name to code.
+public enum CheckKinds {
+    public static let all: [(name: String, summary: String, make: @Sendable (RuleSpec) throws(RuleError) -> any Check)] = [
+        ("forbid", "a pattern that must not appear (in a scope or section)", { s throws(RuleError) in try ForbidCheck(s) }),
+        ("substitute", "a pattern with a preferred form, fixable", { s throws(RuleError) in try SubstituteCheck(s) }),
+        ("require", "a pattern that must appear (in a scope, or in every matching section)", { s throws(RuleError) in try RequireCheck(s) }),
+        ("half-width-punctuation", "ASCII , : ; ( ) ? ! in Chinese text, fixable", { s throws(RuleError) in try HalfWidthPunctuationCheck(s) }),
+        ("paired-marks", "quotation marks and brackets that do not pair up", { s throws(RuleError) in try PairedMarksCheck(s) }),
+        ("range-units", "a numeric range that drops 万, 亿 or % from its first end, fixable", { s throws(RuleError) in try RangeUnitsCheck(s) }),
+        ("digit-magnitude", "Arabic numerals with 千, 百 or 十 (4千)", { s throws(RuleError) in try DigitMagnitudeCheck(s) }),
+        ("leading-zero", "a pure decimal without its leading zero, fixable", { s throws(RuleError) in try LeadingZeroCheck(s) }),
+        ("contradictory-qualifiers", "qualifiers that cannot hold together (将近400余人)", { s throws(RuleError) in try ContradictoryQualifiersCheck(s) }),
+        ("calendar-dates", "dates that do not exist, ranges that end before they start", { s throws(RuleError) in try CalendarDatesCheck(s) }),
+        ("numbering", "heading numbers that skip, repeat or change depth", { s throws(RuleError) in try NumberingCheck(s) }),
+        ("fields", "required label:value fields under matching headings, with value formats", { s throws(RuleError) in try FieldsCheck(s) }),
+        ("outline", "the headings a report must have, in order", { s throws(RuleError) in try OutlineCheck(s) }),
+        ("empty-section", "a heading with nothing under it", { s throws(RuleError) in try EmptySectionCheck(s) }),
+    ]
+
+    public static func make(_ spec: RuleSpec) throws(RuleError) -> any Check {
+        guard let kind = all.first(where: { $0.name == spec.kind }) else {
+            let hint = RuleMap.closest(spec.kind, in: all.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw RuleError("unknown check kind '\(spec.kind)'\(hint); kinds: \(all.map(\.name).joined(separator: ", "))",
+                            at: spec.kindValue)
+        }
+        return try kind.make(spec)
+    }
+}
+
+/// Which blocks a text check looks at: block kinds and, optionally, sections by heading.
+struct Scope: Sendable {
+    var kinds: Set<BlockKind>
+    var section: NSRegularExpression?
+
+    static let kindNames: [String: BlockKind] = [
+        "heading": .heading, "paragraph": .paragraph, "list": .listItem, "field": .field, "table": .tableRow,
+    ]
+
+    /// Reads `scope:` and `section:`.
+    init(_ options: inout RuleMap) throws(RuleError) {
+        kinds = [.heading, .paragraph, .listItem, .field, .tableRow]
+        if let v = options.optional("scope") {
+            var chosen: Set<BlockKind> = []
+            for item in try v.list("'scope'") {
+                let name = try item.string("a scope")
+                if name == "all" { chosen.formUnion(kinds); continue }
+                guard let kind = Scope.kindNames[name] else {
+                    throw RuleError("unknown scope '\(name)'; scopes: all, \(Scope.kindNames.keys.sorted().joined(separator: ", "))", at: item)
+                }
+                chosen.insert(kind)
+            }
+            kinds = chosen
+        }
+        section = try options.optional("section")?.regex("'section'")
+    }
+
+    init() {
+        kinds = [.heading, .paragraph, .listItem, .field, .tableRow]
+        section = nil
+    }
+
+    /// The indices of blocks in scope.
+    func blocks(of document: Document) -> [Int] {
+        var inSection = [Bool](repeating: section == nil, count: document.blocks.count)
+        if let section {
+            func mark(_ s: Section, inherited: Bool) {
+                let title = document.blocks[s.headingIndex].heading?.title ?? ""
+                let matches = inherited || section.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)) != nil
+                if matches {
+                    inSection[s.headingIndex] = true
+                    for i in s.blockIndices { inSection[i] = true }
+                }
+                for child in s.children { mark(child, inherited: matches) }
+            }
+            for s in document.sections { mark(s, inherited: false) }
+        }
+        return document.blocks.indices.filter { inSection[$0] && kinds.contains(document.blocks[$0].kind) }
+    }
+}
+
+/// Regular-expression matches over a block's reader text, in source coordinates.
+struct TextMatch {
+    var range: Range<Int>
+    var text: String
+    var groups: [String?]
+    /// The match maps onto the source byte for byte (no markup inside), so a fix can replace it.
+    var contiguous: Bool
+}
+
+extension Block {
+    func matches(of regex: NSRegularExpression) -> [TextMatch] {
+        let string = text.string
+        let utf8 = Array(string.utf8)
+        var out: [TextMatch] = []
+        for m in regex.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
+            guard let r = Range(m.range, in: string) else { continue }
+            let start = string.utf8.distance(from: string.startIndex, to: r.lowerBound)
+            let end = string.utf8.distance(from: string.startIndex, to: r.upperBound)
+            guard end > start else { continue }
+            let source = text.sourceRange(start..<end)
+            let groups = (0..<m.numberOfRanges).map { g -> String? in
+                Range(m.range(at: g), in: string).map { String(string[$0]) }
+            }
+            out.append(TextMatch(range: source, text: String(decoding: utf8[start..<end], as: UTF8.self), groups: groups,
+                                 contiguous: source.count == end - start))
+        }
+        return out
+    }
+}
+
+extension RuleSpec {
+    /// The rule's message with `{match}` and `{name}` placeholders filled, or `fallback`.
+    func message(_ fallback: String, _ values: [String: String] = [:]) -> String {
+        var text = message ?? fallback
+        for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+        return text
+    }
+}

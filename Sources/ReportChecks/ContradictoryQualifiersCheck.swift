@@ -1,0 +1,36 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// `kind: contradictory-qualifiers` — qualifiers on one figure that cannot hold together:
+/// a lower bound with an upper bound (将近400余人, 至少…以下), or a bound with an
+/// approximation (不到30个左右). Redundant pairs such as 超过…以上 are not reported here.
+struct ContradictoryQualifiersCheck: Check {
+    let spec: RuleSpec
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        try spec.noOptions()
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        document.quantities.compactMap { q in
+            let lower = q.qualifiers.filter { $0.role == .over || $0.role == .atLeast }
+            let upper = q.qualifiers.filter { $0.role == .under || $0.role == .atMost }
+            let approximate = q.qualifiers.filter { $0.role == .approximate }
+            let clash: [Qualifier]
+            if let l = lower.first, let u = upper.first {
+                clash = [l, u]
+            } else if let b = (lower + upper).first, let a = approximate.first {
+                clash = [b, a]
+            } else if q.bound == .contradictory {
+                clash = q.qualifiers
+            } else {
+                return nil
+            }
+            let text = document.readerText(q.range)
+            let words = clash.map { "“\($0.text)”" }.joined(separator: "与")
+            return Finding(range: q.range, message: spec.message("\(words)互相矛盾：“\(text)”不可能同时成立", ["match": text]))
+        }
+    }
+}

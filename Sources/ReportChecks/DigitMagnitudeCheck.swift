@@ -1,0 +1,38 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// `kind: digit-magnitude` — Arabic numerals combine with 万 and 亿 only (GB/T 15835 5.3):
+/// `4千` should be `4000` (or 四千), `5千万` should be `5000万`.
+struct DigitMagnitudeCheck: Check {
+    let spec: RuleSpec
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        try spec.noOptions()
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        document.quantities.filter { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in
+            let text = document.readerText(q.range)
+            let suggestion = Self.suggestion(q)
+            return Finding(range: q.range, message: spec.message("阿拉伯数字不与“千”“百”“十”连用：“\(text)”应写作“\(suggestion)”",
+                                                                 ["match": text, "replacement": suggestion]))
+        }
+    }
+
+    /// The figure in digits, keeping 万 or 亿 when the magnitude word contained one.
+    static func suggestion(_ q: Quantity) -> String {
+        let magnitude = q.magnitude ?? ""
+        var value = q.value
+        var word = ""
+        if magnitude.hasSuffix("亿") {
+            value = (value * Rational(1, 100_000_000)!) ?? value
+            word = "亿"
+        } else if magnitude.hasSuffix("万") {
+            value = (value * Rational(1, 10_000)!) ?? value
+            word = "万"
+        }
+        return value.decimalString + word + (q.unit ?? "")
+    }
+}

@@ -1,0 +1,26 @@
+import ReportDocument
+import ReportRules
+
+/// `kind: empty-section` — a heading with neither text nor sub-headings under it.
+struct EmptySectionCheck: Check {
+    let spec: RuleSpec
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        try spec.noOptions()
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        func visit(_ s: Section) {
+            if s.blockIndices.isEmpty {
+                let block = document.blocks[s.headingIndex]
+                let title = block.heading?.title ?? ""
+                findings.append(Finding(range: block.range, message: spec.message("“\(title)”下没有内容", ["section": title])))
+            }
+            s.children.forEach(visit)
+        }
+        document.sections.forEach(visit)
+        return findings
+    }
+}

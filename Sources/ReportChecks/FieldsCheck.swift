@@ -1,0 +1,112 @@
+import Foundation
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// `kind: fields` — under every heading that matches `heading`, the `label:value` fields
+/// that must be there, and the formats their values must have.
+///
+/// ```yaml
+/// - id: event-fields
+///   kind: fields
+///   heading: '\(第\d+届\)$'
+///   required: [时间, 主题]
+///   optional: [主宾国, 主宾省, 境外主宾城, 境内主宾城]
+///   only-listed: true            # any other label is reported (default false)
+///   formats:
+///     时间: date-range             # date | date-range | a regular expression
+/// ```
+struct FieldsCheck: Check {
+    let spec: RuleSpec
+    let heading: NSRegularExpression
+    let required: [String]
+    let optional: [String]
+    let onlyListed: Bool
+    let formats: [(label: String, format: Format)]
+
+    enum Format: Sendable {
+        case date, dateRange
+        case pattern(NSRegularExpression)
+    }
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        var options = spec.options
+        let context = "rule '\(spec.id)' (kind fields)"
+        heading = try options.required("heading", context).regex("'heading'")
+        required = try options.optional("required")?.strings("'required'") ?? []
+        optional = try options.optional("optional")?.strings("'optional'") ?? []
+        onlyListed = try options.optional("only-listed")?.bool("'only-listed'") ?? false
+        var formats: [(String, Format)] = []
+        if let f = options.optional("formats") {
+            for (key, _, value) in try f.map("'formats'").entries {
+                let name = try value.string("the format of '\(key)'")
+                switch name {
+                case "date": formats.append((key, .date))
+                case "date-range": formats.append((key, .dateRange))
+                default: formats.append((key, .pattern(try value.regex("the format of '\(key)'"))))
+                }
+            }
+        }
+        self.formats = formats
+        guard !required.isEmpty || !formats.isEmpty || onlyListed else {
+            throw RuleError("\(context) checks nothing: give 'required', 'formats' or 'only-listed'", at: spec.at)
+        }
+        try options.finish(context, allowed: RuleSpec.commonKeys)
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, h) in document.headings {
+            let title = (h.number.map { $0.printed + " " } ?? "") + h.title
+            guard heading.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)) != nil else { continue }
+            // The fields directly under the heading, before any sub-heading.
+            var fields: [(Block, Field)] = []
+            var i = index + 1
+            while i < document.blocks.count, document.blocks[i].heading == nil {
+                if let f = document.blocks[i].field { fields.append((document.blocks[i], f)) }
+                i += 1
+            }
+            let labels = fields.map(\.1.label)
+            for label in required where !labels.contains(label) {
+                findings.append(Finding(range: document.blocks[index].range,
+                                        message: spec.message("“\(h.title)”缺少字段“\(label)”", ["match": label, "section": h.title])))
+            }
+            for (block, field) in fields {
+                if onlyListed, !required.contains(field.label), !optional.contains(field.label),
+                   !formats.contains(where: { $0.label == field.label }) {
+                    findings.append(Finding(range: field.labelRange,
+                                            message: spec.message("“\(h.title)”下不应有字段“\(field.label)”", ["match": field.label])))
+                }
+                for (label, format) in formats where label == field.label {
+                    if let problem = Self.problem(field, block, format) {
+                        findings.append(Finding(range: field.valueRange, message: spec.message("字段“\(label)”\(problem)", ["match": field.value])))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    static func problem(_ field: Field, _ block: Block, _ format: Format) -> String? {
+        switch format {
+        case .pattern(let regex):
+            let value = field.value
+            let whole = NSRange(value.startIndex..., in: value)
+            guard let m = regex.firstMatch(in: value, range: whole), m.range == whole else {
+                return "的值“\(value)”不符合格式 \(regex.pattern)"
+            }
+            return nil
+        case .date, .dateRange:
+            guard let date = block.dates.first else { return "的值“\(field.value)”不是日期" }
+            if case .dateRange = format, date.end == nil { return "应为日期范围（如9月20—22日），实为“\(field.value)”" }
+            for day in [date.start] + (date.end.map { [$0] } ?? []) {
+                if let p = CalendarDatesCheck.problem(day) { return "不是有效日期：\(p)" }
+            }
+            if let end = date.end, CalendarDatesCheck.key(end, filling: date.start).lexicographicallyPrecedes(CalendarDatesCheck.key(date.start, filling: date.start)) {
+                return "的日期范围结束早于开始"
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ReportDocument
+import ReportRules
+
+/// `kind: numbering` — heading numbers run on without gaps or repeats: 8.3 → 8.4 → 8.5 or
+/// 8.4.1; 一、二、三; （一）（二）. A counter restarts under a new parent heading.
+///
+/// ```yaml
+/// - id: heading-numbers
+///   kind: numbering
+///   start: 1        # optional: what a fresh counter starts at (default 1); decimal
+///                   # numbers may start anywhere, since a chapter excerpt starts at 8.3
+/// ```
+struct NumberingCheck: Check {
+    let spec: RuleSpec
+    let start: Int
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        var options = spec.options
+        start = try options.optional("start")?.int("'start'") ?? 1
+        try options.finish("rule '\(spec.id)' (kind numbering)", allowed: RuleSpec.commonKeys)
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        var lastDecimal: [Int]?
+        /// Last number seen per (style, parent heading index).
+        var counters: [String: Int] = [:]
+        var parentAtLevel: [Int: Int] = [:]
+        for (index, heading) in document.headings {
+            let block = document.blocks[index]
+            // The parent of this heading: the nearest heading above with a lower level.
+            let parent = parentAtLevel.filter { $0.key < heading.level }.max { $0.key < $1.key }?.value ?? -1
+            parentAtLevel = parentAtLevel.filter { $0.key < heading.level }
+            parentAtLevel[heading.level] = index
+            guard let number = heading.number else { continue }
+            let printed = number.printed.trimmingCharacters(in: .whitespaces)
+            if number.style == .decimal {
+                if let previous = lastDecimal, let problem = Self.decimalProblem(previous, number.components) {
+                    findings.append(Finding(range: block.range, message: spec.message(problem, ["match": printed])))
+                }
+                lastDecimal = number.components
+                continue
+            }
+            let key = "\(number.style.rawValue)@\(parent)"
+            let expected = (counters[key] ?? (start - 1)) + 1
+            let actual = number.components.last ?? 0
+            if actual != expected {
+                let kind = actual == expected - 1 ? "编号重复" : "编号不连续"
+                findings.append(Finding(range: block.range,
+                                        message: spec.message("\(kind)：此处应为第\(expected)项，实为“\(printed)”", ["match": printed])))
+            }
+            counters[key] = actual
+        }
+        return findings
+    }
+
+    /// What is wrong with `next` after `previous`, or nil. Allowed: a first child (8.4 → 8.4.1),
+    /// the next sibling (8.4 → 8.5), or the next sibling of an ancestor (8.4.2 → 8.5).
+    static func decimalProblem(_ previous: [Int], _ next: [Int]) -> String? {
+        let p = previous.map(String.init).joined(separator: "."), n = next.map(String.init).joined(separator: ".")
+        if next == previous + [1] { return nil }
+        if next.count <= previous.count, Array(next.dropLast()) == Array(previous.prefix(next.count - 1)) {
+            let expected = previous[next.count - 1] + 1
+            if next.last == expected { return nil }
+            if next.last == previous[next.count - 1] && next.count == previous.count { return "编号重复：“\(n)”与上一节相同" }
+            return "编号不连续：“\(p)”之后应为“\((Array(previous.prefix(next.count - 1)) + [expected]).map(String.init).joined(separator: "."))”，实为“\(n)”"
+        }
+        if next.count > previous.count + 1 || (next.count == previous.count + 1 && Array(next.dropLast()) == previous) {
+            return "编号层级跳跃：“\(p)”之后不能直接出现“\(n)”"
+        }
+        return "编号不连续：“\(p)”之后出现“\(n)”"
+    }
+}

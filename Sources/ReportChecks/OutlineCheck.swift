@@ -1,0 +1,138 @@
+import Foundation
+import ReportDocument
+import ReportRules
+
+/// `kind: outline` — the headings a report must have, in order, nested. Every mismatch is
+/// reported, not only the first: a missing section where it was expected, a section out of
+/// order where it stands, and (with `closed: true`) a section the outline does not know.
+///
+/// ```yaml
+/// - id: chapter-8-4
+///   kind: outline
+///   closed: false                      # optional: report headings not in the outline
+///   headings:
+///     - title: 国际科技开放合作持续深化   # the title, without its number
+///       number: '8.4'                   # optional: the printed number it must carry
+///       children:
+///         - 国际创新合作网络布局深化       # a plain string is a title
+///         - pattern: '平台加速打造$'       # or a regular expression on the title
+///           optional: true
+///         - pattern: '\(第\d+届\)$'
+///           repeat: true                 # may occur several times
+/// ```
+struct OutlineCheck: Check {
+    let spec: RuleSpec
+    let entries: [Entry]
+    let closed: Bool
+
+    struct Entry: Sendable {
+        var title: String?
+        var pattern: NSRegularExpression?
+        var number: String?
+        var optional: Bool
+        var repeats: Bool
+        var children: [Entry]
+
+        var display: String { title ?? pattern?.pattern ?? "?" }
+
+        func matches(_ h: Heading) -> Bool {
+            if let number, h.number?.printed.trimmingCharacters(in: .whitespaces) != number { return false }
+            if let title { return h.title == title }
+            if let pattern { return pattern.firstMatch(in: h.title, range: NSRange(h.title.startIndex..., in: h.title)) != nil }
+            return false
+        }
+    }
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        var options = spec.options
+        let context = "rule '\(spec.id)' (kind outline)"
+        let list = try options.required("headings", context)
+        entries = try Self.readEntries(list)
+        guard !entries.isEmpty else { throw RuleError("\(context) lists no headings", at: list) }
+        closed = try options.optional("closed")?.bool("'closed'") ?? false
+        try options.finish(context, allowed: RuleSpec.commonKeys)
+        self.spec = spec
+    }
+
+    static func readEntries(_ value: RuleValue) throws(RuleError) -> [Entry] {
+        var out: [Entry] = []
+        for item in try value.list("'headings'") {
+            if case .scalar(let title) = item.content {
+                out.append(Entry(title: title, pattern: nil, number: nil, optional: false, repeats: false, children: []))
+                continue
+            }
+            var map = try item.map("an outline entry")
+            let title = try map.optional("title")?.string("'title'")
+            let pattern = try map.optional("pattern")?.regex("'pattern'")
+            guard (title == nil) != (pattern == nil) else {
+                throw RuleError("an outline entry needs exactly one of 'title' and 'pattern'", at: item)
+            }
+            let entry = Entry(title: title, pattern: pattern, number: try map.optional("number")?.string("'number'"),
+                              optional: try map.optional("optional")?.bool("'optional'") ?? false,
+                              repeats: try map.optional("repeat")?.bool("'repeat'") ?? false,
+                              children: try map.optional("children").map(readEntries) ?? [])
+            try map.finish("an outline entry")
+            out.append(entry)
+        }
+        return out
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let all = document.headings
+        match(entries, within: 0..<all.count, all, document, anchor: nil, &findings)
+        return findings
+    }
+
+    /// Matches `expected` in order against the headings `all[range]` (one parent's section).
+    private func match(_ expected: [Entry], within range: Range<Int>, _ all: [(index: Int, heading: Heading)],
+                       _ document: Document, anchor: Int?, _ findings: inout [Finding]) {
+        guard !range.isEmpty || !expected.isEmpty else { return }
+        let level = range.isEmpty ? 0 : range.map { all[$0].heading.level }.min() ?? 0
+        var cursor = range.lowerBound
+        var used = Set<Int>()
+        for (k, entry) in expected.enumerated() {
+            var found: [Int] = []
+            var p = cursor
+            while p < range.upperBound {
+                if entry.matches(all[p].heading) {
+                    found.append(p)
+                    if !entry.repeats { break }
+                }
+                p += 1
+            }
+            if found.isEmpty {
+                if let earlier = (range.lowerBound..<cursor).first(where: { entry.matches(all[$0].heading) && !used.contains($0) }) {
+                    used.insert(earlier)
+                    let after = k > 0 ? "“\(expected[k - 1].display)”之后" : "开头"
+                    findings.append(Finding(range: document.blocks[all[earlier].index].range,
+                                            message: spec.message("章节顺序不对：“\(entry.display)”应在\(after)", ["section": entry.display])))
+                } else if !entry.optional {
+                    let at = cursor < range.upperBound ? document.blocks[all[cursor].index].range
+                        : anchor.map { document.blocks[$0].range } ?? (document.source.contentStart..<document.source.contentStart)
+                    findings.append(Finding(range: at.lowerBound..<at.lowerBound,
+                                            message: spec.message("缺少章节“\(entry.display)”", ["section": entry.display])))
+                }
+                continue
+            }
+            for f in found {
+                used.insert(f)
+                // The heading's own section: following headings of a deeper level.
+                var end = f + 1
+                while end < range.upperBound, all[end].heading.level > all[f].heading.level { end += 1 }
+                if !entry.children.isEmpty {
+                    match(entry.children, within: (f + 1)..<end, all, document, anchor: all[f].index, &findings)
+                }
+                for sub in (f + 1)..<end { used.insert(sub) }
+            }
+            cursor = found.last! + 1
+        }
+        if closed {
+            for p in range where !used.contains(p) && all[p].heading.level == level {
+                let h = all[p].heading
+                findings.append(Finding(range: document.blocks[all[p].index].range,
+                                        message: spec.message("大纲中没有章节“\(h.title)”", ["section": h.title])))
+            }
+        }
+    }
+}

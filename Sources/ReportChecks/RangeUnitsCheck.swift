@@ -1,0 +1,41 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// `kind: range-units` — `9～16亿` and `15～30%` drop 亿 or % from the first end of a range,
+/// which GB/T 15835 5.1.3 forbids because it reads two ways. The fix writes it on both ends.
+struct RangeUnitsCheck: Check {
+    let spec: RuleSpec
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        try spec.noOptions()
+        self.spec = spec
+    }
+
+    static let separators: Set<UInt32> = [0xFF5E, 0x7E, 0x301C, 0x2014, 0x2013, 0x81F3, 0x5230]
+
+    func run(_ document: Document) -> [Finding] {
+        document.quantities.filter { $0.flags.contains(.rangeLowBorrowsSuffix) }.compactMap { q in
+            let suffix = q.magnitude ?? (q.unit == "%" || q.unit == "‰" || q.unit == "个百分点" ? q.unit : nil) ?? ""
+            guard !suffix.isEmpty else { return nil }
+            // The insertion point: the range mark after the first digit.
+            var insertAt: Int?
+            var sawDigit = false
+            document.source.bytes.withUnsafeBufferPointer { t in
+                var i = q.range.lowerBound
+                while i < q.range.upperBound {
+                    let (c, len) = UTF8Text.scalar(t, i)
+                    if UTF8Text.digitValue(c) != nil { sawDigit = true }
+                    if sawDigit, Self.separators.contains(c) { insertAt = i; break }
+                    i += len
+                }
+            }
+            let text = document.readerText(q.range)
+            guard let at = insertAt else { return nil }
+            let fixed = document.readerText(q.range.lowerBound..<at) + suffix + document.readerText(at..<q.range.upperBound)
+            return Finding(range: q.range, message: spec.message("范围两端都应写出“\(suffix)”：“\(text)”应为“\(fixed)”",
+                                                                 ["match": text, "replacement": fixed]),
+                           fix: Fix(range: at..<at, replacement: suffix))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+extension RuleSpec {
+    /// For kinds without options of their own: any key beyond the common ones is an error.
+    func noOptions() throws(RuleError) {
+        try options.finish("rule '\(id)' (kind \(kind))", allowed: RuleSpec.commonKeys)
+    }
+}
+
+extension Block {
+    /// Walks the reader text scalar by scalar, with source offsets.
+    func forEachScalar(_ body: (_ scalar: UInt32, _ plainOffset: Int, _ length: Int) -> Void) {
+        text.bytes.withUnsafeBufferPointer { t in
+            var i = 0
+            while i < t.count {
+                let (c, len) = UTF8Text.scalar(t, i)
+                body(c, i, len)
+                i += len
+            }
+        }
+    }
+
+    /// The scalars of the reader text with their plain offsets.
+    var scalars: [(c: UInt32, at: Int, length: Int)] {
+        var out: [(UInt32, Int, Int)] = []
+        forEachScalar { out.append(($0, $1, $2)) }
+        return out
+    }
+}
+
+/// Full-width and CJK punctuation, counted as Chinese context.
+func isCJKPunctuation(_ c: UInt32) -> Bool {
+    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF65) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019
+        || c == 0x2014 || c == 0x2026 || c == 0x00B7
+}
+
+func isChineseContext(_ c: UInt32?) -> Bool {
+    guard let c else { return false }
+    return UTF8Text.isHan(c) || isCJKPunctuation(c)
+}
+
+func character(_ c: UInt32) -> String { UnicodeScalar(c).map { String(Character($0)) } ?? "?" }

@@ -1,0 +1,43 @@
+import Foundation
+import ReportDocument
+import ReportRules
+
+/// `kind: substitute` — a pattern with a preferred form; the finding carries the fix.
+///
+/// ```yaml
+/// - id: prefer-shanghai-short-name
+///   kind: substitute
+///   pattern: '上海市科学技术委员会'
+///   replacement: '市科委'
+///   message: '用“{replacement}”代替“{match}”'   # optional
+/// ```
+/// `replacement` may use `$1`… for groups of `pattern`.
+struct SubstituteCheck: Check {
+    let spec: RuleSpec
+    let pattern: NSRegularExpression
+    let replacement: String
+    let scope: Scope
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        var options = spec.options
+        let context = "rule '\(spec.id)' (kind substitute)"
+        pattern = try options.required("pattern", context).regex("'pattern'")
+        replacement = try options.required("replacement", context).string("'replacement'")
+        scope = try Scope(&options)
+        try options.finish(context, allowed: RuleSpec.commonKeys)
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        scope.blocks(of: document).flatMap { i in
+            document.blocks[i].matches(of: pattern).compactMap { m -> Finding? in
+                var replaced = replacement
+                for (k, g) in m.groups.enumerated().reversed() { replaced = replaced.replacingOccurrences(of: "$\(k)", with: g ?? "") }
+                guard replaced != m.text else { return nil }
+                let message = spec.message("用“{replacement}”代替“{match}”", ["match": m.text, "replacement": replaced])
+                return Finding(range: m.range, message: message,
+                               fix: m.contiguous ? Fix(range: m.range, replacement: replaced) : nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// `.reportlint.yaml`: which packs and rule files apply, severity changes, ignored paths,
+/// and whether inline suppression comments are honoured.
+public struct Config: Sendable {
+    public static let fileName = ".reportlint.yaml"
+    public static let defaultPacks = ["builtin/zh-publication", "builtin/consistency"]
+
+    /// Where the config was read from; `nil` for the defaults.
+    public var path: String?
+    public var packs: [String] = Config.defaultPacks
+    /// Rule files, relative to the config file.
+    public var rules: [String] = []
+    public var severity: [(id: String, severity: Severity?, at: RuleValue)] = []
+    /// Glob patterns (`*`, `**`, `?`) of files to skip, relative to the config file.
+    public var ignore: [String] = []
+    /// `false` makes `<!-- reportlint-disable … -->` comments findings instead of switches
+    /// (for official publications, where every exception must be in the config).
+    public var inlineSuppression = true
+    public var failOn: Severity?
+
+    public init() {}
+
+    /// The nearest `.reportlint.yaml` in `directory` or above.
+    public static func discover(from directory: String) -> String? {
+        var dir = (directory as NSString).standardizingPath
+        if !dir.hasPrefix("/") { dir = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(dir) }
+        while true {
+            let candidate = (dir as NSString).appendingPathComponent(fileName)
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { return nil }
+            dir = parent
+        }
+    }
+
+    public static func load(path: String) throws(RuleError) -> Config {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw RuleError(file: path, line: 1, column: 1, message: "cannot read config file")
+        }
+        let root = try RuleValue.parse(text, file: path)
+        var map = try root.map("a config file")
+        var config = Config()
+        config.path = path
+        if let v = map.optional("reportlint"), try v.int("'reportlint'") != RulePack.formatVersion {
+            throw RuleError("this reportlint reads config files of version \(RulePack.formatVersion)", at: v)
+        }
+        if let v = map.optional("packs") { config.packs = try v.strings("'packs'") }
+        if let v = map.optional("rules") { config.rules = try v.strings("'rules'") }
+        config.severity = try RulePack.readSeverityMap(map.optional("severity"))
+        if let v = map.optional("ignore") { config.ignore = try v.strings("'ignore'") }
+        if let v = map.optional("inline-suppression") { config.inlineSuppression = try v.bool("'inline-suppression'") }
+        if let v = map.optional("fail-on") {
+            let name = try v.string("'fail-on'")
+            guard let s = Severity(rawValue: name) else { throw RuleError("fail-on must be error, warning or info", at: v) }
+            config.failOn = s
+        }
+        try map.finish("a config file", allowed: ["reportlint", "packs", "rules", "severity", "ignore", "inline-suppression", "fail-on"])
+        return config
+    }
+
+    /// Whether a file is excluded by `ignore`.
+    public func ignores(_ file: String) -> Bool {
+        guard !ignore.isEmpty else { return false }
+        let base = path.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        var absolute = file.hasPrefix("/") ? file : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(file)
+        absolute = (absolute as NSString).standardizingPath
+        let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
+        return ignore.contains { Glob.matches($0, relative) }
+    }
+
+    /// The rule set this config selects, plus extra rule files given on the command line.
+    public func ruleSet(extraRuleFiles: [String] = []) throws(RuleError) -> RuleSet {
+        var names: [(String, String?)] = packs.map { ($0, path) }
+        names += rules.map { ($0, path) }
+        names += extraRuleFiles.map { ($0, nil) }
+        var set = try RuleLoader().load(names)
+        for (id, severity, at) in self.severity {
+            guard let index = set.rules.firstIndex(where: { $0.id == id }) else {
+                throw RuleError("severity is set for rule '\(id)', but no loaded pack defines it", at: at)
+            }
+            if let severity { set.rules[index].severity = severity } else { set.rules.remove(at: index) }
+        }
+        return set
+    }
+}
+
+/// Minimal glob matching: `**` any path, `*` any characters but `/`, `?` one character.
+enum Glob {
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        match(Array(pattern), 0, Array(path), 0)
+    }
+
+    private static func match(_ p: [Character], _ i: Int, _ s: [Character], _ j: Int) -> Bool {
+        if i == p.count { return j == s.count }
+        if p[i] == "*" {
+            let doubleStar = i + 1 < p.count && p[i + 1] == "*"
+            let next = doubleStar ? (i + 2 < p.count && p[i + 2] == "/" ? i + 3 : i + 2) : i + 1
+            var k = j
+            while true {
+                if match(p, next, s, k) { return true }
+                guard k < s.count, doubleStar || s[k] != "/" else { return false }
+                k += 1
+            }
+        }
+        guard j < s.count, p[i] == "?" || p[i] == s[j] else { return false }
+        return match(p, i + 1, s, j + 1)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Every rule that applies, after `extends` and severity overrides were resolved.
+public struct RuleSet: Sendable {
+    public var rules: [RuleSpec]
+    /// The packs loaded, in load order (`builtin/zh-publication`, `Rules/report.yaml`, …).
+    public var packs: [String]
+
+    public init(rules: [RuleSpec], packs: [String]) {
+        self.rules = rules
+        self.packs = packs
+    }
+}
+
+/// Loads rule files and the packs they extend.
+///
+/// `builtin/NAME` names a pack shipped inside the binary (the same YAML as `Rules/NAME.yaml`);
+/// any other name is a path relative to the file that extends it. A pack reached twice is
+/// loaded once; a pack that extends itself, directly or not, is an error; two rules with one
+/// id are an error at the second one.
+public struct RuleLoader {
+    public init() {}
+
+    public func load(_ names: [(name: String, relativeTo: String?)]) throws(RuleError) -> RuleSet {
+        var state = LoadState()
+        for entry in names {
+            try loadPack(entry.name, relativeTo: entry.relativeTo, via: nil, state: &state)
+        }
+        var rules = state.rules
+        for (id, severity, at) in state.overrides {
+            guard let index = rules.firstIndex(where: { $0.id == id }) else {
+                throw RuleError("severity is set for rule '\(id)', but no loaded pack defines it", at: at)
+            }
+            if let severity { rules[index].severity = severity } else { rules.remove(at: index) }
+        }
+        return RuleSet(rules: rules, packs: state.order)
+    }
+
+    private struct LoadState {
+        var loaded: Set<String> = []
+        var loading: [String] = []
+        var order: [String] = []
+        var rules: [RuleSpec] = []
+        var ids: [String: RuleSpec] = [:]
+        var overrides: [(String, Severity?, RuleValue)] = []
+    }
+
+    /// Resolves a pack name to (canonical key, display name, text).
+    private func resolve(_ name: String, relativeTo: String?, via: RuleValue?) throws(RuleError) -> (String, String, String) {
+        if name.hasPrefix("builtin/") {
+            let short = String(name.dropFirst("builtin/".count))
+            guard let text = BuiltinPacks.text(named: short) else {
+                let known = BuiltinPacks.names.map { "builtin/\($0)" }.joined(separator: ", ")
+                let message = "no built-in pack '\(name)'; built-in packs: \(known)"
+                if let via { throw RuleError(message, at: via) }
+                throw RuleError(file: name, line: 1, column: 1, message: message)
+            }
+            return (name, name, text)
+        }
+        var path = name
+        if !path.hasPrefix("/"), let base = relativeTo {
+            path = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+        }
+        let canonical = (path as NSString).standardizingPath
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let message = "cannot read rule file '\(path)'"
+            if let via { throw RuleError(message, at: via) }
+            throw RuleError(file: path, line: 1, column: 1, message: "cannot read rule file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleError(file: path, line: 1, column: 1, message: "rule file is not valid UTF-8")
+        }
+        return (canonical, path, text)
+    }
+
+    private func loadPack(_ name: String, relativeTo: String?, via: RuleValue?, state: inout LoadState) throws(RuleError) {
+        let (key, display, text) = try resolve(name, relativeTo: relativeTo, via: via)
+        if state.loading.contains(key) {
+            let cycle = (state.loading.drop { $0 != key } + [key]).joined(separator: " → ")
+            let message = "'extends' makes a cycle: \(cycle)"
+            if let via { throw RuleError(message, at: via) }
+            throw RuleError(file: display, line: 1, column: 1, message: message)
+        }
+        guard !state.loaded.contains(key) else { return }
+        let pack = try RulePack.parse(text, file: display)
+        state.loading.append(key)
+        for parent in pack.extends {
+            try loadPack(parent.name, relativeTo: name.hasPrefix("builtin/") ? nil : display, via: parent.at, state: &state)
+        }
+        state.loading.removeLast()
+        state.loaded.insert(key)
+        state.order.append(display)
+        for rule in pack.rules {
+            if let earlier = state.ids[rule.id] {
+                throw RuleError("rule id '\(rule.id)' is already defined at \(earlier.at.file):\(earlier.at.line):\(earlier.at.column)", at: rule.at)
+            }
+            state.ids[rule.id] = rule
+            state.rules.append(rule)
+        }
+        state.overrides += pack.severityOverrides.map { ($0.id, $0.severity, $0.at) }
+    }
+}

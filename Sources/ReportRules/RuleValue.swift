@@ -1,0 +1,198 @@
+import Foundation
+import Yams
+
+/// A YAML value from a rule or config file, with the position it was written at, so that
+/// every validation message can point at the exact key or value.
+public struct RuleValue: Sendable {
+    public enum Content: Sendable {
+        case scalar(String)
+        case list([RuleValue])
+        case map([(key: String, keyValue: RuleValue, value: RuleValue)])
+    }
+
+    public let content: Content
+    public let file: String
+    public let line: Int
+    public let column: Int
+
+    init(content: Content, file: String, line: Int, column: Int) {
+        self.content = content
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// Parses YAML text; syntax errors and duplicate keys become positioned `RuleError`s.
+    public static func parse(_ text: String, file: String) throws(RuleError) -> RuleValue {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw RuleValue.positioned(error, file: file)
+        } catch {
+            throw RuleError(file: file, line: 1, column: 1, message: "cannot read YAML: \(error)")
+        }
+        guard let node else { throw RuleError(file: file, line: 1, column: 1, message: "the file is empty") }
+        return try RuleValue(node, file: file)
+    }
+
+    private static func positioned(_ error: YamlError, file: String) -> RuleError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text): " } ?? ""
+            return RuleError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return RuleError(file: file, line: context.mark.line, column: context.mark.column,
+                             message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return RuleError(file: file, line: 1, column: 1, message: "cannot read YAML: \(problem)")
+        default:
+            return RuleError(file: file, line: 1, column: 1, message: "cannot read YAML: \(error)")
+        }
+    }
+
+    private init(_ node: Node, file: String) throws(RuleError) {
+        let mark = node.mark
+        self.file = file
+        line = mark?.line ?? 1
+        column = mark?.column ?? 1
+        switch node {
+        case .scalar(let s):
+            content = .scalar(s.string)
+        case .sequence(let seq):
+            var items: [RuleValue] = []
+            for item in seq { items.append(try RuleValue(item, file: file)) }
+            content = .list(items)
+        case .mapping(let map):
+            var pairs: [(key: String, keyValue: RuleValue, value: RuleValue)] = []
+            for (k, v) in map {
+                let key = try RuleValue(k, file: file)
+                guard case .scalar(let name) = key.content else { throw RuleError("a key must be a plain word", at: key) }
+                pairs.append((name, key, try RuleValue(v, file: file)))
+            }
+            content = .map(pairs)
+        case .alias:
+            throw RuleError(file: file, line: line, column: column, message: "YAML aliases are not supported in rule files")
+        }
+    }
+
+    // MARK: - Typed access with positioned errors
+
+    public var kindName: String {
+        switch content {
+        case .scalar: return "a single value"
+        case .list: return "a list"
+        case .map: return "a mapping"
+        }
+    }
+
+    public func string(_ what: String) throws(RuleError) -> String {
+        guard case .scalar(let s) = content else { throw RuleError("\(what) must be a single value, not \(kindName)", at: self) }
+        return s
+    }
+
+    public func bool(_ what: String) throws(RuleError) -> Bool {
+        switch try string(what) {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw RuleError("\(what) must be true or false", at: self)
+        }
+    }
+
+    public func int(_ what: String) throws(RuleError) -> Int {
+        guard let v = Int(try string(what)) else { throw RuleError("\(what) must be a whole number", at: self) }
+        return v
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    public func strings(_ what: String) throws(RuleError) -> [String] {
+        switch content {
+        case .scalar(let s): return [s]
+        case .list(let items):
+            var out: [String] = []
+            for item in items { out.append(try item.string("each entry of \(what)")) }
+            return out
+        case .map: throw RuleError("\(what) must be a list, not a mapping", at: self)
+        }
+    }
+
+    public func list(_ what: String) throws(RuleError) -> [RuleValue] {
+        switch content {
+        case .list(let items): return items
+        case .scalar: return [self]
+        case .map: throw RuleError("\(what) must be a list, not a mapping", at: self)
+        }
+    }
+
+    public func map(_ what: String) throws(RuleError) -> RuleMap {
+        guard case .map(let pairs) = content else { throw RuleError("\(what) must be a mapping of keys to values, not \(kindName)", at: self) }
+        return RuleMap(pairs: pairs, at: self)
+    }
+
+    /// A regular expression, compiled now so that a bad pattern is reported at load time.
+    public func regex(_ what: String) throws(RuleError) -> NSRegularExpression {
+        let pattern = try string(what)
+        guard !pattern.isEmpty else { throw RuleError("\(what) is empty: it would match everywhere", at: self) }
+        do {
+            return try NSRegularExpression(pattern: pattern, options: [])
+        } catch {
+            throw RuleError("\(what) is not a valid regular expression: \(pattern)", at: self)
+        }
+    }
+}
+
+/// The keys of a mapping, read one by one; `finish` reports any key nobody asked for, so a
+/// misspelt key is an error, never a silently ignored setting.
+public struct RuleMap: Sendable {
+    let pairs: [(key: String, keyValue: RuleValue, value: RuleValue)]
+    public let at: RuleValue
+    private var used: Set<String> = []
+
+    init(pairs: [(key: String, keyValue: RuleValue, value: RuleValue)], at: RuleValue) {
+        self.pairs = pairs
+        self.at = at
+    }
+
+    public var keys: [String] { pairs.map(\.key) }
+
+    /// Every key with its value and the position of the key, in file order.
+    public var entries: [(key: String, keyValue: RuleValue, value: RuleValue)] { pairs }
+
+    public mutating func optional(_ key: String) -> RuleValue? {
+        used.insert(key)
+        return pairs.first { $0.key == key }?.value
+    }
+
+    public mutating func required(_ key: String, _ context: String) throws(RuleError) -> RuleValue {
+        guard let v = optional(key) else { throw RuleError("\(context) needs '\(key)'", at: at) }
+        return v
+    }
+
+    /// Marks keys as known without reading them (they are read elsewhere).
+    public mutating func skip(_ keys: [String]) { used.formUnion(keys) }
+
+    public func finish(_ context: String, allowed: [String] = []) throws(RuleError) {
+        for pair in pairs where !used.contains(pair.key) {
+            let known = used.union(allowed).sorted()
+            let hint = Self.closest(pair.key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            throw RuleError("unknown key '\(pair.key)' in \(context)\(hint); known keys: \(known.joined(separator: ", "))", at: pair.keyValue)
+        }
+    }
+
+    /// The known key within edit distance 2, for a helpful message.
+    public static func closest(_ key: String, in known: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var previous = Array(0...b.count)
+            for (i, ca) in a.enumerated() {
+                var current = [i + 1]
+                for (j, cb) in b.enumerated() {
+                    current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+                }
+                previous = current
+            }
+            return previous[b.count]
+        }
+        return known.map { ($0, distance(Array(key), Array($0))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+}

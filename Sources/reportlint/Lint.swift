@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import ReportChecks
+import ReportDocument
+import ReportOutput
+import ReportRules
+
+extension Severity: ExpressibleByArgument {}
+
+/// Options shared by the commands that load rules.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A rule file to add to the packs in force (repeatable).", valueName: "file"))
+    var rules: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Use this config instead of the nearest .reportlint.yaml.", valueName: "file"))
+    var config: String?
+
+    /// The config for files in `directory`: `--config`, else the nearest `.reportlint.yaml`, else defaults.
+    func config(for directory: String) throws(RuleError) -> Config {
+        if let config { return try Config.load(path: config) }
+        if let found = Config.discover(from: directory) { return try Config.load(path: found) }
+        return Config()
+    }
+}
+
+/// One `--format NAME[=PATH]`.
+struct OutputTarget: ExpressibleByArgument {
+    var format: LintFormat
+    var path: String?
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard let format = LintFormat(rawValue: parts[0]) else { return nil }
+        self.format = format
+        path = parts.count > 1 ? parts[1] : nil
+    }
+
+    static var allValueStrings: [String] { LintFormat.allCases.map(\.rawValue) }
+}
+
+/// `reportlint lint`: the main job.
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check drafts against the rule packs and report findings.",
+        discussion: """
+            With no rule files and no .reportlint.yaml, the built-in packs apply \
+            (builtin/zh-publication, builtin/consistency). Exit codes: 0 nothing at or above \
+            the fail level; 1 findings at or above it; 2 usage, input, rule or config errors.
+            """
+    )
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output format, optionally to a file: text, json, sarif, github, junit, gitlab, rdjson, checkstyle (repeatable, e.g. --format text --format sarif=out.sarif).", valueName: "format[=path]"))
+    var format: [OutputTarget] = []
+
+    @Option(name: .long, help: "Exit 1 when a finding is at or above this severity: error, warning, info (default: the config's fail-on, else error).")
+    var failOn: Severity?
+
+    @Option(name: .long, help: "Show only findings at or above this severity; does not change the exit code.")
+    var minSeverity: Severity = .info
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings not recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Record the current findings in this baseline file.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Argument(help: "Draft files or directories (.md, .markdown, .txt).")
+    var paths: [String]
+
+    func run() throws {
+        let files: [String]
+        do {
+            files = try DraftFiles.collect(paths)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        var results: [FileResult] = []
+        var inputFailed = false
+        var engines: [String: (LintEngine, RuleSet, Config)] = [:]
+        var allRules: [String: RuleSpec] = [:]
+        var failLevel = failOn
+        for path in files {
+            let directory = (path as NSString).deletingLastPathComponent
+            let config: Config
+            let engine: LintEngine
+            do {
+                config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
+                let key = config.path ?? "<defaults>"
+                if let cached = engines[key] {
+                    engine = cached.0
+                } else {
+                    let set = try config.ruleSet(extraRuleFiles: ruleOptions.rules)
+                    engine = try LintEngine(ruleSet: set, inlineSuppression: config.inlineSuppression)
+                    engines[key] = (engine, set, config)
+                    for rule in set.rules where allRules[rule.id] == nil { allRules[rule.id] = rule }
+                }
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+            if failLevel == nil { failLevel = config.failOn }
+            if config.ignores(path) { continue }
+            do {
+                let source = try SourceFile.read(path: path)
+                let document = DocumentReader().read(source)
+                results.append(FileResult(source: source, diagnostics: engine.lint(document)))
+            } catch {
+                printError(error.description)
+                inputFailed = true
+            }
+        }
+        let base = FileManager.default.currentDirectoryPath
+        var run = LintRun(files: results, rules: allRules.values.sorted { $0.id < $1.id }, toolVersion: ReportLint.configuration.version,
+                          baseDirectory: base)
+        if let writeBaseline {
+            do {
+                try Baseline(run: run).write(to: writeBaseline)
+            } catch {
+                printError("\(writeBaseline): error: cannot write baseline: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        if let baseline {
+            do {
+                run = try Baseline.read(from: baseline).filter(run)
+            } catch {
+                printError("\(baseline): error: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let failing = run.diagnostics.contains { $0.diagnostic.severity >= (failLevel ?? .error) }
+        var shown = run
+        shown.files = run.files.map { FileResult(source: $0.source, diagnostics: $0.diagnostics.filter { $0.severity >= minSeverity }) }
+        let targets = format.isEmpty ? [OutputTarget(argument: "text")!] : format
+        for target in targets {
+            let color = target.path == nil && target.format == .text && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let text = shown.render(target.format, color: color)
+            if let path = target.path {
+                do {
+                    try text.write(toFile: path, atomically: true, encoding: .utf8)
+                } catch {
+                    printError("\(path): error: cannot write \(target.format.rawValue) output: \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+        if inputFailed { throw ExitCode(2) }
+        if failing { throw ExitCode(1) }
+    }
+}
