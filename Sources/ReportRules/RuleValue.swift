@@ -165,7 +165,13 @@ public struct RuleMap: Sendable {
     }
 
     public mutating func required(_ key: String, _ context: String) throws(RuleError) -> RuleValue {
-        guard let v = optional(key) else { throw RuleError("\(context) needs '\(key)'", at: at) }
+        guard let v = optional(key) else {
+            // A misspelt key is the likely cause: point at it rather than at the mapping.
+            if let typo = pairs.first(where: { !used.contains($0.key) && Self.closest($0.key, in: [key]) != nil }) {
+                throw RuleError("unknown key '\(typo.key)' in \(context) (did you mean '\(key)'?)", at: typo.keyValue)
+            }
+            throw RuleError("\(context) needs '\(key)'", at: at)
+        }
         return v
     }
 
@@ -193,6 +199,9 @@ public struct RuleMap: Sendable {
             }
             return previous[b.count]
         }
-        return known.map { ($0, distance(Array(key), Array($0))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        if let prefixed = known.first(where: { key.count >= 3 && ($0.hasPrefix(key) || key.hasPrefix($0)) }) { return prefixed }
+        // Short words are one edit from many others; allow one edit per three letters, at most two.
+        return known.map { ($0, distance(Array(key), Array($0))) }
+            .filter { $0.1 <= min(2, max(1, $0.0.count / 3)) }.min { $0.1 < $1.1 }?.0
     }
 }

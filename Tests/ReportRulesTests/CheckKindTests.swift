@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+import ReportChecks
+import ReportDocument
+@testable import ReportRules
+
+/// Lints `text` with the rules of a small inline rule file.
+func lint(_ text: String, rules yaml: String, path: String = "draft.md", inlineSuppression: Bool = true) throws -> [Diagnostic] {
+    let pack = "reportlint: 1\nname: test\nrules:\n" + yaml
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString).yaml")
+    try pack.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let engine = try LintEngine(ruleSet: try RuleLoader().load([(file.path, nil)]), inlineSuppression: inlineSuppression)
+    return engine.lint(DocumentReader().read(SourceFile(path: path, text: text)))
+}
+
+func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
+    let source = SourceFile(path: "x", text: text)
+    return ds.map { source.line(of: $0.range.lowerBound) }
+}
+
+@Suite struct CheckKindTests {
+    @Test func forbidAndSubstituteWithScopeAndSection() throws {
+        let text = "# 一、总体\n\n据不完全统计，共10家。\n\n# 二、合作\n\n据不完全统计，上海市科学技术委员会牵头。\n"
+        let ds = try lint(text, rules: """
+              - id: weasel
+                kind: forbid
+                pattern: 据不完全统计
+                section: 合作
+              - id: short-name
+                kind: substitute
+                pattern: 上海市科学技术委员会
+                replacement: 市科委
+            """)
+        #expect(ds.map(\.rule) == ["weasel", "short-name"])
+        #expect(lines(ds, in: text) == [7, 7])
+        #expect(ds[1].fix?.replacement == "市科委")
+        #expect(ds[1].message == "用“市科委”代替“上海市科学技术委员会”")
+    }
+
+    @Test func requireInEveryMatchingSection() throws {
+        let text = "# 浦江创新论坛(第18届)\n\n558位嘉宾演讲。\n\n# 世界顶尖科学家论坛(第8届)\n\n规模宏大。\n"
+        let ds = try lint(text, rules: """
+              - id: guests
+                kind: require
+                section: '\\(第\\d+届\\)$'
+                pattern: '\\d+位嘉宾'
+            """)
+        #expect(lines(ds, in: text) == [5])
+    }
+
+    @Test func numberingGapsRepeatsAndDepth() throws {
+        let text = "8.3 区域合作\n\n正文。\n\n8.5 国际合作\n\n正文。\n\n8.5 再次\n\n正文。\n\n8.5.2 跳级\n\n正文。\n\n（一）甲\n\n正文。\n\n（三）丙\n\n正文。\n"
+        let ds = try lint(text, rules: "  - id: num\n    kind: numbering\n", path: "d.txt")
+        let messages = ds.map(\.message)
+        #expect(messages.count == 4, "\(messages)")
+        #expect(messages[0].contains("“8.3”之后应为“8.4”"))
+        #expect(messages[1].contains("编号重复"))
+        #expect(messages[2].contains("层级跳跃") || messages[2].contains("不连续"))
+        #expect(messages[3].contains("应为第2项"))
+    }
+
+    @Test func requiredFieldsAndDateRanges() throws {
+        let text = """
+            浦江创新论坛(第18届)
+
+            📅 时间:9月22—20日
+
+            🌐 主宾国:白俄罗斯共和国
+
+            世界顶尖科学家论坛(第8届)
+
+            📄 主题:未来科学
+
+            中国(上海)国际技术进出口交易会(第11届)
+
+            📅 时间:6月31日
+
+            📄 主题:开放合作
+            """
+        let ds = try lint(text, rules: """
+              - id: event-fields
+                kind: fields
+                heading: '\\(第\\d+届\\)$'
+                required: [时间, 主题]
+                formats:
+                  时间: date-range
+            """, path: "events.txt")
+        let messages = ds.map(\.message)
+        #expect(messages.contains("“浦江创新论坛(第18届)”缺少字段“主题”"))
+        #expect(messages.contains("字段“时间”的日期范围结束早于开始"))
+        #expect(messages.contains("“世界顶尖科学家论坛(第8届)”缺少字段“时间”"))
+        #expect(messages.contains { $0.contains("6月没有31日") || $0.contains("应为日期范围") })
+        #expect(ds.count == 4)
+    }
+
+    @Test func outlineReportsEveryMismatch() throws {
+        let text = "# 8.4 国际科技开放合作持续深化\n\n## 高层级国际合作交流平台加速打造\n\n正文。\n\n## 国际创新合作网络布局深化\n\n正文。\n\n## 其他内容\n\n正文。\n"
+        let ds = try lint(text, rules: """
+              - id: outline
+                kind: outline
+                closed: true
+                headings:
+                  - title: 国际科技开放合作持续深化
+                    number: '8.4'
+                    children:
+                      - 国际创新合作网络布局深化
+                      - 高层级国际合作交流平台加速打造
+                      - 深化科技计划项目合作
+                  - title: 8.5 不存在
+                    optional: true
+            """)
+        let messages = ds.map(\.message)
+        #expect(messages.contains("章节顺序不对：“高层级国际合作交流平台加速打造”应在“国际创新合作网络布局深化”之后"), "\(messages)")
+        #expect(messages.contains("缺少章节“深化科技计划项目合作”"), "\(messages)")
+        #expect(messages.contains("大纲中没有章节“其他内容”"), "\(messages)")
+        #expect(ds.count == 3, "\(messages)")
+    }
+
+    @Test func emptySections() throws {
+        let ds = try lint("# A\n\n## B\n\n## C\n\n正文。\n", rules: "  - id: empty\n    kind: empty-section\n")
+        #expect(ds.map(\.message) == ["“B”下没有内容"])
+    }
+}
+
+@Suite struct SuppressionTests {
+    let rules = """
+          - id: weasel
+            kind: forbid
+            pattern: 据不完全统计
+          - id: other
+            kind: forbid
+            pattern: 大约
+        """
+
+    @Test func disableEnableNextLineAndFile() throws {
+        let text = """
+            据不完全统计一。
+
+            <!-- reportlint-disable weasel -->
+
+            据不完全统计二。大约。
+
+            <!-- reportlint-enable weasel -->
+
+            据不完全统计三。
+
+            <!-- reportlint-disable-next-line -->
+            据不完全统计四。大约。
+
+            据不完全统计五。
+            """
+        let ds = try lint(text, rules: rules)
+        #expect(lines(ds, in: text) == [1, 5, 9, 14])
+        #expect(ds.map(\.rule) == ["weasel", "other", "weasel", "weasel"])
+    }
+
+    @Test func disableFile() throws {
+        let ds = try lint("<!-- reportlint-disable-file weasel -->\n\n据不完全统计。大约。\n", rules: rules)
+        #expect(ds.map(\.rule) == ["other"])
+    }
+
+    @Test func unknownRuleInADirectiveIsReported() throws {
+        let ds = try lint("<!-- reportlint-disable wesel -->\n\n据不完全统计。\n", rules: rules)
+        #expect(ds.map(\.rule) == [LintEngine.suppressionRule, "weasel"])
+    }
+
+    @Test func configCanForbidInlineSuppression() throws {
+        let text = "<!-- reportlint-disable weasel -->\n\n据不完全统计。\n"
+        let ds = try lint(text, rules: rules, inlineSuppression: false)
+        #expect(ds.map(\.rule) == [LintEngine.suppressionRule, "weasel"])
+        #expect(ds[0].severity == .error)
+    }
+}
+
+@Suite struct ConfigTests {
+    @Test func discoveryAndSeverityOverrides() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
+        let sub = dir.appendingPathComponent("chapters/8")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try """
+            reportlint: 1
+            packs: [builtin/zh-publication]
+            severity:
+              zh/leading-zero: off
+              zh/paired-marks: error
+            ignore: ['chapters/old/**']
+            """.write(to: dir.appendingPathComponent(".reportlint.yaml"), atomically: true, encoding: .utf8)
+        let found = try #require(Config.discover(from: sub.path))
+        #expect(found.hasSuffix("/.reportlint.yaml"))
+        let config = try Config.load(path: found)
+        let set = try config.ruleSet()
+        #expect(!set.rules.contains { $0.id == "zh/leading-zero" })
+        #expect(set.rules.first { $0.id == "zh/paired-marks" }?.severity == .error)
+        #expect(!set.rules.contains { $0.id.hasPrefix("numbers/") })
+        #expect(config.ignores(dir.appendingPathComponent("chapters/old/a.md").path))
+        #expect(!config.ignores(dir.appendingPathComponent("chapters/8/a.md").path))
+    }
+
+    @Test func unknownConfigKeyIsAnError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).yaml").path
+        try "reportlint: 1\nfail_on: warning\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: RuleError.self) { try Config.load(path: path) }
+    }
+
+    @Test func globs() {
+        #expect(Glob.matches("drafts/**", "drafts/a/b.md"))
+        #expect(Glob.matches("*.md", "a.md"))
+        #expect(!Glob.matches("*.md", "x/a.md"))
+        #expect(Glob.matches("**/old/*.txt", "a/b/old/c.txt"))
+    }
+}
