@@ -18,16 +18,18 @@ struct ContradictoryQualifiersCheck: Check {
             let lower = q.qualifiers.filter { $0.role == .over || $0.role == .atLeast }
             let upper = q.qualifiers.filter { $0.role == .under || $0.role == .atMost }
             let approximate = q.qualifiers.filter { $0.role == .approximate }
-            let clash: [Qualifier]
+            let clashing: [Qualifier]
             if let l = lower.first, let u = upper.first {
-                clash = [l, u]
+                clashing = [l, u]
             } else if let b = (lower + upper).first, let a = approximate.first {
-                clash = [b, a]
+                clashing = [b, a]
             } else if q.bound == .contradictory {
-                clash = q.qualifiers
+                clashing = q.qualifiers
             } else {
                 return nil
             }
+            // In the order they are printed: “将近”与“余”.
+            let clash = q.qualifiers.filter { c in clashing.contains { $0.text == c.text } }
             let text = document.readerText(q.range)
             let words = clash.map { "“\($0.text)”" }.joined(separator: "与")
             return Finding(range: q.range, message: spec.message("\(words)互相矛盾：“\(text)”不可能同时成立", ["match": text]))

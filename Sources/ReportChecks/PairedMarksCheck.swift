@@ -37,16 +37,16 @@ struct PairedMarksCheck: Check {
                 } else if let opener = Self.closers[item.c] {
                     if let index = open.lastIndex(where: { $0.c == opener }) {
                         for unclosed in open[(index + 1)...] {
-                            report(unclosed.at, "“\(character(unclosed.c))”没有对应的“\(character(Self.pairs[unclosed.c]!))”")
+                            report(unclosed.at, "标号 \(character(unclosed.c)) 缺少对应的 \(character(Self.pairs[unclosed.c]!))")
                         }
                         open.removeSubrange(index...)
                     } else {
-                        report(item.at, "“\(character(item.c))”没有对应的“\(character(opener))”")
+                        report(item.at, "标号 \(character(item.c)) 缺少对应的 \(character(opener))")
                     }
                 }
             }
             for unclosed in open {
-                report(unclosed.at, "“\(character(unclosed.c))”没有对应的“\(character(Self.pairs[unclosed.c]!))”")
+                report(unclosed.at, "标号 \(character(unclosed.c)) 缺少对应的 \(character(Self.pairs[unclosed.c]!))")
             }
         }
         return findings

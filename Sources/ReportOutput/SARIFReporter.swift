@@ -4,8 +4,9 @@ import ReportDocument
 import ReportRules
 
 /// SARIF 2.1.0 for GitHub code scanning and editors: rules with descriptions and help,
-/// `columnKind: unicodeCodePoints`, repository-relative URIs, `partialFingerprints` that
-/// survive edits elsewhere in the file, and fixes as artifact changes.
+/// `columnKind: unicodeCodePoints`, repository-relative URIs (base `SRCROOT`, left for the
+/// consumer to resolve, so the output is the same on every machine), `partialFingerprints`
+/// that survive edits elsewhere in the file, and fixes as artifact changes.
 struct SARIFReporter {
     static func level(_ s: Severity) -> String {
         switch s {
@@ -38,13 +39,6 @@ struct SARIFReporter {
         w.endObject()
         w.endObject()
         w.field("columnKind", "unicodeCodePoints")
-        w.key("originalUriBaseIds")
-        w.beginObject()
-        w.key("SRCROOT")
-        w.beginObject()
-        w.field("uri", URL(fileURLWithPath: run.baseDirectory, isDirectory: true).absoluteString)
-        w.endObject()
-        w.endObject()
         w.key("results")
         w.beginArray()
         var occurrences: [String: Int] = [:]

@@ -4,7 +4,7 @@ import Yams
 import ReportDocument
 import ReportNumbers
 
-let samples = ["Samples/international-cooperation.md", "Samples/fair-and-summit.txt"]
+let samples = ["Samples/international-cooperation.md", "Samples/fair-and-summit.txt", "Samples/style-mistakes.md"]
 
 @Suite struct ExtractCommandTests {
     @Test("golden extract output of each sample", arguments: samples)
@@ -63,7 +63,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/fair-and-summit.
         let run = try runReportlint(["extract", "Samples"])
         #expect(run.status == 0)
         let files = run.stdout.split(separator: "\n").filter { $0.hasPrefix("Samples/") }
-        #expect(files == ["Samples/fair-and-summit.txt", "Samples/international-cooperation.md"])
+        #expect(files == ["Samples/fair-and-summit.txt", "Samples/international-cooperation.md", "Samples/style-mistakes.md"])
     }
 
     @Test func unreadableInputExitsTwoWithItsPosition() throws {
