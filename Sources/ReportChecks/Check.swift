@@ -27,6 +27,7 @@ public enum CheckKinds {
         ("fields", "required label:value fields under matching headings, with value formats", { s throws(RuleError) in try FieldsCheck(s) }),
         ("outline", "the headings a report must have, in order", { s throws(RuleError) in try OutlineCheck(s) }),
         ("empty-section", "a heading with nothing under it", { s throws(RuleError) in try EmptySectionCheck(s) }),
+        ("consistent-labels", "one spelling per field label (时间, not 日期), fixable", { s throws(RuleError) in try ConsistentLabelsCheck(s) }),
     ]
 
     public static func make(_ spec: RuleSpec) throws(RuleError) -> any Check {

@@ -46,27 +46,31 @@ func xmlEscape(_ s: String) -> String {
 struct JUnitReporter {
     func render(_ run: LintRun) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let failures = run.diagnostics.count
-        out += "<testsuites name=\"reportlint\" tests=\"\(run.files.count * max(run.rules.count, 1))\" failures=\"\(failures)\">\n"
+        var suites = ""
+        var totalTests = 0, totalFailures = 0
         for file in run.files {
             let path = run.relativePath(file.source.path)
             let byRule = Dictionary(grouping: file.diagnostics, by: \.rule)
             let ruleIds = (run.rules.map(\.id) + byRule.keys.filter { id in !run.rules.contains { $0.id == id } }.sorted())
-            out += "  <testsuite name=\"\(xmlEscape(path))\" tests=\"\(ruleIds.count)\" failures=\"\(byRule.count)\" errors=\"0\">\n"
+            totalTests += ruleIds.count
+            totalFailures += byRule.count
+            var suite = "  <testsuite name=\"\(xmlEscape(path))\" tests=\"\(ruleIds.count)\" failures=\"\(byRule.count)\" errors=\"0\">\n"
             for id in ruleIds {
                 let found = byRule[id] ?? []
-                out += "    <testcase classname=\"\(xmlEscape(path))\" name=\"\(xmlEscape(id))\""
-                if found.isEmpty { out += "/>\n"; continue }
-                out += ">\n"
+                suite += "    <testcase classname=\"\(xmlEscape(path))\" name=\"\(xmlEscape(id))\""
+                if found.isEmpty { suite += "/>\n"; continue }
+                suite += ">\n"
                 for d in found {
                     let span = Span(d.range, in: file.source)
-                    out += "      <failure type=\"\(d.severity.rawValue)\" message=\"\(xmlEscape(d.message))\">\(xmlEscape("\(path):\(span.start.line):\(span.start.column): \(d.message)"))</failure>\n"
+                    suite += "      <failure type=\"\(d.severity.rawValue)\" message=\"\(xmlEscape(d.message))\">\(xmlEscape("\(path):\(span.start.line):\(span.start.column): \(d.message)"))</failure>\n"
                 }
-                out += "    </testcase>\n"
+                suite += "    </testcase>\n"
             }
-            out += "  </testsuite>\n"
+            suite += "  </testsuite>\n"
+            suites += suite
         }
-        return out + "</testsuites>\n"
+        out += "<testsuites name=\"reportlint\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\">\n"
+        return out + suites + "</testsuites>\n"
     }
 }
 

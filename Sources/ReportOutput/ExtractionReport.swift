@@ -32,7 +32,7 @@ public struct ExtractionReport<Output: TextOutput> {
         switch format {
         case .json: emit("{\n  \"version\": \(Self.version),\n  \"files\": [")
         case .yaml: emit(OutputValue.yamlKey("version", level: 0, scalar: .int(Self.version)))
-        case .csv: emit(Self.csvColumns.joined(separator: ",") + "\r\n")
+        case .csv: emit(Extraction.csvColumns.joined(separator: ",") + "\r\n")
         case .text: break
         }
     }
@@ -81,7 +81,7 @@ public struct ExtractionReport<Output: TextOutput> {
     // MARK: - One file
 
     private mutating func openFile(_ source: SourceFile, format: DocumentFormat, outline: [Block]) {
-        let entries = outline.compactMap { Self.outlineValue($0, in: source) }
+        let entries = outline.compactMap { Extraction.outlineValue($0, in: source) }
         switch self.format {
         case .json:
             emit(draftCount == 0 ? "\n    {\n" : ",\n    {\n")
@@ -99,7 +99,7 @@ public struct ExtractionReport<Output: TextOutput> {
         case .text:
             emit("\(source.path)\n")
             if !outline.isEmpty { emit("  outline\n") }
-            for block in outline { emit(Self.outlineLine(block, in: source)) }
+            for block in outline { emit(Extraction.outlineLine(block, in: source)) }
         }
     }
 
@@ -109,16 +109,16 @@ public struct ExtractionReport<Output: TextOutput> {
             emit(first ? "[\n        " : ",\n        ")
             var writer = JSONBytesWriter(baseLevel: 4)
             swap(&writer.bytes, &pending)
-            Self.writeQuantity(q, in: source, to: &writer)
+            Extraction.writeQuantity(q, in: source, to: &writer)
             swap(&writer.bytes, &pending)
         case .yaml:
             if first { emit(OutputValue.yamlKey("quantities", level: 2)) }
-            Self.quantityValue(q, in: source).appendYAMLItem(to: &pending, level: 3)
+            Extraction.quantityValue(q, in: source).appendYAMLItem(to: &pending, level: 3)
         case .csv:
-            emit(Self.csvRow(q, in: source))
+            emit(Extraction.csvRow(q, in: source))
         case .text:
             if first { emit("  quantities\n") }
-            emit(Self.quantityLine(q, in: source))
+            emit(Extraction.quantityLine(q, in: source))
         }
     }
 
@@ -126,13 +126,13 @@ public struct ExtractionReport<Output: TextOutput> {
         switch format {
         case .json:
             emit(quantities ? "\n      ]" : "[]")
-            writeJSONArray("dates", dates.map { Self.dateValue($0, in: source) })
-            writeJSONArray("formulas", formulas.map { Self.formulaValue($0, in: source) })
+            writeJSONArray("dates", dates.map { Extraction.dateValue($0, in: source) })
+            writeJSONArray("formulas", formulas.map { Extraction.formulaValue($0, in: source) })
             emit("\n    }")
         case .yaml:
             if !quantities { emit(OutputValue.yamlKey("quantities", level: 2, scalar: .array([]))) }
-            writeYAMLArray("dates", dates.map { Self.dateValue($0, in: source) })
-            writeYAMLArray("formulas", formulas.map { Self.formulaValue($0, in: source) })
+            writeYAMLArray("dates", dates.map { Extraction.dateValue($0, in: source) })
+            writeYAMLArray("formulas", formulas.map { Extraction.formulaValue($0, in: source) })
         case .csv:
             break
         case .text:
@@ -161,6 +161,10 @@ public struct ExtractionReport<Output: TextOutput> {
         for item in items { item.appendYAMLItem(to: &pending, level: 3) }
     }
 
+}
+
+/// The values `extract` prints, one schema for every format.
+enum Extraction {
     // MARK: - Values
 
     static func outlineValue(_ block: Block, in source: SourceFile) -> OutputValue? {

@@ -112,6 +112,7 @@ struct Lint: ParsableCommand {
                 inputFailed = true
             }
         }
+        results.sort { $0.source.path < $1.source.path }
         let base = FileManager.default.currentDirectoryPath
         var run = LintRun(files: results, rules: allRules.values.sorted { $0.id < $1.id }, toolVersion: ReportLint.configuration.version,
                           baseDirectory: base)

@@ -117,6 +117,14 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(ds.count == 3, "\(messages)")
     }
 
+    @Test func consistentFieldLabels() throws {
+        let text = "论坛甲(第1届)\n\n📅 时间:9月20日\n\n论坛乙(第2届)\n\n📅 日期:9月21日\n"
+        let ds = try lint(text, rules: "  - id: labels\n    kind: consistent-labels\n    labels:\n      时间: [日期, 举办时间]\n", path: "e.txt")
+        #expect(ds.map(\.message) == ["字段名应统一写作“时间”，而非“日期”"])
+        #expect(ds.first?.fix?.replacement == "时间")
+        #expect(lines(ds, in: text) == [7])
+    }
+
     @Test func emptySections() throws {
         let ds = try lint("# A\n\n## B\n\n## C\n\n正文。\n", rules: "  - id: empty\n    kind: empty-section\n")
         #expect(ds.map(\.message) == ["“B”下没有内容"])

@@ -1,0 +1,46 @@
+import ReportDocument
+import ReportRules
+
+/// `kind: consistent-labels` — one spelling per field label across the report: a label
+/// written as one of its variants is reported with a fix to the preferred form.
+///
+/// ```yaml
+/// - id: field-label-spelling
+///   kind: consistent-labels
+///   labels:
+///     时间: [日期, 举办时间, 会期]
+///     主题: [论坛主题, 大会主题]
+/// ```
+struct ConsistentLabelsCheck: Check {
+    let spec: RuleSpec
+    /// Variant → preferred label.
+    let preferred: [String: String]
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        var options = spec.options
+        let context = "rule '\(spec.id)' (kind consistent-labels)"
+        let labels = try options.required("labels", context).map("'labels'")
+        var preferred: [String: String] = [:]
+        for (label, _, variants) in labels.entries {
+            for variant in try variants.strings("the variants of '\(label)'") {
+                if let other = preferred[variant], other != label {
+                    throw RuleError("'\(variant)' is listed as a variant of both '\(other)' and '\(label)'", at: variants)
+                }
+                preferred[variant] = label
+            }
+        }
+        guard !preferred.isEmpty else { throw RuleError("\(context) lists no variants", at: spec.at) }
+        try options.finish(context, allowed: RuleSpec.commonKeys)
+        self.preferred = preferred
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        document.blocks.compactMap(\.field).compactMap { field in
+            guard let label = preferred[field.label] else { return nil }
+            return Finding(range: field.labelRange,
+                           message: spec.message("字段名应统一写作“\(label)”，而非“\(field.label)”", ["match": field.label, "replacement": label]),
+                           fix: Fix(range: field.labelRange, replacement: label))
+        }
+    }
+}
