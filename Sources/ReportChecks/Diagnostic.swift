@@ -18,8 +18,8 @@ public struct Finding: Sendable {
     public var range: Range<Int>
     public var message: String
     public var fix: Fix?
-    /// Severity for this finding only (a check that sometimes reports a warning and
-    /// sometimes an error); `nil` uses the rule's.
+    /// A cap on the rule's severity for this finding: a relation that is only implausible
+    /// is at most a warning even in an error rule; `nil` uses the rule's severity.
     public var severity: Severity?
 
     public init(range: Range<Int>, message: String, fix: Fix? = nil, severity: Severity? = nil) {

@@ -27,7 +27,7 @@ public struct LintEngine: Sendable {
         var diagnostics: [Diagnostic] = []
         for check in checks {
             for f in check.run(document) {
-                diagnostics.append(Diagnostic(rule: check.spec.id, severity: f.severity ?? check.spec.severity,
+                diagnostics.append(Diagnostic(rule: check.spec.id, severity: min(f.severity ?? check.spec.severity, check.spec.severity),
                                               message: f.message, range: f.range, fix: f.fix))
             }
         }

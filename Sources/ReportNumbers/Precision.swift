@@ -67,8 +67,8 @@ struct IntervalBuilder {
             if figure.bare {
                 return orderOfMagnitude(figure.value)
             }
-            let plain = plainInterval(figure, kind: kind)
-            return Result(hard: plain, plausible: plain, bound: .plain)
+            return Result(hard: plainInterval(figure, kind: kind, unit: significantUnit(figure, kind: kind)),
+                          plausible: plainInterval(figure, kind: kind, unit: figure.printedUnit), bound: .plain)
         }
         var hard = Interval.unbounded, plausible = Interval.unbounded
         var hulls: (Interval, Interval)?
@@ -99,20 +99,27 @@ struct IntervalBuilder {
         }
     }
 
-    /// Plain figures: counts below 1000 (or without trailing zeros) are exact; percentages are
-    /// as precise as their printed digits; everything else is read to its significant digits.
-    func plainInterval(_ f: PrintedFigure, kind: QuantityKind) -> Interval {
-        let unit: Rational
+    /// The rounding unit no honest writer exceeds. Counts below 1000 (or without trailing
+    /// zeros) are exact; percentages are as precise as their printed digits; anything else may
+    /// have insignificant trailing zeros (GB/T 8170): `200亿元` is read to the hundred 亿.
+    func significantUnit(_ f: PrintedFigure, kind: QuantityKind) -> Rational? {
         switch kind {
         case .ordinal:
-            return .point(f.value)
+            return nil
         case .count where f.magnitudePower == 0 && f.fractionDigits == 0 && (!f.mantissaAtLeast1000 || f.trailingZeros == 0):
-            return .point(f.value)
+            return nil
         case .percent, .percentagePoint, .permille, .multiple:
-            unit = f.printedUnit
+            return f.printedUnit
         default:
-            unit = f.significantUnit
+            return f.significantUnit
         }
+    }
+
+    /// A plain figure read to `unit` (`nil`: exact). The plausible interval reads every printed
+    /// digit as significant (`200亿元` → ±0.5亿): what a careful writer means.
+    func plainInterval(_ f: PrintedFigure, kind: QuantityKind, unit: Rational?) -> Interval {
+        guard let unit, !(kind == .ordinal) else { return .point(f.value) }
+        if kind == .count, f.magnitudePower == 0, f.fractionDigits == 0, unit == .one { return .point(f.value) }
         switch options.rounding {
         case .nearest:
             let half = (unit * Rational.half) ?? unit

@@ -40,6 +40,88 @@ rules:
         - 会议于2月30日举办。
         - 会议于9月22—20日举办。
         - 2025年13月1日发布。
+
+  - id: numbers/parts-within-whole
+    kind: parts-within-whole
+    severity: error
+    description: Parts introduced by 其中 are at most the whole, and together at most the whole; with 分别为 they add up to it.
+    why: “累计认定636家，其中A 700家” cannot be true; it usually hides a typing slip or a figure from another year.
+    clause: research §5.6 (partial decomposition); XBRL Calculations 1.1 for complete ones
+    examples:
+      pass:
+        - 累计认定外资研发中心636家，其中开放式创新平台2家，全球研发中心19家。
+        - 累计认定外资研发中心636家。其中，开放式创新平台2家。
+        - 线下参会近3万人次，其中境外嘉宾1200人。
+      fail:
+        - 累计认定外资研发中心16家，其中开放式创新平台2家，全球研发中心19家。
+        - 累计认定外资研发中心636家，其中开放式创新平台700家。
+        - 共有项目30个，其中境内、境外项目分别为12个、20个。
+
+  - id: numbers/counted-list
+    kind: counted-list
+    severity: error
+    description: A count agrees with the items it lists.
+    why: “2场（A、B、C）” lists three; one of the two is wrong.
+    examples:
+      pass:
+        - 展示对接活动2场（InnoMatch技术转移大会、WeStart创业投资大会）。
+        - 与新加坡、德国、澳大利亚等5家政府间合作伙伴续签备忘录。
+        - 吸引观众超5万人次（专业观众占比超85%）。
+      fail:
+        - 展示对接活动2场（技术转移大会、创业投资大会、成果发布会）。
+        - 与新加坡、德国、澳大利亚等2家政府间合作伙伴续签备忘录。
+
+  - id: numbers/formula-breakdown
+    kind: formula-breakdown
+    severity: error
+    description: A breakdown formula such as “1+1+30+2+2+X” matches the list that follows it.
+    why: The formula and the list are written separately and drift apart when one is edited.
+    examples:
+      pass:
+        - "“1+1+30+2+2+X”活动：\n\n- 开幕式1场\n- 展示对接活动2场\n- 主论坛1场\n- 特别对话2场\n- 专题论坛30场\n- 配套活动X场"
+      fail:
+        - "“1+1+30+2+2+X”活动：\n\n- 开幕式1场\n- 展示对接活动2场\n- 主论坛1场\n- 特别对话2场\n- 专题论坛28场\n- 配套活动X场"
+
+  - id: numbers/shares
+    kind: shares
+    severity: error
+    description: A share is at most 100 %, and agrees with the part and whole it is stated for.
+    why: “城镇就业人员占比为74.5%” when 47345 of 73439 is 64.5 % is a slip a reader will notice.
+    examples:
+      pass:
+        - 年末全国就业人员73439万人，其中城镇就业人员47345万人，占全国就业人员比重为64.5%。
+        - 吸引观众超5万人次，专业观众占比超85%。
+      fail:
+        - 年末全国就业人员73439万人，其中城镇就业人员47345万人，占全国就业人员比重为74.5%。
+        - 专业观众占比为120%。
+        - 累计认定636家，开放式创新平台占比0.4%。
+
+  - id: numbers/growth
+    kind: growth
+    severity: error
+    description: 由A增至B and the stated change (增长X%, N个百分点, N倍, 翻番) agree.
+    why: Growth rates are recomputed by readers; a rate that A and B cannot give undermines the whole report.
+    clause: research §5.6; 国家统计局 usage of 百分点 and 倍
+    examples:
+      pass:
+        - 技术合同成交额由100亿元增至145.5亿元，增长45.5%。
+        - 研发投入强度由4.2%提高到4.4%，提高0.2个百分点。
+        - 技术合同成交额由100亿元增至300亿元，增长了2倍。
+      fail:
+        - 技术合同成交额由120.0亿元增至145.5亿元，增长54.5%。
+        - 研发投入强度由4.2%提高到4.4%，提高0.5个百分点。
+        - 技术合同成交额由100亿元增至300亿元，翻了一番。
+
+  - id: numbers/headline-claims
+    kind: headline-claims
+    severity: error
+    description: A heading that claims a magnitude (万项…) is borne out by the figures of its section.
+    why: Headlines are read first and quoted most; a headline the body contradicts is the most visible error a report can have.
+    examples:
+      pass:
+        - "# 万项技术需求全球征集发布\n\n面向全球发布超10000项技术需求。"
+      fail:
+        - "# 万项技术需求全球征集发布\n\n面向全球发布技术需求3000项。"
 """#
         case "zh-publication":
             return #"""

@@ -1,0 +1,90 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// `kind: growth` — `由A增至B，增长X%` (also 从…增加到…, 由…下降到…): the stated change must
+/// follow from A and B. Handles 增长/下降 X% (relative), 提高/下降 N个百分点 (the difference of
+/// two rates; `X%` where only the 百分点 reading fits is reported), 增长N倍 (standard reading
+/// B = (1+N)·A; only the colloquial reading B = N·A fitting is a warning) and 翻n番 (2ⁿ).
+struct GrowthCheck: Check {
+    let spec: RuleSpec
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        try spec.noOptions()
+        self.spec = spec
+    }
+
+    static let fromWords = ["由", "从"]
+    static let toWords = ["增至", "增加到", "增长到", "增长至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到", "减少到", "减少至", "到", "至"]
+    static let decreaseWords = ["下降", "减少", "降低", "回落"]
+
+    func run(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for block in document.blocks {
+            let qs = block.quantities
+            for (k, a) in qs.enumerated() where a.kind != .ordinal && k + 1 < qs.count {
+                let b = qs[k + 1]
+                guard let sentence = block.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
+                      b.kind == a.kind, b.dimension == a.dimension,
+                      Self.fromWords.contains(where: { w in block.offsets(of: w).contains { $0 < a.range.lowerBound && $0 >= a.range.lowerBound - 6 } }),
+                      Self.toWords.contains(where: { block.contains($0, between: a.range.upperBound..<b.range.lowerBound) }) else { continue }
+                // The stated change: the next figure in the sentence after B.
+                guard let stated = qs.first(where: { $0.range.lowerBound >= b.range.upperBound && $0.range.upperBound <= sentence.upperBound }) else { continue }
+                let between = b.range.upperBound..<stated.range.lowerBound
+                let decrease = Self.decreaseWords.contains { block.contains($0, between: between) }
+                if let f = judge(a, b, stated, decrease: decrease, document) { findings.append(f) }
+            }
+        }
+        return findings
+    }
+
+    private func judge(_ a: Quantity, _ b: Quantity, _ stated: Quantity, decrease: Bool, _ document: Document) -> Finding? {
+        let at = a.range.lowerBound..<stated.range.upperBound
+        let text = document.readerText(stated.range)
+        let pair = "由\(document.readerText(a.range))到\(document.readerText(b.range))"
+        func signed(_ i: Interval) -> Interval { decrease ? -i : i }
+        switch stated.kind {
+        case .percent:
+            guard let gh = Relations.growthPercent(current: b.hard, previous: a.hard),
+                  let gp = Relations.growthPercent(current: b.plausible, previous: a.plausible) else { return nil }
+            let verdict = Verdict.of(hard: gh.intersects(signed(stated.hard)), plausible: gp.intersects(signed(stated.plausible)))
+            if verdict != .consistent, a.kind == .percent {
+                // 4.2%→4.4% “提高0.2%”: the percentage-point reading fits.
+                let pp = b.hard - a.hard
+                if pp.intersects(signed(stated.hard)) {
+                    return Finding(range: at, message: spec.message("\(pair)是百分点的变化：“\(text)”应写作“\(stated.value.decimalString)个百分点”",
+                                                                   ["match": text]), severity: .warning)
+                }
+            }
+            let expected = ((b.value / a.value).flatMap { $0 - .one }).flatMap { $0 * Relations.hundred }
+            return relationFinding(verdict, range: at, spec.message(
+                "\(pair)的变化约为\(expected.map(ShareCheck.rounded) ?? "?")%，与“\(text)”不符（可能范围 \(gh)）", ["match": text]))
+        case .percentagePoint:
+            guard a.kind == .percent else { return nil }
+            let dh = b.hard - a.hard, dp = b.plausible - a.plausible
+            let verdict = Verdict.of(hard: dh.intersects(signed(stated.hard)), plausible: dp.intersects(signed(stated.plausible)))
+            let expected = (b.value - a.value).map(\.decimalString) ?? "?"
+            return relationFinding(verdict, range: at, spec.message("\(pair)相差\(expected)个百分点，与“\(text)”不符", ["match": text]))
+        case .multiple:
+            guard let rh = Relations.ratio(current: b.hard, previous: a.hard),
+                  let rp = Relations.ratio(current: b.plausible, previous: a.plausible) else { return nil }
+            let target: Interval
+            if stated.unit == "番" {
+                var power = Rational.one
+                for _ in 0..<min(10, Int(stated.value.numerator)) { power = (power * Rational(integer: 2)) ?? power }
+                target = .point(power)
+            } else {
+                target = stated.hard.shifted(by: .one)
+                if !rh.intersects(target), rh.intersects(stated.hard) {
+                    return Finding(range: at, message: spec.message(
+                        "“增长\(stated.value.decimalString)倍”按规范指变为原来的\(((stated.value + .one) ?? stated.value).decimalString)倍；\(pair)是原来的\(stated.value.decimalString)倍，宜写“增长到\(stated.value.decimalString)倍”",
+                        ["match": text]), severity: .warning)
+                }
+            }
+            return relationFinding(Verdict.of(hard: rh.intersects(target), plausible: rp.intersects(stated.unit == "番" ? target : stated.plausible.shifted(by: .one))),
+                                   range: at, spec.message("\(pair)与“\(text)”不符", ["match": text]))
+        default:
+            return nil
+        }
+    }
+}

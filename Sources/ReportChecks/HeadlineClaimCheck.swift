@@ -1,0 +1,36 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// `kind: headline-claims` — a heading that claims a magnitude (`万项技术需求全球征集发布`,
+/// `千项创业项目…`, `超百家…`) must be borne out by a figure of the same unit in its own
+/// section. A section with no such figure is not judged.
+struct HeadlineClaimCheck: Check {
+    let spec: RuleSpec
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        try spec.noOptions()
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        func visit(_ s: Section) {
+            let heading = document.blocks[s.headingIndex]
+            for claim in heading.quantities where claim.kind == .count && claim.unit != nil {
+                let body = s.blockIndices.flatMap { document.blocks[$0].quantities }.filter { $0.unit == claim.unit && $0.kind == claim.kind }
+                guard !body.isEmpty else { continue }
+                let hard = body.contains { $0.hard.intersects(claim.hard) }
+                let plausible = body.contains { $0.plausible.intersects(claim.plausible) }
+                let figures = body.map { document.readerText($0.range) }.joined(separator: "、")
+                if let f = relationFinding(Verdict.of(hard: hard, plausible: plausible), range: claim.range, spec.message(
+                    "标题称“\(document.readerText(claim.range))”，但本节的\(figures)与之不符", ["match": document.readerText(claim.range)])) {
+                    findings.append(f)
+                }
+            }
+            s.children.forEach(visit)
+        }
+        document.sections.forEach(visit)
+        return findings
+    }
+}

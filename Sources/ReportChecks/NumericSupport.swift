@@ -1,0 +1,61 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+extension Block {
+    /// Source offsets where `word` starts in the reader text.
+    func offsets(of word: String) -> [Int] {
+        let w = Array(word.utf8)
+        let t = text.bytes
+        guard !w.isEmpty, t.count >= w.count else { return [] }
+        var out: [Int] = []
+        var i = 0
+        while i + w.count <= t.count {
+            if t[i] == w[0], (1..<w.count).allSatisfy({ t[i + $0] == w[$0] }) {
+                out.append(text.sourceOffset(i))
+                i += w.count
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The sentence (source range) containing a source offset.
+    func sentence(containing offset: Int) -> Range<Int>? {
+        sentences.first { $0.contains(offset) } ?? sentences.last { $0.lowerBound <= offset }
+    }
+
+    /// Whether the reader text between two source offsets contains `word`.
+    func contains(_ word: String, between range: Range<Int>) -> Bool {
+        offsets(of: word).contains { range.contains($0) }
+    }
+}
+
+/// Figures that measure amounts of things (the operands of sums and shares).
+extension Quantity {
+    var isAmountLike: Bool {
+        switch kind {
+        case .count, .amount, .measure, .number, .duration: return bound != .contradictory
+        default: return false
+        }
+    }
+
+    /// The unit key under which figures can be added: 人 and 人次 never mix.
+    var dimension: String { unit ?? "" }
+}
+
+/// Figures formatted for messages: `21 家`, `2910000000 元`, `45.5%`.
+func shown(_ value: Rational, _ unit: String?) -> String {
+    guard let unit else { return value.decimalString }
+    return ["%", "‰"].contains(unit) ? value.decimalString + unit : value.decimalString + " " + unit
+}
+
+/// A finding for a relation, as an error when impossible and a warning when implausible.
+func relationFinding(_ verdict: Verdict, range: Range<Int>, _ message: String) -> Finding? {
+    switch verdict {
+    case .consistent: return nil
+    case .implausible: return Finding(range: range, message: message + "（按通常理解不太可能）", severity: .warning)
+    case .impossible: return Finding(range: range, message: message)
+    }
+}

@@ -1,0 +1,66 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// `kind: parts-within-whole` — `W，其中 A n1、B n2`: each part is at most the whole and the
+/// parts together are at most the whole; with `分别为` (the parts make up the whole) their sum
+/// must meet it. Only parts in the whole's unit count (人 and 人次 never mix). Impossible on
+/// hard intervals → the rule's severity; possible only outside plausible ones → a warning.
+struct PartsWithinWholeCheck: Check {
+    let spec: RuleSpec
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        try spec.noOptions()
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for block in document.blocks {
+            for marker in block.offsets(of: "其中") {
+                guard let whole = block.quantities.last(where: { $0.range.upperBound <= marker && $0.isAmountLike }),
+                      let sentence = block.sentence(containing: marker) else { continue }
+                // The whole stands in this sentence or the one before it (…636家。其中，…).
+                let earliest = block.sentences.last(where: { $0.upperBound <= sentence.lowerBound })?.lowerBound ?? sentence.lowerBound
+                guard whole.range.lowerBound >= earliest else { continue }
+                let parts = block.quantities.filter {
+                    $0.range.lowerBound > marker && $0.range.upperBound <= sentence.upperBound && $0.isAmountLike
+                        && $0.dimension == whole.dimension && $0.kind == whole.kind
+                }
+                guard !parts.isEmpty else { continue }
+                findings += check(whole, parts, complete: block.contains("分别为", between: marker..<sentence.upperBound), document)
+            }
+        }
+        return findings
+    }
+
+    private func check(_ whole: Quantity, _ parts: [Quantity], complete: Bool, _ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let wholeText = "总数\(document.readerText(whole.range))"
+        for part in parts {
+            let verdict = Verdict.of(hard: part.hard.canBeAtMost(whole.hard), plausible: part.plausible.canBeAtMost(whole.plausible))
+            if let f = relationFinding(verdict, range: part.range,
+                                       spec.message("其中“\(document.readerText(part.range))”超过\(wholeText)", ["match": document.readerText(part.range)])) {
+                findings.append(f)
+            }
+        }
+        guard parts.count > 1 || complete else { return findings }
+        let hard = Relations.sum(parts.map(\.hard)), plausible = Relations.sum(parts.map(\.plausible))
+        let values = parts.map(\.value)
+        let total = values.dropFirst().reduce(values[0]) { ($0 + $1) ?? $0 }
+        let arithmetic = values.map(\.decimalString).joined(separator: "+") + "=" + shown(total, whole.unit)
+        let range = parts.first!.range.lowerBound..<parts.last!.range.upperBound
+        if complete {
+            let verdict = Verdict.of(hard: hard.intersects(whole.hard), plausible: plausible.intersects(whole.plausible))
+            if let f = relationFinding(verdict, range: range, spec.message("各项合计 \(arithmetic)，与\(wholeText)不符（合计可能范围 \(hard)，总数 \(whole.hard)）")) {
+                findings.append(f)
+            }
+        } else if findings.isEmpty {
+            let verdict = Verdict.of(hard: hard.canBeAtMost(whole.hard), plausible: plausible.canBeAtMost(whole.plausible))
+            if let f = relationFinding(verdict, range: range, spec.message("其中各项合计 \(arithmetic)，超过\(wholeText)")) {
+                findings.append(f)
+            }
+        }
+        return findings
+    }
+}
