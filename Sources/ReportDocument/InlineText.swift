@@ -22,6 +22,19 @@ public struct InlineText: Sendable {
         return segments[low].source + (plain - segments[low].plain)
     }
 
+    /// The plain offset of a source offset: the first plain byte at or after it.
+    public func plainOffset(ofSource source: Int) -> Int {
+        guard !segments.isEmpty else { return 0 }
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if segments[mid].source <= source { low = mid } else { high = mid - 1 }
+        }
+        let segment = segments[low]
+        let end = low + 1 < segments.count ? segments[low + 1].plain : bytes.count
+        return min(max(segment.plain, segment.plain + (source - segment.source)), end)
+    }
+
     /// A plain range in source coordinates: from its first byte to just after its last.
     public func sourceRange(_ r: Range<Int>) -> Range<Int> {
         guard !r.isEmpty else { let s = sourceOffset(r.lowerBound); return s..<s }

@@ -47,6 +47,8 @@ public struct RuleSpec: Sendable {
     public var options: RuleMap
     /// The pack that defined it.
     public let pack: String
+    /// The facts and data files of that pack.
+    public var context = PackContext()
     /// The rule's mapping, for positions.
     public let at: RuleValue
 
@@ -118,7 +120,18 @@ public struct RulePack: Sendable {
             for item in try r.list("'rules'") { rules.append(try RuleSpec.read(item, pack: name)) }
         }
         let overrides = try Self.readSeverityMap(map.optional("severity"))
-        try map.finish("a rule file", allowed: ["reportlint", "name", "description", "extends", "rules", "severity"])
+        var context = PackContext()
+        if let f = map.optional("facts") { context.facts = try f.map("'facts'").entries.map { ($0.key, $0.value) } }
+        if let d = map.optional("data") {
+            for (alias, _, value) in try d.map("'data'").entries {
+                let relative = try value.string("the data file of '\(alias)'")
+                let path = relative.hasPrefix("/") || file.hasPrefix("builtin/") ? relative
+                    : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+                context.data[alias] = try DataSet.load(path: path, at: value)
+            }
+        }
+        for k in rules.indices { rules[k].context = context }
+        try map.finish("a rule file", allowed: ["reportlint", "name", "description", "extends", "rules", "severity", "facts", "data"])
         return RulePack(name: name, file: file, description: description, extends: extends, rules: rules,
                         severityOverrides: overrides)
     }

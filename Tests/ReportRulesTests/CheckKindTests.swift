@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ReportChecks
+@testable import ReportChecks
 import ReportDocument
 @testable import ReportRules
 
@@ -216,5 +216,82 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(Glob.matches("*.md", "a.md"))
         #expect(!Glob.matches("*.md", "x/a.md"))
         #expect(Glob.matches("**/old/*.txt", "a/b/old/c.txt"))
+    }
+}
+
+@Suite struct AssertionTests {
+    /// A rule file with facts, data and assertions, written to a temporary folder.
+    func lintWithPack(_ text: String, pack: String, data: String, dataName: String = "last-year.yaml") throws -> [Diagnostic] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("assert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try data.write(to: dir.appendingPathComponent(dataName), atomically: true, encoding: .utf8)
+        let rules = dir.appendingPathComponent("rules.yaml")
+        try pack.write(to: rules, atomically: true, encoding: .utf8)
+        let engine = try LintEngine(ruleSet: try RuleLoader().load([(rules.path, nil)]))
+        return engine.lint(DocumentReader().read(SourceFile(path: "d.md", text: text)))
+    }
+
+    let pack = """
+        reportlint: 1
+        name: test
+        data:
+          previous: last-year.yaml
+        facts:
+          rd_new: '新认定外资研发中心{n}家'
+          rd_total: '累计认定外资研发中心{n}家'
+          westart: '合作意向金额{n}'
+        rules:
+          - id: rd-cumulative
+            kind: assert
+            severity: error
+            assert: rd_total == previous.rd_total + rd_new
+          - id: westart-growth
+            kind: assert
+            severity: error
+            assert: growth(westart, previous.westart) == 45.5
+            tolerance: 0.05
+        """
+
+    @Test func factsDataAndArithmetic() throws {
+        let data = "rd_total: 591\nwestart: 20.0亿元\n"
+        let good = "新认定外资研发中心**45**家，累计认定外资研发中心**636**家。合作意向金额超29.1亿元，比上届增长45.5%。"
+        #expect(try lintWithPack(good, pack: pack, data: data).isEmpty)
+        let bad = "新认定外资研发中心45家，累计认定外资研发中心646家。合作意向金额超29.1亿元。"
+        let ds = try lintWithPack(bad, pack: pack, data: data)
+        #expect(ds.map(\.rule) == ["rd-cumulative"])
+        #expect(ds.first?.severity == .error)
+        #expect(ds.first?.message.contains("rd_total=646家") == true)
+    }
+
+    @Test func growthAgainstLastYearWithQualifiers() throws {
+        // 超29.1亿 vs last year's 约21亿: possible, but only outside what careful writers mean.
+        let ds = try lintWithPack("新认定外资研发中心45家，累计认定外资研发中心636家。合作意向金额超29.1亿元。",
+                                  pack: pack, data: "rd_total: 591\nwestart: 约21亿元\n")
+        #expect(ds.map { "\($0.rule) \($0.severity.rawValue)" } == ["westart-growth warning"])
+    }
+
+    @Test func csvDataFiles() throws {
+        let csvPack = pack.replacingOccurrences(of: "last-year.yaml", with: "last-year.csv")
+        let ds = try lintWithPack("新认定外资研发中心45家，累计认定外资研发中心636家。合作意向金额超29.1亿元。", pack: csvPack,
+                                  data: "key,value,unit\nrd_total,591,家\nwestart,20.0,亿元\n", dataName: "last-year.csv")
+        #expect(ds.isEmpty, "\(ds.map(\.message))")
+    }
+
+    @Test func aMissingFactIsReportedNotPassed() throws {
+        let ds = try lintWithPack("累计认定外资研发中心636家。合作意向金额超29.1亿元。", pack: pack, data: "rd_total: 591\nwestart: 20.0亿元\n")
+        #expect(ds.map(\.rule) == ["rd-cumulative"])
+        #expect(ds.first?.message.contains("找不到事实“rd_new”") == true)
+    }
+
+    @Test func expressions() throws {
+        let at = try RuleValue.parse("x", file: "t")
+        let a = try Assertion.parse("share(part, whole) <= 100", at: at)
+        #expect(a.comparison == .atMost)
+        #expect(a.left.names == ["part", "whole"])
+        let b = try Assertion.parse("total == sum(a, b, c) - 2 * d / (e + 1)", at: at)
+        #expect(Set(b.right.names) == ["a", "b", "c", "d", "e"])
+        #expect(throws: RuleError.self) { try Assertion.parse("a == (b", at: at) }
+        #expect(throws: RuleError.self) { try Assertion.parse("a == b c", at: at) }
+        #expect(throws: RuleError.self) { try Assertion.parse("growth(a) == 1", at: at) }
     }
 }

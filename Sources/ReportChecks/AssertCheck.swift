@@ -1,0 +1,123 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// `kind: assert` — a relation between named facts and data-file figures that must hold.
+///
+/// ```yaml
+/// data:
+///   previous: data/2024.yaml           # rd_total: 591
+/// facts:
+///   rd_new: '新认定外资研发中心{n}家'
+///   rd_total: '累计认定外资研发中心{n}家'
+/// rules:
+///   - id: rd-cumulative
+///     kind: assert
+///     assert: rd_total == previous.rd_total + rd_new
+///     tolerance: 0                      # optional: absolute, or relative such as 1%
+///     message: 累计认定数应等于上年累计加本年新认定
+/// ```
+/// Facts may also be given under the rule (`facts:`). A fact that is not found, or that
+/// matches figures of different values, is itself reported: an assertion never passes
+/// silently for lack of data. Impossible on hard intervals → the rule's severity; only
+/// implausible → a warning.
+struct AssertCheck: Check {
+    let spec: RuleSpec
+    let assertion: Assertion
+    let facts: [FactPattern]
+    let data: [String: DataSet]
+    /// Absolute, or relative (a fraction of the right side).
+    let tolerance: (absolute: Rational?, relative: Rational?)
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        var options = spec.options
+        let context = "rule '\(spec.id)' (kind assert)"
+        let expressionValue = try options.required("assert", context)
+        assertion = try Assertion.parse(try expressionValue.string("'assert'"), at: expressionValue)
+        var patterns: [(String, RuleValue)] = spec.context.facts
+        if let own = options.optional("facts") { patterns += try own.map("'facts'").entries.map { ($0.key, $0.value) } }
+        var facts: [FactPattern] = []
+        for (name, value) in patterns { facts.append(try FactPattern(name: name, value)) }
+        self.facts = facts
+        data = spec.context.data
+        if let t = options.optional("tolerance") {
+            let text = try t.string("'tolerance'")
+            if text.hasSuffix("%"), let r = Rational(decimal: String(text.dropLast())), let fraction = r / Rational(integer: 100) {
+                tolerance = (nil, fraction)
+            } else if let r = Rational(decimal: text) {
+                tolerance = (r, nil)
+            } else {
+                throw RuleError("tolerance must be a number (absolute) or a percentage such as 1%", at: t)
+            }
+        } else {
+            tolerance = (nil, nil)
+        }
+        // Every name must be a fact or a data figure, checked now rather than at run time.
+        for name in assertion.left.names + assertion.right.names {
+            if facts.contains(where: { $0.name == name }) { continue }
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 2, let set = data[parts[0]] {
+                guard set.values[parts[1]] != nil else {
+                    throw RuleError("data file '\(parts[0])' has no figure '\(parts[1])' (it has: \(set.values.keys.sorted().joined(separator: ", ")))", at: expressionValue)
+                }
+                continue
+            }
+            throw RuleError("'\(name)' in the assertion is neither a fact (\(facts.map(\.name).joined(separator: ", "))) nor a data figure", at: expressionValue)
+        }
+        try options.finish(context, allowed: RuleSpec.commonKeys)
+        self.spec = spec
+    }
+
+    func run(_ document: Document) -> [Finding] {
+        var values: [String: Quantity] = [:]
+        var findings: [Finding] = []
+        let start = document.source.contentStart
+        for fact in facts where (assertion.left.names + assertion.right.names).contains(fact.name) {
+            let found = fact.find(in: document)
+            guard let first = found.first else {
+                findings.append(Finding(range: start..<start, message: spec.message(
+                    "找不到事实“\(fact.name)”（\(fact.regex.pattern.replacingOccurrences(of: FactPattern.token, with: "…"))），无法检查“\(assertion.text)”"),
+                    severity: .warning))
+                continue
+            }
+            if found.contains(where: { $0.value != first.value }) {
+                let list = found.map { document.readerText($0.range) }.joined(separator: "、")
+                findings.append(Finding(range: first.range, message: spec.message("事实“\(fact.name)”对应多个不同的数：\(list)；请用 section 或 scope 限定"),
+                                        severity: .warning))
+                continue
+            }
+            values[fact.name] = first
+        }
+        guard findings.isEmpty else { return findings }
+        func lookup(_ name: String, plausible: Bool) -> Interval? {
+            if let q = values[name] { return plausible ? q.plausible : q.hard }
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let v = data[parts[0]]?.values[parts[1]] else { return nil }
+            return plausible ? v.plausible : v.hard
+        }
+        guard let lh = assertion.left.evaluate({ lookup($0, plausible: false) }),
+              let rh = assertion.right.evaluate({ lookup($0, plausible: false) }),
+              let lp = assertion.left.evaluate({ lookup($0, plausible: true) }),
+              let rp = assertion.right.evaluate({ lookup($0, plausible: true) }) else { return [] }
+        let verdict = Verdict.of(hard: Assertion.holds(lh, assertion.comparison, widened(rh)),
+                                 plausible: Assertion.holds(lp, assertion.comparison, widened(rp)))
+        let anchor = values.values.min { $0.range.lowerBound < $1.range.lowerBound }?.range ?? start..<start
+        let shown = values.sorted { $0.key < $1.key }.map { "\($0.key)=\(document.readerText($0.value.range))" }
+            + (assertion.left.names + assertion.right.names).filter { $0.contains(".") }.compactMap { name -> String? in
+                let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+                return data[parts[0]]?.values[parts[1]].map { "\(name)=\($0.text)" }
+            }
+        let detail = "“\(assertion.text)”不成立（\(shown.joined(separator: "，"))；左边 \(lh)，右边 \(rh)）"
+        // A rule's own message says what is wrong; the detail shows the arithmetic.
+        let message = spec.message.map { $0 + "：" + detail } ?? detail
+        return relationFinding(verdict, range: anchor, message).map { [$0] } ?? []
+    }
+
+    private func widened(_ i: Interval) -> Interval {
+        var w: Rational?
+        if let a = tolerance.absolute { w = a }
+        if let r = tolerance.relative, let top = i.upper?.value.magnitude ?? i.lower?.value.magnitude { w = top * r }
+        guard let w, w > .zero else { return i }
+        return i + .between(-w, w)
+    }
+}

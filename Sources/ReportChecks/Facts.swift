@@ -1,0 +1,93 @@
+import Foundation
+import ReportDocument
+import ReportNumbers
+import ReportRules
+
+/// A named fact: a pattern around a figure, such as `累计认定外资研发中心{n}家`.
+///
+/// `{n}` (any name in braces) stands for one figure, qualifiers included; literal text right
+/// after it (`家`, `亿元`) must end the figure. The rest is a regular expression matched
+/// against the reader text of the blocks in scope, with every figure masked, so a pattern
+/// never has to spell out how a number is written.
+struct FactPattern: Sendable {
+    let name: String
+    let regex: NSRegularExpression
+    /// Text each captured figure must end with, per placeholder.
+    let suffixes: [String]
+    let scope: Scope
+    let at: RuleValue
+
+    static let token = "\u{E000}"
+
+    init(name: String, _ value: RuleValue) throws(RuleError) {
+        self.name = name
+        at = value
+        let source: String
+        var scope = Scope()
+        if case .scalar(let s) = value.content {
+            source = s
+        } else {
+            var map = try value.map("fact '\(name)'")
+            source = try map.required("pattern", "fact '\(name)'").string("'pattern'")
+            scope = try Scope(&map)
+            try map.finish("fact '\(name)'")
+        }
+        self.scope = scope
+        // {n}家 → (\u{E000}), remembering 家.
+        var pattern = ""
+        var suffixes: [String] = []
+        var rest = Substring(source)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            pattern += rest[..<open]
+            var after = rest[rest.index(after: close)...]
+            let suffix = after.prefix { c in !"\\.[](){}*+?|^$".contains(c) && !c.isWhitespace }
+            after = after.dropFirst(suffix.count)
+            suffixes.append(String(suffix))
+            pattern += "(" + FactPattern.token + ")"
+            rest = after
+        }
+        pattern += rest
+        guard !suffixes.isEmpty else { throw RuleError("fact '\(name)' has no {placeholder} for its figure", at: value) }
+        guard suffixes.count == 1 else { throw RuleError("fact '\(name)' has \(suffixes.count) placeholders; a fact names one figure", at: value) }
+        do {
+            regex = try NSRegularExpression(pattern: pattern)
+        } catch {
+            throw RuleError("fact '\(name)' is not a valid pattern: \(source)", at: value)
+        }
+        self.suffixes = suffixes
+    }
+
+    /// Every figure the pattern finds in the document, in order.
+    func find(in document: Document) -> [Quantity] {
+        var found: [Quantity] = []
+        for i in scope.blocks(of: document) {
+            let block = document.blocks[i]
+            guard !block.quantities.isEmpty else { continue }
+            // The reader text with each figure replaced by one token.
+            let plain = block.text.bytes
+            var masked: [UInt8] = []
+            var figures: [Quantity] = []
+            var p = 0
+            for q in block.quantities {
+                let start = block.text.plainOffset(ofSource: q.range.lowerBound)
+                let end = block.text.plainOffset(ofSource: q.range.upperBound)
+                guard start >= p, end > start else { continue }
+                masked += plain[p..<start]
+                masked += Array(FactPattern.token.utf8)
+                figures.append(q)
+                p = end
+            }
+            masked += plain[p...]
+            let string = String(decoding: masked, as: UTF8.self)
+            for m in regex.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
+                guard let r = Range(m.range(at: 1), in: string) else { continue }
+                let tokenIndex = string[..<r.lowerBound].components(separatedBy: FactPattern.token).count - 1
+                guard tokenIndex < figures.count else { continue }
+                let q = figures[tokenIndex]
+                if !suffixes[0].isEmpty, !document.readerText(q.range).hasSuffix(suffixes[0]) { continue }
+                found.append(q)
+            }
+        }
+        return found
+    }
+}
