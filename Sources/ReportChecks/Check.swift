@@ -29,6 +29,7 @@ public enum CheckKinds {
         ("shares", "a share above 100 %, or one that part/whole (or a whole count) cannot give", { s throws(RuleError) in try ShareCheck(s) }),
         ("growth", "由A增至B，增长X%: a stated change that A and B cannot give; % for 百分点; 倍", { s throws(RuleError) in try GrowthCheck(s) }),
         ("assert", "a relation between named facts and data-file figures (rd_total == previous.rd_total + rd_new)", { s throws(RuleError) in try AssertCheck(s) }),
+        ("repeated-figure", "the same labelled figure stated twice with values that cannot both hold", { s throws(RuleError) in try RepeatedFigureCheck(s) }),
         ("headline-claims", "a heading's magnitude (万项…) that its section's figures do not bear out", { s throws(RuleError) in try HeadlineClaimCheck(s) }),
         ("numbering", "heading numbers that skip, repeat or change depth", { s throws(RuleError) in try NumberingCheck(s) }),
         ("fields", "required label:value fields under matching headings, with value formats", { s throws(RuleError) in try FieldsCheck(s) }),

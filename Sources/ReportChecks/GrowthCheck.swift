@@ -17,6 +17,7 @@ struct GrowthCheck: Check {
     static let fromWords = ["由", "从"]
     static let toWords = ["增至", "增加到", "增长到", "增长至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到", "减少到", "减少至", "到", "至"]
     static let decreaseWords = ["下降", "减少", "降低", "回落"]
+    static let comparableBasisWords = ["可比价", "可比口径", "不变价", "同口径"]
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
@@ -28,6 +29,9 @@ struct GrowthCheck: Check {
                       b.kind == a.kind, b.dimension == a.dimension,
                       Self.fromWords.contains(where: { w in block.offsets(of: w).contains { $0 < a.range.lowerBound && $0 >= a.range.lowerBound - 6 } }),
                       Self.toWords.contains(where: { block.contains($0, between: a.range.upperBound..<b.range.lowerBound) }) else { continue }
+                // Growth at comparable prices or on a comparable basis cannot be recomputed from
+                // two current-price levels (国家统计局: 增长速度按可比价格计算).
+                if Self.comparableBasisWords.contains(where: { block.contains($0, between: sentence) }) { continue }
                 // The stated change: the next figure in the sentence after B.
                 guard let stated = qs.first(where: { $0.range.lowerBound >= b.range.upperBound && $0.range.upperBound <= sentence.upperBound }) else { continue }
                 let between = b.range.upperBound..<stated.range.lowerBound

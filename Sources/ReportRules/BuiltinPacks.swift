@@ -107,6 +107,7 @@ rules:
         - 技术合同成交额由100亿元增至145.5亿元，增长45.5%。
         - 研发投入强度由4.2%提高到4.4%，提高0.2个百分点。
         - 技术合同成交额由100亿元增至300亿元，增长了2倍。
+        - 工业增加值由4.2万亿元增至4.4万亿元，按可比价格计算增长6.1%。
       fail:
         - 技术合同成交额由120.0亿元增至145.5亿元，增长54.5%。
         - 研发投入强度由4.2%提高到4.4%，提高0.5个百分点。
@@ -122,6 +123,18 @@ rules:
         - "# 万项技术需求全球征集发布\n\n面向全球发布超10000项技术需求。"
       fail:
         - "# 万项技术需求全球征集发布\n\n面向全球发布技术需求3000项。"
+
+  - id: numbers/repeated-figure
+    kind: repeated-figure
+    severity: warning
+    description: The same figure, stated twice, agrees with itself.
+    why: Summaries and body text are edited at different times; a figure updated in one place only is a classic error. Labels are found by a heuristic, so this rule is a warning.
+    examples:
+      pass:
+        - "累计认定外资研发中心636家。\n\n截至年底，累计认定外资研发中心超600家。"
+        - "上年累计认定外资研发中心591家。\n\n累计认定外资研发中心636家。"
+      fail:
+        - "累计认定外资研发中心636家。\n\n截至年底，累计认定外资研发中心646家。"
 """#
         case "zh-publication":
             return #"""
