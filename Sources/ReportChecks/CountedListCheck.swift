@@ -62,8 +62,9 @@ struct CountedListCheck: Check {
     /// `A、B、C等5家`: the clause before 等 right before the figure.
     private func listBeforeDeng(_ q: Quantity, in block: Block, _ document: Document) -> (items: Int, range: Range<Int>)? {
         let deng = Array("等".utf8)
-        let start = q.range.lowerBound
-        guard start >= deng.count, Array(document.source.bytes[(start - deng.count)..<start]) == deng else { return nil }
+        var start = q.range.lowerBound
+        while start > block.range.lowerBound, document.source.bytes[start - 1] == UInt8(ascii: "*") { start -= 1 }
+        guard start - deng.count >= block.range.lowerBound, Array(document.source.bytes[(start - deng.count)..<start]) == deng else { return nil }
         let before = document.readerText(block.range.lowerBound..<(start - deng.count))
         let clause = before.split(omittingEmptySubsequences: false, whereSeparator: { "，,。；;：:".contains($0) }).last.map(String.init) ?? before
         guard clause.contains("、") else { return nil }

@@ -91,7 +91,8 @@ struct OutlineCheck: Check {
         let level = range.isEmpty ? 0 : range.map { all[$0].heading.level }.min() ?? 0
         var cursor = range.lowerBound
         var used = Set<Int>()
-        for (k, entry) in expected.enumerated() {
+        var lastFound: Entry?
+        for entry in expected {
             var found: [Int] = []
             var p = cursor
             while p < range.upperBound {
@@ -104,7 +105,7 @@ struct OutlineCheck: Check {
             if found.isEmpty {
                 if let earlier = (range.lowerBound..<cursor).first(where: { entry.matches(all[$0].heading) && !used.contains($0) }) {
                     used.insert(earlier)
-                    let after = k > 0 ? "“\(expected[k - 1].display)”之后" : "开头"
+                    let after = lastFound.map { "“\($0.display)”之后" } ?? "开头"
                     findings.append(Finding(range: document.blocks[all[earlier].index].range,
                                             message: spec.message("章节顺序不对：“\(entry.display)”应在\(after)", ["section": entry.display])))
                 } else if !entry.optional {
@@ -126,6 +127,7 @@ struct OutlineCheck: Check {
                 for sub in (f + 1)..<end { used.insert(sub) }
             }
             cursor = found.last! + 1
+            lastFound = entry
         }
         if closed {
             for p in range where !used.contains(p) && all[p].heading.level == level {

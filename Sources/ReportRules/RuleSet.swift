@@ -15,8 +15,9 @@ public struct RuleSet: Sendable {
 /// Loads rule files and the packs they extend.
 ///
 /// `builtin/NAME` names a pack shipped inside the binary (the same YAML as `Rules/NAME.yaml`);
-/// any other name is a path relative to the file that extends it. A pack reached twice is
-/// loaded once; a pack that extends itself, directly or not, is an error; two rules with one
+/// any other name is a path relative to the file that extends it. A pack reached twice (by
+/// path, or as the same name and text, like `builtin/NAME` and `Rules/NAME.yaml`) is loaded
+/// once; a pack that extends itself, directly or not, is an error; two rules with one
 /// id are an error at the second one.
 public struct RuleLoader {
     public init() {}
@@ -38,6 +39,9 @@ public struct RuleLoader {
 
     private struct LoadState {
         var loaded: Set<String> = []
+        /// Name and text of each pack loaded: `builtin/zh-publication` and
+        /// `Rules/zh-publication.yaml` are the same pack and load once.
+        var contents: Set<String> = []
         var loading: [String] = []
         var order: [String] = []
         var rules: [RuleSpec] = []
@@ -83,6 +87,10 @@ public struct RuleLoader {
         }
         guard !state.loaded.contains(key) else { return }
         let pack = try RulePack.parse(text, file: display)
+        guard state.contents.insert(pack.name + "\u{1}" + text.trimmingCharacters(in: .whitespacesAndNewlines)).inserted else {
+            state.loaded.insert(key)
+            return
+        }
         state.loading.append(key)
         for parent in pack.extends {
             try loadPack(parent.name, relativeTo: name.hasPrefix("builtin/") ? nil : display, via: parent.at, state: &state)

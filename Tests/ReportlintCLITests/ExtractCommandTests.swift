@@ -4,7 +4,8 @@ import Yams
 import ReportDocument
 import ReportNumbers
 
-let samples = ["Samples/international-cooperation.md", "Samples/fair-and-summit.txt", "Samples/style-mistakes.md"]
+let samples = ["Samples/international-cooperation.md", "Samples/international-cooperation.txt", "Samples/structure-mistakes.md",
+               "Samples/numeric-mistakes.md", "Samples/style-mistakes.md"]
 
 @Suite struct ExtractCommandTests {
     @Test("golden extract output of each sample", arguments: samples)
@@ -28,7 +29,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/fair-and-summit.
         #expect(growth["unit"] as? String == "元")
         #expect(growth["qualifier"] as? String == "超")
         #expect(growth["kind"] as? String == "amount")
-        #expect(growth["label"] as? String == "意向投资金额")
+        #expect(growth["label"] as? String == "创业投资合作意向金额")
         for key in ["line", "column", "endLine", "endColumn"] { #expect(growth[key] is Int, "\(key)") }
         let hard = try #require(growth["hard"] as? [String: Any])
         #expect(hard["low"] as? NSNumber == 2_910_000_000)
@@ -52,10 +53,10 @@ let samples = ["Samples/international-cooperation.md", "Samples/fair-and-summit.
     }
 
     @Test func csvHasAHeaderAndOneRowPerQuantity() throws {
-        let run = try runReportlint(["extract", "--format", "csv", "Samples/fair-and-summit.txt"])
+        let run = try runReportlint(["extract", "--format", "csv", "Samples/international-cooperation.txt"])
         let lines = run.stdout.split(separator: "\r\n")
         #expect(lines.first?.hasPrefix("file,line,column,endLine,endColumn,text,value") == true)
-        let doc = DocumentReader().read(try SourceFile.read(path: packageRoot.appendingPathComponent("Samples/fair-and-summit.txt").path))
+        let doc = DocumentReader().read(try SourceFile.read(path: packageRoot.appendingPathComponent("Samples/international-cooperation.txt").path))
         #expect(lines.count == doc.quantities.count + 1)
     }
 
@@ -63,7 +64,8 @@ let samples = ["Samples/international-cooperation.md", "Samples/fair-and-summit.
         let run = try runReportlint(["extract", "Samples"])
         #expect(run.status == 0)
         let files = run.stdout.split(separator: "\n").filter { $0.hasPrefix("Samples/") }
-        #expect(files == ["Samples/fair-and-summit.txt", "Samples/international-cooperation.md", "Samples/style-mistakes.md"])
+        #expect(files == ["Samples/international-cooperation.md", "Samples/international-cooperation.txt",
+                          "Samples/numeric-mistakes.md", "Samples/structure-mistakes.md", "Samples/style-mistakes.md"])
     }
 
     @Test func unreadableInputExitsTwoWithItsPosition() throws {

@@ -7,12 +7,12 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
     @Test("golden lint output in every format", arguments: lintFormats)
     func golden(_ format: String) throws {
         let run = try runReportlint(["lint", "--format", format, "Samples/style-mistakes.md"])
-        #expect(run.status == 1, "errors in the sample make lint exit 1: \(run.stderr)")
+        #expect(run.status == 0, "the style sample has warnings only: \(run.stderr)")
         #expect(try matchesGolden(run.stdout, "style-mistakes.lint.\(format)"))
     }
 
     @Test func cleanSamplesExitZero() throws {
-        let run = try runReportlint(["lint", "Samples/international-cooperation.md", "Samples/fair-and-summit.txt"])
+        let run = try runReportlint(["lint", "Samples/international-cooperation.md", "Samples/international-cooperation.txt"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("no problems in 2 files"))
     }
@@ -33,14 +33,14 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
         let sarif = dir.appendingPathComponent("out.sarif").path
         let json = dir.appendingPathComponent("out.json").path
         let run = try runReportlint(["lint", "--format", "text", "--format", "sarif=\(sarif)", "--format", "json=\(json)",
-                                     "Samples/style-mistakes.md"])
+                                     "Samples/numeric-mistakes.md"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("[zh/range-units]"))
+        #expect(run.stdout.contains("[numbers/parts-within-whole]"))
         let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
         let summary = try #require(result["summary"] as? [String: Int])
-        #expect(summary == ["files": 1, "errors": 2, "warnings": 9, "infos": 0])
+        #expect(summary == ["files": 1, "errors": 8, "warnings": 5, "infos": 0])
     }
 
     @Test func sarifCarriesWhatCodeScanningNeeds() throws {
@@ -51,7 +51,7 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
         let rules = try #require(((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         #expect(rules.allSatisfy { $0["help"] != nil && $0["shortDescription"] != nil })
         let results = try #require(sarifRun["results"] as? [[String: Any]])
-        #expect(results.count == 11)
+        #expect(results.count == 9)
         for r in results {
             #expect((r["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"] != nil)
             let location = try #require((r["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
@@ -112,5 +112,7 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
         let tested = try runReportlint(["test-rules", "Rules/zh-publication.yaml", "Rules/consistency.yaml"])
         #expect(tested.status == 0, "\(tested.stdout)")
         #expect(tested.stdout.contains("14 passed, 0 failed"))
+        let pack = try runReportlint(["test-rules", "Rules/shanghai-st-report.yaml"])
+        #expect(pack.status == 0, "\(pack.stdout)")
     }
 }
