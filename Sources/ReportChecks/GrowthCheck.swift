@@ -27,7 +27,7 @@ struct GrowthCheck: Check {
                 let b = qs[k + 1]
                 guard let sentence = block.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
                       b.kind == a.kind, b.dimension == a.dimension,
-                      Self.fromWords.contains(where: { w in block.offsets(of: w).contains { $0 < a.range.lowerBound && $0 >= a.range.lowerBound - 6 } }),
+                      Self.fromWords.contains(where: { w in block.offsets(of: w).contains { $0 < a.range.lowerBound && $0 >= block.clauseStart(before: a.range.lowerBound, in: document) } }),
                       Self.toWords.contains(where: { block.contains($0, between: a.range.upperBound..<b.range.lowerBound) }) else { continue }
                 // Growth at comparable prices or on a comparable basis cannot be recomputed from
                 // two current-price levels (国家统计局: 增长速度按可比价格计算).

@@ -26,6 +26,21 @@ extension Block {
         sentences.first { $0.contains(offset) } ?? sentences.last { $0.lowerBound <= offset }
     }
 
+    /// The source offset where the clause holding `offset` starts: after the last ，；。：
+    /// (either width) before it, or the block's start.
+    func clauseStart(before offset: Int, in document: Document) -> Int {
+        let separators: Set<UInt32> = [0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A, 0x3001]
+        var p = offset
+        var start = range.lowerBound
+        document.source.bytes.withUnsafeBufferPointer { t in
+            while p > range.lowerBound, let (c, s) = UTF8Text.scalar(t, before: p) {
+                if separators.contains(c) { start = p; return }
+                p = s
+            }
+        }
+        return start
+    }
+
     /// Whether the reader text between two source offsets contains `word`.
     func contains(_ word: String, between range: Range<Int>) -> Bool {
         offsets(of: word).contains { range.contains($0) }

@@ -7,7 +7,7 @@ import ReportRules
 /// intervals cannot meet are reported at the second one.
 ///
 /// Labels are found by a heuristic, so only labels of at least `min-label` characters count,
-/// and sentences that speak of another period (上年, 同比, a year or a date) are left out.
+/// and figures whose clause speaks of another period (上年, 同比, a year or a date) are left out.
 /// The built-in pack ships this rule as a warning for that reason.
 struct RepeatedFigureCheck: Check {
     let spec: RuleSpec
@@ -30,10 +30,10 @@ struct RepeatedFigureCheck: Check {
                 guard let range = q.labelRange else { continue }
                 let label = document.readerText(range)
                 guard label.count >= minLabel, !label.contains(where: \.isNumber) else { continue }
-                if let sentence = block.sentence(containing: q.range.lowerBound) {
-                    if !block.dates.filter({ sentence.contains($0.range.lowerBound) }).isEmpty { continue }
-                    if Self.otherPeriodWords.contains(where: { block.contains($0, between: sentence) }) { continue }
-                }
+                // The clause before the figure names its period: 上年…, 2023年…, 同比….
+                let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
+                if block.dates.contains(where: { clause.contains($0.range.lowerBound) }) { continue }
+                if Self.otherPeriodWords.contains(where: { block.contains($0, between: clause) }) { continue }
                 let key = label + "\u{1}" + q.dimension + "\u{1}" + q.kind.rawValue
                 for earlier in seen[key] ?? [] {
                     let verdict = Verdict.of(hard: earlier.hard.intersects(q.hard), plausible: earlier.plausible.intersects(q.plausible))

@@ -78,7 +78,23 @@ extension ScanRun {
         case .digitString?, nil: return (nil, run)
         }
         let tail = readTail(after: run.end, chinese: true)
-        return (Reading(start: i, value: value, tail: tail, flags: [.chineseNumerals]), run)
+        return (Reading(start: i, value: Self.scaled(value, byPowerOfTen: tail.magnitudePower), tail: tail, flags: [.chineseNumerals]), run)
+    }
+
+    /// A reading whose magnitude word came after its qualifier (七十余万): scaled now.
+    static func scaled(_ value: FigureValue, byPowerOfTen p: Int) -> FigureValue {
+        guard p > 0, let m = Rational.tenToThe(p) else { return value }
+        func times(_ r: Rational) -> Rational { (r * m) ?? r }
+        switch value {
+        case .figure(var f):
+            f.value = times(f.value)
+            f.magnitudePower += p
+            return .figure(f)
+        case .pair(let low, let high): return .pair(low: times(low), high: times(high))
+        case .someOf(let magnitude): return .someOf(magnitude: times(magnitude))
+        case .someAbove(let base, let width): return .someAbove(base: times(base), width: times(width))
+        case .floor(let magnitude): return .floor(magnitude: times(magnitude))
+        }
     }
 
     mutating func chinese(at i: Int) -> Int {

@@ -530,6 +530,13 @@ struct ScanRun {
             innerIsLai = inner.first == 0x6765 // 来
             q += inner.bytes.count
             spaced = skipSpaces(q)
+            // 30余万人, 七十余万项: the magnitude word follows the qualifier.
+            if tail.magnitudeText == nil, let m = Lexicon.magnitudes.match(t, at: q), m.payload >= 4 {
+                tail.magnitudePower = m.payload
+                tail.magnitudeText = m.text
+                q += m.bytes.count
+                spaced = skipSpaces(q)
+            }
         }
         // 3个多月: the qualifier sits inside the measure word.
         if innerRole == nil, peek(q) == 0x4E2A, let middle = peek(q + 3), middle == 0x591A || middle == 0x4F59, peek(q + 6) == 0x6708 {
