@@ -4,7 +4,8 @@ import ReportRules
 
 /// `kind: formula-breakdown` — `“1+1+30+2+2+X”活动` followed by a list of `n场` items: the
 /// counts of the list must be the formula's terms (in any order; `X` matches an item whose
-/// count is not a figure, such as `配套活动X场`), one item per term.
+/// count is not a figure, such as `配套活动X场`), one item per term. A total stated with 共,
+/// 合计 or 累计 in the same part (`共举办活动30场`) is at least the sum of the known terms.
 struct FormulaBreakdownCheck: Check {
     let spec: RuleSpec
 
@@ -24,11 +25,37 @@ struct FormulaBreakdownCheck: Check {
                     items.append(document.blocks[i])
                     i += 1
                 }
+                findings += statedTotals(formula, in: document, section: index)
                 guard !items.isEmpty else { continue }
                 findings += compare(formula, items, document)
             }
         }
         return findings
+    }
+
+    /// `共举办活动30场` near `1+1+30+2+2+X`: a stated total is at least the known terms (X ≥ 0).
+    private func statedTotals(_ formula: Formula, in document: Document, section index: Int) -> [Finding] {
+        guard let known = formula.terms.compactMap({ $0 }).reduce(Rational?.some(.zero), { a, b in a.flatMap { $0 + b } }) else { return [] }
+        let floor = Interval.between(known, nil)
+        // The formula's block and the blocks up to the next heading.
+        var blocks = [document.blocks[index]]
+        var i = index + 1
+        while i < document.blocks.count, document.blocks[i].heading == nil { blocks.append(document.blocks[i]); i += 1 }
+        let formulaText = document.readerText(formula.range)
+        let totals = blocks.flatMap { block in
+            block.quantities.filter { q in
+                guard q.kind == .count, !block.formulas.contains(where: { $0.range.overlaps(q.range) }) else { return false }
+                if q.qualifiers.contains(where: { $0.role == .total }) { return true }
+                let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
+                return ["共", "合计", "总计", "累计"].contains { block.contains($0, between: clause) }
+            }
+        }
+        return totals.compactMap { total in
+            let verdict = Verdict.of(hard: total.hard.intersects(floor), plausible: total.plausible.intersects(floor))
+            return relationFinding(verdict, range: total.range, spec.message(
+                "“\(formulaText)”已知各项合计\(known.decimalString)，“\(document.readerText(total.range))”少于此数",
+                ["match": document.readerText(total.range)]))
+        }
     }
 
     private func compare(_ formula: Formula, _ items: [Block], _ document: Document) -> [Finding] {

@@ -4,8 +4,9 @@ import ReportRules
 
 /// `kind: growth` — `由A增至B，增长X%` (also 从…增加到…, 由…下降到…): the stated change must
 /// follow from A and B. Handles 增长/下降 X% (relative), 提高/下降 N个百分点 (the difference of
-/// two rates; `X%` where only the 百分点 reading fits is reported), 增长N倍 (standard reading
-/// B = (1+N)·A; only the colloquial reading B = N·A fitting is a warning) and 翻n番 (2ⁿ).
+/// two rates; `X%` where only the 百分点 reading fits is reported), 增加N in A's unit (the
+/// difference), 增长N倍 (standard reading B = (1+N)·A; only the colloquial reading B = N·A
+/// fitting is a warning) and 翻n番 (2ⁿ).
 struct GrowthCheck: Check {
     let spec: RuleSpec
 
@@ -87,6 +88,12 @@ struct GrowthCheck: Check {
             }
             return relationFinding(Verdict.of(hard: rh.intersects(target), plausible: rp.intersects(stated.unit == "番" ? target : stated.plausible.shifted(by: .one))),
                                    range: at, spec.message("\(pair)与“\(text)”不符", ["match": text]))
+        case a.kind where stated.dimension == a.dimension:
+            // 由A增至B，增加N: an absolute difference.
+            let dh = b.hard - a.hard, dp = b.plausible - a.plausible
+            let verdict = Verdict.of(hard: dh.intersects(signed(stated.hard)), plausible: dp.intersects(signed(stated.plausible)))
+            let expected = (b.value - a.value).map { shown($0, a.unit) } ?? "?"
+            return relationFinding(verdict, range: at, spec.message("\(pair)相差\(expected)，与“\(text)”不符", ["match": text]))
         default:
             return nil
         }
