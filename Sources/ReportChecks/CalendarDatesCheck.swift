@@ -13,7 +13,7 @@ struct CalendarDatesCheck: Check {
     }
 
     func run(_ document: Document) -> [Finding] {
-        document.dates.compactMap { d in
+        document.blocks.lazy.flatMap(\.dates).compactMap { d in
             let text = document.readerText(d.range)
             for day in [d.start] + (d.end.map { [$0] } ?? []) {
                 if let problem = Self.problem(day) {

@@ -14,7 +14,7 @@ struct ContradictoryQualifiersCheck: Check {
     }
 
     func run(_ document: Document) -> [Finding] {
-        document.quantities.compactMap { q in
+        document.blocks.lazy.flatMap(\.quantities).compactMap { q in
             let lower = q.qualifiers.filter { $0.role == .over || $0.role == .atLeast }
             let upper = q.qualifiers.filter { $0.role == .under || $0.role == .atMost }
             let approximate = q.qualifiers.filter { $0.role == .approximate }

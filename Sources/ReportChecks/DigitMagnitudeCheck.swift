@@ -13,7 +13,7 @@ struct DigitMagnitudeCheck: Check {
     }
 
     func run(_ document: Document) -> [Finding] {
-        document.quantities.filter { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in
+        document.blocks.lazy.flatMap(\.quantities).filter { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in
             let text = document.readerText(q.range)
             let suggestion = Self.suggestion(q)
             return Finding(range: q.range, message: spec.message("阿拉伯数字不与“千”“百”“十”连用：“\(text)”应写作“\(suggestion)”",

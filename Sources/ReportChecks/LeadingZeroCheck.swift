@@ -12,7 +12,7 @@ struct LeadingZeroCheck: Check {
     }
 
     func run(_ document: Document) -> [Finding] {
-        document.quantities.filter { $0.flags.contains(.missingLeadingZero) }.compactMap { q in
+        document.blocks.lazy.flatMap(\.quantities).filter { $0.flags.contains(.missingLeadingZero) }.compactMap { q in
             guard let dot = document.source.bytes[q.range].firstIndex(of: UInt8(ascii: ".")) else { return nil }
             let text = document.readerText(q.range)
             return Finding(range: q.range, message: spec.message("纯小数应写出整数位的0：“\(text)”", ["match": text]),

@@ -67,10 +67,11 @@ func shown(_ value: Rational, _ unit: String?) -> String {
 }
 
 /// A finding for a relation, as an error when impossible and a warning when implausible.
-func relationFinding(_ verdict: Verdict, range: Range<Int>, _ message: String) -> Finding? {
+/// The message is built only when there is something to report: most relations hold.
+func relationFinding(_ verdict: Verdict, range: Range<Int>, _ message: @autoclosure () -> String) -> Finding? {
     switch verdict {
     case .consistent: return nil
-    case .implausible: return Finding(range: range, message: message + "（按通常理解不太可能）", severity: .warning)
-    case .impossible: return Finding(range: range, message: message)
+    case .implausible: return Finding(range: range, message: message() + "（按通常理解不太可能）", severity: .warning)
+    case .impossible: return Finding(range: range, message: message())
     }
 }

@@ -22,9 +22,13 @@ struct RepeatedFigureCheck: Check {
         self.spec = spec
     }
 
+    /// A label stated with more than this many different values names several things (每年,
+    /// 每个论坛…), not one fact, and is left alone.
+    static let maxDistinctValues = 3
+
     func run(_ document: Document) -> [Finding] {
-        var seen: [String: [Quantity]] = [:]
-        var findings: [Finding] = []
+        var groups: [String: [(label: String, quantity: Quantity)]] = [:]
+        var order: [String] = []
         for block in document.blocks {
             for q in block.quantities where q.isAmountLike && [.plain, .over, .under, .atLeast, .atMost, .approximate].contains(q.bound) {
                 guard let range = q.labelRange else { continue }
@@ -35,8 +39,25 @@ struct RepeatedFigureCheck: Check {
                 if block.dates.contains(where: { clause.contains($0.range.lowerBound) }) { continue }
                 if Self.otherPeriodWords.contains(where: { block.contains($0, between: clause) }) { continue }
                 let key = label + "\u{1}" + q.dimension + "\u{1}" + q.kind.rawValue
-                for earlier in seen[key] ?? [] {
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append((label, q))
+            }
+        }
+        var findings: [Finding] = []
+        for key in order {
+            let group = groups[key]!
+            // One representative per distinct reading of the figure.
+            var distinct: [Quantity] = []
+            for (_, q) in group where !distinct.contains(where: { $0.hard == q.hard && $0.plausible == q.plausible }) {
+                distinct.append(q)
+                if distinct.count > Self.maxDistinctValues { break }
+            }
+            guard distinct.count > 1, distinct.count <= Self.maxDistinctValues else { continue }
+            for (k, q) in distinct.enumerated() {
+                for earlier in distinct[..<k] {
                     let verdict = Verdict.of(hard: earlier.hard.intersects(q.hard), plausible: earlier.plausible.intersects(q.plausible))
+                    guard verdict != .consistent else { continue }
+                    let label = group[0].label
                     let first = document.source.position(of: earlier.range.lowerBound)
                     if let f = relationFinding(verdict, range: q.range, spec.message(
                         "“\(label)”在第\(first.line)行为“\(document.readerText(earlier.range))”，此处为“\(document.readerText(q.range))”，两者不可能同时成立",
@@ -45,7 +66,6 @@ struct RepeatedFigureCheck: Check {
                         break
                     }
                 }
-                seen[key, default: []].append(q)
             }
         }
         return findings

@@ -22,9 +22,12 @@ public struct ExtractionReport<Output: TextOutput> {
     /// Output waiting to be written; flushed in 64 KB pieces.
     private var pending: [UInt8] = []
 
-    public init(format: ExtractFormat, output: Output) {
+    /// `draftsBefore`: how many drafts an earlier writer already wrote, for a writer that
+    /// renders one draft of a run on its own (parallel `extract`); separators stay right.
+    public init(format: ExtractFormat, output: Output, draftsBefore: Int = 0) {
         self.format = format
         self.output = output
+        draftCount = draftsBefore
     }
 
     /// Writes what precedes the first draft.
@@ -35,7 +38,11 @@ public struct ExtractionReport<Output: TextOutput> {
         case .csv: emit(Extraction.csvColumns.joined(separator: ",") + "\r\n")
         case .text: break
         }
+        flushPending()
     }
+
+    /// Counts drafts that other writers rendered into this output (parallel `extract`).
+    public mutating func countDrafts(writtenElsewhere n: Int) { draftCount += n }
 
     /// Writes one draft.
     public mutating func add(_ draft: DocumentReader.Draft) {

@@ -66,8 +66,15 @@ struct Lint: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Record the current findings in this baseline file.", valueName: "file"))
     var writeBaseline: String?
 
+    @Option(name: .shortAndLong, help: "Lint this many files at once (default: the number of cores). Output does not depend on it.")
+    var jobs: Int = defaultJobs
+
     @Argument(help: "Draft files or directories (.md, .markdown, .txt).")
     var paths: [String]
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let files: [String]
@@ -77,38 +84,49 @@ struct Lint: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        var results: [FileResult] = []
-        var inputFailed = false
-        var engines: [String: (LintEngine, RuleSet, Config)] = [:]
+        // Rules first, in file order: a broken rule file stops the run before any work.
+        var engines: [String: LintEngine] = [:]
         var allRules: [String: RuleSpec] = [:]
         var failLevel = failOn
+        var work: [(path: String, engine: LintEngine)] = []
         for path in files {
             let directory = (path as NSString).deletingLastPathComponent
-            let config: Config
-            let engine: LintEngine
             do {
-                config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
+                let config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
+                if failLevel == nil { failLevel = config.failOn }
+                if config.ignores(path) { continue }
                 let key = config.path ?? "<defaults>"
-                if let cached = engines[key] {
-                    engine = cached.0
-                } else {
+                if engines[key] == nil {
                     let set = try config.ruleSet(extraRuleFiles: ruleOptions.rules)
-                    engine = try LintEngine(ruleSet: set, inlineSuppression: config.inlineSuppression)
-                    engines[key] = (engine, set, config)
+                    engines[key] = try LintEngine(ruleSet: set, inlineSuppression: config.inlineSuppression)
                     for rule in set.rules where allRules[rule.id] == nil { allRules[rule.id] = rule }
                 }
+                work.append((path, engines[key]!))
             } catch {
                 printError(error.description)
                 throw ExitCode(2)
             }
-            if failLevel == nil { failLevel = config.failOn }
-            if config.ignores(path) { continue }
-            do {
-                let source = try SourceFile.read(path: path)
-                let document = DocumentReader().read(source)
-                results.append(FileResult(source: source, diagnostics: engine.lint(document)))
+        }
+        let progress = ProgressMeter(total: work.count)
+        let queue = work
+        let outcomes = parallelMap(queue.count, jobs: jobs) { i -> Result<FileResult, SourceError> in
+            do throws(SourceError) {
+                let source = try SourceFile.read(path: queue[i].path)
+                let diagnostics = queue[i].engine.lint(DocumentReader().read(source))
+                progress.advance(bytes: source.bytes.count)
+                return .success(FileResult(source: source, diagnostics: diagnostics))
             } catch {
-                printError(error.description)
+                return .failure(error)
+            }
+        }
+        progress.finish()
+        var results: [FileResult] = []
+        var inputFailed = false
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let r): results.append(r)
+            case .failure(let e):
+                printError(e.description)
                 inputFailed = true
             }
         }

@@ -1,0 +1,78 @@
+import Dispatch
+import Foundation
+
+/// Runs `work` for 0..<count on up to `jobs` threads and returns the results in index order,
+/// so output never depends on which thread finished first.
+func parallelMap<T: Sendable>(_ count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
+    let slots = Slots<T>(count)
+    let workers = max(1, min(jobs, count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let i = slots.claim() { slots.store(work(i), at: i) }
+    }
+    return slots.results()
+}
+
+/// Result slots shared by the workers; guarded by a lock.
+private final class Slots<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var values: [T?]
+
+    init(_ count: Int) { values = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < values.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ value: T, at i: Int) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
+    }
+
+    func results() -> [T] { values.map { $0! } }
+}
+
+/// Files done and throughput on standard error, when it is a terminal; silent otherwise
+/// (CI logs, pipes), so that output stays byte-for-byte reproducible.
+final class ProgressMeter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private var done = 0
+    private var bytes = 0
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private var lastDraw: UInt64 = 0
+    private let enabled: Bool
+
+    init(total: Int) {
+        self.total = total
+        enabled = isatty(2) != 0 && total > 1 && ProcessInfo.processInfo.environment["CI"] == nil
+    }
+
+    func advance(bytes n: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        bytes += n
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now - lastDraw > 100_000_000 || done == total else { return }
+        lastDraw = now
+        let seconds = Double(now - start) / 1e9
+        let rate = seconds > 0 ? Double(bytes) / 1_048_576 / seconds : 0
+        FileHandle.standardError.write(Data(String(format: "\rreportlint: %d/%d files, %.1f MB/s ", done, total, rate).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// `--jobs`: files are spread over this many threads.
+let defaultJobs = ProcessInfo.processInfo.activeProcessorCount

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `--jobs N` spreads files over threads; the output must be byte-for-byte the same as with
+/// one job, in every format, including when some files cannot be read.
+@Suite struct ParallelTests {
+    func tree() throws -> URL {
+        let dir = try temporaryDirectory()
+        let samples = ["international-cooperation.md", "international-cooperation.txt", "numeric-mistakes.md",
+                       "structure-mistakes.md", "style-mistakes.md"]
+        for k in 0..<14 {
+            let name = samples[k % samples.count]
+            let text = try String(contentsOf: packageRoot.appendingPathComponent("Samples/\(name)"), encoding: .utf8)
+            let sub = dir.appendingPathComponent("part\(k % 3)")
+            try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+            let ext = (name as NSString).pathExtension
+            try (text + "\n补充说明第\(k)段，新增合作项目\(k + 2)个。\n").write(to: sub.appendingPathComponent("draft\(k).\(ext)"), atomically: true, encoding: .utf8)
+        }
+        try Data([0xC4, 0xE3]).write(to: dir.appendingPathComponent("part1/broken.md"))
+        return dir
+    }
+
+    @Test(arguments: ["text", "json", "yaml", "csv"])
+    func extractIsTheSameWithOneJobOrSeveral(_ format: String) throws {
+        let dir = try tree()
+        let one = try runReportlint(["extract", "--jobs", "1", "--format", format, dir.path])
+        let several = try runReportlint(["extract", "--jobs", "3", "--format", format, dir.path])
+        #expect(one.status == 2 && several.status == 2, "the broken file makes both exit 2")
+        #expect(one.stdout == several.stdout)
+        #expect(one.stderr == several.stderr)
+        #expect(one.stdout.count > 10_000)
+    }
+
+    @Test(arguments: ["text", "json", "sarif"])
+    func lintIsTheSameWithOneJobOrSeveral(_ format: String) throws {
+        let dir = try tree()
+        let rules = packageRoot.appendingPathComponent("Rules/shanghai-st-report.yaml").path
+        let one = try runReportlint(["lint", "--jobs", "1", "--rules", rules, "--format", format, dir.path])
+        let several = try runReportlint(["lint", "--jobs", "4", "--rules", rules, "--format", format, dir.path])
+        #expect(one.status == several.status)
+        #expect(one.stdout == several.stdout)
+        #expect(one.stderr == several.stderr)
+    }
+
+    @Test func progressIsSilentWhenNotATerminal() throws {
+        let run = try runReportlint(["lint", "--jobs", "2", "Samples"])
+        #expect(!run.stderr.contains("files,"))
+    }
+}
