@@ -30,11 +30,18 @@ struct Bench {
             var corpus = Corpus()
             let text = corpus.text(bytes: sizeMB << 20)
             try text.write(toFile: out ?? "corpus.txt", atomically: true, encoding: .utf8)
+        case "lint": try runCLI(sizeMB, label: "lint", arguments: ["lint", "--format", "json"])
+        case "lint-pack":
+            let pack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Rules/shanghai-st-report.yaml").path
+            try runCLI(sizeMB, label: "lint-pack", arguments: ["lint", "--format", "json", "--rules", pack])
+        case "tree": try tree(files: 1000)
+        case "startup": try startup()
         case "scan": try scan(sizeMB)
         case "read": try readDocument(sizeMB)
         case "extract": try extract(sizeMB, format: format)
         case "all":
-            for m in ["scan", "read", "extract"] {
+            for m in ["scan", "read", "extract", "lint", "lint-pack"] {
                 let p = Process()
                 p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
                 p.arguments = [m, "--size", String(sizeMB)]
@@ -42,7 +49,7 @@ struct Bench {
                 p.waitUntilExit()
             }
         default:
-            fatalError("modes: scan, read, extract, corpus, all")
+            fatalError("modes: scan, read, extract, lint, lint-pack, tree, startup, corpus, all")
         }
     }
 
@@ -96,6 +103,86 @@ struct Bench {
             })
         }
         report("read", bytes: bytes.count, seconds: best, extra: "  \(count) quantities")
+    }
+
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reportlint")
+    }
+
+    /// Runs the CLI once; wall time and the child's peak resident memory.
+    static func timeCLI(_ arguments: [String], in directory: String? = nil) throws -> (seconds: Double, peakMB: Double, status: Int32) {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        let seconds = time {
+            try! p.run()
+            p.waitUntilExit()
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return (seconds, Double(usage.ru_maxrss) / 1024, p.terminationStatus)
+    }
+
+    /// The real CLI on one generated file, in a folder without a config (the built-in packs).
+    static func runCLI(_ sizeMB: Int, label: String, arguments: [String]) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-\(label)-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("corpus.txt").path
+        var corpus = Corpus()
+        let text = corpus.text(bytes: sizeMB << 20)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try timeCLI(arguments + [path], in: dir.path)
+        let mb = Double(text.utf8.count) / Double(1 << 20)
+        print(String(format: "%-9@ %6.1f MB  %7.3f s  %8.1f MB/s  peak %7.1f MB (%.1f× input)  exit %d", label, mb, r.seconds,
+                     mb / r.seconds, r.peakMB, r.peakMB / mb, r.status))
+        if r.status > 1 { exit(1) }
+    }
+
+    /// 1,000 files of about 10 KB: files per second with one job and with two.
+    static func tree(files: Int) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-tree-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var corpus = Corpus()
+        var bytes = 0
+        for k in 0..<files {
+            let sub = dir.appendingPathComponent("chapter\(k / 100)")
+            try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+            let text = corpus.text(bytes: 10_000)
+            bytes += text.utf8.count
+            try text.write(to: sub.appendingPathComponent("draft\(k).md"), atomically: true, encoding: .utf8)
+        }
+        var oneJob = 0.0
+        for jobs in [1, 2] {
+            let r = try timeCLI(["lint", "--format", "json", "--jobs", String(jobs), dir.path], in: dir.path)
+            if jobs == 1 { oneJob = r.seconds }
+            print(String(format: "tree      %d files %.1f MB  jobs %d  %7.3f s  %7.0f files/s  %6.1f MB/s  speed-up %.2f×", files,
+                         Double(bytes) / 1_048_576, jobs, r.seconds, Double(files) / r.seconds, Double(bytes) / 1_048_576 / r.seconds,
+                         oneJob / r.seconds))
+            if r.status > 1 { exit(1) }
+        }
+    }
+
+    /// Start-up plus loading the built-in packs, on a 1 KB draft: the median of 20 runs.
+    static func startup() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-startup-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var corpus = Corpus()
+        let path = dir.appendingPathComponent("small.md").path
+        try String(corpus.text(bytes: 1024).prefix(400)).write(toFile: path, atomically: true, encoding: .utf8)
+        // Twenty runs from one shell, so that spawning through Foundation is not what is measured.
+        let loop = "for i in $(seq 20); do '\(binary.path)' lint --format json '\(path)' > /dev/null; done"
+        let r = time {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", loop]
+            try! p.run()
+            p.waitUntilExit()
+        }
+        print(String(format: "startup   1 KB draft, built-in packs: %.1f ms a run (20 runs, process start included)", r / 20 * 1000))
     }
 
     /// The real CLI end to end on a file, output to /dev/null.

@@ -89,10 +89,17 @@ struct Lint: ParsableCommand {
         var allRules: [String: RuleSpec] = [:]
         var failLevel = failOn
         var work: [(path: String, engine: LintEngine)] = []
+        var configs: [String: Config] = [:]
         for path in files {
             let directory = (path as NSString).deletingLastPathComponent
             do {
-                let config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
+                let config: Config
+                if let cached = configs[directory] {
+                    config = cached
+                } else {
+                    config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
+                    configs[directory] = config
+                }
                 if failLevel == nil { failLevel = config.failOn }
                 if config.ignores(path) { continue }
                 let key = config.path ?? "<defaults>"
