@@ -47,9 +47,11 @@ struct CountedListCheck: Check {
         let open: [UInt8] = p < bytes.count && bytes[p] == UInt8(ascii: "(") ? [0x28] : Array("（".utf8)
         guard p + open.count <= block.range.upperBound, Array(bytes[p..<(p + open.count)]) == open else { return nil }
         let close: [UInt8] = open == [0x28] ? [0x29] : Array("）".utf8)
+        // A counted list closes within a few hundred bytes; an unclosed bracket is not a list.
         var end = p + open.count
-        while end + close.count <= block.range.upperBound, Array(bytes[end..<(end + close.count)]) != close { end += 1 }
-        guard end + close.count <= block.range.upperBound else { return nil }
+        let limit = min(block.range.upperBound, end + 600)
+        while end + close.count <= limit, !bytes[end..<(end + close.count)].elementsEqual(close) { end += 1 }
+        guard end + close.count <= limit else { return nil }
         let inner = String(decoding: bytes[(p + open.count)..<end], as: UTF8.self).replacingOccurrences(of: "**", with: "")
         let partial = inner.hasSuffix("等") || inner.hasSuffix("等等")
         // A list has 、 between its items; a parenthesis with only 等 is a list when it holds
@@ -65,8 +67,7 @@ struct CountedListCheck: Check {
         var start = q.range.lowerBound
         while start > block.range.lowerBound, document.source.bytes[start - 1] == UInt8(ascii: "*") { start -= 1 }
         guard start - deng.count >= block.range.lowerBound, Array(document.source.bytes[(start - deng.count)..<start]) == deng else { return nil }
-        let before = document.readerText(block.range.lowerBound..<(start - deng.count))
-        let clause = before.split(omittingEmptySubsequences: false, whereSeparator: { "，,。；;：:".contains($0) }).last.map(String.init) ?? before
+        let clause = document.readerText(block.clauseStart(before: start - deng.count, in: document, acrossItems: true)..<(start - deng.count))
         guard clause.contains("、") else { return nil }
         return (clause.split(separator: "、").count, q.range)
     }

@@ -37,17 +37,24 @@ struct FormulaBreakdownCheck: Check {
     private func statedTotals(_ formula: Formula, in document: Document, section index: Int) -> [Finding] {
         guard let known = formula.terms.compactMap({ $0 }).reduce(Rational?.some(.zero), { a, b in a.flatMap { $0 + b } }) else { return [] }
         let floor = Interval.between(known, nil)
-        // The formula's block and the blocks up to the next heading.
-        var blocks = [document.blocks[index]]
+        // The formula's own sentence, and the blocks after it up to the next heading.
+        let home = document.blocks[index]
+        var homeLookup = BlockLookup(home)
+        let sentence = homeLookup.sentence(containing: formula.range.lowerBound) ?? home.range
+        var candidates: [(Block, ArraySlice<Quantity>)] = [(home, homeLookup.quantities(startingIn: formula.range.upperBound..<sentence.upperBound))]
         var i = index + 1
-        while i < document.blocks.count, document.blocks[i].heading == nil { blocks.append(document.blocks[i]); i += 1 }
+        while i < document.blocks.count, i - index <= 50, document.blocks[i].heading == nil {
+            candidates.append((document.blocks[i], document.blocks[i].quantities[...]))
+            i += 1
+        }
         let formulaText = document.readerText(formula.range)
-        let totals = blocks.flatMap { block in
-            block.quantities.filter { q in
+        let totals = candidates.flatMap { block, quantities in
+            quantities.filter { q in
                 guard q.kind == .count, !block.formulas.contains(where: { $0.range.overlaps(q.range) }) else { return false }
                 if q.qualifiers.contains(where: { $0.role == .total }) { return true }
-                let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
-                return ["共", "合计", "总计", "累计"].contains { block.contains($0, between: clause) }
+                // Only the short clause before the figure is read, never the whole block.
+                let clause = document.readerText(block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound)
+                return ["共", "合计", "总计", "累计"].contains { clause.contains($0) }
             }
         }
         return totals.compactMap { total in

@@ -23,20 +23,21 @@ struct GrowthCheck: Check {
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for block in document.blocks {
+            var lookup = BlockLookup(block)
             let qs = block.quantities
             for (k, a) in qs.enumerated() where a.kind != .ordinal && k + 1 < qs.count {
                 let b = qs[k + 1]
-                guard let sentence = block.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
+                guard let sentence = lookup.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
                       b.kind == a.kind, b.dimension == a.dimension,
-                      Self.fromWords.contains(where: { w in block.offsets(of: w).contains { $0 < a.range.lowerBound && $0 >= block.clauseStart(before: a.range.lowerBound, in: document) } }),
-                      Self.toWords.contains(where: { block.contains($0, between: a.range.upperBound..<b.range.lowerBound) }) else { continue }
+                      Self.fromWords.contains(where: { w in lookup.offsets(of: w).contains { $0 < a.range.lowerBound && $0 >= block.clauseStart(before: a.range.lowerBound, in: document) } }),
+                      Self.toWords.contains(where: { lookup.contains($0, between: a.range.upperBound..<b.range.lowerBound) }) else { continue }
                 // Growth at comparable prices or on a comparable basis cannot be recomputed from
                 // two current-price levels (国家统计局: 增长速度按可比价格计算).
-                if Self.comparableBasisWords.contains(where: { block.contains($0, between: sentence) }) { continue }
+                if Self.comparableBasisWords.contains(where: { lookup.contains($0, between: sentence) }) { continue }
                 // The stated change: the next figure in the sentence after B.
                 guard let stated = qs.first(where: { $0.range.lowerBound >= b.range.upperBound && $0.range.upperBound <= sentence.upperBound }) else { continue }
                 let between = b.range.upperBound..<stated.range.lowerBound
-                let decrease = Self.decreaseWords.contains { block.contains($0, between: between) }
+                let decrease = Self.decreaseWords.contains { lookup.contains($0, between: between) }
                 if let f = judge(a, b, stated, decrease: decrease, document) { findings.append(f) }
             }
         }

@@ -27,9 +27,10 @@ extension Block {
     }
 
     /// The source offset where the clause holding `offset` starts: after the last ，；。：
-    /// (either width) before it, or the block's start.
-    func clauseStart(before offset: Int, in document: Document) -> Int {
-        let separators: Set<UInt32> = [0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A, 0x3001]
+    /// (either width; also 、 unless `acrossItems`) before it, or the block's start.
+    func clauseStart(before offset: Int, in document: Document, acrossItems: Bool = false) -> Int {
+        var separators: Set<UInt32> = [0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A]
+        if !acrossItems { separators.insert(0x3001) }
         var p = offset
         var start = range.lowerBound
         document.source.bytes.withUnsafeBufferPointer { t in
@@ -44,6 +45,61 @@ extension Block {
     /// Whether the reader text between two source offsets contains `word`.
     func contains(_ word: String, between range: Range<Int>) -> Bool {
         offsets(of: word).contains { range.contains($0) }
+    }
+}
+
+/// Keyword and sentence lookups in one block, each keyword scanned once: a check that asks
+/// per figure must not rescan the block per figure (a 10 MB line is one block).
+struct BlockLookup {
+    let block: Block
+    private var cache: [String: [Int]] = [:]
+
+    init(_ block: Block) {
+        self.block = block
+    }
+
+    /// Source offsets of `word`, ascending.
+    mutating func offsets(of word: String) -> [Int] {
+        if let known = cache[word] { return known }
+        let found = block.offsets(of: word)
+        cache[word] = found
+        return found
+    }
+
+    mutating func contains(_ word: String, between range: Range<Int>) -> Bool {
+        let all = offsets(of: word)
+        var low = 0, high = all.count
+        while low < high {
+            let mid = (low + high) / 2
+            if all[mid] < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return low < all.count && all[low] < range.upperBound
+    }
+
+    /// The block's figures that start in `range` (binary search: figures are in text order).
+    func quantities(startingIn range: Range<Int>) -> ArraySlice<Quantity> {
+        let qs = block.quantities
+        func firstIndex(atOrAfter offset: Int) -> Int {
+            var low = 0, high = qs.count
+            while low < high {
+                let mid = (low + high) / 2
+                if qs[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let lower = firstIndex(atOrAfter: range.lowerBound)
+        return qs[lower..<max(lower, firstIndex(atOrAfter: range.upperBound))]
+    }
+
+    /// The sentence containing a source offset (binary search), else the last one before it.
+    func sentence(containing offset: Int) -> Range<Int>? {
+        let sentences = block.sentences
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? sentences[low - 1] : nil
     }
 }
 

@@ -17,18 +17,19 @@ struct PartsWithinWholeCheck: Check {
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for block in document.blocks {
-            for marker in block.offsets(of: "其中") {
-                guard let whole = block.quantities.last(where: { $0.range.upperBound <= marker && $0.isAmountLike }),
-                      let sentence = block.sentence(containing: marker) else { continue }
+            var lookup = BlockLookup(block)
+            for marker in lookup.offsets(of: "其中") {
+                guard let sentence = lookup.sentence(containing: marker) else { continue }
                 // The whole stands in this sentence or the one before it (…636家。其中，…).
-                let earliest = block.sentences.last(where: { $0.upperBound <= sentence.lowerBound })?.lowerBound ?? sentence.lowerBound
-                guard whole.range.lowerBound >= earliest else { continue }
-                let parts = block.quantities.filter {
-                    $0.range.lowerBound > marker && $0.range.upperBound <= sentence.upperBound && $0.isAmountLike
+                let earliest = lookup.sentence(containing: sentence.lowerBound - 1)?.lowerBound ?? sentence.lowerBound
+                guard let whole = lookup.quantities(startingIn: min(earliest, marker)..<marker)
+                    .last(where: { $0.range.upperBound <= marker && $0.isAmountLike }) else { continue }
+                let parts = lookup.quantities(startingIn: (marker + 1)..<sentence.upperBound).filter {
+                    $0.range.upperBound <= sentence.upperBound && $0.isAmountLike
                         && $0.dimension == whole.dimension && $0.kind == whole.kind
                 }
                 guard !parts.isEmpty else { continue }
-                findings += check(whole, parts, complete: block.contains("分别为", between: marker..<sentence.upperBound), document)
+                findings += check(whole, parts, complete: lookup.contains("分别为", between: marker..<sentence.upperBound), document)
             }
         }
         return findings

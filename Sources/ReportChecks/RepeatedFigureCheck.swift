@@ -30,6 +30,7 @@ struct RepeatedFigureCheck: Check {
         var groups: [String: [(label: String, quantity: Quantity)]] = [:]
         var order: [String] = []
         for block in document.blocks {
+            var lookup = BlockLookup(block)
             for q in block.quantities where q.isAmountLike && [.plain, .over, .under, .atLeast, .atMost, .approximate].contains(q.bound) {
                 guard let range = q.labelRange else { continue }
                 let label = document.readerText(range)
@@ -37,7 +38,7 @@ struct RepeatedFigureCheck: Check {
                 // The clause before the figure names its period: 上年…, 2023年…, 同比….
                 let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
                 if block.dates.contains(where: { clause.contains($0.range.lowerBound) }) { continue }
-                if Self.otherPeriodWords.contains(where: { block.contains($0, between: clause) }) { continue }
+                if Self.otherPeriodWords.contains(where: { lookup.contains($0, between: clause) }) { continue }
                 let key = label + "\u{1}" + q.dimension + "\u{1}" + q.kind.rawValue
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append((label, q))

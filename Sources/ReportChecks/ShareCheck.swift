@@ -24,9 +24,10 @@ struct ShareCheck: Check {
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for block in document.blocks {
+            var lookup = BlockLookup(block)
             for share in block.quantities where share.kind == .percent {
-                guard let sentence = block.sentence(containing: share.range.lowerBound),
-                      let zhan = block.offsets(of: "占").last(where: { $0 < share.range.lowerBound && $0 >= sentence.lowerBound }) else { continue }
+                guard let sentence = lookup.sentence(containing: share.range.lowerBound),
+                      let zhan = lookup.offsets(of: "占").last(where: { $0 < share.range.lowerBound && $0 >= sentence.lowerBound }) else { continue }
                 let text = document.readerText(share.range)
                 let cap = Interval.between(nil, maximum)
                 if let f = relationFinding(Verdict.of(hard: share.hard.intersects(cap), plausible: share.plausible.intersects(cap)),
@@ -34,8 +35,8 @@ struct ShareCheck: Check {
                     findings.append(f)
                     continue
                 }
-                let before = block.quantities.filter { $0.range.upperBound <= zhan && $0.range.lowerBound >= sentence.lowerBound && $0.isAmountLike }
-                let marker = block.offsets(of: "其中").last { $0 >= sentence.lowerBound && $0 < zhan }
+                let before = lookup.quantities(startingIn: sentence.lowerBound..<zhan).filter { $0.range.upperBound <= zhan && $0.isAmountLike }
+                let marker = lookup.offsets(of: "其中").last { $0 >= sentence.lowerBound && $0 < zhan }
                 if let marker, let whole = before.last(where: { $0.range.upperBound <= marker }),
                    let part = before.last(where: { $0.range.lowerBound > marker && $0.dimension == whole.dimension }) {
                     guard let hard = Relations.sharePercent(part: part.hard, whole: whole.hard),

@@ -28,7 +28,9 @@ public struct LintRun: Sendable {
         files.flatMap { f in f.diagnostics.map { (f, $0) } }
     }
 
-    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.diagnostic.severity == severity }.count }
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { total, file in total + file.diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    }
 
     /// A path relative to the base directory when it lies inside it.
     public func relativePath(_ path: String) -> String {

@@ -100,6 +100,21 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
         #expect(run.status == 0, "the config selects only the consistency pack: \(run.stdout)")
     }
 
+    /// A draft pasted as one 1.5 MB line is one block with tens of thousands of figures; every
+    /// check must stay linear in it (this ran for minutes when two checks were quadratic).
+    @Test func oneHugeLine() throws {
+        let sample = try String(contentsOf: packageRoot.appendingPathComponent("Samples/numeric-mistakes.md"), encoding: .utf8)
+        let line = String(repeating: sample.replacingOccurrences(of: "\n", with: " "), count: 200)
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("line.md")
+        try line.write(to: file, atomically: true, encoding: .utf8)
+        let start = Date()
+        let run = try runReportlint(["lint", "--format", "json", file.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\"summary\""))
+        #expect(Date().timeIntervalSince(start) < 120)
+    }
+
     @Test func rulesExplainAndTestRules() throws {
         let rules = try runReportlint(["rules"])
         #expect(rules.status == 0)
