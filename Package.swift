@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportNumbersTests", dependencies: ["ReportNumbers"]),
         .testTarget(name: "ReportDocumentTests", dependencies: ["ReportDocument"]),
-        .testTarget(name: "ReportRulesTests", dependencies: ["ReportRules", "ReportChecks"], exclude: ["Malformed"]),
+        .testTarget(name: "ReportRulesTests", dependencies: ["ReportRules", "ReportChecks"], exclude: ["Malformed", "Fixtures"]),
         .testTarget(
             name: "ReportlintCLITests",
             dependencies: [

@@ -14,25 +14,27 @@ public struct InlineText: Sendable {
     public func sourceOffset(_ plain: Int) -> Int {
         guard !segments.isEmpty else { return 0 }
         if plain >= bytes.count, plain > 0 { return sourceOffset(plain - 1) + 1 }
-        var low = 0, high = segments.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if segments[mid].plain <= plain { low = mid } else { high = mid - 1 }
-        }
-        return segments[low].source + (plain - segments[low].plain)
+        let k = lastSegment { $0.plain <= plain }
+        return segments[k].source + (plain - segments[k].plain)
     }
 
     /// The plain offset of a source offset: the first plain byte at or after it.
     public func plainOffset(ofSource source: Int) -> Int {
         guard !segments.isEmpty else { return 0 }
+        let k = lastSegment { $0.source <= source }
+        let segment = segments[k]
+        let end = k + 1 < segments.count ? segments[k + 1].plain : bytes.count
+        return min(max(segment.plain, segment.plain + (source - segment.source)), end)
+    }
+
+    /// The last segment satisfying `isBefore` (segments ascend in both coordinates), or 0.
+    private func lastSegment(_ isBefore: ((plain: Int, source: Int)) -> Bool) -> Int {
         var low = 0, high = segments.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if segments[mid].source <= source { low = mid } else { high = mid - 1 }
+            if isBefore(segments[mid]) { low = mid } else { high = mid - 1 }
         }
-        let segment = segments[low]
-        let end = low + 1 < segments.count ? segments[low + 1].plain : bytes.count
-        return min(max(segment.plain, segment.plain + (source - segment.source)), end)
+        return low
     }
 
     /// A plain range in source coordinates: from its first byte to just after its last.

@@ -133,23 +133,16 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Binary GCD (Stein): shifts and subtractions instead of divisions, which matters
-    /// because every figure's intervals are built from a few reduced fractions.
+    /// because every figure's intervals are built from a few reduced fractions. 64-bit
+    /// operands take the 64-bit path.
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        if a == 0 { return b }
-        if b == 0 { return a }
         if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) { return UInt128(gcd64(UInt64(a), UInt64(b))) }
-        var x = a, y = b
-        let shift = min(x.trailingZeroBitCount, y.trailingZeroBitCount)
-        x >>= x.trailingZeroBitCount
-        repeat {
-            y >>= y.trailingZeroBitCount
-            if x > y { swap(&x, &y) }
-            y -= x
-        } while y != 0
-        return x << shift
+        return binaryGCD(a, b)
     }
 
-    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 { binaryGCD(a, b) }
+
+    private static func binaryGCD<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
         if a == 0 { return b }
         if b == 0 { return a }
         var x = a, y = b

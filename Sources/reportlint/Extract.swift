@@ -35,13 +35,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let files: [String]
-        do {
-            files = try DraftFiles.collect(paths)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        let files = try collectDrafts(paths)
         let reader = DocumentReader(options: ScanOptions(rounding: Rounding(rawValue: rounding)!))
         var report = ExtractionReport(format: format, output: FileOutput.standardOutput)
         report.begin()

@@ -77,13 +77,7 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        let files: [String]
-        do {
-            files = try DraftFiles.collect(paths)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        let files = try collectDrafts(paths)
         // Rules first, in file order: a broken rule file stops the run before any work.
         var engines: [String: LintEngine] = [:]
         var allRules: [String: RuleSpec] = [:]

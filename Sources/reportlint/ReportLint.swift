@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportDocument
 
 /// The `reportlint` command. Exit codes: 0 success, 1 findings at or above the fail level,
 /// 2 usage errors and unreadable input.
@@ -30,6 +31,16 @@ struct ReportLint: ParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
         }
+    }
+}
+
+/// The draft files named by the arguments, or exit 2 with the path that does not exist.
+func collectDrafts(_ paths: [String]) throws -> [String] {
+    do {
+        return try DraftFiles.collect(paths)
+    } catch {
+        printError(error.description)
+        throw ExitCode(2)
     }
 }
 
