@@ -132,11 +132,6 @@ public struct Quantity: Hashable, Sendable {
         self.flags = flags
     }
 
-    /// The label's text, for a quantity found by scanning `text` directly.
-    public func label(in text: String) -> String? {
-        labelRange.map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
-    }
-
     /// The printed qualifier words, in text order, joined: `超`, `近…余`, `约…左右`.
     public var qualifierText: String? {
         qualifiers.isEmpty ? nil : qualifiers.map(\.text).joined(separator: "…")

@@ -603,7 +603,7 @@ struct ScanRun {
         } else if ChineseNumerals.isNumeral(c) {
             high = chineseReading(at: afterMark).reading
         }
-        guard let high, case .figure(var highFigure) = high.value, case .figure(var lowFigure) = low.value else { return low }
+        guard let high, case .figure(let highFigure) = high.value, case .figure(var lowFigure) = low.value else { return low }
         var merged = low
         if low.tail.unit == nil && low.tail.magnitudeText == nil {
             if let m = high.tail.magnitudeText {
@@ -613,10 +613,9 @@ struct ScanRun {
                 merged.flags.insert(.rangeLowBorrowsSuffix)
             }
             if [.percent, .percentagePoint, .permille].contains(high.tail.kind) { merged.flags.insert(.rangeLowBorrowsSuffix) }
-        } else if low.tail.unit != high.tail.unit || low.tail.magnitudeText != high.tail.magnitudeText && high.tail.magnitudeText != nil {
-            guard low.tail.unit == high.tail.unit else { return low }
+        } else if low.tail.unit != high.tail.unit {
+            return low // 10家至20人 is not one range
         }
-        if high.tail.unit == nil && low.tail.unit != nil { return low }
         merged.value = .figure(lowFigure)
         merged.tail.unit = high.tail.unit
         merged.tail.kind = high.tail.kind
@@ -624,7 +623,6 @@ struct ScanRun {
         merged.tail.qualifiers += high.tail.qualifiers
         if merged.tail.magnitudeText == nil { merged.tail.magnitudeText = high.tail.magnitudeText }
         merged.flags.formUnion(high.flags)
-        highFigure.magnitudePower = high.tail.magnitudePower
         rangeHigh = highFigure
         return merged
     }
