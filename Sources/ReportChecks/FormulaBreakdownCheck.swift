@@ -39,7 +39,7 @@ struct FormulaBreakdownCheck: Check {
         let floor = Interval.between(known, nil)
         // The formula's own sentence, and the blocks after it up to the next heading.
         let home = document.blocks[index]
-        var homeLookup = BlockLookup(home)
+        let homeLookup = BlockLookup(home)
         let sentence = homeLookup.sentence(containing: formula.range.lowerBound) ?? home.range
         var candidates: [(Block, ArraySlice<Quantity>)] = [(home, homeLookup.quantities(startingIn: formula.range.upperBound..<sentence.upperBound))]
         var i = index + 1
