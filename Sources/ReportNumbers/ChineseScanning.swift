@@ -38,6 +38,7 @@ extension ScanRun {
     }
 
     func chineseRun(at i: Int) -> ChineseRun {
+        guard i < n else { return ChineseRun(scalars: [], fraction: [], end: n, reading: nil) }
         var p = i
         var run: [UInt32] = []
         var fraction: [UInt32] = []

@@ -193,6 +193,7 @@ struct ScanRun {
 
     /// Digits in either width, with thousands separators (`1,349,084`, `10 000`) and a decimal point.
     func readDigits(at i: Int) -> Digits? {
+        guard i < n else { return nil }
         var p = i
         var mantissa: Int128 = 0
         var integerDigits = 0, fractionDigits = 0, groupLength = 0

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import ReportChecks
+import ReportDocument
+import ReportNumbers
+@testable import ReportRules
+
+/// Random drafts made of the characters and words the scanner and checks care about must
+/// never crash any layer (a debug build traps on every out-of-bounds access). This found a
+/// crash on a draft ending in 第.
+@Suite struct RobustnessTests {
+    static let pieces: [String] = Array("0123456789０１.．,，%％‰~～—–-至到第超近约余多以上下内左右万亿千百十零〇一二两三四五六七八九几数上成翻番倍个家项场人次元年月日号（）()“”《》[]^*`#:：、。；！？ \n").map(String.init)
+        + ["**", "[^1]", "<!-- reportlint-disable -->", "http://x.y/1,2", "U35", "1+1+X", "1+1+30+2+2+X", "其中", "分别为", "占比",
+           "比重", "由", "增至", "增长", "提高", "个百分点", "等", "时间：", "# ", "## 8.", "- ", "百分之", "翻一番", "成千上万"]
+
+    @Test func randomDraftsNeverCrash() throws {
+        let engine = try LintEngine(ruleSet: try RuleLoader().load([
+            ("builtin/zh-publication", nil), ("builtin/consistency", nil),
+            (packageRoot.appendingPathComponent("Rules/shanghai-st-report.yaml").path, nil),
+        ]))
+        var random = SeededRandom(state: 99)
+        for k in 0..<600 {
+            let count = random.int(0...600)
+            let text = (0..<count).map { _ in Self.pieces[random.int(0...(Self.pieces.count - 1))] }.joined()
+            let document = DocumentReader().read(SourceFile(path: k % 2 == 0 ? "r.md" : "r.txt", text: text))
+            for d in engine.lint(document) {
+                #expect(d.range.lowerBound >= 0 && d.range.upperBound <= document.source.bytes.count)
+            }
+        }
+    }
+
+    @Test func textEndingInTheMiddleOfAForm() {
+        for text in ["第", "百分之", "翻", "上", "成千", "1+", "9月", "2024—", "20～", "超", "（", "[", "[^"] {
+            _ = QuantityScanner().scan(text)
+            _ = DocumentReader().read(SourceFile(path: "e.md", text: text))
+        }
+    }
+}
