@@ -4,13 +4,8 @@ import ReportRules
 
 /// `kind: calendar-dates` — every date exists (no 2月30日, no 13月) and a range does not end
 /// before it starts (9月22—20日).
-struct CalendarDatesCheck: Check {
+struct CalendarDatesCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         document.blocks.lazy.flatMap(\.dates).compactMap { d in

@@ -5,13 +5,8 @@ import ReportRules
 /// `kind: contradictory-qualifiers` — qualifiers on one figure that cannot hold together:
 /// a lower bound with an upper bound (将近400余人, 至少…以下), or a bound with an
 /// approximation (不到30个左右). Redundant pairs such as 超过…以上 are not reported here.
-struct ContradictoryQualifiersCheck: Check {
+struct ContradictoryQualifiersCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         document.blocks.lazy.flatMap(\.quantities).compactMap { q in

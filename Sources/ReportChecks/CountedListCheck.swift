@@ -7,13 +7,8 @@ import ReportRules
 /// `展示对接活动2场（A、B）` needs exactly 2 items; `A、B、C等5家` needs at most 5 (等 says the
 /// list is not complete). A parenthesis counts as a list only when it holds 、, or ends with
 /// 等 and holds no figures, so `超5万人次（专业观众占比超85%）` is left alone.
-struct CountedListCheck: Check {
+struct CountedListCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []

@@ -4,13 +4,8 @@ import ReportRules
 
 /// `kind: digit-magnitude` — Arabic numerals combine with 万 and 亿 only (GB/T 15835 5.3):
 /// `4千` should be `4000` (or 四千), `5千万` should be `5000万`.
-struct DigitMagnitudeCheck: Check {
+struct DigitMagnitudeCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         document.blocks.lazy.flatMap(\.quantities).filter { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in

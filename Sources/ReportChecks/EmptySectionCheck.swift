@@ -2,13 +2,8 @@ import ReportDocument
 import ReportRules
 
 /// `kind: empty-section` — a heading with neither text nor sub-headings under it.
-struct EmptySectionCheck: Check {
+struct EmptySectionCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []

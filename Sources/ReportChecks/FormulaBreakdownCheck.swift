@@ -6,13 +6,8 @@ import ReportRules
 /// counts of the list must be the formula's terms (in any order; `X` matches an item whose
 /// count is not a figure, such as `配套活动X场`), one item per term. A total stated with 共,
 /// 合计 or 累计 in the same part (`共举办活动30场`) is at least the sum of the known terms.
-struct FormulaBreakdownCheck: Check {
+struct FormulaBreakdownCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []

@@ -7,13 +7,8 @@ import ReportRules
 /// two rates; `X%` where only the 百分点 reading fits is reported), 增加N in A's unit (the
 /// difference), 增长N倍 (standard reading B = (1+N)·A; only the colloquial reading B = N·A
 /// fitting is a warning) and 翻n番 (2ⁿ).
-struct GrowthCheck: Check {
+struct GrowthCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     static let fromWords = ["由", "从"]
     static let toWords = ["增至", "增加到", "增长到", "增长至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到", "减少到", "减少至", "到", "至"]

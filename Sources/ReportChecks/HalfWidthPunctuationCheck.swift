@@ -5,13 +5,8 @@ import ReportRules
 /// `kind: half-width-punctuation` — ASCII `, : ; ( ) ? !` next to Chinese text should be the
 /// full-width marks (GB/T 15834 5.1). Decimal commas (1,000), times (15:40), URLs and Latin
 /// text are left alone. The fix replaces the mark and any spaces after it.
-struct HalfWidthPunctuationCheck: Check {
+struct HalfWidthPunctuationCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     static let fullWidth: [UInt32: String] = [
         0x2C: "，", 0x3A: "：", 0x3B: "；", 0x3F: "？", 0x21: "！", 0x28: "（", 0x29: "）",

@@ -5,13 +5,8 @@ import ReportRules
 /// `kind: headline-claims` — a heading that claims a magnitude (`万项技术需求全球征集发布`,
 /// `千项创业项目…`, `超百家…`) must be borne out by a figure of the same unit in its own
 /// section. A section with no such figure is not judged.
-struct HeadlineClaimCheck: Check {
+struct HeadlineClaimCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []

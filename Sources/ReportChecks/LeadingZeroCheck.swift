@@ -3,13 +3,8 @@ import ReportNumbers
 import ReportRules
 
 /// `kind: leading-zero` — a pure decimal keeps its leading zero (GB/T 15835 5.1.2): `.46` → `0.46`.
-struct LeadingZeroCheck: Check {
+struct LeadingZeroCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         document.blocks.lazy.flatMap(\.quantities).filter { $0.flags.contains(.missingLeadingZero) }.compactMap { q in

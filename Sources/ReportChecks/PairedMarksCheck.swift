@@ -5,13 +5,8 @@ import ReportRules
 /// `kind: paired-marks` — “” ‘’ （） 《》 【】 〈〉 〔〕 「」 『』 must pair up within a block
 /// (GB/T 15834 4.8, 4.9, 4.15). A closing mark without its opening mark, and an opening mark
 /// never closed, are each reported at the mark.
-struct PairedMarksCheck: Check {
+struct PairedMarksCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     static let pairs: [UInt32: UInt32] = [
         0x201C: 0x201D, 0x2018: 0x2019, 0xFF08: 0xFF09, 0x300A: 0x300B, 0x3010: 0x3011, 0x3008: 0x3009,

@@ -6,13 +6,8 @@ import ReportRules
 /// parts together are at most the whole; with `分别为` (the parts make up the whole) their sum
 /// must meet it. Only parts in the whole's unit count (人 and 人次 never mix). Impossible on
 /// hard intervals → the rule's severity; possible only outside plausible ones → a warning.
-struct PartsWithinWholeCheck: Check {
+struct PartsWithinWholeCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []

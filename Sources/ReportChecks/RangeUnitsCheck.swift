@@ -4,13 +4,8 @@ import ReportRules
 
 /// `kind: range-units` — `9～16亿` and `15～30%` drop 亿 or % from the first end of a range,
 /// which GB/T 15835 5.1.3 forbids because it reads two ways. The fix writes it on both ends.
-struct RangeUnitsCheck: Check {
+struct RangeUnitsCheck: OptionlessCheck {
     let spec: RuleSpec
-
-    init(_ spec: RuleSpec) throws(RuleError) {
-        try spec.noOptions()
-        self.spec = spec
-    }
 
     static let separators: Set<UInt32> = [0xFF5E, 0x7E, 0x301C, 0x2014, 0x2013, 0x81F3, 0x5230]
 

@@ -2,10 +2,15 @@ import ReportDocument
 import ReportNumbers
 import ReportRules
 
-extension RuleSpec {
-    /// For kinds without options of their own: any key beyond the common ones is an error.
-    func noOptions() throws(RuleError) {
-        try options.finish("rule '\(id)' (kind \(kind))", allowed: RuleSpec.commonKeys)
+/// A check kind with no keys of its own: any key beyond the common ones is an error.
+protocol OptionlessCheck: Check {
+    init(spec: RuleSpec)
+}
+
+extension OptionlessCheck {
+    init(_ spec: RuleSpec) throws(RuleError) {
+        try spec.options.finish("rule '\(spec.id)' (kind \(spec.kind))", allowed: RuleSpec.commonKeys)
+        self.init(spec: spec)
     }
 }
 
