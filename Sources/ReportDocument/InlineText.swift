@@ -92,6 +92,13 @@ struct InlineTextBuilder {
         let end = range.upperBound
         func at(_ k: Int) -> UInt8? { k < end ? source[k] : nil }
         func flush(_ upTo: Int) { if upTo > runStart { copy(runStart..<upTo) } }
+        /// A link or image: its text is read, its target is not.
+        func takeLink(_ link: (text: Range<Int>, end: Int)) {
+            flush(i)
+            append(link.text)
+            runStart = link.end
+            i = link.end
+        }
         while i < end {
             let b = source[i]
             switch b {
@@ -123,10 +130,7 @@ struct InlineTextBuilder {
                 }
             case UInt8(ascii: "!") where at(i + 1) == UInt8(ascii: "["):
                 if let link = parseLink(i + 1, end) {
-                    flush(i)
-                    copyWithin(link.text)
-                    runStart = link.end
-                    i = link.end
+                    takeLink(link)
                 } else {
                     i += 1
                 }
@@ -137,10 +141,7 @@ struct InlineTextBuilder {
                     runStart = close + 1
                     i = close + 1
                 } else if let link = parseLink(i, end) {
-                    flush(i)
-                    copyWithin(link.text)
-                    runStart = link.end
-                    i = link.end
+                    takeLink(link)
                 } else {
                     i += 1
                 }
@@ -158,9 +159,6 @@ struct InlineTextBuilder {
         }
         flush(end)
     }
-
-    /// Copies link text, itself possibly with emphasis.
-    private mutating func copyWithin(_ r: Range<Int>) { append(r) }
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

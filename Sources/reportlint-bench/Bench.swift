@@ -187,26 +187,6 @@ struct Bench {
 
     /// The real CLI end to end on a file, output to /dev/null.
     static func extract(_ sizeMB: Int, format: String) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-\(sizeMB)MB.txt").path
-        var corpus = Corpus()
-        let text = corpus.text(bytes: sizeMB << 20)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reportlint")
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = ["extract", "--format", format, path]
-        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        let seconds = time {
-            try! p.run()
-            p.waitUntilExit()
-        }
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let childPeak = Double(usage.ru_maxrss) / 1024
-        let mb = Double(text.utf8.count) / Double(1 << 20)
-        print(String(format: "%-8@ %7.1f MB  %7.3f s  %8.1f MB/s  peak %7.1f MB (%.1f× input)  exit %d", "extract", mb, seconds,
-                     mb / seconds, childPeak, childPeak / mb, p.terminationStatus))
-        try? FileManager.default.removeItem(atPath: path)
-        if p.terminationStatus != 0 { exit(1) }
+        try runCLI(sizeMB, label: "extract", arguments: ["extract", "--format", format])
     }
 }
