@@ -24,7 +24,7 @@ struct GrowthCheck: OptionlessCheck {
                 let b = qs[k + 1]
                 guard let sentence = lookup.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
                       b.kind == a.kind, b.dimension == a.dimension,
-                      Self.fromWords.contains(where: { w in lookup.offsets(of: w).contains { $0 < a.range.lowerBound && $0 >= block.clauseStart(before: a.range.lowerBound, in: document) } }),
+                      Self.fromWords.contains(where: { lookup.contains($0, between: block.clauseStart(before: a.range.lowerBound, in: document)..<a.range.lowerBound) }),
                       Self.toWords.contains(where: { lookup.contains($0, between: a.range.upperBound..<b.range.lowerBound) }) else { continue }
                 // Growth at comparable prices or on a comparable basis cannot be recomputed from
                 // two current-price levels (国家统计局: 增长速度按可比价格计算).

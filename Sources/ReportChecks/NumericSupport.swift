@@ -21,30 +21,21 @@ extension Block {
         return out
     }
 
-    /// The sentence (source range) containing a source offset.
-    func sentence(containing offset: Int) -> Range<Int>? {
-        sentences.first { $0.contains(offset) } ?? sentences.last { $0.lowerBound <= offset }
-    }
-
     /// The source offset where the clause holding `offset` starts: after the last ，；。：
     /// (either width; also 、 unless `acrossItems`) before it, or the block's start.
     func clauseStart(before offset: Int, in document: Document, acrossItems: Bool = false) -> Int {
-        var separators: Set<UInt32> = [0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A]
-        if !acrossItems { separators.insert(0x3001) }
         var p = offset
         var start = range.lowerBound
         document.source.bytes.withUnsafeBufferPointer { t in
             while p > range.lowerBound, let (c, s) = UTF8Text.scalar(t, before: p) {
-                if separators.contains(c) { start = p; return }
-                p = s
+                switch c {
+                case 0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A: start = p; return
+                case 0x3001 where !acrossItems: start = p; return
+                default: p = s
+                }
             }
         }
         return start
-    }
-
-    /// Whether the reader text between two source offsets contains `word`.
-    func contains(_ word: String, between range: Range<Int>) -> Bool {
-        offsets(of: word).contains { range.contains($0) }
     }
 }
 
@@ -67,13 +58,18 @@ struct BlockLookup {
     }
 
     mutating func contains(_ word: String, between range: Range<Int>) -> Bool {
+        last(word, in: range) != nil
+    }
+
+    /// The last place `word` starts in `range` (binary search over the cached offsets).
+    mutating func last(_ word: String, in range: Range<Int>) -> Int? {
         let all = offsets(of: word)
         var low = 0, high = all.count
         while low < high {
             let mid = (low + high) / 2
-            if all[mid] < range.lowerBound { low = mid + 1 } else { high = mid }
+            if all[mid] < range.upperBound { low = mid + 1 } else { high = mid }
         }
-        return low < all.count && all[low] < range.upperBound
+        return low > 0 && all[low - 1] >= range.lowerBound ? all[low - 1] : nil
     }
 
     /// The block's figures that start in `range` (binary search: figures are in text order).

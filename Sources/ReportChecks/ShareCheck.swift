@@ -27,7 +27,7 @@ struct ShareCheck: Check {
             var lookup = BlockLookup(block)
             for share in block.quantities where share.kind == .percent {
                 guard let sentence = lookup.sentence(containing: share.range.lowerBound),
-                      let zhan = lookup.offsets(of: "占").last(where: { $0 < share.range.lowerBound && $0 >= sentence.lowerBound }) else { continue }
+                      let zhan = lookup.last("占", in: sentence.lowerBound..<share.range.lowerBound) else { continue }
                 let text = document.readerText(share.range)
                 let cap = Interval.between(nil, maximum)
                 if let f = relationFinding(Verdict.of(hard: share.hard.intersects(cap), plausible: share.plausible.intersects(cap)),
@@ -36,7 +36,7 @@ struct ShareCheck: Check {
                     continue
                 }
                 let before = lookup.quantities(startingIn: sentence.lowerBound..<zhan).filter { $0.range.upperBound <= zhan && $0.isAmountLike }
-                let marker = lookup.offsets(of: "其中").last { $0 >= sentence.lowerBound && $0 < zhan }
+                let marker = lookup.last("其中", in: sentence.lowerBound..<zhan)
                 if let marker, let whole = before.last(where: { $0.range.upperBound <= marker }),
                    let part = before.last(where: { $0.range.lowerBound > marker && $0.dimension == whole.dimension }) {
                     guard let hard = Relations.sharePercent(part: part.hard, whole: whole.hard),

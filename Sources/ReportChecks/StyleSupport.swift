@@ -15,23 +15,18 @@ extension OptionlessCheck {
 }
 
 extension Block {
-    /// Walks the reader text scalar by scalar, with source offsets.
-    func forEachScalar(_ body: (_ scalar: UInt32, _ plainOffset: Int, _ length: Int) -> Void) {
+    /// The scalars of the reader text with their plain offsets and lengths.
+    var scalars: [(c: UInt32, at: Int, length: Int)] {
         text.bytes.withUnsafeBufferPointer { t in
+            var out: [(UInt32, Int, Int)] = []
             var i = 0
             while i < t.count {
                 let (c, len) = UTF8Text.scalar(t, i)
-                body(c, i, len)
+                out.append((c, i, len))
                 i += len
             }
+            return out
         }
-    }
-
-    /// The scalars of the reader text with their plain offsets.
-    var scalars: [(c: UInt32, at: Int, length: Int)] {
-        var out: [(UInt32, Int, Int)] = []
-        forEachScalar { out.append(($0, $1, $2)) }
-        return out
     }
 }
 

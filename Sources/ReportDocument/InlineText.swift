@@ -59,8 +59,6 @@ struct InlineTextBuilder {
 
     func build() -> InlineText { InlineText(bytes: bytes, segments: segments) }
 
-    var isEmpty: Bool { bytes.isEmpty }
-
     private mutating func copy(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
         if let last = segments.last, last.source + (bytes.count - last.plain) == range.lowerBound {

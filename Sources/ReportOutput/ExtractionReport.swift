@@ -253,12 +253,6 @@ enum Extraction {
         return builder.value
     }
 
-    public static func intervalValue(_ i: Interval) -> OutputValue {
-        var builder = OutputValueBuilder()
-        writeInterval(i, to: &builder)
-        return builder.value
-    }
-
     private static var flagNamesInOrder: [(PrintFlags, String)] {
         [
             (.chineseNumerals, "chineseNumerals"), (.fullWidthDigits, "fullWidthDigits"), (.groupedDigits, "groupedDigits"),

@@ -122,13 +122,8 @@ public indirect enum OutputValue: Equatable, Sendable {
 
     // MARK: YAML
 
-    /// Block-style YAML; every string is double-quoted, so no value can be misread as a
-    /// number, a boolean or a date.
-    public func yaml() -> String {
-        var out: [UInt8] = []
-        writeYAML(into: &out, indent: 0, afterDash: false)
-        return String(decoding: out, as: UTF8.self)
-    }
+    // Block-style YAML, written item by item by streaming writers; every string is
+    // double-quoted, so no value can be misread as a number, a boolean or a date.
 
     private var isNonEmptyCollection: Bool {
         switch self {
