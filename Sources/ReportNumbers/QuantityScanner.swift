@@ -49,9 +49,10 @@ struct Reading {
     var value: FigureValue
     var tail: Tail
     var flags: PrintFlags
+    /// The high end of a range (`20%～30%`), once `withRange` merged one.
+    var rangeHigh: PrintedFigure?
 
     var end: Int { tail.end }
-    var hasSuffix: Bool { tail.unit != nil || tail.magnitudeText != nil }
 }
 
 private extension UInt32 {
@@ -571,14 +572,17 @@ struct ScanRun {
         return tail
     }
 
-    func matches(_ word: String, at p: Int) -> Bool {
+    /// Whether the bytes of `word` stand at `p`.
+    func matches<Word: Sequence<UInt8>>(_ word: Word, at p: Int) -> Bool {
         var q = p
-        for b in word.utf8 {
+        for b in word {
             guard q < n, t[q] == b else { return false }
             q += 1
         }
         return true
     }
+
+    func matches(_ word: String, at p: Int) -> Bool { matches(word.utf8, at: p) }
 
     /// 上下游 and 前后端 are words, not qualifiers; 多/余 after a unit only follow measures of
     /// time and multiples (3年多, 1倍多), otherwise 多 starts the next word (2个多元主体).
@@ -624,12 +628,9 @@ struct ScanRun {
         merged.tail.qualifiers += high.tail.qualifiers
         if merged.tail.magnitudeText == nil { merged.tail.magnitudeText = high.tail.magnitudeText }
         merged.flags.formUnion(high.flags)
-        rangeHigh = highFigure
+        merged.rangeHigh = highFigure
         return merged
     }
-
-    /// The high end of the range just merged, consumed by `append`.
-    var rangeHigh: PrintedFigure?
 
     // MARK: - Results
 
@@ -655,7 +656,7 @@ struct ScanRun {
         let (prefixes, start) = prefixQualifiers(before: reading.start)
         let qualifiers = prefixes + reading.tail.qualifiers
         let roles = qualifiers.map(\.role)
-        let intervals: IntervalBuilder.Result
+        var intervals: IntervalBuilder.Result
         var value: Rational
         var upper: Rational?
         var flags = reading.flags
@@ -664,16 +665,12 @@ struct ScanRun {
             value = f.value
             if f.bare { flags.insert(.bareMagnitude) }
             intervals = builder.intervals(for: f, kind: reading.tail.kind, roles: roles)
-            if let high = rangeHigh {
+            if let high = reading.rangeHigh {
+                // A range covers both ends, each read to its own precision.
                 let h = builder.intervals(for: high, kind: reading.tail.kind, roles: [])
                 upper = high.value
-                rangeHigh = nil
-                merged: do {
-                    let hard = intervals.hard.hull(h.hard), plausible = intervals.plausible.hull(h.plausible)
-                    appendQuantity(start, reading, value, upper, qualifiers, flags,
-                                   IntervalBuilder.Result(hard: hard, plausible: plausible, bound: .range))
-                    return
-                }
+                intervals = IntervalBuilder.Result(hard: intervals.hard.hull(h.hard), plausible: intervals.plausible.hull(h.plausible),
+                                                   bound: .range)
             }
         case .pair(let low, let high):
             value = low
@@ -735,7 +732,7 @@ struct ScanRun {
         var stripped = true
         while stripped {
             stripped = false
-            for noise in Lexicon.labelLeadingNoise where to - from - noise.count >= 6 && matchesBytes(noise, at: from) {
+            for noise in Lexicon.labelLeadingNoise where to - from - noise.count >= 6 && matches(noise, at: from) {
                 from += noise.count
                 stripped = true
             }
@@ -751,11 +748,5 @@ struct ScanRun {
         guard to > from else { return nil }
         let (_, firstLen) = UTF8Text.scalar(t, from)
         return from + firstLen < to ? from..<to : nil
-    }
-
-    func matchesBytes(_ word: [UInt8], at p: Int) -> Bool {
-        guard p + word.count <= n else { return false }
-        for k in 0..<word.count where t[p + k] != word[k] { return false }
-        return true
     }
 }

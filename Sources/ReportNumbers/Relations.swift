@@ -81,8 +81,7 @@ public enum Relations {
     public static func grimConsistent(share: Interval, whole n: Int) -> Bool {
         guard n > 0, n <= 1_000_000 else { return true }
         // k in [share.low × n / 100, share.high × n / 100]
-        let scale = Rational(integer: Int64(n))
-        guard let range = share.scaled(by: scale).scaled(by: Rational(1, 100)!) as Interval? else { return true }
+        let range = share.scaled(by: Rational(integer: Int64(n))).scaled(by: Rational(1, 100)!)
         let lowK: Int64
         if let l = range.lower {
             let floor = l.value.numerator / l.value.denominator

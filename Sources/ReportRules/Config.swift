@@ -75,12 +75,7 @@ public struct Config: Sendable {
         names += rules.map { ($0, path) }
         names += extraRuleFiles.map { ($0, nil) }
         var set = try RuleLoader().load(names)
-        for (id, severity, at) in self.severity {
-            guard let index = set.rules.firstIndex(where: { $0.id == id }) else {
-                throw RuleError("severity is set for rule '\(id)', but no loaded pack defines it", at: at)
-            }
-            if let severity { set.rules[index].severity = severity } else { set.rules.remove(at: index) }
-        }
+        try set.applySeverity(severity)
         return set
     }
 }

@@ -10,6 +10,17 @@ public struct RuleSet: Sendable {
         self.rules = rules
         self.packs = packs
     }
+
+    /// Changes the severity of loaded rules (`nil` switches a rule off). Naming a rule that
+    /// no pack defines is an error: a misspelt id must not silently change nothing.
+    mutating func applySeverity(_ overrides: [(id: String, severity: Severity?, at: RuleValue)]) throws(RuleError) {
+        for (id, severity, at) in overrides {
+            guard let index = rules.firstIndex(where: { $0.id == id }) else {
+                throw RuleError("severity is set for rule '\(id)', but no loaded pack defines it", at: at)
+            }
+            if let severity { rules[index].severity = severity } else { rules.remove(at: index) }
+        }
+    }
 }
 
 /// Loads rule files and the packs they extend.
@@ -27,14 +38,9 @@ public struct RuleLoader {
         for entry in names {
             try loadPack(entry.name, relativeTo: entry.relativeTo, via: nil, state: &state)
         }
-        var rules = state.rules
-        for (id, severity, at) in state.overrides {
-            guard let index = rules.firstIndex(where: { $0.id == id }) else {
-                throw RuleError("severity is set for rule '\(id)', but no loaded pack defines it", at: at)
-            }
-            if let severity { rules[index].severity = severity } else { rules.remove(at: index) }
-        }
-        return RuleSet(rules: rules, packs: state.order)
+        var set = RuleSet(rules: state.rules, packs: state.order)
+        try set.applySeverity(state.overrides)
+        return set
     }
 
     private struct LoadState {
