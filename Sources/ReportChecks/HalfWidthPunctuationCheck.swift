@@ -55,7 +55,7 @@ struct HalfWidthPunctuationCheck: OptionlessCheck {
     }
 
     /// Whether position `k` is inside a URL (a run of non-space ASCII containing `://`).
-    private func inURL(_ s: [(c: UInt32, at: Int, length: Int)], _ k: Int) -> Bool {
+    private func inURL(_ s: [PlainScalar], _ k: Int) -> Bool {
         var a = k
         while a > 0, s[a - 1].c > 0x20, s[a - 1].c < 0x80 { a -= 1 }
         var b = k

@@ -18,31 +18,27 @@ struct PairedMarksCheck: OptionlessCheck {
         var findings: [Finding] = []
         for block in document.blocks where block.kind != .code {
             let s = block.scalars
-            var open: [(c: UInt32, at: Int)] = []
-            func report(_ at: Int, _ message: String) {
-                let start = block.text.sourceOffset(at)
-                let length = s.first { $0.at == at }?.length ?? 1
-                findings.append(Finding(range: start..<(start + length), message: spec.message(message)))
+            var open: [PlainScalar] = []
+            func report(_ mark: PlainScalar, missing: UInt32) {
+                let start = block.text.sourceOffset(mark.at)
+                findings.append(Finding(range: start..<(start + mark.length),
+                                        message: spec.message("标号 \(character(mark.c)) 缺少对应的 \(character(missing))")))
             }
             for (k, item) in s.enumerated() {
                 // ’ between Latin letters is an apostrophe (don’t), not a closing quote.
                 if item.c == 0x2019 || item.c == 0x2018, k > 0, k + 1 < s.count, s[k - 1].c < 0x80, s[k + 1].c < 0x80 { continue }
                 if Self.pairs[item.c] != nil {
-                    open.append((item.c, item.at))
+                    open.append(item)
                 } else if let opener = Self.closers[item.c] {
                     if let index = open.lastIndex(where: { $0.c == opener }) {
-                        for unclosed in open[(index + 1)...] {
-                            report(unclosed.at, "标号 \(character(unclosed.c)) 缺少对应的 \(character(Self.pairs[unclosed.c]!))")
-                        }
+                        for unclosed in open[(index + 1)...] { report(unclosed, missing: Self.pairs[unclosed.c]!) }
                         open.removeSubrange(index...)
                     } else {
-                        report(item.at, "标号 \(character(item.c)) 缺少对应的 \(character(opener))")
+                        report(item, missing: opener)
                     }
                 }
             }
-            for unclosed in open {
-                report(unclosed.at, "标号 \(character(unclosed.c)) 缺少对应的 \(character(Self.pairs[unclosed.c]!))")
-            }
+            for unclosed in open { report(unclosed, missing: Self.pairs[unclosed.c]!) }
         }
         return findings
     }

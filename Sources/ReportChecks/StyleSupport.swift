@@ -14,11 +14,13 @@ extension OptionlessCheck {
     }
 }
 
+/// One scalar of a block's reader text: its value, plain offset and UTF-8 length.
+typealias PlainScalar = (c: UInt32, at: Int, length: Int)
+
 extension Block {
-    /// The scalars of the reader text with their plain offsets and lengths.
-    var scalars: [(c: UInt32, at: Int, length: Int)] {
+    var scalars: [PlainScalar] {
         text.bytes.withUnsafeBufferPointer { t in
-            var out: [(UInt32, Int, Int)] = []
+            var out: [PlainScalar] = []
             var i = 0
             while i < t.count {
                 let (c, len) = UTF8Text.scalar(t, i)
