@@ -33,8 +33,11 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
 }
 
 @Suite struct MalformedRuleFileTests {
-    @Test func thereAreAtLeastTwentyCases() {
+    @Test func thereAreAtLeastTwentyCasesAndNoneIsSkipped() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: rulesTestsDirectory.appendingPathComponent("Malformed").path)
         #expect(MalformedCase.all().count >= 20)
+        // A file whose `# expect:` line is missing or misspelt would otherwise drop out silently.
+        #expect(MalformedCase.all().count == files.filter { $0.hasSuffix(".yaml") }.count)
     }
 
     @Test("each malformed rule file gives its positioned error", arguments: MalformedCase.all())
