@@ -64,38 +64,34 @@ struct BlockLookup {
     /// The last place `word` starts in `range` (binary search over the cached offsets).
     mutating func last(_ word: String, in range: Range<Int>) -> Int? {
         let all = offsets(of: word)
-        var low = 0, high = all.count
-        while low < high {
-            let mid = (low + high) / 2
-            if all[mid] < range.upperBound { low = mid + 1 } else { high = mid }
-        }
-        return low > 0 && all[low - 1] >= range.lowerBound ? all[low - 1] : nil
+        let after = all.firstIndex(notBefore: range.upperBound) { $0 }
+        return after > 0 && all[after - 1] >= range.lowerBound ? all[after - 1] : nil
     }
 
     /// The block's figures that start in `range` (binary search: figures are in text order).
     func quantities(startingIn range: Range<Int>) -> ArraySlice<Quantity> {
         let qs = block.quantities
-        func firstIndex(atOrAfter offset: Int) -> Int {
-            var low = 0, high = qs.count
-            while low < high {
-                let mid = (low + high) / 2
-                if qs[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
-        let lower = firstIndex(atOrAfter: range.lowerBound)
-        return qs[lower..<max(lower, firstIndex(atOrAfter: range.upperBound))]
+        let lower = qs.firstIndex(notBefore: range.lowerBound) { $0.range.lowerBound }
+        return qs[lower..<max(lower, qs.firstIndex(notBefore: range.upperBound) { $0.range.lowerBound })]
     }
 
     /// The sentence containing a source offset (binary search), else the last one before it.
     func sentence(containing offset: Int) -> Range<Int>? {
         let sentences = block.sentences
-        var low = 0, high = sentences.count
+        let after = sentences.firstIndex(notBefore: offset + 1) { $0.lowerBound }
+        return after > 0 ? sentences[after - 1] : nil
+    }
+}
+
+extension Array {
+    /// The first index whose key is at least `bound`, for an array sorted by `key` (binary search).
+    func firstIndex(notBefore bound: Int, key: (Element) -> Int) -> Int {
+        var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            if sentences[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
+            if key(self[mid]) < bound { low = mid + 1 } else { high = mid }
         }
-        return low > 0 ? sentences[low - 1] : nil
+        return low
     }
 }
 
