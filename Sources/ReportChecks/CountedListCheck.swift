@@ -10,12 +10,16 @@ import ReportRules
 struct CountedListCheck: OptionlessCheck {
     let spec: RuleSpec
 
+    static let fullWidthOpen = Array("（".utf8)
+    static let fullWidthClose = Array("）".utf8)
+    static let deng = Array("等".utf8)
+    static let dunhao = Array("、".utf8)
+
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        let bytes = document.source.bytes
         for block in document.blocks {
             for q in block.quantities where q.kind == .count && q.bound != .contradictory {
-                if let list = parenthesizedList(after: q, in: block, bytes: bytes) {
+                if let list = parenthesizedList(after: q, in: block, document) {
                     findings += verdict(q, items: list.items, partial: list.partial, listRange: list.range, document)
                 } else if let list = listBeforeDeng(q, in: block, document) {
                     findings += verdict(q, items: list.items, partial: true, listRange: list.range, document)
@@ -36,32 +40,67 @@ struct CountedListCheck: OptionlessCheck {
     }
 
     /// `2场（A、B）`: the items between the brackets right after the figure.
-    private func parenthesizedList(after q: Quantity, in block: Block, bytes: [UInt8]) -> (items: Int, partial: Bool, range: Range<Int>)? {
+    private func parenthesizedList(after q: Quantity, in block: Block, _ document: Document) -> (items: Int, partial: Bool, range: Range<Int>)? {
+        let bytes = document.source.bytes
         var p = q.range.upperBound
         while p < block.range.upperBound, bytes[p] == 0x20 || bytes[p] == UInt8(ascii: "*") { p += 1 }
-        let open: [UInt8] = p < bytes.count && bytes[p] == UInt8(ascii: "(") ? [0x28] : Array("（".utf8)
-        guard p + open.count <= block.range.upperBound, Array(bytes[p..<(p + open.count)]) == open else { return nil }
-        let close: [UInt8] = open == [0x28] ? [0x29] : Array("）".utf8)
+        let fullWidth = bytes[p...].starts(with: Self.fullWidthOpen)
+        guard fullWidth || (p < block.range.upperBound && bytes[p] == UInt8(ascii: "(")) else { return nil }
+        let (openCount, close) = fullWidth ? (Self.fullWidthOpen.count, Self.fullWidthClose) : (1, [UInt8(ascii: ")")])
+        guard p + openCount <= block.range.upperBound else { return nil }
         // A counted list closes within a few hundred bytes; an unclosed bracket is not a list.
-        var end = p + open.count
+        var end = p + openCount
         let limit = min(block.range.upperBound, end + 600)
-        while end + close.count <= limit, !bytes[end..<(end + close.count)].elementsEqual(close) { end += 1 }
+        while end + close.count <= limit, !bytes[end...].starts(with: close) { end += 1 }
         guard end + close.count <= limit else { return nil }
-        let inner = String(decoding: bytes[(p + open.count)..<end], as: UTF8.self).replacingOccurrences(of: "**", with: "")
-        let partial = inner.hasSuffix("等") || inner.hasSuffix("等等")
+        let inner = document.source.readerBytes((p + openCount)..<end)
+        let partial = inner.reversed().starts(with: Self.deng.reversed())
+        let items = Self.items(inner)
         // A list has 、 between its items; a parenthesis with only 等 is a list when it holds
         // no figures (超5万人次（专业观众占比超85%） is a remark, not a list).
-        guard inner.contains("、") || (partial && !inner.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })) else { return nil }
-        let items = inner.split(separator: "、").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
-        return (items, partial, q.range.lowerBound..<(end + close.count))
+        guard items.separators > 0 || (partial && !inner.contains(where: UTF8Text.isASCIIDigit)) else { return nil }
+        return (items.nonEmpty, partial, q.range.lowerBound..<(end + close.count))
+    }
+
+    /// The length of a space, tab, no-break space or ideographic space starting the text.
+    static func spaceLength(_ text: ArraySlice<UInt8>) -> Int? {
+        let i = text.startIndex
+        switch text.first {
+        case 0x20, 0x09: return 1
+        case 0xC2 where text.count >= 2 && text[i + 1] == 0xA0: return 2
+        case 0xE3 where text.count >= 3 && text[i + 1] == 0x80 && text[i + 2] == 0x80: return 3
+        default: return nil
+        }
+    }
+
+    /// The items of a 、-separated list: separators, and items holding more than spaces.
+    static func items(_ text: ArraySlice<UInt8>) -> (separators: Int, nonEmpty: Int) {
+        var separators = 0, nonEmpty = 0, itemHasText = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i...].starts(with: dunhao) {
+                separators += 1
+                if itemHasText { nonEmpty += 1 }
+                itemHasText = false
+                i += dunhao.count
+                continue
+            }
+            if let space = Self.spaceLength(text[i...]) {
+                i += space
+                continue
+            }
+            itemHasText = true
+            i += 1
+        }
+        return (separators, nonEmpty + (itemHasText ? 1 : 0))
     }
 
     /// `A、B、C等5家`: the clause before 等 right before the figure.
     private func listBeforeDeng(_ q: Quantity, in block: Block, _ document: Document) -> (items: Int, range: Range<Int>)? {
-        let deng = Array("等".utf8)
+        let deng = Self.deng
         var start = q.range.lowerBound
         while start > block.range.lowerBound, document.source.bytes[start - 1] == UInt8(ascii: "*") { start -= 1 }
-        guard start - deng.count >= block.range.lowerBound, Array(document.source.bytes[(start - deng.count)..<start]) == deng else { return nil }
+        guard start - deng.count >= block.range.lowerBound, document.source.bytes[(start - deng.count)...].starts(with: deng) else { return nil }
         let clause = document.readerText(block.clauseStart(before: start - deng.count, in: document, acrossItems: true)..<(start - deng.count))
         guard clause.contains("、") else { return nil }
         return (clause.split(separator: "、").count, q.range)

@@ -9,6 +9,8 @@ import ReportRules
 struct FormulaBreakdownCheck: OptionlessCheck {
     let spec: RuleSpec
 
+    static let totalWords = WordList(["共", "合计", "总计", "累计"])
+
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for (index, block) in document.blocks.enumerated() {
@@ -48,8 +50,8 @@ struct FormulaBreakdownCheck: OptionlessCheck {
                 guard q.kind == .count, !block.formulas.contains(where: { $0.range.overlaps(q.range) }) else { return false }
                 if q.qualifiers.contains(where: { $0.role == .total }) { return true }
                 // Only the short clause before the figure is read, never the whole block.
-                let clause = document.readerText(block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound)
-                return ["共", "合计", "总计", "累计"].contains { clause.contains($0) }
+                let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
+                return document.source.readerText(clause, containsAnyOf: Self.totalWords)
             }
         }
         return totals.compactMap { total in

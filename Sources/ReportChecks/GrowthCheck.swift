@@ -10,10 +10,10 @@ import ReportRules
 struct GrowthCheck: OptionlessCheck {
     let spec: RuleSpec
 
-    static let fromWords = ["由", "从"]
-    static let toWords = ["增至", "增加到", "增长到", "增长至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到", "减少到", "减少至", "到", "至"]
-    static let decreaseWords = ["下降", "减少", "降低", "回落"]
-    static let comparableBasisWords = ["可比价", "可比口径", "不变价", "同口径"]
+    static let fromWords = WordList(["由", "从"])
+    static let toWords = WordList(["增至", "增加到", "增长到", "增长至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到", "减少到", "减少至", "到", "至"])
+    static let decreaseWords = WordList(["下降", "减少", "降低", "回落"])
+    static let comparableBasisWords = WordList(["可比价", "可比口径", "不变价", "同口径"])
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
@@ -24,15 +24,15 @@ struct GrowthCheck: OptionlessCheck {
                 let b = qs[k + 1]
                 guard let sentence = lookup.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
                       b.kind == a.kind, b.dimension == a.dimension,
-                      Self.fromWords.contains(where: { lookup.contains($0, between: block.clauseStart(before: a.range.lowerBound, in: document)..<a.range.lowerBound) }),
-                      Self.toWords.contains(where: { lookup.contains($0, between: a.range.upperBound..<b.range.lowerBound) }) else { continue }
+                      lookup.contains(Self.fromWords, between: block.clauseStart(before: a.range.lowerBound, in: document)..<a.range.lowerBound),
+                      lookup.contains(Self.toWords, between: a.range.upperBound..<b.range.lowerBound) else { continue }
                 // Growth at comparable prices or on a comparable basis cannot be recomputed from
                 // two current-price levels (国家统计局: 增长速度按可比价格计算).
-                if Self.comparableBasisWords.contains(where: { lookup.contains($0, between: sentence) }) { continue }
+                if lookup.contains(Self.comparableBasisWords, between: sentence) { continue }
                 // The stated change: the next figure in the sentence after B.
                 guard let stated = qs.first(where: { $0.range.lowerBound >= b.range.upperBound && $0.range.upperBound <= sentence.upperBound }) else { continue }
                 let between = b.range.upperBound..<stated.range.lowerBound
-                let decrease = Self.decreaseWords.contains { lookup.contains($0, between: between) }
+                let decrease = lookup.contains(Self.decreaseWords, between: between)
                 if let f = judge(a, b, stated, decrease: decrease, document) { findings.append(f) }
             }
         }

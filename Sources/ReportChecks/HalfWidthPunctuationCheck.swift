@@ -8,10 +8,6 @@ import ReportRules
 struct HalfWidthPunctuationCheck: OptionlessCheck {
     let spec: RuleSpec
 
-    static let fullWidth: [UInt32: String] = [
-        0x2C: "，", 0x3A: "：", 0x3B: "；", 0x3F: "？", 0x21: "！", 0x28: "（", 0x29: "）",
-    ]
-
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for block in document.blocks where block.kind != .code {
@@ -27,41 +23,56 @@ struct HalfWidthPunctuationCheck: OptionlessCheck {
                                             fix: Fix(range: p..<end, replacement: "：")))
                 }
             }
-            let s = block.scalars
-            for (k, item) in s.enumerated() {
-                guard let replacement = Self.fullWidth[item.c] else { continue }
-                var p = k - 1
-                while p >= 0, s[p].c == 0x20 { p -= 1 }
-                var q = k + 1
-                while q < s.count, s[q].c == 0x20 { q += 1 }
-                let prev = p >= 0 ? s[p].c : nil, next = q < s.count ? s[q].c : nil
-                if item.c == 0x3A, next == 0x2F { continue } // https://
-                if item.c == 0x2C || item.c == 0x3A, let a = prev, let b = next,
-                   UTF8Text.digitValue(a) != nil, UTF8Text.digitValue(b) != nil { continue } // 1,000 and 15:40
-                if inURL(s, k) { continue }
-                guard isChineseContext(prev) || isChineseContext(next) else { continue }
-                let start = block.text.sourceOffset(item.at)
-                // Spaces after a sentence mark belong to it; the full-width mark has its own space.
-                let endPlain = item.c == 0x28 || item.c == 0x29 ? item.at + 1 : (q < s.count ? s[q].at : block.text.bytes.count)
-                let end = block.text.sourceOffset(endPlain - 1) + 1
-                let fix = end - start == endPlain - item.at ? Fix(range: start..<end, replacement: replacement) : nil
-                findings.append(Finding(range: start..<(start + 1),
-                                        message: spec.message("中文语境应使用全角“\(replacement)”，而非半角“\(character(item.c))”",
-                                                              ["match": character(item.c), "replacement": replacement]),
-                                        fix: fix))
+            block.text.bytes.withUnsafeBufferPointer { t in
+                for k in t.indices {
+                    guard let replacement = Self.fullWidth(t[k]) else { continue }
+                    let mark = UInt32(t[k])
+                    var p = k
+                    while p > 0, t[p - 1] == 0x20 { p -= 1 }
+                    var q = k + 1
+                    while q < t.count, t[q] == 0x20 { q += 1 }
+                    let prev = UTF8Text.scalar(t, before: p)?.0, next = q < t.count ? UTF8Text.scalar(t, q).0 : nil
+                    if mark == 0x3A, next == 0x2F { continue } // https://
+                    if mark == 0x2C || mark == 0x3A, let a = prev, let b = next,
+                       UTF8Text.digitValue(a) != nil, UTF8Text.digitValue(b) != nil { continue } // 1,000 and 15:40
+                    if inURL(t, k) { continue }
+                    guard isChineseContext(prev) || isChineseContext(next) else { continue }
+                    let start = block.text.sourceOffset(k)
+                    // Spaces after a sentence mark belong to it; the full-width mark has its own space.
+                    let endPlain = mark == 0x28 || mark == 0x29 ? k + 1 : q
+                    let end = block.text.sourceOffset(endPlain - 1) + 1
+                    let fix = end - start == endPlain - k ? Fix(range: start..<end, replacement: replacement) : nil
+                    findings.append(Finding(range: start..<(start + 1),
+                                            message: spec.message("中文语境应使用全角“\(replacement)”，而非半角“\(character(mark))”",
+                                                                  ["match": character(mark), "replacement": replacement]),
+                                            fix: fix))
+                }
             }
         }
         return findings
     }
 
-    /// Whether position `k` is inside a URL (a run of non-space ASCII containing `://`).
-    private func inURL(_ s: [PlainScalar], _ k: Int) -> Bool {
+    static func fullWidth(_ b: UInt8) -> String? {
+        switch b {
+        case 0x2C: return "，"
+        case 0x3A: return "："
+        case 0x3B: return "；"
+        case 0x3F: return "？"
+        case 0x21: return "！"
+        case 0x28: return "（"
+        case 0x29: return "）"
+        default: return nil
+        }
+    }
+
+    /// Whether byte `k` is inside a URL (a run of non-space ASCII containing `://`).
+    private func inURL(_ t: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
         var a = k
-        while a > 0, s[a - 1].c > 0x20, s[a - 1].c < 0x80 { a -= 1 }
+        while a > 0, t[a - 1] > 0x20, t[a - 1] < 0x80 { a -= 1 }
         var b = k
-        while b < s.count, s[b].c > 0x20, s[b].c < 0x80 { b += 1 }
+        while b < t.count, t[b] > 0x20, t[b] < 0x80 { b += 1 }
         guard b - a >= 4 else { return false }
-        let run = String(String.UnicodeScalarView(s[a..<b].compactMap { UnicodeScalar($0.c) }))
-        return run.contains("://") || run.hasPrefix("www.")
+        let run = t[a..<b]
+        return run.containsBytes("://".utf8) || run.starts(with: "www.".utf8)
     }
 }

@@ -3,22 +3,9 @@ import ReportNumbers
 import ReportRules
 
 extension Block {
-    /// Source offsets where `word` starts in the reader text.
-    func offsets(of word: String) -> [Int] {
-        let w = Array(word.utf8)
-        let t = text.bytes
-        guard !w.isEmpty, t.count >= w.count else { return [] }
-        var out: [Int] = []
-        var i = 0
-        while i + w.count <= t.count {
-            if t[i] == w[0], (1..<w.count).allSatisfy({ t[i + $0] == w[$0] }) {
-                out.append(text.sourceOffset(i))
-                i += w.count
-            } else {
-                i += 1
-            }
-        }
-        return out
+    /// Source offsets where any word of `list` starts in the reader text, ascending.
+    func offsets(of list: WordList) -> [Int] {
+        list.offsets(in: text.bytes).map(text.sourceOffset)
     }
 
     /// The source offset where the clause holding `offset` starts: after the last ，；。：
@@ -39,31 +26,33 @@ extension Block {
     }
 }
 
-/// Keyword and sentence lookups in one block, each keyword scanned once: a check that asks
+/// Keyword and sentence lookups in one block, each word list scanned once: a check that asks
 /// per figure must not rescan the block per figure (a 10 MB line is one block).
 struct BlockLookup {
     let block: Block
-    private var cache: [String: [Int]] = [:]
+    /// A few lists per check, searched linearly by identity.
+    private var cache: [(list: ObjectIdentifier, offsets: [Int])] = []
 
     init(_ block: Block) {
         self.block = block
     }
 
-    /// Source offsets of `word`, ascending.
-    mutating func offsets(of word: String) -> [Int] {
-        if let known = cache[word] { return known }
-        let found = block.offsets(of: word)
-        cache[word] = found
+    /// Source offsets where a word of `list` starts, ascending.
+    mutating func offsets(of list: WordList) -> [Int] {
+        let id = ObjectIdentifier(list)
+        if let known = cache.first(where: { $0.list == id }) { return known.offsets }
+        let found = block.offsets(of: list)
+        cache.append((id, found))
         return found
     }
 
-    mutating func contains(_ word: String, between range: Range<Int>) -> Bool {
-        last(word, in: range) != nil
+    mutating func contains(_ list: WordList, between range: Range<Int>) -> Bool {
+        last(list, in: range) != nil
     }
 
-    /// The last place `word` starts in `range` (binary search over the cached offsets).
-    mutating func last(_ word: String, in range: Range<Int>) -> Int? {
-        let all = offsets(of: word)
+    /// The last place a word of `list` starts in `range` (binary search over the cached offsets).
+    mutating func last(_ list: WordList, in range: Range<Int>) -> Int? {
+        let all = offsets(of: list)
         let after = all.firstIndex(notBefore: range.upperBound) { $0 }
         return after > 0 && all[after - 1] >= range.lowerBound ? all[after - 1] : nil
     }

@@ -8,37 +8,56 @@ import ReportRules
 struct PairedMarksCheck: OptionlessCheck {
     let spec: RuleSpec
 
-    static let pairs: [UInt32: UInt32] = [
-        0x201C: 0x201D, 0x2018: 0x2019, 0xFF08: 0xFF09, 0x300A: 0x300B, 0x3010: 0x3011, 0x3008: 0x3009,
-        0x3014: 0x3015, 0x300C: 0x300D, 0x300E: 0x300F,
-    ]
-    static let closers: [UInt32: UInt32] = Dictionary(uniqueKeysWithValues: pairs.map { ($1, $0) })
+    /// The closing mark of an opening mark.
+    static func closer(of c: UInt32) -> UInt32? {
+        switch c {
+        case 0x201C, 0x2018: return c + 1
+        case 0xFF08, 0x300A, 0x3010, 0x3008, 0x3014, 0x300C, 0x300E: return c + 1
+        default: return nil
+        }
+    }
+
+    /// The opening mark of a closing mark.
+    static func opener(of c: UInt32) -> UInt32? {
+        switch c {
+        case 0x201D, 0x2019, 0xFF09, 0x300B, 0x3011, 0x3009, 0x3015, 0x300D, 0x300F: return c - 1
+        default: return nil
+        }
+    }
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for block in document.blocks where block.kind != .code {
-            let s = block.scalars
-            var open: [PlainScalar] = []
-            func report(_ mark: PlainScalar, missing: UInt32) {
-                let start = block.text.sourceOffset(mark.at)
-                findings.append(Finding(range: start..<(start + mark.length),
-                                        message: spec.message("标号 \(character(mark.c)) 缺少对应的 \(character(missing))")))
+            var open: [(c: UInt32, at: Int)] = []
+            func report(_ c: UInt32, at: Int, missing: UInt32) {
+                let start = block.text.sourceOffset(at)
+                // Every mark is three bytes in UTF-8.
+                findings.append(Finding(range: start..<(start + 3),
+                                        message: spec.message("标号 \(character(c)) 缺少对应的 \(character(missing))")))
             }
-            for (k, item) in s.enumerated() {
-                // ’ between Latin letters is an apostrophe (don’t), not a closing quote.
-                if item.c == 0x2019 || item.c == 0x2018, k > 0, k + 1 < s.count, s[k - 1].c < 0x80, s[k + 1].c < 0x80 { continue }
-                if Self.pairs[item.c] != nil {
-                    open.append(item)
-                } else if let opener = Self.closers[item.c] {
-                    if let index = open.lastIndex(where: { $0.c == opener }) {
-                        for unclosed in open[(index + 1)...] { report(unclosed, missing: Self.pairs[unclosed.c]!) }
-                        open.removeSubrange(index...)
-                    } else {
-                        report(item, missing: opener)
+            block.text.bytes.withUnsafeBufferPointer { t in
+                var i = 0
+                while i < t.count {
+                    // Every mark starts with E2, E3 or EF; all other bytes are skipped undecoded.
+                    let b = t[i]
+                    guard b == 0xE2 || b == 0xE3 || b == 0xEF else { i += 1; continue }
+                    let (c, length) = UTF8Text.scalar(t, i)
+                    defer { i += length }
+                    // ’ between Latin letters is an apostrophe (don’t), not a closing quote.
+                    if c == 0x2019 || c == 0x2018, i > 0, i + length < t.count, t[i - 1] < 0x80, t[i + length] < 0x80 { continue }
+                    if Self.closer(of: c) != nil {
+                        open.append((c, i))
+                    } else if let opener = Self.opener(of: c) {
+                        if let index = open.lastIndex(where: { $0.c == opener }) {
+                            for unclosed in open[(index + 1)...] { report(unclosed.c, at: unclosed.at, missing: Self.closer(of: unclosed.c)!) }
+                            open.removeSubrange(index...)
+                        } else {
+                            report(c, at: i, missing: opener)
+                        }
                     }
                 }
             }
-            for unclosed in open { report(unclosed, missing: Self.pairs[unclosed.c]!) }
+            for unclosed in open { report(unclosed.c, at: unclosed.at, missing: Self.closer(of: unclosed.c)!) }
         }
         return findings
     }

@@ -9,11 +9,14 @@ import ReportRules
 struct PartsWithinWholeCheck: OptionlessCheck {
     let spec: RuleSpec
 
+    static let qizhong = WordList(["其中"])
+    static let fenbiewei = WordList(["分别为"])
+
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for block in document.blocks {
             var lookup = BlockLookup(block)
-            for marker in lookup.offsets(of: "其中") {
+            for marker in lookup.offsets(of: Self.qizhong) {
                 guard let sentence = lookup.sentence(containing: marker) else { continue }
                 // The whole stands in this sentence or the one before it (…636家。其中，…).
                 let earliest = lookup.sentence(containing: sentence.lowerBound - 1)?.lowerBound ?? sentence.lowerBound
@@ -24,7 +27,7 @@ struct PartsWithinWholeCheck: OptionlessCheck {
                         && $0.dimension == whole.dimension && $0.kind == whole.kind
                 }
                 guard !parts.isEmpty else { continue }
-                findings += check(whole, parts, complete: lookup.contains("分别为", between: marker..<sentence.upperBound), document)
+                findings += check(whole, parts, complete: lookup.contains(Self.fenbiewei, between: marker..<sentence.upperBound), document)
             }
         }
         return findings

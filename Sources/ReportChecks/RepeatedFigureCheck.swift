@@ -13,7 +13,7 @@ struct RepeatedFigureCheck: Check {
     let spec: RuleSpec
     let minLabel: Int
 
-    static let otherPeriodWords = ["上年", "去年", "前年", "上届", "同比", "环比", "此前", "历年", "累计至", "较上", "比上", "上半年", "下半年", "季度"]
+    static let otherPeriodWords = WordList(["上年", "去年", "前年", "上届", "同比", "环比", "此前", "历年", "累计至", "较上", "比上", "上半年", "下半年", "季度"])
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
@@ -27,29 +27,36 @@ struct RepeatedFigureCheck: Check {
     static let maxDistinctValues = 3
 
     func run(_ document: Document) -> [Finding] {
-        var groups: [String: [(label: String, quantity: Quantity)]] = [:]
-        var order: [String] = []
+        // Groups in order of first appearance; the key holds bytes, not a string, because
+        // hashing a string normalises it and this runs once per figure.
+        var groupIndex: [FigureKey: Int] = [:]
+        var groups: [(label: String, quantities: [Quantity])] = []
         for block in document.blocks {
             var lookup = BlockLookup(block)
-            for q in block.quantities where q.isAmountLike && [.plain, .over, .under, .atLeast, .atMost, .approximate].contains(q.bound) {
+            for q in block.quantities where q.isAmountLike && Self.isStatedValue(q.bound) {
                 guard let range = q.labelRange else { continue }
-                let label = document.readerText(range)
-                guard label.count >= minLabel, !label.contains(where: \.isNumber) else { continue }
+                let labelBytes = document.source.readerBytes(range)
+                guard UTF8Text.scalarCount(labelBytes) >= minLabel else { continue }
+                let label = String(decoding: labelBytes, as: UTF8.self)
+                guard label.count >= minLabel, !label.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { continue }
                 // The clause before the figure names its period: 上年…, 2023年…, 同比….
                 let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
                 if block.dates.contains(where: { clause.contains($0.range.lowerBound) }) { continue }
-                if Self.otherPeriodWords.contains(where: { lookup.contains($0, between: clause) }) { continue }
-                let key = label + "\u{1}" + q.dimension + "\u{1}" + q.kind.rawValue
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append((label, q))
+                if lookup.contains(Self.otherPeriodWords, between: clause) { continue }
+                let key = FigureKey(label: labelBytes, dimension: q.dimension, kind: q.kind)
+                if let g = groupIndex[key] {
+                    groups[g].quantities.append(q)
+                } else {
+                    groupIndex[key] = groups.count
+                    groups.append((label, [q]))
+                }
             }
         }
         var findings: [Finding] = []
-        for key in order {
-            let group = groups[key]!
+        for (label, quantities) in groups where quantities.count > 1 {
             // One representative per distinct reading of the figure.
             var distinct: [Quantity] = []
-            for (_, q) in group where !distinct.contains(where: { $0.hard == q.hard && $0.plausible == q.plausible }) {
+            for q in quantities where !distinct.contains(where: { $0.hard == q.hard && $0.plausible == q.plausible }) {
                 distinct.append(q)
                 if distinct.count > Self.maxDistinctValues { break }
             }
@@ -58,7 +65,6 @@ struct RepeatedFigureCheck: Check {
                 for earlier in distinct[..<k] {
                     let verdict = Verdict.of(hard: earlier.hard.intersects(q.hard), plausible: earlier.plausible.intersects(q.plausible))
                     guard verdict != .consistent else { continue }
-                    let label = group[0].label
                     let first = document.source.position(of: earlier.range.lowerBound)
                     if let f = relationFinding(verdict, range: q.range, spec.message(
                         "“\(label)”在第\(first.line)行为“\(document.readerText(earlier.range))”，此处为“\(document.readerText(q.range))”，两者不可能同时成立",
@@ -70,5 +76,31 @@ struct RepeatedFigureCheck: Check {
             }
         }
         return findings
+    }
+
+    private static func isStatedValue(_ bound: Bound) -> Bool {
+        switch bound {
+        case .plain, .over, .under, .atLeast, .atMost, .approximate: return true
+        default: return false
+        }
+    }
+}
+
+/// A figure's label, unit and kind, compared as bytes.
+private struct FigureKey: Hashable {
+    let label: [UInt8]
+    let dimension: String
+    let kind: QuantityKind
+
+    init(label: ArraySlice<UInt8>, dimension: String, kind: QuantityKind) {
+        self.label = Array(label)
+        self.dimension = dimension
+        self.kind = kind
+    }
+
+    func hash(into hasher: inout Hasher) {
+        label.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(dimension.utf8.count)
+        hasher.combine(kind)
     }
 }

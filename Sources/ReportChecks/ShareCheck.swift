@@ -10,6 +10,8 @@ struct ShareCheck: Check {
     let spec: RuleSpec
     let maximum: Rational
 
+    static let zhan = WordList(["占"])
+
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
         let limit = try options.optional("maximum")?.string("'maximum'")
@@ -27,7 +29,7 @@ struct ShareCheck: Check {
             var lookup = BlockLookup(block)
             for share in block.quantities where share.kind == .percent {
                 guard let sentence = lookup.sentence(containing: share.range.lowerBound),
-                      let zhan = lookup.last("占", in: sentence.lowerBound..<share.range.lowerBound) else { continue }
+                      let zhan = lookup.last(Self.zhan, in: sentence.lowerBound..<share.range.lowerBound) else { continue }
                 let text = document.readerText(share.range)
                 let cap = Interval.between(nil, maximum)
                 if let f = relationFinding(Verdict.of(hard: share.hard.intersects(cap), plausible: share.plausible.intersects(cap)),
@@ -36,7 +38,7 @@ struct ShareCheck: Check {
                     continue
                 }
                 let before = lookup.quantities(startingIn: sentence.lowerBound..<zhan).filter { $0.range.upperBound <= zhan && $0.isAmountLike }
-                let marker = lookup.last("其中", in: sentence.lowerBound..<zhan)
+                let marker = lookup.last(PartsWithinWholeCheck.qizhong, in: sentence.lowerBound..<zhan)
                 if let marker, let whole = before.last(where: { $0.range.upperBound <= marker }),
                    let part = before.last(where: { $0.range.lowerBound > marker && $0.dimension == whole.dimension }) {
                     guard let hard = Relations.sharePercent(part: part.hard, whole: whole.hard),

@@ -14,24 +14,6 @@ extension OptionlessCheck {
     }
 }
 
-/// One scalar of a block's reader text: its value, plain offset and UTF-8 length.
-typealias PlainScalar = (c: UInt32, at: Int, length: Int)
-
-extension Block {
-    var scalars: [PlainScalar] {
-        text.bytes.withUnsafeBufferPointer { t in
-            var out: [PlainScalar] = []
-            var i = 0
-            while i < t.count {
-                let (c, len) = UTF8Text.scalar(t, i)
-                out.append((c, i, len))
-                i += len
-            }
-            return out
-        }
-    }
-}
-
 /// Full-width and CJK punctuation, counted as Chinese context.
 func isCJKPunctuation(_ c: UInt32) -> Bool {
     (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF65) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019

@@ -148,8 +148,13 @@ public struct SourceFile: Sendable {
 
     /// The text a reader sees in a range: emphasis markers (`**`) dropped.
     public func readerText(_ range: Range<Int>) -> String {
+        String(decoding: readerBytes(range), as: UTF8.self)
+    }
+
+    /// The reader text of a range as bytes; no copy when the range holds no `*`.
+    public func readerBytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
         let slice = bytes[range]
-        guard slice.contains(UInt8(ascii: "*")) else { return String(decoding: slice, as: UTF8.self) }
+        guard slice.contains(UInt8(ascii: "*")) else { return slice }
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)
         var i = slice.startIndex
@@ -161,7 +166,14 @@ public struct SourceFile: Sendable {
             out.append(slice[i])
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out[...]
+    }
+
+    /// Whether the reader text of a range contains any of `words`: the keyword tests of the
+    /// checks, without building a string per figure.
+    public func readerText(_ range: Range<Int>, containsAnyOf list: WordList) -> Bool {
+        let text = readerBytes(range)
+        return list.words.contains { text.containsBytes($0) }
     }
 
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence
@@ -195,5 +207,82 @@ public struct SourceFile: Sendable {
             }
             return nil
         }
+    }
+}
+
+extension Collection<UInt8> {
+    /// Whether `word` occurs in these bytes (a plain scan: the texts searched are clauses).
+    @inlinable
+    public func containsBytes(_ word: some Collection<UInt8>) -> Bool {
+        guard let first = word.first else { return true }
+        var i = startIndex
+        while i != endIndex {
+            if self[i] == first, self[i...].starts(with: word) { return true }
+            formIndex(after: &i)
+        }
+        return false
+    }
+}
+
+/// Words a check looks for, kept as UTF-8 bytes. A class so that a per-block lookup can cache
+/// the offsets of a list under its identity: hashing or comparing strings per figure cost more
+/// than the searches the cache saves.
+public final class WordList: Sendable {
+    public let words: [[UInt8]]
+    /// Each word's first (up to) three bytes packed, and the mask of the bytes it has: one
+    /// comparison per word rejects almost every position of a text.
+    let heads: [(head: UInt32, mask: UInt32)]
+    /// A 1,024-bit filter over the heads of words of three bytes or more; a word shorter than
+    /// that sets every bit.
+    let filter: [UInt64]
+
+    public init(_ words: [String]) {
+        self.words = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        heads = self.words.map { w in
+            let n = min(3, w.count)
+            return (WordList.pack(w[..<n]), UInt32.max << (8 * (3 - n)) & 0xFF_FFFF)
+        }
+        if self.words.allSatisfy({ $0.count >= 3 }) {
+            var bits = [UInt64](repeating: 0, count: 16)
+            for h in heads { bits[WordList.slot(h.head) >> 6] |= 1 << (WordList.slot(h.head) & 63) }
+            filter = bits
+        } else {
+            filter = [UInt64](repeating: .max, count: 16)
+        }
+    }
+
+    @inline(__always) static func slot(_ head: UInt32) -> Int { Int((head &* 0x9E37_79B1) >> 22) }
+
+    /// Up to three bytes, big-endian, left-aligned in 24 bits.
+    static func pack(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var v: UInt32 = 0
+        for k in 0..<3 { v = v << 8 | UInt32(k < bytes.count ? bytes[bytes.startIndex + k] : 0) }
+        return v
+    }
+
+    /// Offsets in `text` where a word of the list starts, ascending, in one pass.
+    public func offsets(in text: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        text.withUnsafeBufferPointer { t in filter.withUnsafeBufferPointer { filter in
+            let n = t.count
+            var window: UInt32 = 0
+            // Prime the window with the first two bytes; each step shifts in byte i + 2.
+            for k in 0..<2 { window = window << 8 | UInt32(k < n ? t[k] : 0) }
+            for i in 0..<n {
+                window = (window << 8 | UInt32(i + 2 < n ? t[i + 2] : 0)) & 0xFF_FFFF
+                // A word never starts on a continuation byte.
+                if t[i] & 0xC0 == 0x80 { continue }
+                let s = WordList.slot(window)
+                if filter[s >> 6] & (1 << (s & 63)) == 0 { continue }
+                for (k, h) in heads.enumerated() where window & h.mask == h.head {
+                    let w = words[k]
+                    if w.count <= 3 || (i + w.count <= n && UnsafeBufferPointer(rebasing: t[i..<(i + w.count)]).elementsEqual(w)) {
+                        out.append(i)
+                        break
+                    }
+                }
+            }
+        } }
+        return out
     }
 }

@@ -31,6 +31,13 @@ public enum UTF8Text {
         return (scalar(t, start).0, start)
     }
 
+    /// Code points in valid UTF-8 bytes: an upper bound on the characters a reader counts.
+    public static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
     @inline(__always) public static func isASCIIDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
     @inline(__always) public static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
 

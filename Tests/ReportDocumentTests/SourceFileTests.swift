@@ -56,4 +56,48 @@ import Testing
             try SourceFile.read(path: "/nonexistent/x.md")
         }
     }
+
+    /// Where any word of the list starts, by brute force: the reference for `WordList`.
+    private func naiveOffsets(_ words: [String], _ text: [UInt8]) -> [Int] {
+        text.indices.filter { i in words.contains { text[i...].starts(with: Array($0.utf8)) } }
+    }
+
+    @Test(arguments: [
+        (["其中"], "全年认定61家，其中开放式创新平台18家；其中"),
+        (["上年", "比上", "上半年"], "比上年增长，上半年同比"),
+        (["到", "增至"], "由5家增至8家，到年底"),
+        (["x", "ab", "分别为"], "xab分别为ab x"),
+        (["季度"], ""),
+        (["季度"], "季"),
+        (["。"], "a。b。"),
+    ])
+    func wordListFindsEveryStart(words: [String], text: String) {
+        let bytes = Array(text.utf8)
+        #expect(WordList(words).offsets(in: bytes) == naiveOffsets(words, bytes))
+    }
+
+    @Test func wordListAgreesWithBruteForceOnGeneratedText() {
+        // Short words over a tiny alphabet make heads collide and overlap as often as possible.
+        let alphabet = ["上", "年", "比", "a", "同", " "]
+        let lists = [["上年", "比上", "同比"], ["上", "a"], ["上年上", "年比"], ["aa", "年"]]
+        var seed: UInt64 = 7
+        for _ in 0..<300 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(seed >> 58)
+            var text = ""
+            for k in 0..<length { text += alphabet[Int((seed >> UInt64(k % 50)) % UInt64(alphabet.count))] }
+            let bytes = Array(text.utf8)
+            for words in lists {
+                #expect(WordList(words).offsets(in: bytes) == naiveOffsets(words, bytes), "\(words) in \(text)")
+            }
+        }
+    }
+
+    @Test func readerTextSearchIgnoresEmphasisMarkers() throws {
+        let file = try SourceFile(path: "a.md", bytes: Array("共**30**场，合**计**5项".utf8))
+        #expect(Array(file.readerBytes(0..<file.bytes.count)) == Array("共30场，合计5项".utf8))
+        #expect(file.readerText(0..<file.bytes.count, containsAnyOf: WordList(["合计"])))
+        #expect(!file.readerText(0..<6, containsAnyOf: WordList(["合计", "总计"])))
+    }
 }
+
