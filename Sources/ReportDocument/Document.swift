@@ -64,21 +64,38 @@ public enum BlockKind: String, Sendable, Codable {
 }
 
 /// One block of the draft. Ranges are UTF-8 byte offsets into `SourceFile.bytes`.
-public struct Block: Sendable {
-    public var kind: BlockKind
+///
+/// A class with constant fields: every check walks every block, and copying a struct of a
+/// dozen arrays and strings cost a dozen reference counts per block per check.
+public final class Block: Sendable {
+    public let kind: BlockKind
     /// The whole block, markers included, without the final line terminator.
-    public var range: Range<Int>
+    public let range: Range<Int>
     /// The text a reader sees (the heading title, the field value, the item text).
-    public var text: InlineText
-    public var heading: Heading?
-    public var field: Field?
+    public let text: InlineText
+    public let heading: Heading?
+    public let field: Field?
     /// Nesting depth of a list item (0 for top level).
-    public var listDepth: Int?
+    public let listDepth: Int?
     /// Sentences, split on 。！？； and at the end of the block, in source coordinates.
-    public var sentences: [Range<Int>] = []
-    public var quantities: [Quantity] = []
-    public var dates: [DateMention] = []
-    public var formulas: [Formula] = []
+    public let sentences: [Range<Int>]
+    public let quantities: [Quantity]
+    public let dates: [DateMention]
+    public let formulas: [Formula]
+
+    init(kind: BlockKind, range: Range<Int>, text: InlineText, heading: Heading?, field: Field?, listDepth: Int?,
+         sentences: [Range<Int>] = [], quantities: [Quantity] = [], dates: [DateMention] = [], formulas: [Formula] = []) {
+        self.kind = kind
+        self.range = range
+        self.text = text
+        self.heading = heading
+        self.field = field
+        self.listDepth = listDepth
+        self.sentences = sentences
+        self.quantities = quantities
+        self.dates = dates
+        self.formulas = formulas
+    }
 }
 
 /// A heading and everything up to the next heading of the same or a higher level.

@@ -62,36 +62,31 @@ public struct DocumentReader: Sendable {
             builder.append(line)
         }
         let text = builder.build()
-        var block = Block(kind: raw.kind, range: raw.range, text: text, heading: raw.heading, field: raw.field,
-                          listDepth: raw.listDepth)
-        guard raw.kind != .code else { return block }
-        if var heading = block.heading {
-            heading.title = text.string
-            block.heading = heading
+        guard raw.kind != .code else {
+            return Block(kind: raw.kind, range: raw.range, text: text, heading: raw.heading, field: raw.field, listDepth: raw.listDepth)
         }
-        if var field = block.field {
-            field.value = text.string
-            block.field = field
-        }
-        block.sentences = Sentences.split(text)
+        var heading = raw.heading, field = raw.field
+        heading?.title = text.string
+        field?.value = text.string
         let found = text.bytes.withUnsafeBufferPointer { scanner.scan($0) }
-        block.quantities = found.quantities.map { q in
-            var q = q
-            q.range = text.sourceRange(q.range)
-            q.labelRange = q.labelRange.map(text.sourceRange)
-            return q
-        }
-        block.dates = found.dates.map { d in
-            var d = d
-            d.range = text.sourceRange(d.range)
-            return d
-        }
-        block.formulas = found.formulas.map { f in
-            var f = f
-            f.range = text.sourceRange(f.range)
-            return f
-        }
-        return block
+        return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth,
+                     sentences: Sentences.split(text),
+                     quantities: found.quantities.map { q in
+                         var q = q
+                         q.range = text.sourceRange(q.range)
+                         q.labelRange = q.labelRange.map(text.sourceRange)
+                         return q
+                     },
+                     dates: found.dates.map { d in
+                         var d = d
+                         d.range = text.sourceRange(d.range)
+                         return d
+                     },
+                     formulas: found.formulas.map { f in
+                         var f = f
+                         f.range = text.sourceRange(f.range)
+                         return f
+                     })
     }
 }
 

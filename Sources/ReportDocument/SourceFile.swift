@@ -263,26 +263,31 @@ public final class WordList: Sendable {
     /// Offsets in `text` where a word of the list starts, ascending, in one pass.
     public func offsets(in text: [UInt8]) -> [Int] {
         var out: [Int] = []
-        text.withUnsafeBufferPointer { t in filter.withUnsafeBufferPointer { filter in
-            let n = t.count
-            var window: UInt32 = 0
-            // Prime the window with the first two bytes; each step shifts in byte i + 2.
-            for k in 0..<2 { window = window << 8 | UInt32(k < n ? t[k] : 0) }
-            for i in 0..<n {
-                window = (window << 8 | UInt32(i + 2 < n ? t[i + 2] : 0)) & 0xFF_FFFF
-                // A word never starts on a continuation byte.
-                if t[i] & 0xC0 == 0x80 { continue }
-                let s = WordList.slot(window)
-                if filter[s >> 6] & (1 << (s & 63)) == 0 { continue }
-                for (k, h) in heads.enumerated() where window & h.mask == h.head {
-                    let w = words[k]
-                    if w.count <= 3 || (i + w.count <= n && UnsafeBufferPointer(rebasing: t[i..<(i + w.count)]).elementsEqual(w)) {
-                        out.append(i)
-                        break
+        let heads = self.heads, words = self.words
+        text.withUnsafeBufferPointer { t in
+            filter.withUnsafeBufferPointer { filter in
+                let n = t.count
+                // The window holds bytes i, i+1, i+2; it is primed with the first two.
+                var window: UInt32 = n > 0 ? UInt32(t[0]) : 0
+                window = window << 8 | (n > 1 ? UInt32(t[1]) : 0)
+                var i = 0
+                while i < n {
+                    window = (window << 8 | (i + 2 < n ? UInt32(t[i + 2]) : 0)) & 0xFF_FFFF
+                    defer { i += 1 }
+                    // A word never starts on a continuation byte.
+                    if t[i] & 0xC0 == 0x80 { continue }
+                    let s = WordList.slot(window)
+                    if filter[s >> 6] & (1 << (s & 63)) == 0 { continue }
+                    for k in heads.indices where window & heads[k].mask == heads[k].head {
+                        let w = words[k]
+                        if w.count <= 3 || (i + w.count <= n && UnsafeBufferPointer(rebasing: t[i..<(i + w.count)]).elementsEqual(w)) {
+                            out.append(i)
+                            break
+                        }
                     }
                 }
             }
-        } }
+        }
         return out
     }
 }
