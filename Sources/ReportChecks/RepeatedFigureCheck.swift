@@ -28,8 +28,9 @@ struct RepeatedFigureCheck: Check {
 
     func run(_ document: Document) -> [Finding] {
         // Groups in order of first appearance; the key holds bytes, not a string, because
-        // hashing a string normalises it and this runs once per figure.
-        var groupIndex: [FigureKey: Int] = [:]
+        // hashing a string normalises it and this runs once per figure. A label that is not a
+        // name (too short, holds a numeral) maps to nil, judged once per distinct label.
+        var groupIndex: [FigureKey: Int?] = [:]
         var groups: [(label: String, quantities: [Quantity])] = []
         for block in document.blocks {
             var lookup = BlockLookup(block)
@@ -37,19 +38,26 @@ struct RepeatedFigureCheck: Check {
                 guard let range = q.labelRange else { continue }
                 let labelBytes = document.source.readerBytes(range)
                 guard UTF8Text.scalarCount(labelBytes) >= minLabel else { continue }
-                let label = String(decoding: labelBytes, as: UTF8.self)
-                guard label.count >= minLabel, !label.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { continue }
+                let key = FigureKey(label: labelBytes, dimension: q.dimension, kind: q.kind)
+                let g: Int
+                if let known = groupIndex[key] {
+                    guard let known else { continue }
+                    g = known
+                } else {
+                    let label = String(decoding: labelBytes, as: UTF8.self)
+                    guard label.count >= minLabel, !label.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else {
+                        groupIndex[key] = .some(nil)
+                        continue
+                    }
+                    g = groups.count
+                    groupIndex[key] = g
+                    groups.append((label, []))
+                }
                 // The clause before the figure names its period: 上年…, 2023年…, 同比….
                 let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
                 if block.dates.contains(where: { clause.contains($0.range.lowerBound) }) { continue }
                 if lookup.contains(Self.otherPeriodWords, between: clause) { continue }
-                let key = FigureKey(label: labelBytes, dimension: q.dimension, kind: q.kind)
-                if let g = groupIndex[key] {
-                    groups[g].quantities.append(q)
-                } else {
-                    groupIndex[key] = groups.count
-                    groups.append((label, [q]))
-                }
+                groups[g].quantities.append(q)
             }
         }
         var findings: [Finding] = []

@@ -53,7 +53,7 @@ public struct DocumentReader: Sendable {
 
     func finish(_ raw: RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner,
                         markdown: Bool) -> Block {
-        var builder = InlineTextBuilder(source: source.bytes, markdown: markdown)
+        var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count)
         for (k, line) in raw.lines.enumerated() {
             if k > 0 {
                 let first = line.isEmpty ? nil : t[line.lowerBound]

@@ -52,9 +52,12 @@ struct InlineTextBuilder {
     /// Whether `\` escapes punctuation (Markdown) or is literal (plain text).
     private let markdown: Bool
 
-    init(source: [UInt8], markdown: Bool) {
+    /// `capacity`: the source bytes the text comes from, an upper bound on its length but for
+    /// the rare space that joins two Latin lines.
+    init(source: [UInt8], markdown: Bool, capacity: Int = 0) {
         self.source = source
         self.markdown = markdown
+        bytes.reserveCapacity(capacity)
     }
 
     func build() -> InlineText { InlineText(bytes: bytes, segments: segments) }

@@ -267,15 +267,13 @@ public final class WordList: Sendable {
         text.withUnsafeBufferPointer { t in
             filter.withUnsafeBufferPointer { filter in
                 let n = t.count
-                // The window holds bytes i, i+1, i+2; it is primed with the first two.
-                var window: UInt32 = n > 0 ? UInt32(t[0]) : 0
-                window = window << 8 | (n > 1 ? UInt32(t[1]) : 0)
                 var i = 0
                 while i < n {
-                    window = (window << 8 | (i + 2 < n ? UInt32(t[i + 2]) : 0)) & 0xFF_FFFF
-                    defer { i += 1 }
-                    // A word never starts on a continuation byte.
-                    if t[i] & 0xC0 == 0x80 { continue }
+                    // Words start on scalars: step from lead byte to lead byte.
+                    let b = t[i]
+                    let step = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    defer { i += step }
+                    let window = UInt32(b) << 16 | (i + 1 < n ? UInt32(t[i + 1]) << 8 : 0) | (i + 2 < n ? UInt32(t[i + 2]) : 0)
                     let s = WordList.slot(window)
                     if filter[s >> 6] & (1 << (s & 63)) == 0 { continue }
                     for k in heads.indices where window & heads[k].mask == heads[k].head {

@@ -4,7 +4,7 @@
 public enum UTF8Text {
     /// The scalar starting at `i` and its length in bytes. Invalid or truncated sequences
     /// decode as U+FFFD of length 1, so a scan always makes progress.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func scalar(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
         let b0 = t[i]
         if b0 < 0x80 { return (UInt32(b0), 1) }
@@ -23,7 +23,7 @@ public enum UTF8Text {
     }
 
     /// The scalar that ends right before `end`, and its start.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func scalar(_ t: UnsafeBufferPointer<UInt8>, before end: Int) -> (UInt32, Int)? {
         guard end > 0 else { return nil }
         var start = end - 1
@@ -38,28 +38,28 @@ public enum UTF8Text {
         return n
     }
 
-    @inline(__always) public static func isASCIIDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
-    @inline(__always) public static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inlinable @inline(__always) public static func isASCIIDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inlinable @inline(__always) public static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
 
     /// ０–９.
-    @inline(__always) public static func fullWidthDigit(_ c: UInt32) -> Int? {
+    @inlinable @inline(__always) public static func fullWidthDigit(_ c: UInt32) -> Int? {
         c >= 0xFF10 && c <= 0xFF19 ? Int(c - 0xFF10) : nil
     }
 
     /// An Arabic digit in either width.
-    @inline(__always) public static func digitValue(_ c: UInt32) -> Int? {
+    @inlinable @inline(__always) public static func digitValue(_ c: UInt32) -> Int? {
         if c >= 0x30 && c <= 0x39 { return Int(c - 0x30) }
         return fullWidthDigit(c)
     }
 
     /// CJK ideographs (basic, extension A, compatibility, and the supplementary planes).
-    @inline(__always) public static func isHan(_ c: UInt32) -> Bool {
+    @inlinable @inline(__always) public static func isHan(_ c: UInt32) -> Bool {
         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF)
             || (c >= 0x20000 && c <= 0x3134F)
     }
 
     /// Spaces that text pasted from PDF or Word leaves between a number and its unit.
-    @inline(__always) public static func isInlineSpace(_ c: UInt32) -> Bool {
+    @inlinable @inline(__always) public static func isInlineSpace(_ c: UInt32) -> Bool {
         c == 0x20 || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000
     }
 
