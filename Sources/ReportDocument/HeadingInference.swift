@@ -52,7 +52,8 @@ struct HeadingInference {
     private func headingShaped(_ b: RawBlock, maxWidth: Double) -> Bool {
         guard b.standalone else { return false }
         let line = b.firstLine
-        guard syntax.widthUnits(line) <= maxWidth, !syntax.hasClausePunctuation(line), !syntax.contains(line, "**") else { return false }
+        // A scalar takes at most six bytes per width unit: longer lines need no measuring.
+        guard Double(line.count) <= maxWidth * 6, syntax.widthUnits(line) <= maxWidth, !syntax.hasClausePunctuation(line), !syntax.contains(line, "**") else { return false }
         var han = 0
         var p = line.lowerBound
         while p < line.upperBound {

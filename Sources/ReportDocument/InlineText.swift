@@ -58,6 +58,7 @@ struct InlineTextBuilder {
         self.source = source
         self.markdown = markdown
         bytes.reserveCapacity(capacity)
+        segments.reserveCapacity(2)
     }
 
     func build() -> InlineText { InlineText(bytes: bytes, segments: segments) }
@@ -69,7 +70,7 @@ struct InlineTextBuilder {
         } else {
             segments.append((bytes.count, range.lowerBound))
         }
-        bytes.append(contentsOf: source[range])
+        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// A byte that is not in the source (a space joining two lines), mapped to `at`.
@@ -101,6 +102,13 @@ struct InlineTextBuilder {
             i = link.end
         }
         while i < end {
+            // Most bytes are text: skip to the next byte that may start markup.
+            i = source.withUnsafeBufferPointer { s in
+                var k = i
+                while k < end, s[k] >= 0x80 || !InlineTextBuilder.mayStartMarkup(s[k]) { k += 1 }
+                return k
+            }
+            guard i < end else { break }
             let b = source[i]
             switch b {
             case UInt8(ascii: "*"), UInt8(ascii: "~"):
@@ -159,6 +167,14 @@ struct InlineTextBuilder {
             }
         }
         flush(end)
+    }
+
+    /// `*` `~` `` ` `` `\` `!` `[` `<`: the bytes `append` looks at.
+    @inline(__always) static func mayStartMarkup(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x2A, 0x7E, 0x60, 0x5C, 0x21, 0x5B, 0x3C: return true
+        default: return false
+        }
     }
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -160,28 +160,67 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// otherwise the value rounded to 12 places after the point (only derived figures such as
     /// growth rates can be non-terminating, and those are shown to people, not compared).
     public var decimalString: String {
-        var places = 0
+        var out: [UInt8] = []
+        appendDecimal(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `decimalString` appended as UTF-8: writers of large outputs format millions of these.
+    public func appendDecimal(to out: inout [UInt8]) {
+        if denominator == 1 {
+            Rational.appendDigits(of: UInt128(numerator.magnitude), negative: numerator < 0, to: &out)
+            return
+        }
         var d = denominator
         var twos = 0, fives = 0
         while d % 2 == 0 { d /= 2; twos += 1 }
         while d % 5 == 0 { d /= 5; fives += 1 }
         let terminating = d == 1
-        places = terminating ? max(twos, fives) : 12
-        guard let scale = Rational.powerOfTen(places) else { return "\(numerator)/\(denominator)" }
+        let places = terminating ? max(twos, fives) : 12
+        guard let scale = Rational.powerOfTen(places) else {
+            out.append(contentsOf: "\(numerator)/\(denominator)".utf8)
+            return
+        }
         let scaledNumerator = UInt128(numerator.magnitude) * UInt128(scale)
         var scaled = scaledNumerator / UInt128(denominator)
-        if !terminating {
-            let remainder = scaledNumerator % UInt128(denominator)
-            if remainder * 2 >= UInt128(denominator) { scaled += 1 }
+        if !terminating, (scaledNumerator % UInt128(denominator)) * 2 >= UInt128(denominator) { scaled += 1 }
+        // Digits of the scaled value, at least one before the point, then the point inserted
+        // and trailing zeros of the fraction dropped.
+        var digits: [UInt8] = []
+        Rational.appendDigits(of: scaled, negative: false, to: &digits)
+        if digits.count <= places { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: places - digits.count + 1), at: 0) }
+        var fraction = digits[(digits.count - places)...]
+        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+        let integer = digits[..<(digits.count - places)]
+        if isNegative && (integer != [UInt8(ascii: "0")] || !fraction.isEmpty) { out.append(UInt8(ascii: "-")) }
+        out.append(contentsOf: integer)
+        if !fraction.isEmpty {
+            out.append(UInt8(ascii: "."))
+            out.append(contentsOf: fraction)
         }
-        var digits = String(scaled)
-        if places > 0 {
-            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
-            while digits.hasSuffix("0") { digits.removeLast() }
-            if digits.hasSuffix(".") { digits.removeLast() }
+    }
+
+    /// The decimal digits of `v`, without allocating a string.
+    public static func appendDigits(of v: UInt128, negative: Bool, to out: inout [UInt8]) {
+        if negative && v != 0 { out.append(UInt8(ascii: "-")) }
+        if v < 10 { out.append(UInt8(ascii: "0") + UInt8(v)); return }
+        // At most 39 digits, written backwards into a buffer on the stack.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var k = buffer.count
+            var x = v
+            while x > UInt128(UInt64.max) {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") + UInt8(x % 10)
+                x /= 10
+            }
+            var y = UInt64(x)
+            while y > 0 {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") + UInt8(y % 10)
+                y /= 10
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
         }
-        return (isNegative && digits != "0" ? "-" : "") + digits
     }
 
     public var description: String { decimalString }

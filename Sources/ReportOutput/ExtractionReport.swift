@@ -213,8 +213,12 @@ enum Extraction {
         let end = source.endPosition(of: q.range, start: start)
         w.beginObject()
         w.field("text", source.readerText(q.range))
-        w.field("value", number: q.value.decimalString)
-        if let upper = q.upperValue { w.field("upperValue", number: upper.decimalString) }
+        w.key("value")
+        w.decimal(q.value)
+        if let upper = q.upperValue {
+            w.key("upperValue")
+            w.decimal(upper)
+        }
         w.field("unit", optional: q.unit)
         w.field("magnitude", optional: q.magnitude)
         w.field("qualifier", optional: q.qualifierText)
@@ -239,9 +243,9 @@ enum Extraction {
     static func writeInterval<W: StructuredWriter>(_ i: Interval, to w: inout W) {
         w.beginObject()
         w.key("low")
-        if let l = i.lower { w.number(l.value.decimalString) } else { w.null() }
+        if let l = i.lower { w.decimal(l.value) } else { w.null() }
         w.key("high")
-        if let u = i.upper { w.number(u.value.decimalString) } else { w.null() }
+        if let u = i.upper { w.decimal(u.value) } else { w.null() }
         w.field("lowClosed", bool: i.lower?.closed ?? false)
         w.field("highClosed", bool: i.upper?.closed ?? false)
         w.endObject()
@@ -253,16 +257,16 @@ enum Extraction {
         return builder.value
     }
 
-    private static var flagNamesInOrder: [(PrintFlags, String)] {
+    private static let flagNamesInOrder: [(PrintFlags, String)] = {
         [
             (.chineseNumerals, "chineseNumerals"), (.fullWidthDigits, "fullWidthDigits"), (.groupedDigits, "groupedDigits"),
             (.arabicWithThousandOrHundred, "arabicWithThousandOrHundred"), (.missingLeadingZero, "missingLeadingZero"),
             (.rangeLowBorrowsSuffix, "rangeLowBorrowsSuffix"), (.bareMagnitude, "bareMagnitude"), (.spacedSuffix, "spacedSuffix"),
         ]
-    }
+    }()
 
     static func flagNames(_ flags: PrintFlags) -> [String] {
-        flagNamesInOrder.filter { flags.contains($0.0) }.map(\.1)
+        flags.isEmpty ? [] : flagNamesInOrder.filter { flags.contains($0.0) }.map(\.1)
     }
 
     static func dayValue(_ day: DateMention.Day) -> OutputValue {

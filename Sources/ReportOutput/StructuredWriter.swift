@@ -1,3 +1,5 @@
+import ReportNumbers
+
 /// Receives a value as a stream of events. A reporter describes its schema once, in terms of
 /// these events, and gets JSON written straight into bytes (fast, for large outputs) or an
 /// `OutputValue` tree (for YAML and tests) from the same description.
@@ -12,10 +14,14 @@ public protocol StructuredWriter {
     mutating func number(_ literal: String)
     mutating func bool(_ b: Bool)
     mutating func null()
+    /// Numbers the writer may format itself, without a string in between.
+    mutating func int(_ v: Int)
+    mutating func decimal(_ r: Rational)
 }
 
 extension StructuredWriter {
     public mutating func int(_ v: Int) { number(String(v)) }
+    public mutating func decimal(_ r: Rational) { number(r.decimalString) }
     public mutating func optionalString(_ s: String?) { if let s { string(s) } else { null() } }
 
     public mutating func field(_ name: String, _ s: String) { key(name); string(s) }
@@ -28,8 +34,10 @@ extension StructuredWriter {
 /// Pretty-printed JSON (two-space indentation) appended to a byte buffer.
 public struct JSONBytesWriter: StructuredWriter {
     public var bytes: [UInt8] = []
-    /// Per open container: whether it has an element yet.
-    private var hasElement: [Bool] = []
+    /// Whether the innermost open container has an element yet; the flags of the containers
+    /// around it wait on a stack (the innermost is asked about for every element).
+    private var hasElement = false
+    private var outerHasElement: [Bool] = []
     private var afterKey = false
     private let baseLevel: Int
 
@@ -38,11 +46,19 @@ public struct JSONBytesWriter: StructuredWriter {
         self.baseLevel = baseLevel
     }
 
-    private static let indentation = [UInt8](repeating: 0x20, count: 64)
+    private var depth: Int { outerHasElement.count }
+
+    /// A newline and the deepest indentation written; a line start is a prefix of it.
+    private static let lineStart: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
 
     private mutating func newline(_ depth: Int) {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: Self.indentation.prefix(min(64, 2 * (baseLevel + depth))))
+        let count = 1 + min(64, 2 * (baseLevel + depth))
+        Self.lineStart.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    private mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Separator and indentation before a value or a key.
@@ -51,43 +67,45 @@ public struct JSONBytesWriter: StructuredWriter {
             afterKey = false
             return
         }
-        guard !hasElement.isEmpty else { return }
-        if hasElement[hasElement.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        hasElement[hasElement.count - 1] = true
-        newline(hasElement.count)
+        guard depth > 0 else { return }
+        if hasElement { bytes.append(UInt8(ascii: ",")) }
+        hasElement = true
+        newline(depth)
     }
 
-    public mutating func beginObject() {
+    private mutating func open(_ bracket: UInt8) {
         prepareElement()
-        bytes.append(UInt8(ascii: "{"))
-        hasElement.append(false)
+        bytes.append(bracket)
+        outerHasElement.append(hasElement)
+        hasElement = false
     }
+
+    private mutating func close(_ bracket: UInt8) {
+        let had = hasElement
+        hasElement = outerHasElement.removeLast()
+        if had { newline(depth) }
+        bytes.append(bracket)
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
 
     /// Keys are identifiers chosen by the reporter (`endColumn`), never text from a draft,
     /// so they are written without escaping.
     public mutating func key(_ name: String) {
         prepareElement()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
+        append(name)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
         afterKey = true
     }
 
     public mutating func endObject() { close(UInt8(ascii: "}")) }
 
-    public mutating func beginArray() {
-        prepareElement()
-        bytes.append(UInt8(ascii: "["))
-        hasElement.append(false)
-    }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
 
     public mutating func endArray() { close(UInt8(ascii: "]")) }
-
-    private mutating func close(_ bracket: UInt8) {
-        let had = hasElement.removeLast()
-        if had { newline(hasElement.count) }
-        bytes.append(bracket)
-    }
 
     public mutating func string(_ s: String) {
         prepareElement()
@@ -96,17 +114,27 @@ public struct JSONBytesWriter: StructuredWriter {
 
     public mutating func number(_ literal: String) {
         prepareElement()
-        bytes.append(contentsOf: literal.utf8)
+        append(literal)
+    }
+
+    public mutating func int(_ v: Int) {
+        prepareElement()
+        Rational.appendDigits(of: UInt128(v.magnitude), negative: v < 0, to: &bytes)
+    }
+
+    public mutating func decimal(_ r: Rational) {
+        prepareElement()
+        r.appendDecimal(to: &bytes)
     }
 
     public mutating func bool(_ b: Bool) {
         prepareElement()
-        bytes.append(contentsOf: (b ? "true" : "false").utf8)
+        append(b ? "true" : "false")
     }
 
     public mutating func null() {
         prepareElement()
-        bytes.append(contentsOf: "null".utf8)
+        append("null")
     }
 }
 

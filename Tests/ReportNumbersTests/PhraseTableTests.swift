@@ -202,3 +202,20 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         if !c.kind.isEmpty { #expect(q.kind.rawValue == c.kind) }
     }
 }
+
+@Suite struct DecimalFormattingTests {
+    @Test(arguments: [
+        (Rational(0, 1), "0"), (Rational(7, 1), "7"), (Rational(-7, 1), "-7"), (Rational(291, 10), "29.1"),
+        (Rational(-1, 2), "-0.5"), (Rational(1, 8), "0.125"), (Rational(3, 1000), "0.003"),
+        (Rational(1_349_084, 1), "1349084"), (Rational(2, 3), "0.666666666667"), (Rational(-1, 3), "-0.333333333333"),
+        (Rational(Int128(Int64.max), 1), "9223372036854775807"), (Rational(Int128(Int64.min + 1), 1), "-9223372036854775807"),
+        (Rational(1, Int128(1) << 20), "0.00000095367431640625"), (Rational(1, Int128(1) << 40), "1/1099511627776"),
+    ])
+    func decimalString(_ value: Rational?, _ expected: String) throws {
+        let value = try #require(value)
+        #expect(value.decimalString == expected)
+        var bytes: [UInt8] = Array("x".utf8)
+        value.appendDecimal(to: &bytes)
+        #expect(bytes == Array(("x" + expected).utf8))
+    }
+}
