@@ -95,7 +95,20 @@ struct Scope: Sendable {
             }
             for s in document.sections { mark(s, inherited: false) }
         }
-        return document.blocks.indices.filter { inSection[$0] && kinds.contains(document.blocks[$0].kind) }
+        // A bit per kind: hashing a kind per block hashes its name.
+        let mask = kinds.reduce(0) { $0 | Scope.bit($1) }
+        return document.blocks.indices.filter { inSection[$0] && mask & Scope.bit(document.blocks[$0].kind) != 0 }
+    }
+
+    private static func bit(_ kind: BlockKind) -> UInt8 {
+        switch kind {
+        case .heading: return 1
+        case .paragraph: return 2
+        case .listItem: return 4
+        case .field: return 8
+        case .tableRow: return 16
+        case .code: return 32
+        }
     }
 }
 

@@ -16,8 +16,12 @@ struct FactPattern: Sendable {
     let suffixes: [String]
     let scope: Scope
     let at: RuleValue
+    /// Text every match contains (the longest literal of the pattern), so that blocks without
+    /// it are skipped before any masking or matching.
+    let requiredText: [UInt8]
 
     static let token = "\u{E000}"
+    static let tokenScalar: Unicode.Scalar = "\u{E000}"
 
     init(name: String, _ value: RuleValue) throws(RuleError) {
         self.name = name
@@ -55,6 +59,41 @@ struct FactPattern: Sendable {
             throw RuleError("fact '\(name)' is not a valid pattern: \(source)", at: value)
         }
         self.suffixes = suffixes
+        requiredText = Array(FactPattern.requiredLiteral(pattern).utf8)
+    }
+
+    /// The longest run of literal characters outside groups, classes and quantifiers, or ""
+    /// when the pattern has alternatives or inline options (no literal is then certain).
+    static func requiredLiteral(_ pattern: String) -> String {
+        guard !pattern.contains("|"), !pattern.contains("(?") else { return "" }
+        var best = "", run = ""
+        var depth = 0, inClass = false, inCount = false, escaped = false
+        func endRun() {
+            if run.count > best.count { best = run }
+            run = ""
+        }
+        for c in pattern {
+            if escaped { escaped = false; continue }
+            switch c {
+            case "\\": escaped = true; endRun()
+            case "[" where !inClass: inClass = true; endRun()
+            case "]" where inClass: inClass = false
+            case _ where inClass: continue
+            case "}" where inCount: inCount = false
+            case _ where inCount: continue
+            case "(": depth += 1; endRun()
+            case ")": depth -= 1; endRun()
+            case "?", "*", "+", "{":
+                // The quantified character is optional or repeated: not part of the run.
+                if !run.isEmpty { run.removeLast() }
+                endRun()
+                inCount = c == "{"
+            case ".", "^", "$": endRun()
+            default: if depth == 0 { run.append(c) }
+            }
+        }
+        endRun()
+        return best
     }
 
     /// Every figure the pattern finds in the document, in order.
@@ -62,7 +101,7 @@ struct FactPattern: Sendable {
         var found: [Quantity] = []
         for i in scope.blocks(of: document) {
             let block = document.blocks[i]
-            guard !block.quantities.isEmpty else { continue }
+            guard !block.quantities.isEmpty, block.text.bytes.containsBytes(requiredText) else { continue }
             // The reader text with each figure replaced by one token.
             let plain = block.text.bytes
             var masked: [UInt8] = []
@@ -81,7 +120,7 @@ struct FactPattern: Sendable {
             let string = String(decoding: masked, as: UTF8.self)
             for m in regex.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
                 guard let r = Range(m.range(at: 1), in: string) else { continue }
-                let tokenIndex = string[..<r.lowerBound].components(separatedBy: FactPattern.token).count - 1
+                let tokenIndex = string.unicodeScalars[..<r.lowerBound].reduce(0) { $0 + ($1 == FactPattern.tokenScalar ? 1 : 0) }
                 guard tokenIndex < figures.count else { continue }
                 let q = figures[tokenIndex]
                 if !suffixes[0].isEmpty, !document.readerText(q.range).hasSuffix(suffixes[0]) { continue }

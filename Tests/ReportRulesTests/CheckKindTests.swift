@@ -294,4 +294,22 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(throws: RuleError.self) { try Assertion.parse("a == b c", at: at) }
         #expect(throws: RuleError.self) { try Assertion.parse("growth(a) == 1", at: at) }
     }
+
+    /// Blocks are skipped unless they hold the pattern's certain literal: it must occur in
+    /// every match, so anything optional, repeated, grouped or alternative is left out.
+    @Test(arguments: [
+        ("累计认定外资研发中心(\u{E000})", "累计认定外资研发中心"),
+        ("新认定(外资)?研发中心(\u{E000})家", "研发中心"),
+        ("合作意向金额+(\u{E000})", "合作意向金"),
+        ("比上届增长[约近](\u{E000})", "比上届增长"),
+        ("科技型企业{2,3}数量(\u{E000})", "科技型企"),
+        ("(国际|国内)合作(\u{E000})", ""),
+        ("(?i)abc(\u{E000})", ""),
+        ("\\d+项成果(\u{E000})", "项成果"),
+        ("^.*(\u{E000})$", ""),
+    ])
+    func factLiteral(pattern: String, literal: String) {
+        #expect(FactPattern.requiredLiteral(pattern.replacingOccurrences(of: "\\u{E000}", with: "\u{E000}")) == literal)
+    }
 }
+
