@@ -31,10 +31,11 @@ struct RepeatedFigureCheck: Check {
         // hashing a string normalises it and this runs once per figure. A label that is not a
         // name (too short, holds a numeral) maps to nil, judged once per distinct label.
         var groupIndex: [FigureKey: Int?] = [:]
-        var groups: [(label: String, quantities: [Quantity])] = []
-        for block in document.blocks {
+        // Members are kept as (block, figure) indices, not copies of the figures.
+        var groups: [(label: String, members: [(block: Int, figure: Int)])] = []
+        for (b, block) in document.blocks.enumerated() {
             var lookup = BlockLookup(block)
-            for q in block.quantities where q.isAmountLike && Self.isStatedValue(q.bound) {
+            for (k, q) in block.quantities.enumerated() where q.isAmountLike && Self.isStatedValue(q.bound) {
                 guard let range = q.labelRange else { continue }
                 let labelBytes = document.source.readerBytes(range)
                 guard UTF8Text.scalarCount(labelBytes) >= minLabel else { continue }
@@ -57,11 +58,12 @@ struct RepeatedFigureCheck: Check {
                 let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
                 if block.dates.contains(where: { clause.contains($0.range.lowerBound) }) { continue }
                 if lookup.contains(Self.otherPeriodWords, between: clause) { continue }
-                groups[g].quantities.append(q)
+                groups[g].members.append((b, k))
             }
         }
         var findings: [Finding] = []
-        for (label, quantities) in groups where quantities.count > 1 {
+        for (label, members) in groups where members.count > 1 {
+            let quantities = members.lazy.map { document.blocks[$0.block].quantities[$0.figure] }
             // One representative per distinct reading of the figure.
             var distinct: [Quantity] = []
             for q in quantities where !distinct.contains(where: { $0.hard == q.hard && $0.plausible == q.plausible }) {

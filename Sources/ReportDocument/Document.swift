@@ -73,8 +73,11 @@ public final class Block: Sendable {
     public let range: Range<Int>
     /// The text a reader sees (the heading title, the field value, the item text).
     public let text: InlineText
-    public let heading: Heading?
-    public let field: Field?
+    public var heading: Heading? { headingBox?.value }
+    public var field: Field? { fieldBox?.value }
+    /// Few blocks are headings or fields: boxed, they cost a pointer in the others.
+    private let headingBox: Box<Heading>?
+    private let fieldBox: Box<Field>?
     /// Nesting depth of a list item (0 for top level).
     public let listDepth: Int?
     /// Sentences, split on 。！？； and at the end of the block, in source coordinates.
@@ -88,13 +91,22 @@ public final class Block: Sendable {
         self.kind = kind
         self.range = range
         self.text = text
-        self.heading = heading
-        self.field = field
+        self.headingBox = heading.map(Box.init)
+        self.fieldBox = field.map(Box.init)
         self.listDepth = listDepth
         self.sentences = sentences
         self.quantities = quantities
         self.dates = dates
         self.formulas = formulas
+    }
+}
+
+/// An immutable value on the heap, for optional parts that most values lack.
+final class Box<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
 

@@ -98,9 +98,20 @@ struct RawBlock {
     var range: Range<Int>
     var firstLine: Range<Int>
     var moreLines: [Range<Int>] = []
-    var heading: Heading?
-    var field: Field?
     var listDepth: Int?
+    /// Few blocks are headings or fields: boxed, they cost a pointer in the others.
+    private var headingBox: Box<Heading>?
+    private var fieldBox: Box<Field>?
+
+    var heading: Heading? {
+        get { headingBox?.value }
+        set { headingBox = newValue.map(Box.init) }
+    }
+
+    var field: Field? {
+        get { fieldBox?.value }
+        set { fieldBox = newValue.map(Box.init) }
+    }
 
     init(kind: BlockKind, range: Range<Int>, lines: [Range<Int>], heading: Heading? = nil, field: Field? = nil,
          listDepth: Int? = nil) {
@@ -108,9 +119,9 @@ struct RawBlock {
         self.range = range
         self.firstLine = lines.first ?? range.lowerBound..<range.lowerBound
         self.moreLines = Array(lines.dropFirst())
+        self.listDepth = listDepth
         self.heading = heading
         self.field = field
-        self.listDepth = listDepth
     }
 
     var lines: [Range<Int>] {
