@@ -9,7 +9,8 @@ struct ContradictoryQualifiersCheck: OptionlessCheck {
     let spec: RuleSpec
 
     func run(_ document: Document) -> [Finding] {
-        document.blocks.lazy.flatMap(\.quantities).compactMap { q in
+        // A clash takes two qualifiers; most figures have none.
+        document.quantities { $0.qualifiers.count >= 2 || $0.bound == .contradictory }.compactMap { q in
             let lower = q.qualifiers.filter { $0.role == .over || $0.role == .atLeast }
             let upper = q.qualifiers.filter { $0.role == .under || $0.role == .atMost }
             let approximate = q.qualifiers.filter { $0.role == .approximate }

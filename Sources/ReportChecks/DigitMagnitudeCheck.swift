@@ -8,7 +8,7 @@ struct DigitMagnitudeCheck: OptionlessCheck {
     let spec: RuleSpec
 
     func run(_ document: Document) -> [Finding] {
-        document.blocks.lazy.flatMap(\.quantities).filter { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in
+        document.quantities { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in
             let text = document.readerText(q.range)
             let suggestion = Self.suggestion(q)
             return Finding(range: q.range, message: spec.message("阿拉伯数字不与“千”“百”“十”连用：“\(text)”应写作“\(suggestion)”",

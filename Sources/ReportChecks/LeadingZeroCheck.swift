@@ -7,7 +7,7 @@ struct LeadingZeroCheck: OptionlessCheck {
     let spec: RuleSpec
 
     func run(_ document: Document) -> [Finding] {
-        document.blocks.lazy.flatMap(\.quantities).filter { $0.flags.contains(.missingLeadingZero) }.compactMap { q in
+        document.quantities { $0.flags.contains(.missingLeadingZero) }.compactMap { q in
             guard let dot = document.source.bytes[q.range].firstIndex(of: UInt8(ascii: ".")) else { return nil }
             let text = document.readerText(q.range)
             return Finding(range: q.range, message: spec.message("纯小数应写出整数位的0：“\(text)”", ["match": text]),

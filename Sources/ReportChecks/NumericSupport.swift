@@ -84,6 +84,19 @@ extension Array {
     }
 }
 
+extension Document {
+    /// The figures that pass `test`, in text order; the others are looked at in place, not
+    /// copied (a figure is a large value, and most checks want few of them).
+    func quantities(where test: (Quantity) -> Bool) -> [Quantity] {
+        var found: [Quantity] = []
+        for block in blocks {
+            let qs = block.quantities
+            for i in qs.indices where test(qs[i]) { found.append(qs[i]) }
+        }
+        return found
+    }
+}
+
 /// Figures that measure amounts of things (the operands of sums and shares).
 extension Quantity {
     var isAmountLike: Bool {

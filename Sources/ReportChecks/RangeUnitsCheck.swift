@@ -10,7 +10,7 @@ struct RangeUnitsCheck: OptionlessCheck {
     static let separators: Set<UInt32> = [0xFF5E, 0x7E, 0x301C, 0x2014, 0x2013, 0x81F3, 0x5230]
 
     func run(_ document: Document) -> [Finding] {
-        document.blocks.lazy.flatMap(\.quantities).filter { $0.flags.contains(.rangeLowBorrowsSuffix) }.compactMap { q in
+        document.quantities { $0.flags.contains(.rangeLowBorrowsSuffix) }.compactMap { q in
             let suffix = q.magnitude ?? (q.unit == "%" || q.unit == "‰" || q.unit == "个百分点" ? q.unit : nil) ?? ""
             guard !suffix.isEmpty else { return nil }
             // The insertion point: the range mark after the first digit.
