@@ -30,7 +30,9 @@ struct GrowthCheck: OptionlessCheck {
                 // two current-price levels (国家统计局: 增长速度按可比价格计算).
                 if lookup.contains(Self.comparableBasisWords, between: sentence) { continue }
                 // The stated change: the next figure in the sentence after B.
-                guard let stated = qs.first(where: { $0.range.lowerBound >= b.range.upperBound && $0.range.upperBound <= sentence.upperBound }) else { continue }
+                let next = qs.firstIndex(notBefore: b.range.upperBound) { $0.range.lowerBound }
+                guard next < qs.count, qs[next].range.upperBound <= sentence.upperBound else { continue }
+                let stated = qs[next]
                 let between = b.range.upperBound..<stated.range.lowerBound
                 let decrease = lookup.contains(Self.decreaseWords, between: between)
                 if let f = judge(a, b, stated, decrease: decrease, document) { findings.append(f) }

@@ -64,6 +64,18 @@ struct BlockLookup {
         return qs[lower..<max(lower, qs.firstIndex(notBefore: range.upperBound) { $0.range.lowerBound })]
     }
 
+    /// Whether a date starts in `range` (binary search: dates are in text order).
+    func hasDate(startingIn range: Range<Int>) -> Bool {
+        let k = block.dates.firstIndex(notBefore: range.lowerBound) { $0.range.lowerBound }
+        return k < block.dates.count && block.dates[k].range.lowerBound < range.upperBound
+    }
+
+    /// Whether a formula overlaps `range` (formulas are in text order and do not overlap).
+    func hasFormula(overlapping range: Range<Int>) -> Bool {
+        let k = block.formulas.firstIndex(notBefore: range.upperBound) { $0.range.lowerBound }
+        return k > 0 && block.formulas[k - 1].range.overlaps(range)
+    }
+
     /// The sentence containing a source offset (binary search), else the last one before it.
     func sentence(containing offset: Int) -> Range<Int>? {
         let sentences = block.sentences

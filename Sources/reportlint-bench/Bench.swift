@@ -3,13 +3,23 @@ import ReportDocument
 import ReportNumbers
 import ReportOutput
 
-/// `swift run -c release reportlint-bench [scan|read|extract|corpus] [--size MB] [--out FILE]`
+/// `swift run -c release reportlint-bench [mode] [--size MB] [--out FILE] [--format F]`
 ///
 /// Measures throughput on a generated corpus. Each mode runs in its own process so that the
 /// peak memory it reports (VmHWM) is that mode's alone; `extract` runs the real CLI as a
 /// child process and reports the child's peak RSS.
 @main
 struct Bench {
+    static let usage = """
+        usage: reportlint-bench [scan|read|extract|lint|lint-pack|one-line|tree|startup|corpus|all] [--size MB] [--out FILE] [--format F]
+        """
+
+    /// A mistyped mode or option is a usage error (exit 2), not a crash.
+    static func usageError(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("reportlint-bench: \(message)\n\(usage)\n".utf8))
+        exit(2)
+    }
+
     static func main() throws {
         var args = Array(CommandLine.arguments.dropFirst())
         let mode = args.isEmpty ? "all" : args.removeFirst()
@@ -18,11 +28,15 @@ struct Bench {
         var format = "json"
         while !args.isEmpty {
             let a = args.removeFirst()
+            guard let value = args.first else { usageError("\(a) needs a value") }
+            args.removeFirst()
             switch a {
-            case "--size": sizeMB = Int(args.removeFirst()) ?? sizeMB
-            case "--out": out = args.removeFirst()
-            case "--format": format = args.removeFirst()
-            default: fatalError("unknown argument \(a)")
+            case "--size":
+                guard let mb = Int(value), mb > 0 else { usageError("--size takes a whole number of MB, not '\(value)'") }
+                sizeMB = mb
+            case "--out": out = value
+            case "--format": format = value
+            default: usageError("unknown option \(a)")
             }
         }
         switch mode {
@@ -31,6 +45,9 @@ struct Bench {
             let text = corpus.text(bytes: sizeMB << 20)
             try text.write(toFile: out ?? "corpus.txt", atomically: true, encoding: .utf8)
         case "lint": try runCLI(sizeMB, label: "lint", arguments: ["lint", "--format", "json"])
+        case "one-line":
+            // A draft pasted as a single line: one block holding every figure.
+            try runCLI(sizeMB, label: "one-line", arguments: ["lint", "--format", "json"]) { $0.replacingOccurrences(of: "\n", with: "") }
         case "lint-pack":
             let pack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Rules/shanghai-st-report.yaml").path
@@ -49,7 +66,7 @@ struct Bench {
                 p.waitUntilExit()
             }
         default:
-            fatalError("modes: scan, read, extract, lint, lint-pack, tree, startup, corpus, all")
+            usageError("unknown mode '\(mode)'")
         }
     }
 
@@ -126,13 +143,13 @@ struct Bench {
     }
 
     /// The real CLI on one generated file, in a folder without a config (the built-in packs).
-    static func runCLI(_ sizeMB: Int, label: String, arguments: [String]) throws {
+    static func runCLI(_ sizeMB: Int, label: String, arguments: [String], shape: (String) -> String = { $0 }) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-\(label)-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("corpus.txt").path
         var corpus = Corpus()
-        let text = corpus.text(bytes: sizeMB << 20)
+        let text = shape(corpus.text(bytes: sizeMB << 20))
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let r = try timeCLI(arguments + [path], in: dir.path)
         let mb = Double(text.utf8.count) / Double(1 << 20)
