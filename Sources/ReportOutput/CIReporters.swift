@@ -92,7 +92,7 @@ struct GitLabReporter {
             w.field("path", path)
             w.key("positions")
             w.beginObject()
-            for (name, p) in [("begin", span.start), ("end", span.end)] {
+            for (name, p) in [("begin" as StaticString, span.start), ("end", span.end)] {
                 w.key(name)
                 w.beginObject()
                 w.field("line", int: p.line)
@@ -153,7 +153,7 @@ struct RDJSONReporter {
     private func writeRange(_ r: Range<Int>, _ source: SourceFile, _ w: inout JSONBytesWriter) {
         w.key("range")
         w.beginObject()
-        for (name, offset) in [("start", r.lowerBound), ("end", r.upperBound)] {
+        for (name, offset) in [("start" as StaticString, r.lowerBound), ("end", r.upperBound)] {
             w.key(name)
             w.beginObject()
             w.field("line", int: source.line(of: offset))
