@@ -4,35 +4,48 @@
 /// the original file, markup included.
 public struct InlineText: Sendable {
     public let bytes: [UInt8]
-    /// Runs copied from the source: plain offset → source offset, ascending.
-    let segments: [(plain: Int, source: Int)]
+    /// Runs copied from the source: plain offset → source offset, ascending. The first run
+    /// starts at plain offset 0 and is kept inline (`firstSource`, -1 for an empty text); most
+    /// blocks are one run, so they allocate no run list.
+    private let firstSource: Int
+    private let moreRuns: [(plain: Int, source: Int)]
+
+    init(bytes: [UInt8], firstSource: Int?, moreRuns: [(plain: Int, source: Int)]) {
+        self.bytes = bytes
+        self.firstSource = firstSource ?? -1
+        self.moreRuns = moreRuns
+    }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    private var runCount: Int { firstSource < 0 ? 0 : 1 + moreRuns.count }
+
+    private func run(_ k: Int) -> (plain: Int, source: Int) { k == 0 ? (0, firstSource) : moreRuns[k - 1] }
 
     /// The source offset of a plain offset. An offset at the very end maps just past the
     /// last copied byte.
     public func sourceOffset(_ plain: Int) -> Int {
-        guard !segments.isEmpty else { return 0 }
+        guard runCount > 0 else { return 0 }
         if plain >= bytes.count, plain > 0 { return sourceOffset(plain - 1) + 1 }
-        let k = lastSegment { $0.plain <= plain }
-        return segments[k].source + (plain - segments[k].plain)
+        let r = run(lastRun { $0.plain <= plain })
+        return r.source + (plain - r.plain)
     }
 
     /// The plain offset of a source offset: the first plain byte at or after it.
     public func plainOffset(ofSource source: Int) -> Int {
-        guard !segments.isEmpty else { return 0 }
-        let k = lastSegment { $0.source <= source }
-        let segment = segments[k]
-        let end = k + 1 < segments.count ? segments[k + 1].plain : bytes.count
-        return min(max(segment.plain, segment.plain + (source - segment.source)), end)
+        guard runCount > 0 else { return 0 }
+        let k = lastRun { $0.source <= source }
+        let r = run(k)
+        let end = k + 1 < runCount ? run(k + 1).plain : bytes.count
+        return min(max(r.plain, r.plain + (source - r.source)), end)
     }
 
-    /// The last segment satisfying `isBefore` (segments ascend in both coordinates), or 0.
-    private func lastSegment(_ isBefore: ((plain: Int, source: Int)) -> Bool) -> Int {
-        var low = 0, high = segments.count - 1
+    /// The last run satisfying `isBefore` (runs ascend in both coordinates), or 0.
+    private func lastRun(_ isBefore: ((plain: Int, source: Int)) -> Bool) -> Int {
+        var low = 0, high = runCount - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if isBefore(segments[mid]) { low = mid } else { high = mid - 1 }
+            if isBefore(run(mid)) { low = mid } else { high = mid - 1 }
         }
         return low
     }
@@ -47,7 +60,8 @@ public struct InlineText: Sendable {
 /// Builds an `InlineText` from source lines.
 struct InlineTextBuilder {
     private var bytes: [UInt8] = []
-    private var segments: [(plain: Int, source: Int)] = []
+    private var firstSource: Int?
+    private var moreRuns: [(plain: Int, source: Int)] = []
     private let source: [UInt8]
     /// Whether `\` escapes punctuation (Markdown) or is literal (plain text).
     private let markdown: Bool
@@ -58,24 +72,29 @@ struct InlineTextBuilder {
         self.source = source
         self.markdown = markdown
         bytes.reserveCapacity(capacity)
-        segments.reserveCapacity(2)
     }
 
-    func build() -> InlineText { InlineText(bytes: bytes, segments: segments) }
+    func build() -> InlineText { InlineText(bytes: bytes, firstSource: firstSource, moreRuns: moreRuns) }
+
+    /// Starts a run at the current end of the text.
+    private mutating func startRun(at source: Int) {
+        if firstSource == nil { firstSource = source } else { moreRuns.append((bytes.count, source)) }
+    }
 
     private mutating func copy(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        if let last = segments.last, last.source + (bytes.count - last.plain) == range.lowerBound {
+        let last = moreRuns.last ?? firstSource.map { (0, $0) }
+        if let last, last.source + (bytes.count - last.plain) == range.lowerBound {
             // contiguous with the previous run
         } else {
-            segments.append((bytes.count, range.lowerBound))
+            startRun(at: range.lowerBound)
         }
         source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// A byte that is not in the source (a space joining two lines), mapped to `at`.
     private mutating func synthesize(_ byte: UInt8, at: Int) {
-        segments.append((bytes.count, at))
+        startRun(at: at)
         bytes.append(byte)
     }
 
