@@ -88,19 +88,25 @@ public struct ExtractionReport<Output: TextOutput> {
     // MARK: - One file
 
     private mutating func openFile(_ source: SourceFile, format: DocumentFormat, outline: [Block]) {
-        let entries = outline.compactMap { Extraction.outlineValue($0, in: source) }
         switch self.format {
         case .json:
             emit(draftCount == 0 ? "\n    {\n" : ",\n    {\n")
             emit("      \"file\": " + OutputValue.string(source.path).json() + ",\n")
             emit("      \"format\": " + OutputValue.string(format.rawValue).json())
-            writeJSONArray("outline", entries)
+            emit(",\n      \"outline\": ")
+            // Written straight into bytes, like the figures: a long draft has thousands of entries.
+            var writer = JSONBytesWriter(baseLevel: 3)
+            swap(&writer.bytes, &pending)
+            writer.beginArray()
+            for block in outline { Extraction.writeOutlineEntry(block, in: source, to: &writer) }
+            writer.endArray()
+            swap(&writer.bytes, &pending)
             emit(",\n      \"quantities\": ")
         case .yaml:
             if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0)) }
             emit("  - \"file\": " + OutputValue.string(source.path).json() + "\n")
             emit(OutputValue.yamlKey("format", level: 2, scalar: .string(format.rawValue)))
-            writeYAMLArray("outline", entries)
+            writeYAMLArray("outline", outline.compactMap { Extraction.outlineValue($0, in: source) })
         case .csv:
             break
         case .text:
@@ -174,30 +180,37 @@ public struct ExtractionReport<Output: TextOutput> {
 enum Extraction {
     // MARK: - Values
 
-    static func outlineValue(_ block: Block, in source: SourceFile) -> OutputValue? {
-        let p = source.position(of: block.range.lowerBound)
+    /// A heading or a field of the outline, described once for every structured format;
+    /// other blocks write nothing.
+    static func writeOutlineEntry<W: StructuredWriter>(_ block: Block, in source: SourceFile, to w: inout W) {
         if let h = block.heading {
-            return .object([
-                ("type", .string("heading")),
-                ("level", .int(h.level)),
-                ("number", .optional(h.number?.printed)),
-                ("title", .string(h.title)),
-                ("source", .string(h.source.rawValue)),
-                ("line", .int(p.line)),
-                ("column", .int(p.column)),
-            ])
+            let p = source.position(of: block.range.lowerBound)
+            w.beginObject()
+            w.field("type", "heading")
+            w.field("level", int: h.level)
+            w.field("number", optional: h.number?.printed)
+            w.field("title", h.title)
+            w.field("source", h.source.rawValue)
+            w.field("line", int: p.line)
+            w.field("column", int: p.column)
+            w.endObject()
+        } else if let f = block.field {
+            let p = source.position(of: f.labelRange.lowerBound)
+            w.beginObject()
+            w.field("type", "field")
+            w.field("label", f.label)
+            w.field("value", f.value)
+            w.field("line", int: p.line)
+            w.field("column", int: p.column)
+            w.endObject()
         }
-        if let f = block.field {
-            let lp = source.position(of: f.labelRange.lowerBound)
-            return .object([
-                ("type", .string("field")),
-                ("label", .string(f.label)),
-                ("value", .string(f.value)),
-                ("line", .int(lp.line)),
-                ("column", .int(lp.column)),
-            ])
-        }
-        return nil
+    }
+
+    static func outlineValue(_ block: Block, in source: SourceFile) -> OutputValue? {
+        guard block.heading != nil || block.field != nil else { return nil }
+        var builder = OutputValueBuilder()
+        writeOutlineEntry(block, in: source, to: &builder)
+        return builder.value
     }
 
     private static func position(_ range: Range<Int>, in source: SourceFile) -> [(String, OutputValue)] {
