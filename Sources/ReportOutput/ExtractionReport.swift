@@ -48,13 +48,22 @@ public struct ExtractionReport<Output: TextOutput> {
     public mutating func add(_ draft: DocumentReader.Draft) {
         defer { draftCount += 1 }
         let source = draft.source
-        let outline = (0..<draft.blockCount).filter(draft.isOutline).map(draft.block)
+        let outlineIndices = (0..<draft.blockCount).filter(draft.isOutline)
+        let outline = outlineIndices.map(draft.block)
         var dates: [DateMention] = []
         var formulas: [Formula] = []
         openFile(source, format: draft.format, outline: outline)
         var first = true
+        var nextOutline = 0
         for i in 0..<draft.blockCount {
-            let block = draft.block(i)
+            // Outline blocks were read for the outline already.
+            let block: Block
+            if nextOutline < outlineIndices.count, outlineIndices[nextOutline] == i {
+                block = outline[nextOutline]
+                nextOutline += 1
+            } else {
+                block = draft.block(i)
+            }
             for q in block.quantities {
                 writeQuantity(q, in: source, first: first)
                 first = false
