@@ -104,12 +104,7 @@ public struct ExtractionReport<Output: TextOutput> {
             emit("      \"format\": " + OutputValue.string(format.rawValue).json())
             emit(",\n      \"outline\": ")
             // Written straight into bytes, like the figures: a long draft has thousands of entries.
-            var writer = JSONBytesWriter(baseLevel: 3)
-            swap(&writer.bytes, &pending)
-            writer.beginArray()
-            for block in outline { Extraction.writeOutlineEntry(block, in: source, to: &writer) }
-            writer.endArray()
-            swap(&writer.bytes, &pending)
+            writeJSONArray(outline) { Extraction.writeOutlineEntry($0, in: source, to: &$1) }
             emit(",\n      \"quantities\": ")
         case .yaml:
             if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0)) }
@@ -148,8 +143,10 @@ public struct ExtractionReport<Output: TextOutput> {
         switch format {
         case .json:
             emit(quantities ? "\n      ]" : "[]")
-            writeJSONArray("dates", dates.map { Extraction.dateValue($0, in: source) })
-            writeJSONArray("formulas", formulas.map { Extraction.formulaValue($0, in: source) })
+            emit(",\n      \"dates\": ")
+            writeJSONArray(dates) { Extraction.writeDate($0, in: source, to: &$1) }
+            emit(",\n      \"formulas\": ")
+            writeJSONArray(formulas) { Extraction.writeFormula($0, in: source, to: &$1) }
             emit("\n    }")
         case .yaml:
             if !quantities { emit(OutputValue.yamlKey("quantities", level: 2, scalar: .array([]))) }
@@ -168,14 +165,14 @@ public struct ExtractionReport<Output: TextOutput> {
         }
     }
 
-    private mutating func writeJSONArray(_ key: String, _ items: [OutputValue]) {
-        emit(",\n      " + OutputValue.string(key).json() + ": ")
-        guard !items.isEmpty else { emit("[]"); return }
-        for (k, item) in items.enumerated() {
-            emit(k == 0 ? "[\n        " : ",\n        ")
-            item.appendJSON(to: &pending, level: 4)
-        }
-        emit("\n      ]")
+    /// An array of entries at the nesting depth of a file's lists, written straight into bytes.
+    private mutating func writeJSONArray<Item>(_ items: [Item], _ write: (Item, inout JSONBytesWriter) -> Void) {
+        var writer = JSONBytesWriter(baseLevel: 3)
+        swap(&writer.bytes, &pending)
+        writer.beginArray()
+        for item in items { write(item, &writer) }
+        writer.endArray()
+        swap(&writer.bytes, &pending)
     }
 
     private mutating func writeYAMLArray(_ key: String, _ items: [OutputValue]) {
@@ -222,11 +219,13 @@ enum Extraction {
         return builder.value
     }
 
-    private static func position(_ range: Range<Int>, in source: SourceFile) -> [(String, OutputValue)] {
+    private static func writePosition<W: StructuredWriter>(_ range: Range<Int>, in source: SourceFile, to w: inout W) {
         let start = source.position(of: range.lowerBound)
         let end = source.position(of: range.upperBound)
-        return [("line", .int(start.line)), ("column", .int(start.column)),
-                ("endLine", .int(end.line)), ("endColumn", .int(end.column))]
+        w.field("line", int: start.line)
+        w.field("column", int: start.column)
+        w.field("endLine", int: end.line)
+        w.field("endColumn", int: end.column)
     }
 
     /// One figure, described once for every structured format.
@@ -291,20 +290,54 @@ enum Extraction {
         flags.isEmpty ? [] : flagNamesInOrder.filter { flags.contains($0.0) }.map(\.1)
     }
 
-    static func dayValue(_ day: DateMention.Day) -> OutputValue {
-        .object([("year", day.year.map(OutputValue.int) ?? .null), ("month", day.month.map(OutputValue.int) ?? .null),
-                 ("day", day.day.map(OutputValue.int) ?? .null)])
+    private static func writeDay<W: StructuredWriter>(_ day: DateMention.Day?, to w: inout W) {
+        guard let day else { return w.null() }
+        w.beginObject()
+        for (name, part) in [("year" as StaticString, day.year), ("month", day.month), ("day", day.day)] {
+            w.key(name)
+            if let part { w.int(part) } else { w.null() }
+        }
+        w.endObject()
+    }
+
+    static func writeDate<W: StructuredWriter>(_ m: DateMention, in source: SourceFile, to w: inout W) {
+        w.beginObject()
+        w.field("text", source.readerText(m.range))
+        w.key("start")
+        writeDay(m.start, to: &w)
+        w.key("end")
+        writeDay(m.end, to: &w)
+        writePosition(m.range, in: source, to: &w)
+        w.endObject()
+    }
+
+    static func writeFormula<W: StructuredWriter>(_ f: Formula, in source: SourceFile, to w: inout W) {
+        w.beginObject()
+        w.field("text", source.readerText(f.range))
+        w.key("terms")
+        w.beginArray()
+        for term in f.terms {
+            if let term { w.decimal(term) } else { w.null() }
+        }
+        w.endArray()
+        w.key("unknowns")
+        w.beginArray()
+        for name in f.unknownNames { w.string(name) }
+        w.endArray()
+        writePosition(f.range, in: source, to: &w)
+        w.endObject()
     }
 
     static func dateValue(_ m: DateMention, in source: SourceFile) -> OutputValue {
-        .object([("text", .string(source.readerText(m.range))), ("start", dayValue(m.start)),
-                 ("end", m.end.map(dayValue) ?? .null)] + position(m.range, in: source))
+        var builder = OutputValueBuilder()
+        writeDate(m, in: source, to: &builder)
+        return builder.value
     }
 
     static func formulaValue(_ f: Formula, in source: SourceFile) -> OutputValue {
-        .object([("text", .string(source.readerText(f.range))),
-                 ("terms", .array(f.terms.map { $0.map { .number($0.decimalString) } ?? .null })),
-                 ("unknowns", .array(f.unknownNames.map(OutputValue.string)))] + position(f.range, in: source))
+        var builder = OutputValueBuilder()
+        writeFormula(f, in: source, to: &builder)
+        return builder.value
     }
 
     // MARK: - CSV: one row per quantity

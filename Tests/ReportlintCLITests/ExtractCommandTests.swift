@@ -16,6 +16,15 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         #expect(try matchesGolden(run.stdout, name))
     }
 
+    /// The structured formats byte for byte: their writers are tuned for speed, and the
+    /// output is a contract (docs/extract.md).
+    @Test("golden structured extract output", arguments: ["json", "yaml"])
+    func goldenStructured(_ format: String) throws {
+        let run = try runReportlint(["extract", "--format", format, "Samples/international-cooperation.md"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try matchesGolden(run.stdout, "international-cooperation.md.extract.\(format)"))
+    }
+
     @Test func jsonFollowsTheDocumentedContract() throws {
         let run = try runReportlint(["extract", "--format", "json", "Samples/international-cooperation.md"])
         #expect(run.status == 0)
