@@ -110,7 +110,9 @@ public struct ExtractionReport<Output: TextOutput> {
             if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0)) }
             emit("  - \"file\": " + OutputValue.string(source.path).json() + "\n")
             emit(OutputValue.yamlKey("format", level: 2, scalar: .string(format.rawValue)))
-            writeYAMLArray("outline", outline.compactMap { Extraction.outlineValue($0, in: source) })
+            writeYAMLArray("outline", outline.filter { $0.heading != nil || $0.field != nil }.map { block in
+                Extraction.value { Extraction.writeOutlineEntry(block, in: source, to: &$0) }
+            })
         case .csv:
             break
         case .text:
@@ -130,7 +132,7 @@ public struct ExtractionReport<Output: TextOutput> {
             swap(&writer.bytes, &pending)
         case .yaml:
             if first { emit(OutputValue.yamlKey("quantities", level: 2)) }
-            Extraction.quantityValue(q, in: source).appendYAMLItem(to: &pending, level: 3)
+            Extraction.value { Extraction.writeQuantity(q, in: source, to: &$0) }.appendYAMLItem(to: &pending, level: 3)
         case .csv:
             emit(Extraction.csvRow(q, in: source))
         case .text:
@@ -150,8 +152,8 @@ public struct ExtractionReport<Output: TextOutput> {
             emit("\n    }")
         case .yaml:
             if !quantities { emit(OutputValue.yamlKey("quantities", level: 2, scalar: .array([]))) }
-            writeYAMLArray("dates", dates.map { Extraction.dateValue($0, in: source) })
-            writeYAMLArray("formulas", formulas.map { Extraction.formulaValue($0, in: source) })
+            writeYAMLArray("dates", dates.map { date in Extraction.value { Extraction.writeDate(date, in: source, to: &$0) } })
+            writeYAMLArray("formulas", formulas.map { formula in Extraction.value { Extraction.writeFormula(formula, in: source, to: &$0) } })
         case .csv:
             break
         case .text:
@@ -212,10 +214,10 @@ enum Extraction {
         }
     }
 
-    static func outlineValue(_ block: Block, in source: SourceFile) -> OutputValue? {
-        guard block.heading != nil || block.field != nil else { return nil }
+    /// An entry as an `OutputValue` (for YAML), from the same description its JSON is written from.
+    static func value(_ write: (inout OutputValueBuilder) -> Void) -> OutputValue {
         var builder = OutputValueBuilder()
-        writeOutlineEntry(block, in: source, to: &builder)
+        write(&builder)
         return builder.value
     }
 
@@ -272,11 +274,6 @@ enum Extraction {
         w.endObject()
     }
 
-    static func quantityValue(_ q: Quantity, in source: SourceFile) -> OutputValue {
-        var builder = OutputValueBuilder()
-        writeQuantity(q, in: source, to: &builder)
-        return builder.value
-    }
 
     private static let flagNamesInOrder: [(PrintFlags, String)] = {
         [
@@ -328,17 +325,7 @@ enum Extraction {
         w.endObject()
     }
 
-    static func dateValue(_ m: DateMention, in source: SourceFile) -> OutputValue {
-        var builder = OutputValueBuilder()
-        writeDate(m, in: source, to: &builder)
-        return builder.value
-    }
 
-    static func formulaValue(_ f: Formula, in source: SourceFile) -> OutputValue {
-        var builder = OutputValueBuilder()
-        writeFormula(f, in: source, to: &builder)
-        return builder.value
-    }
 
     // MARK: - CSV: one row per quantity
 

@@ -37,11 +37,6 @@ public indirect enum OutputValue: Equatable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Pretty JSON for a value nested `level` deep, appended to `out`, for streaming writers.
-    public func appendJSON(to out: inout [UInt8], level: Int) {
-        writeJSON(into: &out, indent: level)
-    }
-
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
