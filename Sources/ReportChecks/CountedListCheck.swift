@@ -54,7 +54,7 @@ struct CountedListCheck: OptionlessCheck {
         while end + close.count <= limit, !bytes[end...].starts(with: close) { end += 1 }
         guard end + close.count <= limit else { return nil }
         let inner = document.source.readerBytes((p + openCount)..<end)
-        let partial = inner.reversed().starts(with: Self.deng.reversed())
+        let partial = inner.suffix(Self.deng.count).elementsEqual(Self.deng)
         let items = Self.items(inner)
         // A list has 、 between its items; a parenthesis with only 等 is a list when it holds
         // no figures (超5万人次（专业观众占比超85%） is a remark, not a list).

@@ -1,0 +1,79 @@
+extension Collection<UInt8> {
+    /// Whether `word` occurs in these bytes (a plain scan: the texts searched are clauses).
+    @inlinable
+    public func containsBytes(_ word: some Collection<UInt8>) -> Bool {
+        guard let first = word.first else { return true }
+        var i = startIndex
+        while i != endIndex {
+            if self[i] == first, self[i...].starts(with: word) { return true }
+            formIndex(after: &i)
+        }
+        return false
+    }
+}
+
+/// Words a check looks for, kept as UTF-8 bytes. A class so that a per-block lookup can cache
+/// the offsets of a list under its identity: hashing or comparing strings per figure cost more
+/// than the searches the cache saves.
+public final class WordList: Sendable {
+    public let words: [[UInt8]]
+    /// Each word's first (up to) three bytes packed, and the mask of the bytes it has: one
+    /// comparison per word rejects almost every position of a text.
+    let heads: [(head: UInt32, mask: UInt32)]
+    /// A 1,024-bit filter over the heads of words of three bytes or more; a word shorter than
+    /// that sets every bit.
+    let filter: [UInt64]
+
+    public init(_ words: [String]) {
+        self.words = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        heads = self.words.map { w in
+            let n = min(3, w.count)
+            return (WordList.pack(w[..<n]), UInt32.max << (8 * (3 - n)) & 0xFF_FFFF)
+        }
+        if self.words.allSatisfy({ $0.count >= 3 }) {
+            var bits = [UInt64](repeating: 0, count: 16)
+            for h in heads { bits[WordList.slot(h.head) >> 6] |= 1 << (WordList.slot(h.head) & 63) }
+            filter = bits
+        } else {
+            filter = [UInt64](repeating: .max, count: 16)
+        }
+    }
+
+    @inline(__always) static func slot(_ head: UInt32) -> Int { Int((head &* 0x9E37_79B1) >> 22) }
+
+    /// Up to three bytes, big-endian, left-aligned in 24 bits.
+    static func pack(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var v: UInt32 = 0
+        for k in 0..<3 { v = v << 8 | UInt32(k < bytes.count ? bytes[bytes.startIndex + k] : 0) }
+        return v
+    }
+
+    /// Offsets in `text` where a word of the list starts, ascending, in one pass.
+    public func offsets(in text: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        let heads = self.heads, words = self.words
+        text.withUnsafeBufferPointer { t in
+            filter.withUnsafeBufferPointer { filter in
+                let n = t.count
+                var i = 0
+                while i < n {
+                    // Words start on scalars: step from lead byte to lead byte.
+                    let b = t[i]
+                    let step = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    defer { i += step }
+                    let window = UInt32(b) << 16 | (i + 1 < n ? UInt32(t[i + 1]) << 8 : 0) | (i + 2 < n ? UInt32(t[i + 2]) : 0)
+                    let s = WordList.slot(window)
+                    if filter[s >> 6] & (1 << (s & 63)) == 0 { continue }
+                    for k in heads.indices where window & heads[k].mask == heads[k].head {
+                        let w = words[k]
+                        if w.count <= 3 || (i + w.count <= n && UnsafeBufferPointer(rebasing: t[i..<(i + w.count)]).elementsEqual(w)) {
+                            out.append(i)
+                            break
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
