@@ -54,12 +54,15 @@ public struct DocumentReader: Sendable {
     func finish(_ raw: RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner,
                         markdown: Bool) -> Block {
         var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count)
-        for (k, line) in raw.lines.enumerated() {
-            if k > 0 {
-                let first = line.isEmpty ? nil : t[line.lowerBound]
-                builder.lineBreak(at: raw.lines[k - 1].upperBound, nextLineFirstByte: first)
+        if raw.kind != .code {
+            // The first line, then the others joined to the line before: no array of lines.
+            var previous = raw.firstLine
+            builder.append(previous)
+            for line in raw.moreLines {
+                builder.lineBreak(at: previous.upperBound, nextLineFirstByte: line.isEmpty ? nil : t[line.lowerBound])
+                builder.append(line)
+                previous = line
             }
-            builder.append(line)
         }
         let text = builder.build()
         guard raw.kind != .code else {
@@ -300,12 +303,15 @@ enum Sentences {
                 if s < end { result.append(text.sourceRange(s..<end)) }
             }
             while p < t.count {
+                // Sentence marks are ASCII or start with E3 / EF: other bytes are skipped undecoded.
+                let b = t[p]
+                guard b == 0x21 || b == 0x3F || b == 0x3B || b == 0xE3 || b == 0xEF else { p += 1; continue }
                 let (c, len) = UTF8Text.scalar(t, p)
                 p += len
                 switch c {
                 case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B:
                     // Closing quotes and brackets stay with their sentence: 他说：“好。”
-                    while p < t.count, [0x201D, 0x2019, 0xFF09, 0x29, 0x300D, 0x300F].contains(UTF8Text.scalar(t, p).0) {
+                    while p < t.count, Sentences.isCloser(UTF8Text.scalar(t, p).0) {
                         p += UTF8Text.scalar(t, p).1
                     }
                     close(p)
@@ -317,5 +323,12 @@ enum Sentences {
             close(t.count)
         }
         return result
+    }
+
+    static func isCloser(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x201D, 0x2019, 0xFF09, 0x29, 0x300D, 0x300F: return true
+        default: return false
+        }
     }
 }
