@@ -157,6 +157,9 @@ struct BlockParser {
     mutating func parse() -> [RawBlock] {
         let lines = (1...source.lineCount).map(source.lineRange)
         var blocks: [RawBlock] = []
+        // At most one block per line. Reserving that much avoids copying a growing array of
+        // a large draft; pages never written are never mapped.
+        blocks.reserveCapacity(lines.count)
         var i = frontMatterEnd(lines)
         while i < lines.count {
             let line = lines[i]
