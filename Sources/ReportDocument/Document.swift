@@ -81,13 +81,13 @@ public final class Block: Sendable {
     /// Nesting depth of a list item (0 for top level).
     public let listDepth: Int?
     /// Sentences, split on 。！？； and at the end of the block, in source coordinates.
-    public let sentences: [Range<Int>]
+    public let sentences: SentenceList
     public let quantities: [Quantity]
     public let dates: [DateMention]
     public let formulas: [Formula]
 
     init(kind: BlockKind, range: Range<Int>, text: InlineText, heading: Heading?, field: Field?, listDepth: Int?,
-         sentences: [Range<Int>] = [], quantities: [Quantity] = [], dates: [DateMention] = [], formulas: [Formula] = []) {
+         sentences: SentenceList = SentenceList(), quantities: [Quantity] = [], dates: [DateMention] = [], formulas: [Formula] = []) {
         self.kind = kind
         self.range = range
         self.text = text
@@ -99,6 +99,23 @@ public final class Block: Sendable {
         self.dates = dates
         self.formulas = formulas
     }
+}
+
+/// A block's sentences in source coordinates. Most blocks hold one sentence; it is kept
+/// inline, and only the others take an array.
+public struct SentenceList: RandomAccessCollection, Sendable {
+    private var first: Range<Int>?
+    private var rest: [Range<Int>] = []
+
+    public init() {}
+
+    mutating func append(_ sentence: Range<Int>) {
+        if first == nil { first = sentence } else { rest.append(sentence) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { first == nil ? 0 : 1 + rest.count }
+    public subscript(position: Int) -> Range<Int> { position == 0 ? first! : rest[position - 1] }
 }
 
 /// An immutable value on the heap, for optional parts that most values lack.

@@ -295,8 +295,8 @@ extension Document {
 
 /// Sentence splitting on 。！？； (and their ASCII forms) and at the end of the block.
 enum Sentences {
-    static func split(_ text: InlineText) -> [Range<Int>] {
-        var result: [Range<Int>] = []
+    static func split(_ text: InlineText) -> SentenceList {
+        var result = SentenceList()
         text.bytes.withUnsafeBufferPointer { t in
             var start = 0
             var p = 0
