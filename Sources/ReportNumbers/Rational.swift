@@ -68,7 +68,13 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// `10^exponent` as a rational, negative exponents included.
     public static func tenToThe(_ exponent: Int) -> Rational? {
         guard exponent >= -18, exponent <= 18 else { return nil }
-        return exponent >= 0 ? Rational(powerOfTen(exponent)!, 1) : Rational(1, powerOfTen(-exponent)!)
+        return powersOfTen[exponent + 18]
+    }
+
+    /// 10⁻¹⁸ … 10¹⁸, built once: every figure's precision is a power of ten.
+    private static let powersOfTen: [Rational] = (-18...18).map { e in
+        let p = Int64(powerOfTen(abs(e))!)
+        return e >= 0 ? Rational(reduced: p, 1) : Rational(reduced: 1, p)
     }
 
     /// Parses a plain decimal such as `29.1`, `-0.5` or `1349084`.
@@ -101,6 +107,13 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var magnitude: Rational { isNegative ? Rational(reduced: -numerator, denominator) : self }
 
     public static func + (a: Rational, b: Rational) -> Rational? {
+        // An integer added to a reduced fraction leaves it reduced: gcd(n + k·d, d) = gcd(n, d).
+        if b.denominator == 1 || a.denominator == 1 {
+            let (f, k) = b.denominator == 1 ? (a, b.numerator) : (b, a.numerator)
+            let (scaled, o1) = k.multipliedReportingOverflow(by: f.denominator)
+            let (sum, o2) = f.numerator.addingReportingOverflow(scaled)
+            if !o1 && !o2 { return Rational(reduced: sum, f.denominator) }
+        }
         if a.denominator == b.denominator {
             let (s, o) = a.numerator.addingReportingOverflow(b.numerator)
             return o ? Rational(Int128(a.numerator) + Int128(b.numerator), Int128(a.denominator)) : Rational(Int128(s), Int128(a.denominator))
@@ -119,7 +132,11 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public static func * (a: Rational, b: Rational) -> Rational? {
-        Rational(Int128(a.numerator) * Int128(b.numerator), Int128(a.denominator) * Int128(b.denominator))
+        if a.denominator == 1 && b.denominator == 1 {
+            let (product, overflow) = a.numerator.multipliedReportingOverflow(by: b.numerator)
+            if !overflow { return Rational(reduced: product, 1) }
+        }
+        return Rational(Int128(a.numerator) * Int128(b.numerator), Int128(a.denominator) * Int128(b.denominator))
     }
 
     public static func / (a: Rational, b: Rational) -> Rational? {

@@ -219,3 +219,25 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         #expect(bytes == Array(("x" + expected).utf8))
     }
 }
+
+@Suite struct RationalArithmeticTests {
+    private func r(_ n: Int128, _ d: Int128) -> Rational { Rational(n, d)! }
+
+    /// The integer fast paths must agree with the general 128-bit path, overflow included.
+    @Test func fastPathsAgreeWithTheGeneralPath() {
+        let values = [r(0, 1), r(61, 1), r(-7, 1), r(1, 2), r(-3, 4), r(291, 10), r(2, 3),
+                      r(Int128(Int64.max), 1), r(Int128(Int64.max), 2), r(Int128(Int64.min) + 1, 1), r(1, Int128(Int64.max))]
+        for a in values {
+            for b in values {
+                let general = Rational(Int128(a.numerator) * Int128(b.denominator) + Int128(b.numerator) * Int128(a.denominator),
+                                       Int128(a.denominator) * Int128(b.denominator))
+                #expect(a + b == general, "\(a) + \(b)")
+                let product = Rational(Int128(a.numerator) * Int128(b.numerator), Int128(a.denominator) * Int128(b.denominator))
+                #expect(a * b == product, "\(a) × \(b)")
+            }
+        }
+        #expect(Rational.tenToThe(-2) == r(1, 100))
+        #expect(Rational.tenToThe(18) == r(1_000_000_000_000_000_000, 1))
+        #expect(Rational.tenToThe(19) == nil)
+    }
+}
