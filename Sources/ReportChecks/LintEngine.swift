@@ -23,10 +23,14 @@ public struct LintEngine: Sendable {
     /// The rule id of findings about suppression comments themselves.
     public static let suppressionRule = "reportlint/inline-suppression"
 
-    public func lint(_ document: Document) -> [Diagnostic] {
+    /// `threads`: checks only read the document, so a draft linted on its own can run them
+    /// side by side; findings are gathered in check order and sorted, whatever the count.
+    public func lint(_ document: Document, threads: Int = 1) -> [Diagnostic] {
+        let checks = self.checks
+        let findings = parallelMap(checks.count, jobs: threads) { k in checks[k].run(document) }
         var diagnostics: [Diagnostic] = []
-        for check in checks {
-            for f in check.run(document) {
+        for (check, found) in zip(checks, findings) {
+            for f in found {
                 diagnostics.append(Diagnostic(rule: check.spec.id, severity: min(f.severity ?? check.spec.severity, check.spec.severity),
                                               message: f.message, range: f.range, fix: f.fix))
             }

@@ -9,9 +9,12 @@ public struct DocumentReader: Sendable {
     }
 
     /// The whole document, every block finished.
-    public func read(_ source: SourceFile, format: DocumentFormat? = nil) -> Document {
+    ///
+    /// `threads`: blocks are finished independently, so a large draft linted on its own can
+    /// use every core; the document is the same whatever the count.
+    public func read(_ source: SourceFile, format: DocumentFormat? = nil, threads: Int = 1) -> Document {
         let draft = open(source, format: format)
-        let blocks = (0..<draft.blockCount).map(draft.block)
+        let blocks = draft.blocks(threads: threads)
         return Document(source: source, format: draft.format, blocks: blocks, sections: Document.sections(of: blocks),
                         comments: draft.comments)
     }
@@ -41,6 +44,17 @@ public struct DocumentReader: Sendable {
 
         /// Whether block `i` is a heading or a field: the outline, known before any scanning.
         public func isOutline(_ i: Int) -> Bool { raws[i].heading != nil || raws[i].field != nil }
+
+        /// Every block, in order; finished on up to `threads` threads when there are enough
+        /// of them to be worth it.
+        public func blocks(threads: Int = 1) -> [Block] {
+            let chunkSize = 4096
+            let chunks = (blockCount + chunkSize - 1) / chunkSize
+            guard threads > 1, chunks > 1 else { return (0..<blockCount).map(block) }
+            return parallelMap(chunks, jobs: threads) { c in
+                ((c * chunkSize)..<min(blockCount, (c + 1) * chunkSize)).map(block)
+            }.flatMap { $0 }
+        }
 
         /// Block `i` with its text, sentences and figures.
         public func block(_ i: Int) -> Block {
@@ -335,3 +349,4 @@ enum Sentences {
         }
     }
 }
+

@@ -110,10 +110,13 @@ struct Lint: ParsableCommand {
         }
         let progress = ProgressMeter(total: work.count)
         let queue = work
+        // One draft alone gets the threads to itself: its blocks are read, and its checks run,
+        // in parallel.
+        let threadsPerDraft = queue.count == 1 ? jobs : 1
         let outcomes = parallelMap(queue.count, jobs: jobs) { i -> Result<FileResult, SourceError> in
             do throws(SourceError) {
                 let source = try SourceFile.read(path: queue[i].path)
-                let diagnostics = queue[i].engine.lint(DocumentReader().read(source))
+                let diagnostics = queue[i].engine.lint(DocumentReader().read(source, threads: threadsPerDraft), threads: threadsPerDraft)
                 progress.advance(bytes: source.bytes.count)
                 return .success(FileResult(source: source, diagnostics: diagnostics))
             } catch {

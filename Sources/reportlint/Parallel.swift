@@ -1,43 +1,6 @@
 import Dispatch
 import Foundation
 
-/// Runs `work` for 0..<count on up to `jobs` threads and returns the results in index order,
-/// so output never depends on which thread finished first.
-func parallelMap<T: Sendable>(_ count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> T) -> [T] {
-    guard count > 0 else { return [] }
-    let slots = Slots<T>(count)
-    let workers = max(1, min(jobs, count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        while let i = slots.claim() { slots.store(work(i), at: i) }
-    }
-    return slots.results()
-}
-
-/// Result slots shared by the workers; guarded by a lock.
-private final class Slots<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var values: [T?]
-
-    init(_ count: Int) { values = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < values.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ value: T, at i: Int) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
-    }
-
-    func results() -> [T] { values.map { $0! } }
-}
-
 /// Files done and throughput on standard error, when it is a terminal; silent otherwise
 /// (CI logs, pipes), so that output stays byte-for-byte reproducible.
 final class ProgressMeter: @unchecked Sendable {

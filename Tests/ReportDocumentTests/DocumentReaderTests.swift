@@ -186,4 +186,23 @@ func read(_ text: String, path: String = "draft.md") -> Document {
         let doc = read(line)
         #expect(doc.quantities.count == 20_000)
     }
+
+    /// Blocks are finished in chunks on several threads for a large draft; the document
+    /// must not depend on it.
+    @Test func readingOnSeveralThreadsGivesTheSameDocument() throws {
+        var text = ""
+        for k in 0..<3_000 {
+            text += "## 8.\(k) 合作平台\n\n全年新认定**\(k + 3)**家，其中外资研发中心\(k % 7)家，比上年增长\(k % 50).5%。\n\n- 开幕式1场（主会场、分会场）\n\n"
+        }
+        let source = SourceFile(path: "large.md", text: text)
+        let one = DocumentReader().read(source)
+        let four = DocumentReader().read(source, threads: 4)
+        #expect(one.blocks.count > 8_192, "enough blocks for several chunks")
+        #expect(one.blocks.map(\.range) == four.blocks.map(\.range))
+        #expect(one.blocks.map(\.text.bytes) == four.blocks.map(\.text.bytes))
+        #expect(one.quantities == four.quantities)
+        #expect(one.blocks.map(\.heading) == four.blocks.map(\.heading))
+        #expect(one.sections.count == four.sections.count)
+    }
 }
+

@@ -42,6 +42,19 @@ import Testing
         #expect(one.stderr == several.stderr)
     }
 
+    /// One large draft alone is read on several threads; its findings must not change.
+    @Test func oneLargeDraftLintsTheSameWithOneJobOrSeveral() throws {
+        let dir = try temporaryDirectory()
+        let sample = try String(contentsOf: packageRoot.appendingPathComponent("Samples/numeric-mistakes.md"), encoding: .utf8)
+        let file = dir.appendingPathComponent("large.md")
+        try String(repeating: sample + "\n", count: 300).write(to: file, atomically: true, encoding: .utf8)
+        let one = try runReportlint(["lint", "--jobs", "1", "--format", "json", file.path])
+        let several = try runReportlint(["lint", "--jobs", "3", "--format", "json", file.path])
+        #expect(one.status == 1 && several.status == 1)
+        #expect(one.stdout == several.stdout)
+        #expect(one.stdout.count > 100_000)
+    }
+
     @Test func progressIsSilentWhenNotATerminal() throws {
         let run = try runReportlint(["lint", "--jobs", "2", "Samples"])
         #expect(!run.stderr.contains("files,"))
