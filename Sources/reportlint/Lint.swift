@@ -66,7 +66,7 @@ struct Lint: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Record the current findings in this baseline file.", valueName: "file"))
     var writeBaseline: String?
 
-    @Option(name: .shortAndLong, help: "Lint this many files at once (default: the number of cores). Output does not depend on it.")
+    @Option(name: .shortAndLong, help: "Lint this many files at once; a single file uses the threads itself (default: the number of cores). Output does not depend on it.")
     var jobs: Int = defaultJobs
 
     @Argument(help: "Draft files or directories (.md, .markdown, .txt).")

@@ -37,5 +37,5 @@ final class ProgressMeter: @unchecked Sendable {
     }
 }
 
-/// `--jobs`: files are spread over this many threads.
+/// `--jobs`: files (or the blocks and checks of a single file) are spread over this many threads.
 let defaultJobs = ProcessInfo.processInfo.activeProcessorCount
