@@ -14,7 +14,8 @@ struct PartsWithinWholeCheck: OptionlessCheck {
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        for block in document.blocks {
+        // A whole and a part are two figures of one block: blocks with fewer are not searched.
+        for block in document.blocks where block.quantities.count >= 2 {
             var lookup = BlockLookup(block)
             for marker in lookup.offsets(of: Self.qizhong) {
                 guard let sentence = lookup.sentence(containing: marker) else { continue }
