@@ -45,10 +45,9 @@ public struct DocumentReader: Sendable {
         /// Whether block `i` is a heading or a field: the outline, known before any scanning.
         public func isOutline(_ i: Int) -> Bool { raws[i].heading != nil || raws[i].field != nil }
 
-        /// Every block, in order; finished on up to `threads` threads when there are enough
-        /// of them to be worth it.
-        public func blocks(threads: Int = 1) -> [Block] {
-            let chunkSize = 4096
+        /// Every block, in order; finished on up to `threads` threads, `chunkSize` blocks at a
+        /// time, when there is more than one chunk.
+        public func blocks(threads: Int = 1, chunkSize: Int = 4096) -> [Block] {
             let chunks = (blockCount + chunkSize - 1) / chunkSize
             guard threads > 1, chunks > 1 else { return (0..<blockCount).map(block) }
             return parallelMap(chunks, jobs: threads) { c in

@@ -23,8 +23,19 @@ import ReportNumbers
             let count = random.int(0...600)
             let text = (0..<count).map { _ in Self.pieces[random.int(0...(Self.pieces.count - 1))] }.joined()
             let document = DocumentReader().read(SourceFile(path: k % 2 == 0 ? "r.md" : "r.txt", text: text))
-            for d in engine.lint(document) {
+            let diagnostics = engine.lint(document)
+            for d in diagnostics {
                 #expect(d.range.lowerBound >= 0 && d.range.upperBound <= document.source.bytes.count)
+            }
+            // Blocks finished in tiny chunks on several threads, and checks run side by side,
+            // change nothing.
+            if k % 10 == 0 {
+                let draft = DocumentReader().open(document.source)
+                let chunked = draft.blocks(threads: 3, chunkSize: 2)
+                #expect(chunked.map(\.range) == document.blocks.map(\.range))
+                #expect(chunked.flatMap(\.quantities) == document.quantities)
+                let describe = { (ds: [Diagnostic]) in ds.map { "\($0.rule) \($0.range) \($0.severity) \($0.message)" } }
+                #expect(describe(engine.lint(document, threads: 3)) == describe(diagnostics))
             }
         }
     }
