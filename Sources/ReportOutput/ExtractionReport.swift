@@ -45,35 +45,82 @@ public struct ExtractionReport<Output: TextOutput> {
     public mutating func countDrafts(writtenElsewhere n: Int) { draftCount += n }
 
     /// Writes one draft.
-    public mutating func add(_ draft: DocumentReader.Draft) {
+    ///
+    /// `threads`: a large draft is read and rendered in chunks of blocks on several threads,
+    /// a window of chunks at a time, and written in order; the output is the same.
+    public mutating func add(_ draft: DocumentReader.Draft, threads: Int = 1) {
         defer { draftCount += 1 }
         let source = draft.source
         let outlineIndices = (0..<draft.blockCount).filter(draft.isOutline)
         let outline = outlineIndices.map(draft.block)
+        openFile(source, format: draft.format, outline: outline)
         var dates: [DateMention] = []
         var formulas: [Formula] = []
-        openFile(source, format: draft.format, outline: outline)
         var first = true
-        var nextOutline = 0
-        for i in 0..<draft.blockCount {
-            // Outline blocks were read for the outline already.
-            let block: Block
-            if nextOutline < outlineIndices.count, outlineIndices[nextOutline] == i {
-                block = outline[nextOutline]
-                nextOutline += 1
-            } else {
-                block = draft.block(i)
+        let chunkSize = 4096
+        let chunks = (draft.blockCount + chunkSize - 1) / chunkSize
+        if threads > 1 && chunks > 1 {
+            let format = self.format
+            for windowStart in stride(from: 0, to: chunks, by: 2 * threads) {
+                let window = windowStart..<min(chunks, windowStart + 2 * threads)
+                let blocks = parallelMap(window.count, jobs: threads) { k in
+                    let c = window.lowerBound + k
+                    return ((c * chunkSize)..<min(draft.blockCount, (c + 1) * chunkSize)).map(draft.block)
+                }
+                // The chunk holding the draft's first figure writes the list's opening.
+                var firsts: [Bool] = []
+                for chunk in blocks {
+                    firsts.append(first)
+                    if chunk.contains(where: { !$0.quantities.isEmpty }) { first = false }
+                }
+                let opening = firsts
+                let texts = parallelMap(blocks.count, jobs: threads) { k -> [UInt8] in
+                    var scratch = ExtractionReport<StringOutput>(format: format, output: StringOutput())
+                    scratch.writeQuantities(of: blocks[k], in: source, first: opening[k])
+                    return scratch.pending
+                }
+                for (chunk, text) in zip(blocks, texts) {
+                    pending.append(contentsOf: text)
+                    for block in chunk {
+                        dates += block.dates
+                        formulas += block.formulas
+                    }
+                    if pending.count >= 1 << 16 { flushPending() }
+                }
             }
+        } else {
+            var nextOutline = 0
+            for i in 0..<draft.blockCount {
+                // Outline blocks were read for the outline already.
+                let block: Block
+                if nextOutline < outlineIndices.count, outlineIndices[nextOutline] == i {
+                    block = outline[nextOutline]
+                    nextOutline += 1
+                } else {
+                    block = draft.block(i)
+                }
+                first = writeQuantities(of: CollectionOfOne(block), in: source, first: first)
+                dates += block.dates
+                formulas += block.formulas
+                if pending.count >= 1 << 16 { flushPending() }
+            }
+        }
+        closeFile(source, quantities: !first, dates: dates, formulas: formulas)
+        flushPending()
+    }
+
+    /// The figures of some blocks; `first` says whether none was written before them. Returns
+    /// whether none has been written after them either.
+    @discardableResult
+    private mutating func writeQuantities(of blocks: some Sequence<Block>, in source: SourceFile, first: Bool) -> Bool {
+        var first = first
+        for block in blocks {
             for q in block.quantities {
                 writeQuantity(q, in: source, first: first)
                 first = false
             }
-            dates += block.dates
-            formulas += block.formulas
-            if pending.count >= 1 << 16 { flushPending() }
         }
-        closeFile(source, quantities: !first, dates: dates, formulas: formulas)
-        flushPending()
+        return first
     }
 
     /// Writes what follows the last draft.

@@ -22,7 +22,7 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Read plain figures as truncated rather than rounded (nearest, truncation).")
     var rounding: String = "nearest"
 
-    @Option(name: .shortAndLong, help: "Read this many files at once (default: the number of cores). Output does not depend on it.")
+    @Option(name: .shortAndLong, help: "Read this many files at once; a single file uses the threads itself (default: the number of cores). Output does not depend on it.")
     var jobs: Int = defaultJobs
 
     @Argument(help: "Draft files or directories.")
@@ -43,11 +43,12 @@ struct Extract: ParsableCommand {
         var written = 0
         let progress = ProgressMeter(total: files.count)
         if jobs == 1 || files.count == 1 {
-            // One at a time, streamed block by block: a 100 MB draft never sits in memory as output.
+            // One at a time, streamed a window of blocks at a time: a 100 MB draft never sits in
+            // memory as output. A single draft uses the threads itself.
             for path in files {
                 do {
                     let source = try SourceFile.read(path: path)
-                    report.add(reader.open(source))
+                    report.add(reader.open(source), threads: jobs)
                     progress.advance(bytes: source.bytes.count)
                     written += 1
                 } catch {

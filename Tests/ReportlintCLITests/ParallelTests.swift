@@ -55,6 +55,27 @@ import Testing
         #expect(one.stdout.count > 100_000)
     }
 
+    /// One large draft alone is read and rendered in chunks on several threads; the output
+    /// must not change, including when the first figures stand several chunks in, and when
+    /// there are none at all.
+    @Test(arguments: ["text", "json", "yaml", "csv"])
+    func oneLargeDraftExtractsTheSameWithOneJobOrSeveral(_ format: String) throws {
+        let dir = try temporaryDirectory()
+        let sample = try String(contentsOf: packageRoot.appendingPathComponent("Samples/numeric-mistakes.md"), encoding: .utf8)
+        let prose = String(repeating: "合作交流持续深化\n\n", count: 9_000)
+        let drafts = ["figures.md": String(repeating: sample + "\n", count: 300),
+                      "late.md": prose + sample,
+                      "none.md": prose]
+        for (name, text) in drafts {
+            let file = dir.appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let one = try runReportlint(["extract", "--jobs", "1", "--format", format, file.path])
+            let several = try runReportlint(["extract", "--jobs", "3", "--format", format, file.path])
+            #expect(one.status == 0 && several.status == 0, "\(name)")
+            #expect(one.stdout == several.stdout, "\(name)")
+        }
+    }
+
     @Test func progressIsSilentWhenNotATerminal() throws {
         let run = try runReportlint(["lint", "--jobs", "2", "Samples"])
         #expect(!run.stderr.contains("files,"))
