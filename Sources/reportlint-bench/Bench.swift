@@ -152,8 +152,8 @@ struct Bench {
         let text = shape(corpus.text(bytes: sizeMB << 20))
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let mb = Double(text.utf8.count) / Double(1 << 20)
-        // One job gives the per-core figure; a lint of one draft can also use every core.
-        let jobCounts = arguments.first == "lint" ? [1, ProcessInfo.processInfo.activeProcessorCount] : [1]
+        // One job gives the per-core figure; one draft can also use every core.
+        let jobCounts = [1, ProcessInfo.processInfo.activeProcessorCount]
         for jobs in jobCounts {
             let r = try timeCLI(arguments + ["--jobs", String(jobs), path], in: dir.path)
             let name = jobs == 1 ? label : "\(label) ×\(jobs)"
