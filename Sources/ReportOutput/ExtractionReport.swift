@@ -51,9 +51,9 @@ public struct ExtractionReport<Output: TextOutput> {
     public mutating func add(_ draft: DocumentReader.Draft, threads: Int = 1) {
         defer { draftCount += 1 }
         let source = draft.source
-        let outlineIndices = (0..<draft.blockCount).filter(draft.isOutline)
-        let outline = outlineIndices.map(draft.block)
-        openFile(source, format: draft.format, outline: outline)
+        // Outline blocks are read, written and dropped one by one: a draft of many headings and
+        // fields must not hold them all.
+        openFile(source, format: draft.format, outline: (0..<draft.blockCount).lazy.filter(draft.isOutline).map(draft.block))
         var dates: [DateMention] = []
         var formulas: [Formula] = []
         var first = true
@@ -89,16 +89,8 @@ public struct ExtractionReport<Output: TextOutput> {
                 }
             }
         } else {
-            var nextOutline = 0
             for i in 0..<draft.blockCount {
-                // Outline blocks were read for the outline already.
-                let block: Block
-                if nextOutline < outlineIndices.count, outlineIndices[nextOutline] == i {
-                    block = outline[nextOutline]
-                    nextOutline += 1
-                } else {
-                    block = draft.block(i)
-                }
+                let block = draft.block(i)
                 first = writeQuantities(of: CollectionOfOne(block), in: source, first: first)
                 dates += block.dates
                 formulas += block.formulas
@@ -143,7 +135,7 @@ public struct ExtractionReport<Output: TextOutput> {
 
     // MARK: - One file
 
-    private mutating func openFile(_ source: SourceFile, format: DocumentFormat, outline: [Block]) {
+    private mutating func openFile(_ source: SourceFile, format: DocumentFormat, outline: some Sequence<Block>) {
         switch self.format {
         case .json:
             emit(draftCount == 0 ? "\n    {\n" : ",\n    {\n")
@@ -164,8 +156,12 @@ public struct ExtractionReport<Output: TextOutput> {
             break
         case .text:
             emit("\(source.path)\n")
-            if !outline.isEmpty { emit("  outline\n") }
-            for block in outline { emit(Extraction.outlineLine(block, in: source)) }
+            var header = false
+            for block in outline {
+                if !header { emit("  outline\n") }
+                header = true
+                emit(Extraction.outlineLine(block, in: source))
+            }
         }
     }
 
@@ -215,11 +211,18 @@ public struct ExtractionReport<Output: TextOutput> {
     }
 
     /// An array of entries at the nesting depth of a file's lists, written straight into bytes.
-    private mutating func writeJSONArray<Item>(_ items: [Item], _ write: (Item, inout JSONBytesWriter) -> Void) {
+    private mutating func writeJSONArray<Item>(_ items: some Sequence<Item>, _ write: (Item, inout JSONBytesWriter) -> Void) {
         var writer = JSONBytesWriter(baseLevel: 3)
         swap(&writer.bytes, &pending)
         writer.beginArray()
-        for item in items { write(item, &writer) }
+        for item in items {
+            write(item, &writer)
+            if writer.bytes.count >= 1 << 16 {
+                swap(&writer.bytes, &pending)
+                flushPending()
+                swap(&writer.bytes, &pending)
+            }
+        }
         writer.endArray()
         swap(&writer.bytes, &pending)
     }

@@ -21,6 +21,8 @@ public final class FileOutput: TextOutput {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private let limit = 1 << 16
+    /// The error of the first write that failed (`errno`); later output is dropped.
+    public private(set) var writeError: Int32?
 
     public init(_ handle: FileHandle) {
         self.handle = handle
@@ -30,14 +32,38 @@ public final class FileOutput: TextOutput {
     public static var standardOutput: FileOutput { FileOutput(.standardOutput) }
 
     public func write(_ bytes: [UInt8]) {
+        // A large piece goes out as it is, not copied into the buffer first.
+        if bytes.count >= limit {
+            flush()
+            writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= limit { flush() }
     }
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        writeAll(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte (the system may take a large write in parts), without a copy.
+    private func writeAll(_ bytes: [UInt8]) {
+        guard writeError == nil else { return }
+        let fd = handle.fileDescriptor
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    writeError = errno // a full disk, a closed pipe: nothing more can be written
+                    return
+                }
+                offset += n
+            }
+        }
     }
 
     deinit { flush() }

@@ -100,6 +100,10 @@ struct Extract: ParsableCommand {
         progress.finish()
         report.finish()
         report.output.flush()
+        if let e = report.output.writeError {
+            printError("error: cannot write the output: \(String(cString: strerror(e)))")
+            throw ExitCode(2)
+        }
         if failed { throw ExitCode(2) }
     }
 }

@@ -169,7 +169,13 @@ struct Lint: ParsableCommand {
                     throw ExitCode(2)
                 }
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                var out = FileOutput.standardOutput
+                out.write(text)
+                out.flush()
+                if let e = out.writeError {
+                    printError("error: cannot write the output: \(String(cString: strerror(e)))")
+                    throw ExitCode(2)
+                }
             }
         }
         if inputFailed { throw ExitCode(2) }

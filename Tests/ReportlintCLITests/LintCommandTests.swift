@@ -130,4 +130,25 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
         let pack = try runReportlint(["test-rules", "Rules/shanghai-st-report.yaml"])
         #expect(pack.status == 0, "\(pack.stdout)")
     }
+
+    /// Output that cannot be written (a full disk) is an error with exit code 2, not a crash
+    /// and not a success.
+    @Test(arguments: [["lint", "--format", "json", "Samples/international-cooperation.md"],
+                      ["extract", "--format", "json", "Samples/international-cooperation.md"]])
+    func unwritableOutputExitsTwo(_ arguments: [String]) throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let process = Process()
+        process.executableURL = reportlintBinary
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("cannot write the output"))
+    }
 }
+
