@@ -168,7 +168,7 @@ struct BlockParser {
     }
 
     mutating func parse() -> [RawBlock] {
-        let lines = (1...source.lineCount).map(source.lineRange)
+        let lines = SourceLines(source: source)
         var blocks: [RawBlock] = []
         // At most one block per line. Reserving that much avoids copying a growing array of
         // a large draft; pages never written are never mapped.
@@ -277,7 +277,7 @@ struct BlockParser {
     }
 
     /// YAML front matter between `---` lines at the top of the file is metadata, not prose.
-    private func frontMatterEnd(_ lines: [Range<Int>]) -> Int {
+    private func frontMatterEnd(_ lines: SourceLines) -> Int {
         guard let first = lines.first, source.text(first) == "---" else { return 0 }
         for k in 1..<min(lines.count, 200) where ["---", "..."].contains(source.text(lines[k])) {
             return k + 1
@@ -349,3 +349,12 @@ enum Sentences {
     }
 }
 
+
+/// The content ranges of a file's lines, computed when asked: an array of them would cost 16
+/// bytes a line for as long as the parse runs.
+struct SourceLines: RandomAccessCollection {
+    let source: SourceFile
+    var startIndex: Int { 0 }
+    var endIndex: Int { source.lineCount }
+    subscript(position: Int) -> Range<Int> { source.lineRange(position + 1) }
+}
