@@ -60,34 +60,7 @@ public struct ExtractionReport<Output: TextOutput> {
         let chunkSize = 4096
         let chunks = (draft.blockCount + chunkSize - 1) / chunkSize
         if threads > 1 && chunks > 1 {
-            let format = self.format
-            for windowStart in stride(from: 0, to: chunks, by: 2 * threads) {
-                let window = windowStart..<min(chunks, windowStart + 2 * threads)
-                let blocks = parallelMap(window.count, jobs: threads) { k in
-                    let c = window.lowerBound + k
-                    return ((c * chunkSize)..<min(draft.blockCount, (c + 1) * chunkSize)).map(draft.block)
-                }
-                // The chunk holding the draft's first figure writes the list's opening.
-                var firsts: [Bool] = []
-                for chunk in blocks {
-                    firsts.append(first)
-                    if chunk.contains(where: { !$0.quantities.isEmpty }) { first = false }
-                }
-                let opening = firsts
-                let texts = parallelMap(blocks.count, jobs: threads) { k -> [UInt8] in
-                    var scratch = ExtractionReport<StringOutput>(format: format, output: StringOutput())
-                    scratch.writeQuantities(of: blocks[k], in: source, first: opening[k])
-                    return scratch.pending
-                }
-                for (chunk, text) in zip(blocks, texts) {
-                    pending.append(contentsOf: text)
-                    for block in chunk {
-                        dates += block.dates
-                        formulas += block.formulas
-                    }
-                    if pending.count >= 1 << 16 { flushPending() }
-                }
-            }
+            writeInChunks(draft, chunkSize: chunkSize, threads: threads, first: &first, dates: &dates, formulas: &formulas)
         } else {
             for i in 0..<draft.blockCount {
                 let block = draft.block(i)
@@ -99,6 +72,42 @@ public struct ExtractionReport<Output: TextOutput> {
         }
         closeFile(source, quantities: !first, dates: dates, formulas: formulas)
         flushPending()
+    }
+
+    /// The figures of a large draft: chunks of blocks read and rendered on `threads` threads, a
+    /// window of chunks at a time, appended in order.
+    private mutating func writeInChunks(_ draft: DocumentReader.Draft, chunkSize: Int, threads: Int, first: inout Bool,
+                                        dates: inout [DateMention], formulas: inout [Formula]) {
+        let source = draft.source
+        let chunks = (draft.blockCount + chunkSize - 1) / chunkSize
+        let format = self.format
+        for windowStart in stride(from: 0, to: chunks, by: 2 * threads) {
+            let window = windowStart..<min(chunks, windowStart + 2 * threads)
+            let blocks = parallelMap(window.count, jobs: threads) { k in
+                let c = window.lowerBound + k
+                return ((c * chunkSize)..<min(draft.blockCount, (c + 1) * chunkSize)).map(draft.block)
+            }
+            // The chunk holding the draft's first figure writes the list's opening.
+            var firsts: [Bool] = []
+            for chunk in blocks {
+                firsts.append(first)
+                if chunk.contains(where: { !$0.quantities.isEmpty }) { first = false }
+            }
+            let opening = firsts
+            let texts = parallelMap(blocks.count, jobs: threads) { k -> [UInt8] in
+                var scratch = ExtractionReport<StringOutput>(format: format, output: StringOutput())
+                scratch.writeQuantities(of: blocks[k], in: source, first: opening[k])
+                return scratch.pending
+            }
+            for (chunk, text) in zip(blocks, texts) {
+                pending.append(contentsOf: text)
+                for block in chunk {
+                    dates += block.dates
+                    formulas += block.formulas
+                }
+                if pending.count >= 1 << 16 { flushPending() }
+            }
+        }
     }
 
     /// The figures of some blocks; `first` says whether none was written before them. Returns
@@ -149,7 +158,7 @@ public struct ExtractionReport<Output: TextOutput> {
             if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0)) }
             emit("  - \"file\": " + OutputValue.string(source.path).json() + "\n")
             emit(OutputValue.yamlKey("format", level: 2, scalar: .string(format.rawValue)))
-            writeYAMLArray("outline", outline.filter { $0.heading != nil || $0.field != nil }.map { block in
+            writeYAMLArray("outline", outline.map { block in
                 Extraction.value { Extraction.writeOutlineEntry(block, in: source, to: &$0) }
             })
         case .csv:
