@@ -48,11 +48,17 @@ public struct DocumentReader: Sendable {
         /// Every block, in order; finished on up to `threads` threads, `chunkSize` blocks at a
         /// time, when there is more than one chunk.
         public func blocks(threads: Int = 1, chunkSize: Int = 4096) -> [Block] {
-            let chunks = (blockCount + chunkSize - 1) / chunkSize
+            let chunks = chunkCount(size: chunkSize)
             guard threads > 1, chunks > 1 else { return (0..<blockCount).map(block) }
-            return parallelMap(chunks, jobs: threads) { c in
-                ((c * chunkSize)..<min(blockCount, (c + 1) * chunkSize)).map(block)
-            }.flatMap { $0 }
+            return parallelMap(chunks, jobs: threads) { c in blocks(inChunk: c, size: chunkSize) }.flatMap { $0 }
+        }
+
+        /// How many chunks of `size` blocks the draft has, the last one possibly shorter.
+        public func chunkCount(size: Int) -> Int { (blockCount + size - 1) / size }
+
+        /// The blocks of chunk `c`, each chunk `size` blocks long.
+        public func blocks(inChunk c: Int, size: Int) -> [Block] {
+            ((c * size)..<min(blockCount, (c + 1) * size)).map(block)
         }
 
         /// Block `i` with its text, sentences and figures.

@@ -58,8 +58,7 @@ public struct ExtractionReport<Output: TextOutput> {
         var formulas: [Formula] = []
         var first = true
         let chunkSize = 4096
-        let chunks = (draft.blockCount + chunkSize - 1) / chunkSize
-        if threads > 1 && chunks > 1 {
+        if threads > 1 && draft.chunkCount(size: chunkSize) > 1 {
             writeInChunks(draft, chunkSize: chunkSize, threads: threads, first: &first, dates: &dates, formulas: &formulas)
         } else {
             for i in 0..<draft.blockCount {
@@ -79,14 +78,11 @@ public struct ExtractionReport<Output: TextOutput> {
     private mutating func writeInChunks(_ draft: DocumentReader.Draft, chunkSize: Int, threads: Int, first: inout Bool,
                                         dates: inout [DateMention], formulas: inout [Formula]) {
         let source = draft.source
-        let chunks = (draft.blockCount + chunkSize - 1) / chunkSize
+        let chunks = draft.chunkCount(size: chunkSize)
         let format = self.format
         for windowStart in stride(from: 0, to: chunks, by: 2 * threads) {
             let window = windowStart..<min(chunks, windowStart + 2 * threads)
-            let blocks = parallelMap(window.count, jobs: threads) { k in
-                let c = window.lowerBound + k
-                return ((c * chunkSize)..<min(draft.blockCount, (c + 1) * chunkSize)).map(draft.block)
-            }
+            let blocks = parallelMap(window.count, jobs: threads) { k in draft.blocks(inChunk: window.lowerBound + k, size: chunkSize) }
             // The chunk holding the draft's first figure writes the list's opening.
             var firsts: [Bool] = []
             for chunk in blocks {
