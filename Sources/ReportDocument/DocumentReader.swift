@@ -146,14 +146,6 @@ struct RawBlock {
         self.field = field
     }
 
-    var lines: [Range<Int>] {
-        get { kind == .code ? [] : [firstLine] + moreLines }
-        set {
-            firstLine = newValue.first ?? range.lowerBound..<range.lowerBound
-            moreLines = Array(newValue.dropFirst())
-        }
-    }
-
     /// A single-line paragraph: a candidate for a numbered or inferred heading.
     var standalone: Bool { kind == .paragraph && moreLines.isEmpty }
 }
@@ -217,7 +209,7 @@ struct BlockParser {
                 if let f = syntax.field(start..<line.upperBound) {
                     item.kind = .field
                     item.field = Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value)
-                    item.lines = [f.value]
+                    item.firstLine = f.value
                 }
                 var j = i + 1
                 while j < lines.count, isContinuation(lines[j]) {
