@@ -12,9 +12,11 @@ public struct DocumentReader: Sendable {
     ///
     /// `threads`: blocks are finished independently, so a large draft linted on its own can
     /// use every core; the document is the same whatever the count.
-    public func read(_ source: SourceFile, format: DocumentFormat? = nil, threads: Int = 1) -> Document {
+    /// `progress` is told the source bytes each finished chunk of blocks covers.
+    public func read(_ source: SourceFile, format: DocumentFormat? = nil, threads: Int = 1,
+                     progress: (@Sendable (Int) -> Void)? = nil) -> Document {
         let draft = open(source, format: format)
-        let blocks = draft.blocks(threads: threads)
+        let blocks = draft.blocks(threads: threads, progress: progress)
         return Document(source: source, format: draft.format, blocks: blocks, sections: Document.sections(of: blocks),
                         comments: draft.comments)
     }
@@ -46,11 +48,18 @@ public struct DocumentReader: Sendable {
         public func isOutline(_ i: Int) -> Bool { raws[i].heading != nil || raws[i].field != nil }
 
         /// Every block, in order; finished on up to `threads` threads, `chunkSize` blocks at a
-        /// time, when there is more than one chunk.
-        public func blocks(threads: Int = 1, chunkSize: Int = 4096) -> [Block] {
+        /// time. `progress` is told the source bytes each finished chunk covers.
+        public func blocks(threads: Int = 1, chunkSize: Int = 4096, progress: (@Sendable (Int) -> Void)? = nil) -> [Block] {
             let chunks = chunkCount(size: chunkSize)
-            guard threads > 1, chunks > 1 else { return (0..<blockCount).map(block) }
-            return parallelMap(chunks, jobs: threads) { c in blocks(inChunk: c, size: chunkSize) }.flatMap { $0 }
+            let finish = { @Sendable (c: Int) -> [Block] in
+                let blocks = blocks(inChunk: c, size: chunkSize)
+                if let progress, let first = blocks.first, let last = blocks.last {
+                    progress(last.range.upperBound - first.range.lowerBound)
+                }
+                return blocks
+            }
+            guard threads > 1, chunks > 1 else { return (0..<chunks).flatMap(finish) }
+            return parallelMap(chunks, jobs: threads, finish).flatMap { $0 }
         }
 
         /// How many chunks of `size` blocks the draft has, the last one possibly shorter.

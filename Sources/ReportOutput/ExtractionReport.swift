@@ -48,7 +48,8 @@ public struct ExtractionReport<Output: TextOutput> {
     ///
     /// `threads`: a large draft is read and rendered in chunks of blocks on several threads,
     /// a window of chunks at a time, and written in order; the output is the same.
-    public mutating func add(_ draft: DocumentReader.Draft, threads: Int = 1) {
+    /// `progress` is told, now and then, how many more source bytes are done.
+    public mutating func add(_ draft: DocumentReader.Draft, threads: Int = 1, progress: ((Int) -> Void)? = nil) {
         defer { draftCount += 1 }
         let source = draft.source
         // Outline blocks are read, written and dropped one by one: a draft of many headings and
@@ -57,9 +58,15 @@ public struct ExtractionReport<Output: TextOutput> {
         var dates: [DateMention] = []
         var formulas: [Formula] = []
         var first = true
+        var reported = 0
+        func report(upTo offset: Int) {
+            progress?(offset - reported)
+            reported = offset
+        }
         let chunkSize = 4096
         if threads > 1 && draft.chunkCount(size: chunkSize) > 1 {
-            writeInChunks(draft, chunkSize: chunkSize, threads: threads, first: &first, dates: &dates, formulas: &formulas)
+            writeInChunks(draft, chunkSize: chunkSize, threads: threads, first: &first, dates: &dates, formulas: &formulas,
+                          progress: report)
         } else {
             for i in 0..<draft.blockCount {
                 let block = draft.block(i)
@@ -67,6 +74,7 @@ public struct ExtractionReport<Output: TextOutput> {
                 dates += block.dates
                 formulas += block.formulas
                 if pending.count >= 1 << 16 { flushPending() }
+                if (i + 1) % chunkSize == 0 { report(upTo: block.range.upperBound) }
             }
         }
         closeFile(source, quantities: !first, dates: dates, formulas: formulas)
@@ -76,7 +84,7 @@ public struct ExtractionReport<Output: TextOutput> {
     /// The figures of a large draft: chunks of blocks read and rendered on `threads` threads, a
     /// window of chunks at a time, appended in order.
     private mutating func writeInChunks(_ draft: DocumentReader.Draft, chunkSize: Int, threads: Int, first: inout Bool,
-                                        dates: inout [DateMention], formulas: inout [Formula]) {
+                                        dates: inout [DateMention], formulas: inout [Formula], progress: (_ upTo: Int) -> Void) {
         let source = draft.source
         let chunks = draft.chunkCount(size: chunkSize)
         let format = self.format
@@ -103,6 +111,7 @@ public struct ExtractionReport<Output: TextOutput> {
                 }
                 if pending.count >= 1 << 16 { flushPending() }
             }
+            if let last = blocks.last?.last { progress(last.range.upperBound) }
         }
     }
 

@@ -48,7 +48,8 @@ struct Extract: ParsableCommand {
             for path in files {
                 do {
                     let source = try SourceFile.read(path: path)
-                    report.add(reader.open(source), threads: jobs)
+                    let size = source.bytes.count
+                    report.add(reader.open(source), threads: jobs) { progress.advance(within: size, bytes: $0) }
                     progress.advance(bytes: source.bytes.count)
                     written += 1
                 } catch {

@@ -116,7 +116,9 @@ struct Lint: ParsableCommand {
         let outcomes = parallelMap(queue.count, jobs: jobs) { i -> Result<FileResult, SourceError> in
             do throws(SourceError) {
                 let source = try SourceFile.read(path: queue[i].path)
-                let diagnostics = queue[i].engine.lint(DocumentReader().read(source, threads: threadsPerDraft), threads: threadsPerDraft)
+                let size = source.bytes.count
+                let document = DocumentReader().read(source, threads: threadsPerDraft) { progress.advance(within: size, bytes: $0) }
+                let diagnostics = queue[i].engine.lint(document, threads: threadsPerDraft)
                 progress.advance(bytes: source.bytes.count)
                 return .success(FileResult(source: source, diagnostics: diagnostics))
             } catch {

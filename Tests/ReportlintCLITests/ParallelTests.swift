@@ -76,6 +76,29 @@ import Testing
         }
     }
 
+    /// On a terminal, one large file shows megabytes read of its size while it is linted or
+    /// extracted, and the line is erased at the end (`script` gives the child a terminal).
+    @Test(arguments: ["lint", "extract"])
+    func progressShowsForOneLargeFileOnATerminal(_ command: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let dir = try temporaryDirectory()
+        let sample = try String(contentsOf: packageRoot.appendingPathComponent("Samples/numeric-mistakes.md"), encoding: .utf8)
+        let file = dir.appendingPathComponent("large.md")
+        try String(repeating: sample + "\n", count: 600).write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "env -u CI '\(reportlintBinary.path)' \(command) --jobs 2 '\(file.path)' > /dev/null", "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let shown = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(shown.contains("reportlint: "), "\(shown)")
+        #expect(shown.contains(" MB, ") && shown.contains("MB/s"), "\(shown)")
+        #expect(shown.hasSuffix("\r\u{1B}[K"), "\(shown)")
+    }
+
     @Test func progressIsSilentWhenNotATerminal() throws {
         let run = try runReportlint(["lint", "--jobs", "2", "Samples"])
         #expect(!run.stderr.contains("files,"))
