@@ -21,12 +21,7 @@ struct LineSyntax {
     func isBlank(_ r: Range<Int>) -> Bool { skipBlanks(r.lowerBound, r.upperBound) == r.upperBound }
 
     func starts(_ r: Range<Int>, with word: String) -> Bool {
-        var p = r.lowerBound
-        for b in word.utf8 {
-            guard p < r.upperBound, t[p] == b else { return false }
-            p += 1
-        }
-        return true
+        UnsafeBufferPointer(rebasing: t[r]).starts(with: word.utf8)
     }
 
     /// `# 标题` → (level, content range).
@@ -269,13 +264,6 @@ struct LineSyntax {
     }
 
     func contains(_ r: Range<Int>, _ word: String) -> Bool {
-        let w = Array(word.utf8)
-        guard r.count >= w.count else { return false }
-        var p = r.lowerBound
-        while p + w.count <= r.upperBound {
-            if t[p] == w[0] && (1..<w.count).allSatisfy({ t[p + $0] == w[$0] }) { return true }
-            p += 1
-        }
-        return false
+        UnsafeBufferPointer(rebasing: t[r]).containsBytes(word.utf8)
     }
 }
