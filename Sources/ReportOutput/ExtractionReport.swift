@@ -287,7 +287,7 @@ enum Extraction {
 
     private static func writePosition<W: StructuredWriter>(_ range: Range<Int>, in source: SourceFile, to w: inout W) {
         let start = source.position(of: range.lowerBound)
-        let end = source.position(of: range.upperBound)
+        let end = source.endPosition(of: range, start: start)
         w.field("line", int: start.line)
         w.field("column", int: start.column)
         w.field("endLine", int: end.line)
@@ -296,8 +296,6 @@ enum Extraction {
 
     /// One figure, described once for every structured format.
     static func writeQuantity<W: StructuredWriter>(_ q: Quantity, in source: SourceFile, to w: inout W) {
-        let start = source.position(of: q.range.lowerBound)
-        let end = source.endPosition(of: q.range, start: start)
         w.beginObject()
         w.field("text", source.readerText(q.range))
         w.key("value")
@@ -312,10 +310,7 @@ enum Extraction {
         w.field("bound", q.bound.rawValue)
         w.field("kind", q.kind.rawValue)
         w.field("label", optional: q.labelRange.map(source.readerText))
-        w.field("line", int: start.line)
-        w.field("column", int: start.column)
-        w.field("endLine", int: end.line)
-        w.field("endColumn", int: end.column)
+        writePosition(q.range, in: source, to: &w)
         w.key("hard")
         writeInterval(q.hard, to: &w)
         w.key("plausible")
@@ -338,14 +333,11 @@ enum Extraction {
         w.endObject()
     }
 
-
-    private static let flagNamesInOrder: [(PrintFlags, String)] = {
-        [
-            (.chineseNumerals, "chineseNumerals"), (.fullWidthDigits, "fullWidthDigits"), (.groupedDigits, "groupedDigits"),
-            (.arabicWithThousandOrHundred, "arabicWithThousandOrHundred"), (.missingLeadingZero, "missingLeadingZero"),
-            (.rangeLowBorrowsSuffix, "rangeLowBorrowsSuffix"), (.bareMagnitude, "bareMagnitude"), (.spacedSuffix, "spacedSuffix"),
-        ]
-    }()
+    private static let flagNamesInOrder: [(PrintFlags, String)] = [
+        (.chineseNumerals, "chineseNumerals"), (.fullWidthDigits, "fullWidthDigits"), (.groupedDigits, "groupedDigits"),
+        (.arabicWithThousandOrHundred, "arabicWithThousandOrHundred"), (.missingLeadingZero, "missingLeadingZero"),
+        (.rangeLowBorrowsSuffix, "rangeLowBorrowsSuffix"), (.bareMagnitude, "bareMagnitude"), (.spacedSuffix, "spacedSuffix"),
+    ]
 
     static func flagNames(_ flags: PrintFlags) -> [String] {
         flags.isEmpty ? [] : flagNamesInOrder.filter { flags.contains($0.0) }.map(\.1)
@@ -388,8 +380,6 @@ enum Extraction {
         writePosition(f.range, in: source, to: &w)
         w.endObject()
     }
-
-
 
     // MARK: - CSV: one row per quantity
 
