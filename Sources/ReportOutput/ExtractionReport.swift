@@ -99,7 +99,7 @@ public struct ExtractionReport<Output: TextOutput> {
             }
             let opening = firsts
             let texts = parallelMap(blocks.count, jobs: threads) { k -> [UInt8] in
-                var scratch = ExtractionReport<StringOutput>(format: format, output: StringOutput())
+                var scratch = ExtractionReport<BytesOutput>(format: format, output: BytesOutput())
                 scratch.writeQuantities(of: blocks[k], in: source, first: opening[k])
                 return scratch.pending
             }

@@ -9,11 +9,12 @@ extension TextOutput {
     public mutating func write(_ text: String) { write(Array(text.utf8)) }
 }
 
-/// Collects output in memory (tests, small results).
-public struct StringOutput: TextOutput {
-    public var text = ""
+/// Collects output in memory, as the bytes it will be written as (a draft or a chunk rendered
+/// apart, to be written in order).
+public struct BytesOutput: TextOutput {
+    public var bytes: [UInt8] = []
     public init() {}
-    public mutating func write(_ bytes: [UInt8]) { text += String(decoding: bytes, as: UTF8.self) }
+    public mutating func write(_ more: [UInt8]) { bytes += more }
 }
 
 /// Buffered writes to a file handle; `flush()` before the handle is closed.

@@ -80,9 +80,9 @@ struct Extract: ParsableCommand {
                 let ordinalsSnapshot = ordinals
                 let texts = parallelMap(drafts.count, jobs: jobs) { i -> [UInt8] in
                     guard case .success(let draft) = drafts[i] else { return [] }
-                    var one = ExtractionReport(format: format, output: StringOutput(), draftsBefore: ordinalsSnapshot[i])
+                    var one = ExtractionReport(format: format, output: BytesOutput(), draftsBefore: ordinalsSnapshot[i])
                     one.add(draft)
-                    return Array(one.output.text.utf8)
+                    return one.output.bytes
                 }
                 for (i, outcome) in drafts.enumerated() {
                     switch outcome {
