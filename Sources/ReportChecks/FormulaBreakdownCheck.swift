@@ -47,7 +47,7 @@ struct FormulaBreakdownCheck: OptionlessCheck {
         let formulaText = document.readerText(formula.range)
         let totals = candidates.flatMap { block, quantities in
             quantities.filter { q in
-                guard q.kind == .count, !BlockLookup(block).hasFormula(overlapping: q.range) else { return false }
+                guard q.kind == .count, !block.hasFormula(overlapping: q.range) else { return false }
                 if q.qualifiers.contains(where: { $0.role == .total }) { return true }
                 // Only the short clause before the figure is read, never the whole block.
                 let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound

@@ -3,6 +3,18 @@ import ReportNumbers
 import ReportRules
 
 extension Block {
+    /// Whether a date starts in `range` (binary search: dates are in text order).
+    func hasDate(startingIn range: Range<Int>) -> Bool {
+        let k = dates.firstIndex(notBefore: range.lowerBound) { $0.range.lowerBound }
+        return k < dates.count && dates[k].range.lowerBound < range.upperBound
+    }
+
+    /// Whether a formula overlaps `range` (formulas are in text order and do not overlap).
+    func hasFormula(overlapping range: Range<Int>) -> Bool {
+        let k = formulas.firstIndex(notBefore: range.upperBound) { $0.range.lowerBound }
+        return k > 0 && formulas[k - 1].range.overlaps(range)
+    }
+
     /// Source offsets where any word of `list` starts in the reader text, ascending.
     func offsets(of list: WordList) -> [Int] {
         list.offsets(in: text.bytes).map(text.sourceOffset)
@@ -62,18 +74,6 @@ struct BlockLookup {
         let qs = block.quantities
         let lower = qs.firstIndex(notBefore: range.lowerBound) { $0.range.lowerBound }
         return qs[lower..<max(lower, qs.firstIndex(notBefore: range.upperBound) { $0.range.lowerBound })]
-    }
-
-    /// Whether a date starts in `range` (binary search: dates are in text order).
-    func hasDate(startingIn range: Range<Int>) -> Bool {
-        let k = block.dates.firstIndex(notBefore: range.lowerBound) { $0.range.lowerBound }
-        return k < block.dates.count && block.dates[k].range.lowerBound < range.upperBound
-    }
-
-    /// Whether a formula overlaps `range` (formulas are in text order and do not overlap).
-    func hasFormula(overlapping range: Range<Int>) -> Bool {
-        let k = block.formulas.firstIndex(notBefore: range.upperBound) { $0.range.lowerBound }
-        return k > 0 && block.formulas[k - 1].range.overlaps(range)
     }
 
     /// The sentence containing a source offset (binary search), else the last one before it.

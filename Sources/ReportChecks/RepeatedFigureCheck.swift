@@ -56,7 +56,7 @@ struct RepeatedFigureCheck: Check {
                 }
                 // The clause before the figure names its period: 上年…, 2023年…, 同比….
                 let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
-                if lookup.hasDate(startingIn: clause) { continue }
+                if block.hasDate(startingIn: clause) { continue }
                 if lookup.contains(Self.otherPeriodWords, between: clause) { continue }
                 groups[g].members.append((b, k))
             }
