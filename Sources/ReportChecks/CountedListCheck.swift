@@ -13,7 +13,6 @@ struct CountedListCheck: OptionlessCheck {
     static let fullWidthOpen = Array("（".utf8)
     static let fullWidthClose = Array("）".utf8)
     static let deng = Array("等".utf8)
-    static let dunhao = Array("、".utf8)
 
     func run(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
@@ -62,37 +61,24 @@ struct CountedListCheck: OptionlessCheck {
         return (items.nonEmpty, partial, q.range.lowerBound..<(end + close.count))
     }
 
-    /// The length of a space, tab, no-break space or ideographic space starting the text.
-    static func spaceLength(_ text: ArraySlice<UInt8>) -> Int? {
-        let i = text.startIndex
-        switch text.first {
-        case 0x20, 0x09: return 1
-        case 0xC2 where text.count >= 2 && text[i + 1] == 0xA0: return 2
-        case 0xE3 where text.count >= 3 && text[i + 1] == 0x80 && text[i + 2] == 0x80: return 3
-        default: return nil
-        }
-    }
-
     /// The items of a 、-separated list: separators, and items holding more than spaces.
     static func items(_ text: ArraySlice<UInt8>) -> (separators: Int, nonEmpty: Int) {
-        var separators = 0, nonEmpty = 0, itemHasText = false
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i...].starts(with: dunhao) {
-                separators += 1
-                if itemHasText { nonEmpty += 1 }
-                itemHasText = false
-                i += dunhao.count
-                continue
+        text.withUnsafeBufferPointer { t in
+            var separators = 0, nonEmpty = 0, itemHasText = false
+            var i = 0
+            while i < t.count {
+                let (c, length) = UTF8Text.scalar(t, i)
+                i += length
+                if c == 0x3001 {
+                    separators += 1
+                    if itemHasText { nonEmpty += 1 }
+                    itemHasText = false
+                } else if !UTF8Text.isInlineSpace(c) && c != 0x09 {
+                    itemHasText = true
+                }
             }
-            if let space = Self.spaceLength(text[i...]) {
-                i += space
-                continue
-            }
-            itemHasText = true
-            i += 1
+            return (separators, nonEmpty + (itemHasText ? 1 : 0))
         }
-        return (separators, nonEmpty + (itemHasText ? 1 : 0))
     }
 
     /// `A、B、C等5家`: the clause before 等 right before the figure.
