@@ -50,7 +50,7 @@ struct Extract: ParsableCommand {
                     let source = try SourceFile.read(path: path)
                     let size = source.bytes.count
                     report.add(reader.open(source), threads: jobs) { progress.advance(within: size, bytes: $0) }
-                    progress.advance(bytes: source.bytes.count)
+                    progress.advance(bytes: size)
                     written += 1
                 } catch {
                     printError(error.description)
@@ -100,11 +100,7 @@ struct Extract: ParsableCommand {
         }
         progress.finish()
         report.finish()
-        report.output.flush()
-        if let e = report.output.writeError {
-            printError("error: cannot write the output: \(String(cString: strerror(e)))")
-            throw ExitCode(2)
-        }
+        try finishWriting(report.output)
         if failed { throw ExitCode(2) }
     }
 }

@@ -173,11 +173,7 @@ struct Lint: ParsableCommand {
             } else {
                 var out = FileOutput.standardOutput
                 out.write(text)
-                out.flush()
-                if let e = out.writeError {
-                    printError("error: cannot write the output: \(String(cString: strerror(e)))")
-                    throw ExitCode(2)
-                }
+                try finishWriting(out)
             }
         }
         if inputFailed { throw ExitCode(2) }

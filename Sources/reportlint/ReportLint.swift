@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportDocument
+import ReportOutput
 
 /// The `reportlint` command. Exit codes: 0 success, 1 findings at or above the fail level,
 /// 2 usage errors and unreadable input.
@@ -40,6 +41,15 @@ func collectDrafts(_ paths: [String]) throws -> [String] {
         return try DraftFiles.collect(paths)
     } catch {
         printError(error.description)
+        throw ExitCode(2)
+    }
+}
+
+/// Flushes an output; one that could not be written (a full disk) is an error, exit code 2.
+func finishWriting(_ output: FileOutput) throws {
+    output.flush()
+    if let e = output.writeError {
+        printError("error: cannot write the output: \(String(cString: strerror(e)))")
         throw ExitCode(2)
     }
 }
