@@ -153,15 +153,15 @@ public struct ExtractionReport<Output: TextOutput> {
         switch self.format {
         case .json:
             emit(draftCount == 0 ? "\n    {\n" : ",\n    {\n")
-            emit("      \"file\": " + OutputValue.string(source.path).json() + ",\n")
-            emit("      \"format\": " + OutputValue.string(format.rawValue).json())
+            emit("      \"file\": " + OutputValue.jsonLiteral(source.path) + ",\n")
+            emit("      \"format\": " + OutputValue.jsonLiteral(format.rawValue))
             emit(",\n      \"outline\": ")
             // Written straight into bytes, like the figures: a long draft has thousands of entries.
             writeJSONArray(outline) { Extraction.writeOutlineEntry($0, in: source, to: &$1) }
             emit(",\n      \"quantities\": ")
         case .yaml:
             if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0)) }
-            emit("  - \"file\": " + OutputValue.string(source.path).json() + "\n")
+            emit("  - \"file\": " + OutputValue.jsonLiteral(source.path) + "\n")
             emit(OutputValue.yamlKey("format", level: 2, scalar: .string(format.rawValue)))
             writeYAMLArray("outline", outline.map { block in
                 Extraction.value { Extraction.writeOutlineEntry(block, in: source, to: &$0) }

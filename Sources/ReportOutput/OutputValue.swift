@@ -1,4 +1,4 @@
-/// A JSON-shaped value with ordered keys and exact number literals, written as JSON or YAML.
+/// A JSON-shaped value with ordered keys and exact number literals, written as YAML.
 ///
 /// Figures are exact decimals; going through `Double` or `JSONEncoder` would print
 /// 2910000000.0000002 one day. Keys keep their order so that output is stable and diffable.
@@ -25,56 +25,14 @@ public indirect enum OutputValue: Equatable, Sendable {
 
     public static func int(_ v: Int) -> OutputValue { .number(String(v)) }
 
-    public static func optional(_ s: String?) -> OutputValue { s.map(OutputValue.string) ?? .null }
-
     // MARK: JSON
-    // Written into byte buffers: appending to `String` scalar by scalar was the slowest part
-    // of `extract` on large drafts.
+    // Values are written as JSON by `JSONBytesWriter`; here only string literals.
 
-    public func json(pretty: Bool = true) -> String {
+    /// A string as a JSON literal (`"…"`, escaped).
+    public static func jsonLiteral(_ s: String) -> String {
         var out: [UInt8] = []
-        writeJSON(into: &out, indent: pretty ? 0 : nil)
+        appendJSONString(s, to: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
-
-    private static func newline(_ out: inout [UInt8], _ indent: Int) {
-        out.append(0x0A)
-        out.append(contentsOf: spaces.prefix(min(64, indent * 2)))
-    }
-
-    private func writeJSON(into out: inout [UInt8], indent: Int?) {
-        let inner = indent.map { $0 + 1 }
-        switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let n): out.append(contentsOf: n.utf8)
-        case .string(let s): OutputValue.appendJSONString(s, to: &out)
-        case .array(let items):
-            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (k, item) in items.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                if let inner { OutputValue.newline(&out, inner) }
-                item.writeJSON(into: &out, indent: inner)
-            }
-            if let indent { OutputValue.newline(&out, indent) }
-            out.append(UInt8(ascii: "]"))
-        case .object(let pairs):
-            guard !pairs.isEmpty else { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            for (k, pair) in pairs.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                if let inner { OutputValue.newline(&out, inner) }
-                OutputValue.appendJSONString(pair.0, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent != nil { out.append(0x20) }
-                pair.1.writeJSON(into: &out, indent: inner)
-            }
-            if let indent { OutputValue.newline(&out, indent) }
-            out.append(UInt8(ascii: "}"))
-        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
@@ -127,6 +85,8 @@ public indirect enum OutputValue: Equatable, Sendable {
         default: return false
         }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     /// One `- item` of a block sequence nested `level` deep, for streaming writers.
     public func appendYAMLItem(to out: inout [UInt8], level: Int) {
