@@ -15,6 +15,10 @@ extension Collection<UInt8> {
 /// Words a check looks for, kept as UTF-8 bytes. A class so that a per-block lookup can cache
 /// the offsets of a list under its identity: hashing or comparing strings per figure cost more
 /// than the searches the cache saves.
+///
+/// The scanner's lexicon (`ReportNumbers.WordList`) matches a word at a given position; asked
+/// at every scalar of every block it cost 1.0 G instructions linting 2 MB against 0.075 G for
+/// this one-pass search with its head filter, so the two stay apart.
 public final class WordList: Sendable {
     public let words: [[UInt8]]
     /// Each word's first (up to) three bytes packed, and the mask of the bytes it has: one
