@@ -56,21 +56,11 @@ struct Reading {
 }
 
 private extension UInt32 {
-    static let di: UInt32 = 0x7B2C // 第
-    static let bai: UInt32 = 0x767E // 百
-    static let fen: UInt32 = 0x5206 // 分
-    static let zhi: UInt32 = 0x4E4B // 之
-    static let shang: UInt32 = 0x4E0A // 上
-    static let cheng: UInt32 = 0x6210 // 成
-    static let fan: UInt32 = 0x7FFB // 翻
-    static let fanTimes: UInt32 = 0x756A // 番
-    static let le: UInt32 = 0x4E86 // 了
     static let nian: UInt32 = 0x5E74 // 年
     static let yue: UInt32 = 0x6708 // 月
     static let ri: UInt32 = 0x65E5 // 日
     static let hao: UInt32 = 0x53F7 // 号
     static let du: UInt32 = 0x5EA6 // 度
-    static let yi: UInt32 = 0x4E00 // 一
     static let emDash: UInt32 = 0x2014
 }
 
@@ -189,7 +179,6 @@ struct ScanRun {
         /// `8.4.1`, `2025.9.20`: several dots; `dottedComponents` reads them.
         var dotted: Bool
 
-        var integerPart: Int128 { fractionDigits == 0 ? mantissa : mantissa / Rational.powerOfTen(fractionDigits)! }
     }
 
     /// Digits in either width, with thousands separators (`1,349,084`, `10 000`) and a decimal point.
