@@ -133,10 +133,10 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
 
     /// Output that cannot be written (a full disk) is an error with exit code 2, not a crash
     /// and not a success.
-    @Test(arguments: [["lint", "--format", "json", "Samples/international-cooperation.md"],
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "no /dev/full to write to"),
+          arguments: [["lint", "--format", "json", "Samples/international-cooperation.md"],
                       ["extract", "--format", "json", "Samples/international-cooperation.md"]])
     func unwritableOutputExitsTwo(_ arguments: [String]) throws {
-        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let process = Process()
         process.executableURL = reportlintBinary
         process.arguments = arguments
