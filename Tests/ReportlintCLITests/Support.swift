@@ -22,11 +22,15 @@ struct RunResult {
 }
 
 /// Runs the CLI from the package root, so paths in its output are repository-relative.
-func runReportlint(_ arguments: [String], in directory: URL = packageRoot) throws -> RunResult {
+/// `unsetting`: environment variables the child must not see (`CI` switches progress off).
+func runReportlint(_ arguments: [String], in directory: URL = packageRoot, unsetting: [String] = []) throws -> RunResult {
     let process = Process()
     process.executableURL = reportlintBinary
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if !unsetting.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.filter { !unsetting.contains($0.key) }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
