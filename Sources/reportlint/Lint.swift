@@ -119,7 +119,7 @@ struct Lint: ParsableCommand {
                 let size = source.bytes.count
                 let document = DocumentReader().read(source, threads: threadsPerDraft) { progress.advance(within: size, bytes: $0) }
                 let diagnostics = queue[i].engine.lint(document, threads: threadsPerDraft)
-                progress.advance(bytes: source.bytes.count)
+                progress.advance(bytes: size)
                 return .success(FileResult(source: source, diagnostics: diagnostics))
             } catch {
                 return .failure(error)
