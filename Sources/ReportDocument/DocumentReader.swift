@@ -67,19 +67,22 @@ public struct DocumentReader: Sendable {
 
         /// The blocks of chunk `c`, each chunk `size` blocks long.
         public func blocks(inChunk c: Int, size: Int) -> [Block] {
-            ((c * size)..<min(blockCount, (c + 1) * size)).map(block)
+            ((c * size)..<min(blockCount, (c + 1) * size)).map { block($0) }
         }
 
         /// Block `i` with its text, sentences and figures.
-        public func block(_ i: Int) -> Block {
-            let scanner = QuantityScanner(options: reader.options)
+        ///
+        /// `figures: false` leaves out sentences and figures: the outline of `extract` needs only
+        /// a heading's title and a field's value, and is written before the figures are read.
+        public func block(_ i: Int, figures: Bool = true) -> Block {
+            let scanner = figures ? QuantityScanner(options: reader.options) : nil
             return source.bytes.withUnsafeBufferPointer { t in
                 reader.finish(raws[i], source: source, t: t, scanner: scanner, markdown: format == .markdown)
             }
         }
     }
 
-    func finish(_ raw: RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner,
+    func finish(_ raw: RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
                         markdown: Bool) -> Block {
         var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count)
         if raw.kind != .code {
@@ -93,12 +96,12 @@ public struct DocumentReader: Sendable {
             }
         }
         let text = builder.build()
-        guard raw.kind != .code else {
-            return Block(kind: raw.kind, range: raw.range, text: text, heading: raw.heading, field: raw.field, listDepth: raw.listDepth)
-        }
         var heading = raw.heading, field = raw.field
         heading?.title = text.string
         field?.value = text.string
+        guard raw.kind != .code, let scanner else {
+            return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth)
+        }
         let found = text.bytes.withUnsafeBufferPointer { scanner.scan($0) }
         return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth,
                      sentences: Sentences.split(text),

@@ -52,9 +52,10 @@ public struct ExtractionReport<Output: TextOutput> {
     public mutating func add(_ draft: DocumentReader.Draft, threads: Int = 1, progress: ((Int) -> Void)? = nil) {
         defer { draftCount += 1 }
         let source = draft.source
-        // Outline blocks are read, written and dropped one by one: a draft of many headings and
-        // fields must not hold them all.
-        openFile(source, format: draft.format, outline: (0..<draft.blockCount).lazy.filter(draft.isOutline).map(draft.block))
+        // Outline blocks are read without their figures, written and dropped one by one: a draft
+        // of many headings and fields must not hold them all.
+        openFile(source, format: draft.format,
+                 outline: (0..<draft.blockCount).lazy.filter(draft.isOutline).map { draft.block($0, figures: false) })
         var dates: [DateMention] = []
         var formulas: [Formula] = []
         var first = true
