@@ -20,7 +20,7 @@ struct ContradictoryQualifiersCheck: OptionlessCheck {
             } else if let b = (lower + upper).first, let a = approximate.first {
                 clashing = [b, a]
             } else if q.bound == .contradictory {
-                clashing = q.qualifiers
+                clashing = Array(q.qualifiers)
             } else {
                 return nil
             }

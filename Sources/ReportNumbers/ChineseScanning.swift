@@ -13,7 +13,7 @@ extension ScanRun {
             let end = i + "成千上万".utf8.count
             var reading = Reading(start: i, value: .floor(magnitude: Rational(integer: 1000)),
                                   tail: readTail(after: end, chinese: true), flags: [.chineseNumerals])
-            reading.tail.qualifiers.insert(Qualifier("成千上万", .magnitudeFloor), at: 0)
+            reading.tail.qualifiers.prepend(Qualifier("成千上万", .magnitudeFloor))
             reading.tail.end = max(reading.tail.end, end)
             append(reading)
             return reading.end
@@ -126,7 +126,7 @@ extension ScanRun {
         // A lone 一 is an article (一个, 一批), not a count; other numerals need a measure word
         // or a qualifier before they count as figures (九司, 两地 and 三是 do not).
         if run.scalars == [0x4E00] { return run.end }
-        guard reading.tail.unit != nil || !reading.tail.qualifiers.isEmpty else { return run.end }
+        guard reading.tail.unitCode != 0 || !reading.tail.qualifiers.isEmpty else { return run.end }
         reading = withRange(reading)
         append(reading)
         return reading.end
@@ -148,13 +148,13 @@ extension ScanRun {
             end = run.end
             flags.insert(.chineseNumerals)
         }
-        var unit: String?
+        var unit: UInt8 = 0
         if let u = Lexicon.units.match(t, at: end), u.payload.kind == .count || u.payload.kind == .duration {
-            unit = u.payload.canonical
+            unit = u.payload.code
             end += u.bytes.count
         }
         result.quantities.append(Quantity(
-            range: i..<end, value: value, kind: .ordinal, unit: unit, magnitude: nil, qualifiers: [], bound: .plain,
+            range: i..<end, value: value, kind: .ordinal, unitCode: unit, magnitudeCode: 0, qualifiers: QualifierList(), bound: .plain,
             hard: .point(value), plausible: .point(value), labelRange: labelFor(start: i, end: end, unitKind: nil), flags: flags))
         lastEnd = end
         return end
@@ -181,7 +181,7 @@ extension ScanRun {
             flags.insert(.chineseNumerals)
         }
         var tail = Tail(end: end)
-        tail.unit = "%"
+        tail.unitCode = Vocabulary.units.code("%")
         tail.kind = .percent
         if let outer = Lexicon.outerSuffixQualifiers.match(t, at: end), outerQualifierApplies(outer.first, after: end + outer.bytes.count, kind: .percent, hasInner: false) {
             tail.qualifiers.append(Qualifier(outer.text, outer.payload))
@@ -205,7 +205,7 @@ extension ScanRun {
             end += more.bytes.count
         }
         var tail = readTail(after: end, chinese: true)
-        tail.qualifiers.insert(Qualifier(text(i..<end), .magnitudeFloor), at: 0)
+        tail.qualifiers.prepend(Qualifier(text(i..<end), .magnitudeFloor))
         tail.end = max(tail.end, end)
         append(Reading(start: i, value: .floor(magnitude: Rational.tenToThe(power) ?? .one), tail: tail,
                        flags: [.chineseNumerals]))
@@ -232,7 +232,8 @@ extension ScanRun {
         let end = next(p)
         let v = Rational(integer: times)
         result.quantities.append(Quantity(
-            range: i..<end, value: v, kind: .multiple, unit: "番", magnitude: nil, qualifiers: [], bound: .plain,
+            range: i..<end, value: v, kind: .multiple, unitCode: Vocabulary.units.code("番"), magnitudeCode: 0,
+            qualifiers: QualifierList(), bound: .plain,
             hard: .point(v), plausible: .point(v), labelRange: labelFor(start: i, end: end, unitKind: nil), flags: []))
         lastEnd = end
         return end

@@ -106,9 +106,17 @@ enum Lexicon {
 
     struct UnitWord: Sendable {
         let kind: QuantityKind
-        /// One spelling per unit, so that checks compare like with like (％ → %).
-        let canonical: String
+        /// One spelling per unit, so that checks compare like with like (％ → %), as its code
+        /// in `Vocabulary.units`.
+        let code: UInt8
+
+        init(kind: QuantityKind, canonical: String) {
+            self.kind = kind
+            code = Vocabulary.units.code(canonical)
+        }
     }
+
+    static var canonicalUnits: [String] { unitWords.map { canonicalUnit($0.0) } }
 
     private static let unitWords: [(String, QuantityKind)] = [
         // percentages
@@ -163,10 +171,12 @@ enum Lexicon {
     static let chineseOnlyUnits = WordList<UnitWord>([("大", UnitWord(kind: .count, canonical: "大"))])
 
     /// Magnitude words after a numeral, with their power of ten.
-    static let magnitudes = WordList<Int>([
+    static let magnitudes = WordList<Int>(magnitudeWords)
+
+    static let magnitudeWords = [
         ("万亿", 12), ("千亿", 11), ("百亿", 10), ("十亿", 9), ("亿", 8), ("千万", 7), ("百万", 6), ("十万", 5),
         ("万", 4), ("千", 3), ("百", 2),
-    ])
+    ]
 
     /// Qualifiers printed before a figure.
     static let prefixQualifiers = WordList<PrefixWord>(prefixWords.map { word, role in
@@ -178,7 +188,7 @@ enum Lexicon {
         let blockers: ScalarSet?
     }
 
-    private static let prefixWords: [(String, Qualifier.Role)] = [
+    static let prefixWords: [(String, Qualifier.Role)] = [
         ("超过", .over), ("超出", .over), ("超", .over), ("逾", .over), ("突破", .over), ("多于", .over),
         ("高于", .over), ("大于", .over),
         ("将近", .under), ("接近", .under), ("近", .under), ("不到", .under), ("不足", .under), ("不满", .under),
@@ -203,13 +213,17 @@ enum Lexicon {
     ]
 
     /// Qualifiers printed right after the digits or magnitude, before the unit: `20余个`, `100多件`.
-    static let innerSuffixQualifiers = WordList<Qualifier.Role>([("余", .over), ("多", .over), ("来", .approximate)])
+    static let innerSuffixQualifiers = WordList<Qualifier.Role>(innerSuffixWords)
+
+    static let innerSuffixWords: [(String, Qualifier.Role)] = [("余", .over), ("多", .over), ("来", .approximate)]
 
     /// Qualifiers printed after the unit: `100家以上`, `150人左右`, `3个多月`.
-    static let outerSuffixQualifiers = WordList<Qualifier.Role>([
+    static let outerSuffixQualifiers = WordList<Qualifier.Role>(outerSuffixWords)
+
+    static let outerSuffixWords: [(String, Qualifier.Role)] = [
         ("以上", .atLeast), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("左右", .approximate),
         ("上下", .approximate), ("前后", .approximate), ("许", .approximate), ("多", .over), ("余", .over),
-    ])
+    ]
 
     /// Separators of numeric ranges. A single em dash is a range; a doubled one (——) is a 破折号.
     static let rangeSeparators = WordList<Void>([("～", ()), ("~", ()), ("〜", ()), ("—", ()), ("–", ()), ("至", ()), ("到", ())])

@@ -61,8 +61,8 @@ struct IntervalBuilder {
         var bound: Bound
     }
 
-    func intervals(for figure: PrintedFigure, kind: QuantityKind, roles: [Qualifier.Role]) -> Result {
-        let bounding = roles.filter { $0 != .total }
+    func intervals(for figure: PrintedFigure, kind: QuantityKind, qualifiers: QualifierList) -> Result {
+        let bounding = qualifiers.lazy.map(\.role).filter { $0 != .total }
         if bounding.isEmpty {
             if figure.bare {
                 return orderOfMagnitude(figure.value)
@@ -86,7 +86,7 @@ struct IntervalBuilder {
         return Result(hard: hard, plausible: plausible, bound: bound(of: bounding))
     }
 
-    private func bound(of roles: [Qualifier.Role]) -> Bound {
+    private func bound(of roles: some Collection<Qualifier.Role>) -> Bound {
         switch roles.first! {
         case .over: return .over
         case .atLeast: return .atLeast

@@ -91,6 +91,9 @@ public struct PrintFlags: OptionSet, Hashable, Sendable {
 ///
 /// `range` is a UTF-8 byte range. The scanner fills it relative to the text it was given;
 /// `ReportDocument` rebases it onto the original source file, markup included.
+///
+/// A quantity holds no reference (its words are codes into fixed lists), so the many copies
+/// checks make of figures cost a memory copy and no reference counting.
 public struct Quantity: Hashable, Sendable {
     public var range: Range<Int>
     /// The exact value, scaled by its magnitude word (`29.1亿` → 2 910 000 000); for a
@@ -99,11 +102,9 @@ public struct Quantity: Hashable, Sendable {
     /// The high end of a range.
     public var upperValue: Rational?
     public var kind: QuantityKind
-    /// The unit or measure word without the magnitude: 元 for 亿元, 人次, %, 个百分点.
-    public var unit: String?
-    /// The magnitude word as printed: 万, 亿, 万亿.
-    public var magnitude: String?
-    public var qualifiers: [Qualifier]
+    private let unitCode: UInt8
+    private let magnitudeCode: UInt8
+    public var qualifiers: QualifierList
     public var bound: Bound
     /// What no honest writer could violate.
     public var hard: Interval
@@ -115,15 +116,15 @@ public struct Quantity: Hashable, Sendable {
     public var labelRange: Range<Int>?
     public var flags: PrintFlags
 
-    public init(range: Range<Int>, value: Rational, upperValue: Rational? = nil, kind: QuantityKind, unit: String?,
-                magnitude: String?, qualifiers: [Qualifier], bound: Bound, hard: Interval, plausible: Interval,
-                labelRange: Range<Int>? = nil, flags: PrintFlags = []) {
+    init(range: Range<Int>, value: Rational, upperValue: Rational? = nil, kind: QuantityKind, unitCode: UInt8,
+         magnitudeCode: UInt8, qualifiers: QualifierList, bound: Bound, hard: Interval, plausible: Interval,
+         labelRange: Range<Int>? = nil, flags: PrintFlags = []) {
         self.range = range
         self.value = value
         self.upperValue = upperValue
         self.kind = kind
-        self.unit = unit
-        self.magnitude = magnitude
+        self.unitCode = unitCode
+        self.magnitudeCode = magnitudeCode
         self.qualifiers = qualifiers
         self.bound = bound
         self.hard = hard
@@ -131,6 +132,15 @@ public struct Quantity: Hashable, Sendable {
         self.labelRange = labelRange
         self.flags = flags
     }
+
+    /// The unit or measure word without the magnitude: 元 for 亿元, 人次, %, 个百分点.
+    public var unit: String? { Vocabulary.units[unitCode] }
+
+    /// Whether two figures have the same unit (or both none), without building strings.
+    public func hasSameUnit(as other: Quantity) -> Bool { unitCode == other.unitCode }
+
+    /// The magnitude word as printed: 万, 亿, 万亿.
+    public var magnitude: String? { Vocabulary.magnitudes[magnitudeCode] }
 
     /// The printed qualifier words, in text order, joined: `超`, `近…余`, `约…左右`.
     public var qualifierText: String? {

@@ -36,9 +36,10 @@ enum FigureValue {
 struct Tail {
     var end: Int
     var magnitudePower = 0
-    var magnitudeText: String?
-    var qualifiers: [Qualifier] = []
-    var unit: String?
+    /// Codes in `Vocabulary.magnitudes` and `Vocabulary.units`; 0 when none was printed.
+    var magnitudeCode: UInt8 = 0
+    var qualifiers = QualifierList()
+    var unitCode: UInt8 = 0
     var kind: QuantityKind = .number
     var flags: PrintFlags = []
 }
@@ -504,7 +505,7 @@ struct ScanRun {
             let startsWithMagnitudeChar = unitFirst.map { $0.first == 0x5343 || $0.first == 0x767E } ?? false // 千米, 百分点
             if !startsWithMagnitudeChar, let m = Lexicon.magnitudes.match(t, at: spaced) {
                 tail.magnitudePower = m.payload
-                tail.magnitudeText = m.text
+                tail.magnitudeCode = Vocabulary.magnitudes.code(m.text)
                 if m.first == 0x5343 || m.first == 0x767E || m.first == 0x5341 { // 千 百 十
                     tail.flags.insert(.arabicWithThousandOrHundred)
                 }
@@ -522,9 +523,9 @@ struct ScanRun {
             q += inner.bytes.count
             spaced = skipSpaces(q)
             // 30余万人, 七十余万项: the magnitude word follows the qualifier.
-            if tail.magnitudeText == nil, let m = Lexicon.magnitudes.match(t, at: q), m.payload >= 4 {
+            if tail.magnitudeCode == 0, let m = Lexicon.magnitudes.match(t, at: q), m.payload >= 4 {
                 tail.magnitudePower = m.payload
-                tail.magnitudeText = m.text
+                tail.magnitudeCode = Vocabulary.magnitudes.code(m.text)
                 q += m.bytes.count
                 spaced = skipSpaces(q)
             }
@@ -532,7 +533,7 @@ struct ScanRun {
         // 3个多月: the qualifier sits inside the measure word.
         if innerRole == nil, peek(q) == 0x4E2A, let middle = peek(q + 3), middle == 0x591A || middle == 0x4F59, peek(q + 6) == 0x6708 {
             tail.qualifiers.append(Qualifier(middle == 0x591A ? "多" : "余", .over))
-            tail.unit = "个月"
+            tail.unitCode = Vocabulary.units.code("个月")
             tail.kind = .duration
             tail.end = q + 9
             return tail
@@ -546,7 +547,7 @@ struct ScanRun {
         if let u = unit {
             if spaced != q { tail.flags.insert(.spacedSuffix) }
             q = spaced + u.bytes.count
-            tail.unit = u.payload.canonical
+            tail.unitCode = u.payload.code
             tail.kind = u.payload.kind
         } else if innerIsLai {
             return tail // 来 without a unit is "since": 3年来 is read elsewhere, 10来 is not a figure
@@ -557,7 +558,7 @@ struct ScanRun {
             q += outer.bytes.count
         }
         tail.end = max(q, tail.end)
-        if tail.unit == nil && tail.qualifiers.isEmpty && tail.magnitudeText == nil { tail.end = p }
+        if tail.unitCode == 0 && tail.qualifiers.isEmpty && tail.magnitudeCode == 0 { tail.end = p }
         return tail
     }
 
@@ -599,23 +600,23 @@ struct ScanRun {
         }
         guard let high, case .figure(let highFigure) = high.value, case .figure(var lowFigure) = low.value else { return low }
         var merged = low
-        if low.tail.unit == nil && low.tail.magnitudeText == nil {
-            if let m = high.tail.magnitudeText {
+        if low.tail.unitCode == 0 && low.tail.magnitudeCode == 0 {
+            if high.tail.magnitudeCode != 0 {
                 lowFigure.value = (lowFigure.value * (Rational.tenToThe(high.tail.magnitudePower) ?? .one)) ?? lowFigure.value
                 lowFigure.magnitudePower = high.tail.magnitudePower
-                merged.tail.magnitudeText = m
+                merged.tail.magnitudeCode = high.tail.magnitudeCode
                 merged.flags.insert(.rangeLowBorrowsSuffix)
             }
             if [.percent, .percentagePoint, .permille].contains(high.tail.kind) { merged.flags.insert(.rangeLowBorrowsSuffix) }
-        } else if low.tail.unit != high.tail.unit {
+        } else if low.tail.unitCode != high.tail.unitCode {
             return low // 10家至20人 is not one range
         }
         merged.value = .figure(lowFigure)
-        merged.tail.unit = high.tail.unit
+        merged.tail.unitCode = high.tail.unitCode
         merged.tail.kind = high.tail.kind
         merged.tail.end = high.end
-        merged.tail.qualifiers += high.tail.qualifiers
-        if merged.tail.magnitudeText == nil { merged.tail.magnitudeText = high.tail.magnitudeText }
+        merged.tail.qualifiers = merged.tail.qualifiers + high.tail.qualifiers
+        if merged.tail.magnitudeCode == 0 { merged.tail.magnitudeCode = high.tail.magnitudeCode }
         merged.flags.formUnion(high.flags)
         merged.rangeHigh = highFigure
         return merged
@@ -624,8 +625,8 @@ struct ScanRun {
     // MARK: - Results
 
     /// Prefix qualifiers directly before `start` (at most two: 累计超过, 共约), newest first.
-    func prefixQualifiers(before start: Int) -> (qualifiers: [Qualifier], start: Int) {
-        var found: [Qualifier] = []
+    func prefixQualifiers(before start: Int) -> (qualifiers: QualifierList, start: Int) {
+        var found = QualifierList()
         var p = start
         for _ in 0..<2 {
             var q = p
@@ -635,7 +636,7 @@ struct ScanRun {
             guard wordStart >= lastEnd else { break }
             if let blockers = word.payload.blockers, let (prev, _) = UTF8Text.scalar(t, before: wordStart),
                blockers.contains(prev) { break }
-            found.insert(Qualifier(word.text, word.payload.role), at: 0)
+            found.prepend(Qualifier(word.text, word.payload.role))
             p = wordStart
         }
         return (found, p)
@@ -644,7 +645,6 @@ struct ScanRun {
     mutating func append(_ reading: Reading) {
         let (prefixes, start) = prefixQualifiers(before: reading.start)
         let qualifiers = prefixes + reading.tail.qualifiers
-        let roles = qualifiers.map(\.role)
         var intervals: IntervalBuilder.Result
         var value: Rational
         var upper: Rational?
@@ -653,10 +653,10 @@ struct ScanRun {
         case .figure(let f):
             value = f.value
             if f.bare { flags.insert(.bareMagnitude) }
-            intervals = builder.intervals(for: f, kind: reading.tail.kind, roles: roles)
+            intervals = builder.intervals(for: f, kind: reading.tail.kind, qualifiers: qualifiers)
             if let high = reading.rangeHigh {
                 // A range covers both ends, each read to its own precision.
-                let h = builder.intervals(for: high, kind: reading.tail.kind, roles: [])
+                let h = builder.intervals(for: high, kind: reading.tail.kind, qualifiers: QualifierList())
                 upper = high.value
                 intervals = IntervalBuilder.Result(hard: intervals.hard.hull(h.hard), plausible: intervals.plausible.hull(h.plausible),
                                                    bound: .range)
@@ -681,11 +681,11 @@ struct ScanRun {
     }
 
     private mutating func appendQuantity(_ start: Int, _ reading: Reading, _ value: Rational, _ upper: Rational?,
-                                         _ qualifiers: [Qualifier], _ flags: PrintFlags, _ intervals: IntervalBuilder.Result) {
-        let label = labelFor(start: start, end: reading.end, unitKind: reading.tail.unit == nil ? nil : reading.tail.kind)
+                                         _ qualifiers: QualifierList, _ flags: PrintFlags, _ intervals: IntervalBuilder.Result) {
+        let label = labelFor(start: start, end: reading.end, unitKind: reading.tail.unitCode == 0 ? nil : reading.tail.kind)
         result.quantities.append(Quantity(
-            range: start..<reading.end, value: value, upperValue: upper, kind: reading.tail.kind, unit: reading.tail.unit,
-            magnitude: reading.tail.magnitudeText, qualifiers: qualifiers, bound: intervals.bound, hard: intervals.hard,
+            range: start..<reading.end, value: value, upperValue: upper, kind: reading.tail.kind, unitCode: reading.tail.unitCode,
+            magnitudeCode: reading.tail.magnitudeCode, qualifiers: qualifiers, bound: intervals.bound, hard: intervals.hard,
             plausible: intervals.plausible, labelRange: label, flags: flags))
         lastEnd = reading.end
     }

@@ -241,3 +241,44 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         #expect(Rational.tenToThe(19) == nil)
     }
 }
+
+/// Figures keep their words as one-byte codes; a word without a code would vanish from
+/// the figure, so every word the scanner can attach must have one.
+@Suite struct VocabularyTests {
+    @Test func everyWordTheScannerAttachesHasACode() {
+        for entry in Lexicon.units.entries + Lexicon.chineseOnlyUnits.entries {
+            #expect(entry.payload.code != 0, "unit \(entry.text)")
+        }
+        for (word, _) in Lexicon.magnitudeWords { #expect(Vocabulary.magnitudes.code(word) != 0, "magnitude \(word)") }
+        for (word, role) in Lexicon.prefixWords + Lexicon.innerSuffixWords + Lexicon.outerSuffixWords {
+            #expect(Vocabulary.qualifiers.code(Qualifier(word, role)) != 0, "qualifier \(word)")
+        }
+        for word in ["个月", "%", "番"] { #expect(Vocabulary.units.code(word) != 0, "unit \(word)") }
+        for word in ["成千上万", "上百", "上万", "上千万", "上百亿", "上万亿"] {
+            #expect(Vocabulary.qualifiers.code(Qualifier(word, .magnitudeFloor)) != 0, "floor \(word)")
+        }
+    }
+
+    @Test func qualifierListKeepsTextOrder() {
+        var list = QualifierList()
+        #expect(list.isEmpty)
+        list.append(Qualifier("余", .over))
+        list.prepend(Qualifier("超过", .over))
+        list.prepend(Qualifier("累计", .total))
+        list = list + QualifierList([Qualifier("以上", .atLeast)])
+        #expect(list.map(\.text) == ["累计", "超过", "余", "以上"])
+        #expect(list.map(\.role) == [.total, .over, .over, .atLeast])
+        for _ in 0..<10 { list.append(Qualifier("左右", .approximate)) }
+        #expect(list.count == 8, "eight fit; further ones are dropped rather than overwrite")
+        #expect(list.first?.text == "累计")
+    }
+
+    @Test func scannedFiguresCarryTheirWords() {
+        let q = QuantityScanner().scan("累计超过29.1亿元以上，上百万人次").quantities
+        #expect(q.count == 2)
+        #expect(q[0].unit == "元" && q[0].magnitude == "亿" && q[0].qualifierText == "累计…超过…以上")
+        #expect(q[1].unit == "人次" && q[1].magnitude == nil && q[1].qualifierText == "上百万")
+        #expect(!q[0].hasSameUnit(as: q[1]))
+        #expect(_isPOD(Quantity.self), "a figure holds no reference, so copying one is a memory copy")
+    }
+}
