@@ -45,7 +45,7 @@ public struct DocumentReader: Sendable {
         public var blockCount: Int { raws.count }
 
         /// Whether block `i` is a heading or a field: the outline, known before any scanning.
-        public func isOutline(_ i: Int) -> Bool { raws[i].heading != nil || raws[i].field != nil }
+        public func isOutline(_ i: Int) -> Bool { raws[i].isOutline }
 
         /// Every block, in order; finished on up to `threads` threads, `chunkSize` blocks at a
         /// time. `progress` is told the source bytes each finished chunk covers.
@@ -76,13 +76,16 @@ public struct DocumentReader: Sendable {
         /// a heading's title and a field's value, and is written before the figures are read.
         public func block(_ i: Int, figures: Bool = true) -> Block {
             let scanner = figures ? QuantityScanner(options: reader.options) : nil
-            return source.bytes.withUnsafeBufferPointer { t in
-                reader.finish(raws[i], source: source, t: t, scanner: scanner, markdown: format == .markdown)
+            // Through buffers: the raw block is lent to `finish`, not copied out of the array.
+            return raws.withUnsafeBufferPointer { raws in
+                source.bytes.withUnsafeBufferPointer { t in
+                    reader.finish(raws[i], source: source, t: t, scanner: scanner, markdown: format == .markdown)
+                }
             }
         }
     }
 
-    func finish(_ raw: RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
+    func finish(_ raw: borrowing RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
                         markdown: Bool) -> Block {
         var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count)
         if raw.kind != .code {
@@ -147,12 +150,12 @@ struct RawBlock {
         set { fieldBox = newValue.map(Box.init) }
     }
 
-    init(kind: BlockKind, range: Range<Int>, lines: [Range<Int>], heading: Heading? = nil, field: Field? = nil,
+    /// `firstLine`: the content of the first line; `nil` for a code block, whose text is not read.
+    init(kind: BlockKind, range: Range<Int>, firstLine: Range<Int>?, heading: Heading? = nil, field: Field? = nil,
          listDepth: Int? = nil) {
         self.kind = kind
         self.range = range
-        self.firstLine = lines.first ?? range.lowerBound..<range.lowerBound
-        self.moreLines = Array(lines.dropFirst())
+        self.firstLine = firstLine ?? range.lowerBound..<range.lowerBound
         self.listDepth = listDepth
         self.heading = heading
         self.field = field
@@ -160,6 +163,13 @@ struct RawBlock {
 
     /// A single-line paragraph: a candidate for a numbered or inferred heading.
     var standalone: Bool { kind == .paragraph && moreLines.isEmpty }
+
+    /// How the heading was marked, without copying the heading out of its box.
+    var headingSource: HeadingSource? { headingBox?.value.source }
+
+    var headingLevel: Int? { headingBox?.value.level }
+
+    var isOutline: Bool { headingBox != nil || fieldBox != nil }
 }
 
 /// Splits the source into raw blocks, line by line.
@@ -191,7 +201,7 @@ struct BlockParser {
                 var j = i + 1
                 while j < lines.count, syntax.fence(lines[j]) != fenceChar { j += 1 }
                 let last = min(j, lines.count - 1)
-                blocks.append(RawBlock(kind: .code, range: line.lowerBound..<lines[last].upperBound, lines: []))
+                blocks.append(RawBlock(kind: .code, range: line.lowerBound..<lines[last].upperBound, firstLine: nil))
                 i = j + 1
                 continue
             }
@@ -211,13 +221,13 @@ struct BlockParser {
             }
             if syntax.isTableRow(line) {
                 if !syntax.isTableSeparator(line) {
-                    blocks.append(RawBlock(kind: .tableRow, range: line, lines: [line]))
+                    blocks.append(RawBlock(kind: .tableRow, range: line, firstLine: line))
                 }
                 i += 1
                 continue
             }
             if let (depth, start) = syntax.listItem(line, markdown: markdown) {
-                var item = RawBlock(kind: .listItem, range: line, lines: [start..<line.upperBound], listDepth: depth)
+                var item = RawBlock(kind: .listItem, range: line, firstLine: start..<line.upperBound, listDepth: depth)
                 if let f = syntax.field(start..<line.upperBound) {
                     item.kind = .field
                     item.field = Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value)
@@ -235,13 +245,13 @@ struct BlockParser {
             }
             let content = syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound
             if let f = syntax.field(content) {
-                blocks.append(RawBlock(kind: .field, range: line, lines: [f.value],
+                blocks.append(RawBlock(kind: .field, range: line, firstLine: f.value,
                                        field: Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value)))
                 i += 1
                 continue
             }
             // A paragraph: lines up to a blank line or the start of another block.
-            var paragraph = RawBlock(kind: .paragraph, range: line, lines: [content])
+            var paragraph = RawBlock(kind: .paragraph, range: line, firstLine: content)
             var j = i + 1
             while j < lines.count, isContinuation(lines[j]) {
                 if markdown, let level = syntax.setextUnderline(lines[j]) {
@@ -282,7 +292,7 @@ struct BlockParser {
             number = n
             title = titleStart..<content.upperBound
         }
-        return RawBlock(kind: .heading, range: range, lines: [title],
+        return RawBlock(kind: .heading, range: range, firstLine: title,
                         heading: Heading(level: level, number: number, title: "", source: source))
     }
 

@@ -21,14 +21,15 @@ struct HeadingInference {
             numbered(&blocks[k], plainText: !markdown)
         }
         for k in blocks.indices {
-            guard var h = blocks[k].heading, h.source == .atx || h.source == .setext, h.number == nil else { continue }
+            guard let source = blocks[k].headingSource, source == .atx || source == .setext, var h = blocks[k].heading,
+                  h.number == nil else { continue }
             if let (n, _) = syntax.numbering(blocks[k].firstLine, plainText: !markdown) {
                 h.number = n
                 blocks[k].heading = h
             }
         }
-        let hasMarkdownHeadings = blocks.contains { $0.heading?.source == .atx || $0.heading?.source == .setext }
-        if !hasMarkdownHeadings { infer(&blocks) }
+        let hasMarkdownHeadings = blocks.contains { $0.headingSource == .atx || $0.headingSource == .setext }
+        if !hasMarkdownHeadings { blocks.withUnsafeMutableBufferPointer { infer($0) } }
     }
 
     private func numbered(_ block: inout RawBlock, plainText: Bool) {
@@ -49,7 +50,7 @@ struct HeadingInference {
         block.heading = Heading(level: level, number: number, title: "", source: .numbered)
     }
 
-    private func headingShaped(_ b: RawBlock, maxWidth: Double) -> Bool {
+    private func headingShaped(_ b: borrowing RawBlock, maxWidth: Double) -> Bool {
         guard b.standalone else { return false }
         let line = b.firstLine
         // A scalar takes at most six bytes per width unit: longer lines need no measuring.
@@ -66,7 +67,7 @@ struct HeadingInference {
     }
 
     /// Content that a heading can head: anything but a heading or a heading-shaped line.
-    private func isContent(_ b: RawBlock) -> Bool {
+    private func isContent(_ b: borrowing RawBlock) -> Bool {
         switch b.kind {
         case .heading: return false
         case .paragraph: return !headingShaped(b, maxWidth: 40) || !b.moreLines.isEmpty
@@ -74,22 +75,24 @@ struct HeadingInference {
         }
     }
 
-    private func infer(_ blocks: inout [RawBlock]) {
+    /// Works on the buffer, and on blocks by index, so that looking at a neighbour does not
+    /// copy it (a raw block holds references: a copy costs reference counting).
+    private func infer(_ blocks: UnsafeMutableBufferPointer<RawBlock>) {
         var parent = 0
         var group: Int?
         var entry: Int?
         var itemMode = false
         for k in blocks.indices {
-            if let h = blocks[k].heading {
-                parent = h.level
+            if let level = blocks[k].headingLevel {
+                parent = level
                 group = nil
                 entry = nil
                 itemMode = false
                 continue
             }
-            let next = k + 1 < blocks.count ? blocks[k + 1] : nil
-            let afterNext = k + 2 < blocks.count ? blocks[k + 2] : nil
-            if let next, next.kind == .field, headingShaped(blocks[k], maxWidth: 40) {
+            let next = k + 1 < blocks.count ? k + 1 : nil
+            let afterNext = k + 2 < blocks.count ? k + 2 : nil
+            if let next, blocks[next].kind == .field, headingShaped(blocks[k], maxWidth: 40) {
                 let level = (group ?? parent) + 1
                 makeHeading(&blocks[k], level: level)
                 entry = level
@@ -104,17 +107,18 @@ struct HeadingInference {
                 if !itemMode { makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1) }
                 continue
             }
-            if isContent(next) {
+            if isContent(blocks[next]) {
                 makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1)
                 itemMode = false
-            } else if let afterNext, headingShaped(next, maxWidth: 20) && (isContent(afterNext) || afterNext.kind == .field)
-                        || headingShaped(next, maxWidth: 40) && afterNext.kind == .field {
+            } else if let afterNext,
+                      headingShaped(blocks[next], maxWidth: 20) && (isContent(blocks[afterNext]) || blocks[afterNext].kind == .field)
+                        || headingShaped(blocks[next], maxWidth: 40) && blocks[afterNext].kind == .field {
                 let level = parent + 1
                 makeHeading(&blocks[k], level: level)
                 group = level
                 entry = nil
                 itemMode = false
-            } else if next.kind == .heading {
+            } else if blocks[next].kind == .heading {
                 if !itemMode { makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1) }
             } else if !itemMode {
                 makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1)
