@@ -38,14 +38,14 @@ public struct DocumentReader: Sendable {
     public struct Draft: Sendable {
         public let source: SourceFile
         public let format: DocumentFormat
-        let raws: [RawBlock]
+        let raws: RawBlocks
         public let comments: [Comment]
         let reader: DocumentReader
 
-        public var blockCount: Int { raws.count }
+        public var blockCount: Int { raws.blocks.count }
 
         /// Whether block `i` is a heading or a field: the outline, known before any scanning.
-        public func isOutline(_ i: Int) -> Bool { raws[i].isOutline }
+        public func isOutline(_ i: Int) -> Bool { raws.blocks[i].isOutline }
 
         /// Every block, in order; finished on up to `threads` threads, `chunkSize` blocks at a
         /// time. `progress` is told the source bytes each finished chunk covers.
@@ -77,29 +77,29 @@ public struct DocumentReader: Sendable {
         public func block(_ i: Int, figures: Bool = true) -> Block {
             let scanner = figures ? QuantityScanner(options: reader.options) : nil
             // Through buffers: the raw block is lent to `finish`, not copied out of the array.
-            return raws.withUnsafeBufferPointer { raws in
+            return raws.blocks.withUnsafeBufferPointer { blocks in
                 source.bytes.withUnsafeBufferPointer { t in
-                    reader.finish(raws[i], source: source, t: t, scanner: scanner, markdown: format == .markdown)
+                    reader.finish(blocks[i], in: raws, source: source, t: t, scanner: scanner, markdown: format == .markdown)
                 }
             }
         }
     }
 
-    func finish(_ raw: borrowing RawBlock, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
+    func finish(_ raw: borrowing RawBlock, in raws: RawBlocks, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
                         markdown: Bool) -> Block {
         var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count)
         if raw.kind != .code {
             // The first line, then the others joined to the line before: no array of lines.
             var previous = raw.firstLine
             builder.append(previous)
-            for line in raw.moreLines {
+            for line in raws.moreLines(of: raw) {
                 builder.lineBreak(at: previous.upperBound, nextLineFirstByte: line.isEmpty ? nil : t[line.lowerBound])
                 builder.append(line)
                 previous = line
             }
         }
         let text = builder.build()
-        var heading = raw.heading, field = raw.field
+        var heading = raws.heading(of: raw), field = raws.field(of: raw)
         heading?.title = text.string
         field?.value = text.string
         guard raw.kind != .code, let scanner else {
@@ -124,185 +124,6 @@ public struct DocumentReader: Sendable {
                          f.range = text.sourceRange(f.range)
                          return f
                      })
-    }
-}
-
-/// A block before its text is built: kind, source range and the content ranges of its lines.
-/// Most blocks are one line, so the first line is stored inline and only further lines take
-/// an array.
-struct RawBlock {
-    var kind: BlockKind
-    var range: Range<Int>
-    var firstLine: Range<Int>
-    var moreLines: [Range<Int>] = []
-    var listDepth: Int?
-    /// Few blocks are headings or fields: boxed, they cost a pointer in the others.
-    private var headingBox: Box<Heading>?
-    private var fieldBox: Box<Field>?
-
-    var heading: Heading? {
-        get { headingBox?.value }
-        set { headingBox = newValue.map(Box.init) }
-    }
-
-    var field: Field? {
-        get { fieldBox?.value }
-        set { fieldBox = newValue.map(Box.init) }
-    }
-
-    /// `firstLine`: the content of the first line; `nil` for a code block, whose text is not read.
-    init(kind: BlockKind, range: Range<Int>, firstLine: Range<Int>?, heading: Heading? = nil, field: Field? = nil,
-         listDepth: Int? = nil) {
-        self.kind = kind
-        self.range = range
-        self.firstLine = firstLine ?? range.lowerBound..<range.lowerBound
-        self.listDepth = listDepth
-        self.heading = heading
-        self.field = field
-    }
-
-    /// A single-line paragraph: a candidate for a numbered or inferred heading.
-    var standalone: Bool { kind == .paragraph && moreLines.isEmpty }
-
-    /// How the heading was marked, without copying the heading out of its box.
-    var headingSource: HeadingSource? { headingBox?.value.source }
-
-    var headingLevel: Int? { headingBox?.value.level }
-
-    var isOutline: Bool { headingBox != nil || fieldBox != nil }
-}
-
-/// Splits the source into raw blocks, line by line.
-struct BlockParser {
-    let source: SourceFile
-    let t: UnsafeBufferPointer<UInt8>
-    let markdown: Bool
-    let syntax: LineSyntax
-    var comments: [Comment] = []
-
-    init(source: SourceFile, t: UnsafeBufferPointer<UInt8>, markdown: Bool) {
-        self.source = source
-        self.t = t
-        self.markdown = markdown
-        self.syntax = LineSyntax(t: t)
-    }
-
-    mutating func parse() -> [RawBlock] {
-        let lines = SourceLines(source: source)
-        var blocks: [RawBlock] = []
-        // At most one block per line. Reserving that much avoids copying a growing array of
-        // a large draft; pages never written are never mapped.
-        blocks.reserveCapacity(lines.count)
-        var i = frontMatterEnd(lines)
-        while i < lines.count {
-            let line = lines[i]
-            if syntax.isBlank(line) { i += 1; continue }
-            if let fenceChar = syntax.fence(line) {
-                var j = i + 1
-                while j < lines.count, syntax.fence(lines[j]) != fenceChar { j += 1 }
-                let last = min(j, lines.count - 1)
-                blocks.append(RawBlock(kind: .code, range: line.lowerBound..<lines[last].upperBound, firstLine: nil))
-                i = j + 1
-                continue
-            }
-            if syntax.starts(syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound, with: "<!--") {
-                var j = i
-                while j < lines.count, !syntax.contains(lines[j], "-->") { j += 1 }
-                let last = min(j, lines.count - 1)
-                let range = line.lowerBound..<lines[last].upperBound
-                comments.append(Comment(range: range, text: source.text(range)))
-                i = last + 1
-                continue
-            }
-            if let (level, content) = syntax.atxHeading(line) {
-                blocks.append(headingBlock(line, content, level: level, source: .atx))
-                i += 1
-                continue
-            }
-            if syntax.isTableRow(line) {
-                if !syntax.isTableSeparator(line) {
-                    blocks.append(RawBlock(kind: .tableRow, range: line, firstLine: line))
-                }
-                i += 1
-                continue
-            }
-            if let (depth, start) = syntax.listItem(line, markdown: markdown) {
-                var item = RawBlock(kind: .listItem, range: line, firstLine: start..<line.upperBound, listDepth: depth)
-                if let f = syntax.field(start..<line.upperBound) {
-                    item.kind = .field
-                    item.field = Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value)
-                    item.firstLine = f.value
-                }
-                var j = i + 1
-                while j < lines.count, isContinuation(lines[j]) {
-                    item.moreLines.append(syntax.skipBlanks(lines[j].lowerBound, lines[j].upperBound)..<lines[j].upperBound)
-                    item.range = item.range.lowerBound..<lines[j].upperBound
-                    j += 1
-                }
-                blocks.append(item)
-                i = j
-                continue
-            }
-            let content = syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound
-            if let f = syntax.field(content) {
-                blocks.append(RawBlock(kind: .field, range: line, firstLine: f.value,
-                                       field: Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value)))
-                i += 1
-                continue
-            }
-            // A paragraph: lines up to a blank line or the start of another block.
-            var paragraph = RawBlock(kind: .paragraph, range: line, firstLine: content)
-            var j = i + 1
-            while j < lines.count, isContinuation(lines[j]) {
-                if markdown, let level = syntax.setextUnderline(lines[j]) {
-                    paragraph = headingBlock(paragraph.range.lowerBound..<lines[j].upperBound, paragraph.firstLine, level: level, source: .setext)
-                    j += 1
-                    break
-                }
-                paragraph.moreLines.append(syntax.skipBlanks(lines[j].lowerBound, lines[j].upperBound)..<lines[j].upperBound)
-                paragraph.range = paragraph.range.lowerBound..<lines[j].upperBound
-                j += 1
-            }
-            if markdown, paragraph.kind == .paragraph, j < lines.count, paragraph.moreLines.isEmpty, let level = syntax.setextUnderline(lines[j]),
-               level == 1 {
-                paragraph = headingBlock(paragraph.range.lowerBound..<lines[j].upperBound, paragraph.firstLine, level: 1, source: .setext)
-                j += 1
-            }
-            blocks.append(paragraph)
-            i = j
-        }
-        return blocks
-    }
-
-    /// A line that continues the current paragraph or item rather than starting a block.
-    private func isContinuation(_ line: Range<Int>) -> Bool {
-        if syntax.isBlank(line) || syntax.atxHeading(line) != nil || syntax.fence(line) != nil || syntax.isTableRow(line) {
-            return false
-        }
-        if syntax.listItem(line, markdown: markdown) != nil { return false }
-        let content = syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound
-        if syntax.field(content) != nil || syntax.starts(content, with: "<!--") { return false }
-        return true
-    }
-
-    private func headingBlock(_ range: Range<Int>, _ content: Range<Int>, level: Int, source: HeadingSource) -> RawBlock {
-        var title = content
-        var number: HeadingNumber?
-        if let (n, titleStart) = syntax.numbering(content, plainText: !markdown) {
-            number = n
-            title = titleStart..<content.upperBound
-        }
-        return RawBlock(kind: .heading, range: range, firstLine: title,
-                        heading: Heading(level: level, number: number, title: "", source: source))
-    }
-
-    /// YAML front matter between `---` lines at the top of the file is metadata, not prose.
-    private func frontMatterEnd(_ lines: SourceLines) -> Int {
-        guard let first = lines.first, source.text(first) == "---" else { return 0 }
-        for k in 1..<min(lines.count, 200) where ["---", "..."].contains(source.text(lines[k])) {
-            return k + 1
-        }
-        return 0
     }
 }
 

@@ -16,24 +16,25 @@ import ReportNumbers
 struct HeadingInference {
     let syntax: LineSyntax
 
-    func assignHeadings(_ blocks: inout [RawBlock], markdown: Bool) {
-        for k in blocks.indices where blocks[k].standalone {
-            numbered(&blocks[k], plainText: !markdown)
+    func assignHeadings(_ raws: inout RawBlocks, markdown: Bool) {
+        for k in raws.blocks.indices where raws.blocks[k].standalone {
+            numbered(k, in: &raws, plainText: !markdown)
         }
-        for k in blocks.indices {
-            guard let source = blocks[k].headingSource, source == .atx || source == .setext, var h = blocks[k].heading,
-                  h.number == nil else { continue }
-            if let (n, _) = syntax.numbering(blocks[k].firstLine, plainText: !markdown) {
+        var hasMarkdownHeadings = false
+        for k in raws.blocks.indices {
+            guard let source = raws.headingSource(of: raws.blocks[k]), source == .atx || source == .setext else { continue }
+            hasMarkdownHeadings = true
+            guard var h = raws.heading(of: raws.blocks[k]), h.number == nil else { continue }
+            if let (n, _) = syntax.numbering(raws.blocks[k].firstLine, plainText: !markdown) {
                 h.number = n
-                blocks[k].heading = h
+                raws.setHeading(h, at: k)
             }
         }
-        let hasMarkdownHeadings = blocks.contains { $0.headingSource == .atx || $0.headingSource == .setext }
-        if !hasMarkdownHeadings { blocks.withUnsafeMutableBufferPointer { infer($0) } }
+        if !hasMarkdownHeadings { infer(&raws) }
     }
 
-    private func numbered(_ block: inout RawBlock, plainText: Bool) {
-        let line = block.firstLine
+    private func numbered(_ k: Int, in raws: inout RawBlocks, plainText: Bool) {
+        let line = raws.blocks[k].firstLine
         guard let (number, titleStart) = syntax.numbering(line, plainText: plainText), titleStart < line.upperBound else { return }
         let title = titleStart..<line.upperBound
         guard syntax.widthUnits(title) <= 40, !syntax.hasClausePunctuation(title) else { return }
@@ -45,9 +46,9 @@ struct HeadingInference {
         case .arabicEnumerated: level = 3
         case .parenthesizedArabic: level = 4
         }
-        block.kind = .heading
-        block.firstLine = title
-        block.heading = Heading(level: level, number: number, title: "", source: .numbered)
+        raws.blocks[k].kind = .heading
+        raws.blocks[k].firstLine = title
+        raws.setHeading(Heading(level: level, number: number, title: "", source: .numbered), at: k)
     }
 
     private func headingShaped(_ b: borrowing RawBlock, maxWidth: Double) -> Bool {
@@ -70,65 +71,64 @@ struct HeadingInference {
     private func isContent(_ b: borrowing RawBlock) -> Bool {
         switch b.kind {
         case .heading: return false
-        case .paragraph: return !headingShaped(b, maxWidth: 40) || !b.moreLines.isEmpty
+        case .paragraph:
+            if b.hasMoreLines { return true }
+            return !headingShaped(b, maxWidth: 40)
         default: return true
         }
     }
 
-    /// Works on the buffer, and on blocks by index, so that looking at a neighbour does not
-    /// copy it (a raw block holds references: a copy costs reference counting).
-    private func infer(_ blocks: UnsafeMutableBufferPointer<RawBlock>) {
+    private func infer(_ raws: inout RawBlocks) {
+        func makeHeading(_ k: Int, level: Int) {
+            raws.blocks[k].kind = .heading
+            raws.setHeading(Heading(level: level, number: nil, title: "", source: .inferred), at: k)
+        }
         var parent = 0
         var group: Int?
         var entry: Int?
         var itemMode = false
-        for k in blocks.indices {
-            if let level = blocks[k].headingLevel {
+        for k in raws.blocks.indices {
+            if let level = raws.headingLevel(of: raws.blocks[k]) {
                 parent = level
                 group = nil
                 entry = nil
                 itemMode = false
                 continue
             }
-            let next = k + 1 < blocks.count ? k + 1 : nil
-            let afterNext = k + 2 < blocks.count ? k + 2 : nil
-            if let next, blocks[next].kind == .field, headingShaped(blocks[k], maxWidth: 40) {
+            let next = k + 1 < raws.blocks.count ? k + 1 : nil
+            let afterNext = k + 2 < raws.blocks.count ? k + 2 : nil
+            if let next, raws.blocks[next].kind == .field, headingShaped(raws.blocks[k], maxWidth: 40) {
                 let level = (group ?? parent) + 1
-                makeHeading(&blocks[k], level: level)
+                makeHeading(k, level: level)
                 entry = level
                 itemMode = false
                 continue
             }
-            guard headingShaped(blocks[k], maxWidth: 20) else {
-                if isContent(blocks[k]) { itemMode = false }
+            guard headingShaped(raws.blocks[k], maxWidth: 20) else {
+                if isContent(raws.blocks[k]) { itemMode = false }
                 continue
             }
             guard let next else {
-                if !itemMode { makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1) }
+                if !itemMode { makeHeading(k, level: (entry ?? group ?? parent) + 1) }
                 continue
             }
-            if isContent(blocks[next]) {
-                makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1)
+            if isContent(raws.blocks[next]) {
+                makeHeading(k, level: (entry ?? group ?? parent) + 1)
                 itemMode = false
             } else if let afterNext,
-                      headingShaped(blocks[next], maxWidth: 20) && (isContent(blocks[afterNext]) || blocks[afterNext].kind == .field)
-                        || headingShaped(blocks[next], maxWidth: 40) && blocks[afterNext].kind == .field {
+                      headingShaped(raws.blocks[next], maxWidth: 20) && (isContent(raws.blocks[afterNext]) || raws.blocks[afterNext].kind == .field)
+                        || headingShaped(raws.blocks[next], maxWidth: 40) && raws.blocks[afterNext].kind == .field {
                 let level = parent + 1
-                makeHeading(&blocks[k], level: level)
+                makeHeading(k, level: level)
                 group = level
                 entry = nil
                 itemMode = false
-            } else if blocks[next].kind == .heading {
-                if !itemMode { makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1) }
+            } else if raws.blocks[next].kind == .heading {
+                if !itemMode { makeHeading(k, level: (entry ?? group ?? parent) + 1) }
             } else if !itemMode {
-                makeHeading(&blocks[k], level: (entry ?? group ?? parent) + 1)
+                makeHeading(k, level: (entry ?? group ?? parent) + 1)
                 itemMode = true
             }
         }
-    }
-
-    private func makeHeading(_ block: inout RawBlock, level: Int) {
-        block.kind = .heading
-        block.heading = Heading(level: level, number: nil, title: "", source: .inferred)
     }
 }

@@ -42,11 +42,19 @@ public struct SourceFile: Sendable {
     /// Offsets where each line starts; line 1 starts after the BOM.
     public let lineStarts: [Int]
     /// Code points before every multiple of `checkpointStride` bytes, so that a column on a
-    /// 10 MB line costs a short scan, not a scan from the start of the line.
-    private let codePointCheckpoints: [Int]
+    /// 10 MB line costs a short scan, not a scan from the start of the line. 32-bit: drafts are
+    /// smaller than 2 GiB.
+    private let codePointCheckpoints: [UInt32]
     private static let checkpointStride = 64
 
+    /// The largest draft read, 2 GiB less a byte: the block tables keep 32-bit indices, and a
+    /// larger draft would need tens of gigabytes to lint anyway.
+    public static let maximumSize = Int(Int32.max)
+
+    static let tooLarge = "larger than 2 GiB, the most reportlint reads; split the draft"
+
     public init(path: String, bytes: [UInt8]) throws(SourceError) {
+        guard bytes.count <= SourceFile.maximumSize else { throw .unreadable(path: path, reason: SourceFile.tooLarge) }
         if let bad = SourceFile.firstInvalidUTF8(bytes) {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
@@ -58,12 +66,12 @@ public struct SourceFile: Sendable {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         contentStart = start
         var starts = [start]
-        var checkpoints: [Int] = []
+        var checkpoints: [UInt32] = []
         checkpoints.reserveCapacity(bytes.count / SourceFile.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
             var codePoints = 0
             for i in 0..<buffer.count {
-                if i % SourceFile.checkpointStride == 0 { checkpoints.append(codePoints) }
+                if i % SourceFile.checkpointStride == 0 { checkpoints.append(UInt32(codePoints)) }
                 let b = buffer[i]
                 if b & 0xC0 != 0x80 { codePoints += 1 }
                 if b == 0x0A { starts.append(i + 1) }
@@ -85,6 +93,10 @@ public struct SourceFile: Sendable {
             throw .unreadable(path: path, reason: "no such file")
         }
         guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
+        // Refused before reading: a 3 GB file is not loaded only to be turned away.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > SourceFile.maximumSize {
+            throw .unreadable(path: path, reason: SourceFile.tooLarge)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied or not a regular file")
         }
@@ -133,7 +145,7 @@ public struct SourceFile: Sendable {
         let offset = min(offset, bytes.count)
         guard !codePointCheckpoints.isEmpty else { return 0 }
         let k = min(offset / SourceFile.checkpointStride, codePointCheckpoints.count - 1)
-        var count = codePointCheckpoints[k]
+        var count = Int(codePointCheckpoints[k])
         var i = k * SourceFile.checkpointStride
         while i < offset {
             if bytes[i] & 0xC0 != 0x80 { count += 1 }

@@ -64,7 +64,7 @@ public struct ExtractionReport<Output: TextOutput> {
             progress?(offset - reported)
             reported = offset
         }
-        let chunkSize = 4096
+        let chunkSize = 1024
         if threads > 1 && draft.chunkCount(size: chunkSize) > 1 {
             writeInChunks(draft, chunkSize: chunkSize, threads: threads, first: &first, dates: &dates, formulas: &formulas,
                           progress: report)

@@ -206,3 +206,27 @@ func read(_ text: String, path: String = "draft.md") -> Document {
     }
 }
 
+
+/// A draft holds about one raw block per line until every block is finished: in 100 MB that is
+/// millions of them, the largest part of `extract`'s memory.
+@Suite struct RawBlockLayoutTests {
+    @Test func rawBlocksAreSmallAndHoldNoReference() {
+        #expect(MemoryLayout<RawBlock>.stride <= 40)
+        #expect(_isPOD(RawBlock.self))
+    }
+
+    @Test func furtherLinesHeadingsAndFieldsComeBackFromTheTables() {
+        let text = "# 标题\n\n第一行\n第二行\n第三行\n\n- 📅 时间:9月20日\n  接续\n"
+        let source = SourceFile(path: "t.md", text: text)
+        let draft = DocumentReader().open(source)
+        let raws = draft.raws
+        #expect(raws.blocks.map(\.kind) == [.heading, .paragraph, .field])
+        #expect(raws.heading(of: raws.blocks[0])?.level == 1)
+        #expect(raws.moreLines(of: raws.blocks[1]).map { source.text($0) } == ["第二行", "第三行"])
+        #expect(raws.field(of: raws.blocks[2])?.label == "时间")
+        #expect(raws.moreLines(of: raws.blocks[2]).map { source.text($0) } == ["接续"])
+        #expect(raws.blocks[2].listDepth == 0 && raws.blocks[0].listDepth == nil)
+        let document = DocumentReader().read(source)
+        #expect(document.blocks[1].text.string == "第一行第二行第三行")
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportDocument
 
@@ -54,6 +55,19 @@ import Testing
     @Test func missingFileIsUnreadable() {
         #expect(throws: SourceError.unreadable(path: "/nonexistent/x.md", reason: "no such file")) {
             try SourceFile.read(path: "/nonexistent/x.md")
+        }
+    }
+
+    /// A sparse file: 2 GiB on paper, no disk space, refused from its size before any reading.
+    @Test func draftsOf2GiBOrMoreAreRefusedBeforeReading() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-huge-\(getpid()).md").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(SourceFile.maximumSize) + 1)
+        try handle.close()
+        #expect(throws: SourceError.unreadable(path: path, reason: SourceFile.tooLarge)) {
+            try SourceFile.read(path: path)
         }
     }
 
