@@ -27,10 +27,10 @@ struct RepeatedFigureCheck: Check {
     static let maxDistinctValues = 3
 
     func run(_ document: Document) -> [Finding] {
-        // Groups in order of first appearance; the key holds bytes, not a string, because
-        // hashing a string normalises it and this runs once per figure. A label that is not a
-        // name (too short, holds a numeral) maps to nil, judged once per distinct label.
-        var groupIndex: [FigureKey: Int?] = [:]
+        // Groups in order of first appearance. A label that is not a name (too short, holds a
+        // numeral) maps to nil, judged once per distinct label.
+        var keys = FigureKeys()
+        var groupOfKey: [Int?] = []
         // Members are kept as (block, figure) indices, not copies of the figures.
         var groups: [(label: String, members: [(block: Int, figure: Int)])] = []
         for (b, block) in document.blocks.enumerated() {
@@ -39,21 +39,14 @@ struct RepeatedFigureCheck: Check {
                 guard let range = q.labelRange else { continue }
                 let labelBytes = document.source.readerBytes(range)
                 guard UTF8Text.scalarCount(labelBytes) >= minLabel else { continue }
-                let key = FigureKey(label: labelBytes, dimension: q.dimension, kind: q.kind)
-                let g: Int
-                if let known = groupIndex[key] {
-                    guard let known else { continue }
-                    g = known
-                } else {
+                let (key, isNew) = keys.index(label: labelBytes, unit: q.unitCode, kind: q.kind)
+                if isNew {
                     let label = String(decoding: labelBytes, as: UTF8.self)
-                    guard label.count >= minLabel, !label.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else {
-                        groupIndex[key] = .some(nil)
-                        continue
-                    }
-                    g = groups.count
-                    groupIndex[key] = g
-                    groups.append((label, []))
+                    let isName = label.count >= minLabel && !label.unicodeScalars.contains { $0.properties.numericType != nil }
+                    groupOfKey.append(isName ? groups.count : nil)
+                    if isName { groups.append((label, [])) }
                 }
+                guard let g = groupOfKey[key] else { continue }
                 // The clause before the figure names its period: 上年…, 2023年…, 同比….
                 let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
                 if block.hasDate(startingIn: clause) { continue }
@@ -96,21 +89,27 @@ struct RepeatedFigureCheck: Check {
     }
 }
 
-/// A figure's label, unit and kind, compared as bytes.
-private struct FigureKey: Hashable {
-    let label: [UInt8]
-    let dimension: String
-    let kind: QuantityKind
+/// Figures' label, unit and kind, each distinct one numbered in order of first appearance.
+///
+/// Looked up once per figure: labels are compared as bytes under a 64-bit FNV-1a hash of label and unit, because
+/// hashing a `String` normalises it and a dictionary keyed by byte arrays allocated an array
+/// per figure (together 900 instructions a figure).
+private struct FigureKeys {
+    private var byHash: [UInt64: [Int]] = [:]
+    private var keys: [(label: [UInt8], unit: UInt8, kind: QuantityKind)] = []
 
-    init(label: ArraySlice<UInt8>, dimension: String, kind: QuantityKind) {
-        self.label = Array(label)
-        self.dimension = dimension
-        self.kind = kind
-    }
-
-    func hash(into hasher: inout Hasher) {
-        label.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hasher.combine(dimension.utf8.count)
-        hasher.combine(kind)
+    /// The key's number, and whether it was seen for the first time.
+    mutating func index(label: ArraySlice<UInt8>, unit: UInt8, kind: QuantityKind) -> (index: Int, isNew: Bool) {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in label { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        h = (h ^ UInt64(unit)) &* 0x100_0000_01B3
+        if let candidates = byHash[h] {
+            for i in candidates where keys[i].unit == unit && keys[i].kind == kind && keys[i].label.elementsEqual(label) {
+                return (i, false)
+            }
+        }
+        byHash[h, default: []].append(keys.count)
+        keys.append((Array(label), unit, kind))
+        return (keys.count - 1, true)
     }
 }

@@ -102,7 +102,9 @@ public struct Quantity: Hashable, Sendable {
     /// The high end of a range.
     public var upperValue: Rational?
     public var kind: QuantityKind
-    private let unitCode: UInt8
+    /// A number standing for `unit`, the same for the same unit: to compare or hash units
+    /// without building strings. 0 when the figure has no unit.
+    public let unitCode: UInt8
     private let magnitudeCode: UInt8
     public var qualifiers: QualifierList
     public var bound: Bound
@@ -135,9 +137,6 @@ public struct Quantity: Hashable, Sendable {
 
     /// The unit or measure word without the magnitude: 元 for 亿元, 人次, %, 个百分点.
     public var unit: String? { Vocabulary.units[unitCode] }
-
-    /// Whether two figures have the same unit (or both none), without building strings.
-    public func hasSameUnit(as other: Quantity) -> Bool { unitCode == other.unitCode }
 
     /// The magnitude word as printed: 万, 亿, 万亿.
     public var magnitude: String? { Vocabulary.magnitudes[magnitudeCode] }

@@ -120,6 +120,7 @@ struct Lint: ParsableCommand {
                 let document = DocumentReader().read(source, threads: threadsPerDraft) { progress.advance(within: size, bytes: $0) }
                 let diagnostics = queue[i].engine.lint(document, threads: threadsPerDraft)
                 progress.advance(bytes: size)
+                if queue.count == 1 { keepUntilExit(document) }
                 return .success(FileResult(source: source, diagnostics: diagnostics))
             } catch {
                 return .failure(error)
