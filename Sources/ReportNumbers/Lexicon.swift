@@ -95,6 +95,12 @@ struct CharacterBitmap: Sendable {
     @inline(__always) func contains(_ c: UInt32) -> Bool {
         c < 0x10000 && words[Int(c >> 6)] & (1 << (c & 63)) != 0
     }
+
+    /// `contains` for the character encoded by a well-formed three-byte UTF-8 sequence: its
+    /// first two bytes pick the word and the third the bit.
+    @inline(__always) func contains(threeBytes b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        words[Int(b0 & 0x0F) << 6 | Int(b1 & 0x3F)] & (1 << (b2 & 0x3F)) != 0
+    }
 }
 
 /// The words of Chinese report prose that give numbers their meaning. Kept as data in one
@@ -246,7 +252,12 @@ enum Lexicon {
     static let labelStops = ScalarSet("的和与及或在参进开发提围对为是将从向以并等近超约逾达共报首续、，。；：！？,.;:!?（）()“”\"'《》【】[] 　")
 
     /// Words removed from the start of a label read backwards: they connect, they do not name.
-    static let labelLeadingNoise = ["其中", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"].map { Array($0.utf8) }
+    static let labelLeadingNoise = labelLeadingNoiseWords.map { Array($0.utf8) }
+
+    private static let labelLeadingNoiseWords = ["其中", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"]
+
+    /// The first characters of those words: most labels start with none of them.
+    static let labelLeadingNoiseStarts = ScalarSet(String(labelLeadingNoiseWords.compactMap(\.first)))
 
     /// Characters dropped from the end of a label read backwards.
     static let labelTrailingNoise = ScalarSet("等为是有达")

@@ -100,6 +100,13 @@ struct ScanRun {
                 }
                 continue
             }
+            // Most of a Chinese draft is three-byte characters that start nothing: rejected
+            // from their bytes, without decoding them.
+            if b & 0xF0 == 0xE0, i + 2 < n, t[i + 1] & 0xC0 == 0x80, t[i + 2] & 0xC0 == 0x80,
+               !starters.contains(threeBytes: b, t[i + 1], t[i + 2]) {
+                i += 3
+                continue
+            }
             let (c, len) = UTF8Text.scalar(t, i)
             if !starters.contains(c) {
                 i += len
@@ -719,7 +726,7 @@ struct ScanRun {
         }
         var from = p, to = start
         var stripped = true
-        while stripped {
+        while stripped, from < to, Lexicon.labelLeadingNoiseStarts.contains(UTF8Text.scalar(t, from).0) {
             stripped = false
             for noise in Lexicon.labelLeadingNoise where to - from - noise.count >= 6 && matches(noise, at: from) {
                 from += noise.count

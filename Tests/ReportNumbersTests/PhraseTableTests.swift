@@ -282,3 +282,32 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         #expect(_isPOD(Quantity.self), "a figure holds no reference, so copying one is a memory copy")
     }
 }
+
+@Suite struct CharacterBitmapTests {
+    /// The scanner rejects three-byte characters from their bytes; for every such sequence the
+    /// answer must be the one for the decoded character.
+    @Test func threeByteTestAgreesWithDecodingForEveryCharacter() {
+        let starters = Lexicon.starters
+        var mismatches = 0
+        for b0 in UInt8(0xE0)...0xEF {
+            for b1 in UInt8(0x80)...0xBF {
+                for b2 in UInt8(0x80)...0xBF {
+                    let c = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                    if starters.contains(threeBytes: b0, b1, b2) != starters.contains(c) { mismatches += 1 }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(starters.contains(threeBytes: 0xE4, 0xB8, 0x87), "万 starts a figure")
+    }
+
+    @Test func malformedBytesNeverCrashTheScanner() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let alphabet: [UInt8] = [0xE4, 0xB8, 0x87, 0x80, 0xBF, 0x31, 0x2E, 0x25, 0xE5, 0xC3, 0xF0, 0x0A]
+            let bytes = (0..<Int.random(in: 0..<64, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let result = bytes.withUnsafeBufferPointer { QuantityScanner().scan($0) }
+            for q in result.quantities { #expect(q.range.upperBound <= bytes.count) }
+        }
+    }
+}
