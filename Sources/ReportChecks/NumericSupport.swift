@@ -44,6 +44,8 @@ struct BlockLookup {
     let block: Block
     /// A few lists per check, searched linearly by identity.
     private var cache: [(list: ObjectIdentifier, offsets: [Int])] = []
+    /// Bytes searched range by range so far, without caching.
+    private var directBytes = 0
 
     init(_ block: Block) {
         self.block = block
@@ -62,8 +64,19 @@ struct BlockLookup {
         last(list, in: range) != nil
     }
 
-    /// The last place a word of `list` starts in `range` (binary search over the cached offsets).
+    /// The last place a word of `list` starts in `range`.
+    ///
+    /// Short ranges (a clause before a figure) are searched directly until the searches add up
+    /// to the block's text; after that the whole block is searched once and its offsets kept,
+    /// and each question is a binary search.
     mutating func last(_ list: WordList, in range: Range<Int>) -> Int? {
+        let id = ObjectIdentifier(list)
+        let text = block.text
+        if !cache.contains(where: { $0.list == id }), directBytes + range.count < text.bytes.count {
+            directBytes += range.count
+            let plain = text.plainOffset(ofSource: range.lowerBound)..<text.plainOffset(ofSource: range.upperBound)
+            return list.lastOffset(in: text.bytes, startingIn: plain).map(text.sourceOffset)
+        }
         let all = offsets(of: list)
         let after = all.firstIndex(notBefore: range.upperBound) { $0 }
         return after > 0 && all[after - 1] >= range.lowerBound ? all[after - 1] : nil

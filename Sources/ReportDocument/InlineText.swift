@@ -26,6 +26,8 @@ public struct InlineText: Sendable {
     /// last copied byte.
     public func sourceOffset(_ plain: Int) -> Int {
         guard runCount > 0 else { return 0 }
+        // Most texts are one run: every figure of them is rebased by an addition.
+        if moreRuns.isEmpty { return firstSource + plain }
         if plain >= bytes.count, plain > 0 { return sourceOffset(plain - 1) + 1 }
         let r = run(lastRun { $0.plain <= plain })
         return r.source + (plain - r.plain)

@@ -55,13 +55,28 @@ public final class WordList: Sendable {
     /// Offsets in `text` where a word of the list starts, ascending, in one pass.
     public func offsets(in text: [UInt8]) -> [Int] {
         var out: [Int] = []
+        forEachStart(in: text, from: 0, to: text.count) { out.append($0) }
+        return out
+    }
+
+    /// The last offset in `range` where a word of the list starts (the word may run past it).
+    public func lastOffset(in text: [UInt8], startingIn range: Range<Int>) -> Int? {
+        var last: Int?
+        forEachStart(in: text, from: max(0, range.lowerBound), to: min(text.count, range.upperBound)) { last = $0 }
+        return last
+    }
+
+    /// Calls `body` with each offset from `from` to `to` where a word starts. Words start on
+    /// scalars, so the scan steps from lead byte to lead byte (a start inside a scalar
+    /// realigns on the next lead byte, as no word starts with a continuation byte).
+    @inline(__always)
+    private func forEachStart(in text: [UInt8], from: Int, to end: Int, _ body: (Int) -> Void) {
         let heads = self.heads, words = self.words
         text.withUnsafeBufferPointer { t in
             filter.withUnsafeBufferPointer { filter in
                 let n = t.count
-                var i = 0
-                while i < n {
-                    // Words start on scalars: step from lead byte to lead byte.
+                var i = from
+                while i < end {
                     let b = t[i]
                     let step = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
                     defer { i += step }
@@ -71,13 +86,12 @@ public final class WordList: Sendable {
                     for k in heads.indices where window & heads[k].mask == heads[k].head {
                         let w = words[k]
                         if w.count <= 3 || (i + w.count <= n && UnsafeBufferPointer(rebasing: t[i..<(i + w.count)]).elementsEqual(w)) {
-                            out.append(i)
+                            body(i)
                             break
                         }
                     }
                 }
             }
         }
-        return out
     }
 }

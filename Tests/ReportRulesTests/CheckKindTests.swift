@@ -313,3 +313,28 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
     }
 }
 
+
+/// A block lookup answers short ranges by searching them directly and long ones from the
+/// block's cached offsets; both must give the same answer, markup and all.
+@Suite struct BlockLookupTests {
+    @Test func directAndCachedSearchesAgree() {
+        let list = WordList(["上年", "同比", "其中"])
+        let pieces = ["上年", "同比", "其中", "**12**", "万元", "，", "增长", "上", "年", "研发", "*", "同"]
+        var rng = SeededRandom(state: 7)
+        for _ in 0..<200 {
+            let text = (0..<Int(rng.next() % 30 + 1)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let document = DocumentReader().read(SourceFile(path: "t.md", text: text))
+            for block in document.blocks {
+                var cached = BlockLookup(block)
+                _ = cached.offsets(of: list)
+                for _ in 0..<10 {
+                    let a = block.range.lowerBound + Int(rng.next() % UInt64(block.range.count + 1))
+                    let b = block.range.lowerBound + Int(rng.next() % UInt64(block.range.count + 1))
+                    let range = min(a, b)..<max(a, b)
+                    var direct = BlockLookup(block)
+                    #expect(direct.last(list, in: range) == cached.last(list, in: range), "\(text) \(range)")
+                }
+            }
+        }
+    }
+}
