@@ -51,7 +51,7 @@ public struct SourceFile: Sendable {
     /// larger draft would need tens of gigabytes to lint anyway.
     public static let maximumSize = Int(Int32.max)
 
-    static let tooLarge = "larger than 2 GiB, the most reportlint reads; split the draft"
+    static let tooLarge = "2 GiB or larger, more than reportlint reads; split the draft"
 
     public init(path: String, bytes: [UInt8]) throws(SourceError) {
         guard bytes.count <= SourceFile.maximumSize else { throw .unreadable(path: path, reason: SourceFile.tooLarge) }

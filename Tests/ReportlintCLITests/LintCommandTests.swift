@@ -115,6 +115,24 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
         #expect(Date().timeIntervalSince(start) < 120)
     }
 
+    /// A sparse file of 2 GiB: refused from its size with exit code 2, next to a draft that is
+    /// still linted.
+    @Test func draftsOf2GiBAreRefused() throws {
+        let dir = try temporaryDirectory()
+        let huge = dir.appendingPathComponent("huge.md")
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 1 << 31)
+        try handle.close()
+        let small = dir.appendingPathComponent("small.md")
+        try "近3万人次。\n".write(to: small, atomically: true, encoding: .utf8)
+        for command in ["lint", "extract"] {
+            let run = try runReportlint([command, huge.path, small.path])
+            #expect(run.status == 2, "\(command)")
+            #expect(run.stderr.contains("huge.md: error: cannot read file: 2 GiB or larger"), "\(command): \(run.stderr)")
+        }
+    }
+
     @Test func rulesExplainAndTestRules() throws {
         let rules = try runReportlint(["rules"])
         #expect(rules.status == 0)
