@@ -16,12 +16,31 @@ public struct Endpoint: Hashable, Sendable {
 /// when an exact bound cannot be represented, the bound is dropped (made unbounded), so an
 /// interval only ever grows and a verdict only ever becomes more lenient.
 public struct Interval: Hashable, Sendable, CustomStringConvertible {
-    public var lower: Endpoint?
-    public var upper: Endpoint?
+    // Stored as two values and a byte of flags (40 bytes, where two optional endpoints took
+    // 48): every figure carries two intervals. An absent end stores zero, so that equal
+    // intervals compare and hash equal.
+    private let low: Rational
+    private let high: Rational
+    private let ends: Ends
+
+    private struct Ends: OptionSet, Hashable, Sendable {
+        let rawValue: UInt8
+        static let hasLower = Ends(rawValue: 1)
+        static let lowerClosed = Ends(rawValue: 2)
+        static let hasUpper = Ends(rawValue: 4)
+        static let upperClosed = Ends(rawValue: 8)
+    }
+
+    public var lower: Endpoint? { ends.contains(.hasLower) ? Endpoint(low, closed: ends.contains(.lowerClosed)) : nil }
+    public var upper: Endpoint? { ends.contains(.hasUpper) ? Endpoint(high, closed: ends.contains(.upperClosed)) : nil }
 
     public init(lower: Endpoint?, upper: Endpoint?) {
-        self.lower = lower
-        self.upper = upper
+        low = lower?.value ?? .zero
+        high = upper?.value ?? .zero
+        var ends: Ends = []
+        if let lower { ends.insert(lower.closed ? [.hasLower, .lowerClosed] : .hasLower) }
+        if let upper { ends.insert(upper.closed ? [.hasUpper, .upperClosed] : .hasUpper) }
+        self.ends = ends
     }
 
     public static let unbounded = Interval(lower: nil, upper: nil)

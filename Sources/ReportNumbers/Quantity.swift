@@ -95,33 +95,48 @@ public struct PrintFlags: OptionSet, Hashable, Sendable {
 /// A quantity holds no reference (its words are codes into fixed lists), so the many copies
 /// checks make of figures cost a memory copy and no reference counting.
 public struct Quantity: Hashable, Sendable {
-    public var range: Range<Int>
+    // Offsets are stored in 32 bits (the scanner reads texts under 4 GiB, drafts are under
+    // 2 GiB) and the fields declared so that the one- and two-byte ones fill the space after
+    // `hard` (Swift lays fields out in declaration order): 144 bytes a figure, not 192.
+    private var start, end: UInt32
+    /// `labelStart == .max`: no label.
+    private var labelStart, labelEnd: UInt32
     /// The exact value, scaled by its magnitude word (`29.1亿` → 2 910 000 000); for a
     /// percentage or 个百分点 the printed number (45.5 for 45.5%); for a range its low end.
     public var value: Rational
-    /// The high end of a range.
-    public var upperValue: Rational?
+    /// What no honest writer could violate.
+    public var hard: Interval
     public var kind: QuantityKind
     /// A number standing for `unit`, the same for the same unit: to compare or hash units
     /// without building strings. 0 when the figure has no unit.
     public let unitCode: UInt8
     private let magnitudeCode: UInt8
-    public var qualifiers: QualifierList
     public var bound: Bound
-    /// What no honest writer could violate.
-    public var hard: Interval
+    public var flags: PrintFlags
     /// What a careful writer means.
     public var plausible: Interval
+    public var qualifiers: QualifierList
+    /// The high end of a range.
+    public var upperValue: Rational?
+
+    public var range: Range<Int> {
+        get { Int(start)..<Int(end) }
+        set { (start, end) = (UInt32(newValue.lowerBound), UInt32(newValue.upperBound)) }
+    }
+
     /// Where the noun phrase the figure quantifies stands, best effort (`累计认定外资研发中心`);
     /// the same coordinates as `range`. Kept as a range so that scanning allocates no string
     /// per figure; `Document.label(of:)` gives the text.
-    public var labelRange: Range<Int>?
-    public var flags: PrintFlags
+    public var labelRange: Range<Int>? {
+        get { labelStart == .max ? nil : Int(labelStart)..<Int(labelEnd) }
+        set { (labelStart, labelEnd) = newValue.map { (UInt32($0.lowerBound), UInt32($0.upperBound)) } ?? (.max, .max) }
+    }
 
     init(range: Range<Int>, value: Rational, upperValue: Rational? = nil, kind: QuantityKind, unitCode: UInt8,
          magnitudeCode: UInt8, qualifiers: QualifierList, bound: Bound, hard: Interval, plausible: Interval,
          labelRange: Range<Int>? = nil, flags: PrintFlags = []) {
-        self.range = range
+        (start, end) = (UInt32(range.lowerBound), UInt32(range.upperBound))
+        (labelStart, labelEnd) = labelRange.map { (UInt32($0.lowerBound), UInt32($0.upperBound)) } ?? (.max, .max)
         self.value = value
         self.upperValue = upperValue
         self.kind = kind
@@ -131,7 +146,6 @@ public struct Quantity: Hashable, Sendable {
         self.bound = bound
         self.hard = hard
         self.plausible = plausible
-        self.labelRange = labelRange
         self.flags = flags
     }
 

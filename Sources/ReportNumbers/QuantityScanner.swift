@@ -16,7 +16,10 @@ public struct QuantityScanner: Sendable {
         return copy.withUTF8 { scan($0) }
     }
 
+    /// A text of 4 GiB or more yields nothing: figures keep 32-bit offsets (drafts are under
+    /// 2 GiB, and are scanned a block at a time).
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> ScanResult {
+        guard bytes.count < Int(UInt32.max) else { return ScanResult() }
         var run = ScanRun(t: bytes, builder: IntervalBuilder(options: options))
         run.scanAll()
         return run.result
