@@ -91,9 +91,9 @@ struct RepeatedFigureCheck: Check {
 
 /// Figures' label, unit and kind, each distinct one numbered in order of first appearance.
 ///
-/// Looked up once per figure: labels are compared as bytes under a 64-bit FNV-1a hash of label and unit, because
-/// hashing a `String` normalises it and a dictionary keyed by byte arrays allocated an array
-/// per figure (together 900 instructions a figure).
+/// Looked up once per figure: labels are compared as bytes under a 64-bit FNV-1a hash of
+/// label and unit, because hashing a `String` normalises it and a dictionary keyed by byte
+/// arrays allocated an array per figure (together 900 instructions a figure).
 private struct FigureKeys {
     private var byHash: [UInt64: [Int]] = [:]
     private var keys: [(label: [UInt8], unit: UInt8, kind: QuantityKind)] = []

@@ -52,18 +52,18 @@ struct RawBlocks {
     private(set) var headings: [Heading] = []
     private(set) var fields: [Field] = []
 
-    func moreLines(of b: borrowing RawBlock) -> ArraySlice<Range<Int>> {
+    func moreLines(of b: RawBlock) -> ArraySlice<Range<Int>> {
         moreLines[Int(b.moreLinesStart)..<Int(b.moreLinesStart + b.moreLinesCount)]
     }
 
-    func heading(of b: borrowing RawBlock) -> Heading? { b.headingIndex < 0 ? nil : headings[Int(b.headingIndex)] }
+    func heading(of b: RawBlock) -> Heading? { b.headingIndex < 0 ? nil : headings[Int(b.headingIndex)] }
 
-    func field(of b: borrowing RawBlock) -> Field? { b.fieldIndex < 0 ? nil : fields[Int(b.fieldIndex)] }
+    func field(of b: RawBlock) -> Field? { b.fieldIndex < 0 ? nil : fields[Int(b.fieldIndex)] }
 
     /// A block's heading level, without copying the heading.
-    func headingLevel(of b: borrowing RawBlock) -> Int? { b.headingIndex < 0 ? nil : headings[Int(b.headingIndex)].level }
+    func headingLevel(of b: RawBlock) -> Int? { b.headingIndex < 0 ? nil : headings[Int(b.headingIndex)].level }
 
-    func headingSource(of b: borrowing RawBlock) -> HeadingSource? {
+    func headingSource(of b: RawBlock) -> HeadingSource? {
         b.headingIndex < 0 ? nil : headings[Int(b.headingIndex)].source
     }
 

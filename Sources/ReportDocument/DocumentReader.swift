@@ -76,16 +76,13 @@ public struct DocumentReader: Sendable {
         /// a heading's title and a field's value, and is written before the figures are read.
         public func block(_ i: Int, figures: Bool = true) -> Block {
             let scanner = figures ? QuantityScanner(options: reader.options) : nil
-            // Through buffers: the raw block is lent to `finish`, not copied out of the array.
-            return raws.blocks.withUnsafeBufferPointer { blocks in
-                source.bytes.withUnsafeBufferPointer { t in
-                    reader.finish(blocks[i], in: raws, source: source, t: t, scanner: scanner, markdown: format == .markdown)
-                }
+            return source.bytes.withUnsafeBufferPointer { t in
+                reader.finish(raws.blocks[i], in: raws, source: source, t: t, scanner: scanner, markdown: format == .markdown)
             }
         }
     }
 
-    func finish(_ raw: borrowing RawBlock, in raws: RawBlocks, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
+    func finish(_ raw: RawBlock, in raws: RawBlocks, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
                         markdown: Bool) -> Block {
         var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count)
         if raw.kind != .code {

@@ -51,7 +51,7 @@ struct HeadingInference {
         raws.setHeading(Heading(level: level, number: number, title: "", source: .numbered), at: k)
     }
 
-    private func headingShaped(_ b: borrowing RawBlock, maxWidth: Double) -> Bool {
+    private func headingShaped(_ b: RawBlock, maxWidth: Double) -> Bool {
         guard b.standalone else { return false }
         let line = b.firstLine
         // A scalar takes at most six bytes per width unit: longer lines need no measuring.
@@ -68,12 +68,10 @@ struct HeadingInference {
     }
 
     /// Content that a heading can head: anything but a heading or a heading-shaped line.
-    private func isContent(_ b: borrowing RawBlock) -> Bool {
+    private func isContent(_ b: RawBlock) -> Bool {
         switch b.kind {
         case .heading: return false
-        case .paragraph:
-            if b.hasMoreLines { return true }
-            return !headingShaped(b, maxWidth: 40)
+        case .paragraph: return !headingShaped(b, maxWidth: 40) || b.hasMoreLines
         default: return true
         }
     }

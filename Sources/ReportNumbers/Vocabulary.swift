@@ -25,11 +25,7 @@ struct WordCodes<Word: Hashable & Sendable>: Sendable {
     /// word the scanner can produce.
     func code(_ word: Word) -> UInt8 { codes[word] ?? 0 }
 
-    func code(_ word: Word?) -> UInt8 { word.map(code) ?? 0 }
-
     subscript(code: UInt8) -> Word? { words[Int(code)] }
-
-    var all: [Word] { words.compactMap { $0 } }
 }
 
 /// Every unit, magnitude word and qualifier a figure can carry, numbered once.

@@ -137,8 +137,8 @@ struct Bench {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         // The child starts in `directory` (the bench is single-threaded: changing ours is safe).
         let previous = FileManager.default.currentDirectoryPath
-        if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        if let directory, !FileManager.default.changeCurrentDirectoryPath(directory) { Bench.usageError("cannot enter \(directory)") }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
