@@ -25,9 +25,15 @@ public struct LintEngine: Sendable {
 
     /// `threads`: checks only read the document, so a draft linted on its own can run them
     /// side by side; findings are gathered in check order and sorted, whatever the count.
-    public func lint(_ document: Document, threads: Int = 1) -> [Diagnostic] {
+    /// `checked` is told each time a check has run (from any thread): a progress line for a
+    /// large draft counts the checks once its blocks are read.
+    public func lint(_ document: Document, threads: Int = 1, checked: (@Sendable () -> Void)? = nil) -> [Diagnostic] {
         let checks = self.checks
-        let findings = parallelMap(checks.count, jobs: threads) { k in checks[k].run(document) }
+        let findings = parallelMap(checks.count, jobs: threads) { k in
+            let found = checks[k].run(document)
+            checked?()
+            return found
+        }
         var diagnostics: [Diagnostic] = []
         for (check, found) in zip(checks, findings) {
             for f in found {

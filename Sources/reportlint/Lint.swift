@@ -118,7 +118,8 @@ struct Lint: ParsableCommand {
                 let source = try SourceFile.read(path: queue[i].path)
                 let size = source.bytes.count
                 let document = DocumentReader().read(source, threads: threadsPerDraft) { progress.advance(within: size, bytes: $0) }
-                let diagnostics = queue[i].engine.lint(document, threads: threadsPerDraft)
+                let checkCount = queue[i].engine.checks.count
+                let diagnostics = queue[i].engine.lint(document, threads: threadsPerDraft) { progress.advance(checksOf: checkCount) }
                 progress.advance(bytes: size)
                 if queue.count == 1 { keepUntilExit(document) }
                 return .success(FileResult(source: source, diagnostics: diagnostics))

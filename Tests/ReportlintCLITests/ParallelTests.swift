@@ -96,6 +96,7 @@ import Testing
         process.waitUntilExit()
         #expect(shown.contains("reportlint: "), "\(shown)")
         #expect(shown.contains(" MB, ") && shown.contains("MB/s"), "\(shown)")
+        if command == "lint" { #expect(shown.contains("checks "), "after reading, the checks are counted: \(shown)") }
         #expect(shown.hasSuffix("\r\u{1B}[K"), "\(shown)")
     }
 
