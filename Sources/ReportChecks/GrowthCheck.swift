@@ -23,7 +23,7 @@ struct GrowthCheck: OptionlessCheck {
             for (k, a) in qs.enumerated() where a.kind != .ordinal && k + 1 < qs.count {
                 let b = qs[k + 1]
                 guard let sentence = lookup.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
-                      b.kind == a.kind, b.dimension == a.dimension,
+                      b.kind == a.kind, b.hasSameUnit(as: a),
                       lookup.contains(Self.fromWords, between: block.clauseStart(before: a.range.lowerBound, in: document)..<a.range.lowerBound),
                       lookup.contains(Self.toWords, between: a.range.upperBound..<b.range.lowerBound) else { continue }
                 // Growth at comparable prices or on a comparable basis cannot be recomputed from
@@ -86,7 +86,7 @@ struct GrowthCheck: OptionlessCheck {
             }
             return relationFinding(Verdict.of(hard: rh.intersects(target), plausible: rp.intersects(stated.unit == "番" ? target : stated.plausible.shifted(by: .one))),
                                    range: at, spec.message("\(pair)与“\(text)”不符", ["match": text]))
-        case a.kind where stated.dimension == a.dimension:
+        case a.kind where stated.hasSameUnit(as: a):
             // 由A增至B，增加N: an absolute difference.
             let dh = b.hard - a.hard, dp = b.plausible - a.plausible
             let verdict = Verdict.of(hard: dh.intersects(signed(stated.hard)), plausible: dp.intersects(signed(stated.plausible)))

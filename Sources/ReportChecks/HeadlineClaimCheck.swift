@@ -14,7 +14,7 @@ struct HeadlineClaimCheck: OptionlessCheck {
             let heading = document.blocks[s.headingIndex]
             for claim in heading.quantities where claim.kind == .count && claim.unit != nil {
                 // Lazily: a chapter's section holds most of the document's figures.
-                let body = Array(s.blockIndices.lazy.flatMap { document.blocks[$0].quantities }.filter { $0.unit == claim.unit && $0.kind == claim.kind })
+                let body = Array(s.blockIndices.lazy.flatMap { document.blocks[$0].quantities }.filter { $0.hasSameUnit(as: claim) && $0.kind == claim.kind })
                 guard !body.isEmpty else { continue }
                 let hard = body.contains { $0.hard.intersects(claim.hard) }
                 let plausible = body.contains { $0.plausible.intersects(claim.plausible) }

@@ -131,8 +131,9 @@ extension Quantity {
         }
     }
 
-    /// The unit key under which figures can be added: 人 and 人次 never mix.
-    var dimension: String { unit ?? "" }
+    /// Whether two figures share a unit (or both have none), so that they can be added: 人
+    /// and 人次 never mix. Compared by code, without building the units' strings.
+    func hasSameUnit(as other: Quantity) -> Bool { unitCode == other.unitCode }
 }
 
 /// Figures formatted for messages: `21 家`, `2910000000 元`, `45.5%`.

@@ -25,7 +25,7 @@ struct PartsWithinWholeCheck: OptionlessCheck {
                     .last(where: { $0.range.upperBound <= marker && $0.isAmountLike }) else { continue }
                 let parts = lookup.quantities(startingIn: (marker + 1)..<sentence.upperBound).filter {
                     $0.range.upperBound <= sentence.upperBound && $0.isAmountLike
-                        && $0.dimension == whole.dimension && $0.kind == whole.kind
+                        && $0.hasSameUnit(as: whole) && $0.kind == whole.kind
                 }
                 guard !parts.isEmpty else { continue }
                 findings += check(whole, parts, complete: lookup.contains(Self.fenbiewei, between: marker..<sentence.upperBound), document)

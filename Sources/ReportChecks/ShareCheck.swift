@@ -40,7 +40,7 @@ struct ShareCheck: Check {
                 let before = lookup.quantities(startingIn: sentence.lowerBound..<zhan).filter { $0.range.upperBound <= zhan && $0.isAmountLike }
                 let marker = lookup.last(PartsWithinWholeCheck.qizhong, in: sentence.lowerBound..<zhan)
                 if let marker, let whole = before.last(where: { $0.range.upperBound <= marker }),
-                   let part = before.last(where: { $0.range.lowerBound > marker && $0.dimension == whole.dimension }) {
+                   let part = before.last(where: { $0.range.lowerBound > marker && $0.hasSameUnit(as: whole) }) {
                     guard let hard = Relations.sharePercent(part: part.hard, whole: whole.hard),
                           let plausible = Relations.sharePercent(part: part.plausible, whole: whole.plausible) else { continue }
                     let exact = (part.value / whole.value).flatMap { $0 * Relations.hundred }
