@@ -11,8 +11,7 @@ struct PairedMarksCheck: OptionlessCheck {
     /// The closing mark of an opening mark.
     static func closer(of c: UInt32) -> UInt32? {
         switch c {
-        case 0x201C, 0x2018: return c + 1
-        case 0xFF08, 0x300A, 0x3010, 0x3008, 0x3014, 0x300C, 0x300E: return c + 1
+        case 0x201C, 0x2018, 0xFF08, 0x300A, 0x3010, 0x3008, 0x3014, 0x300C, 0x300E: return c + 1
         default: return nil
         }
     }

@@ -165,9 +165,7 @@ enum Sentences {
                 switch c {
                 case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B:
                     // Closing quotes and brackets stay with their sentence: 他说：“好。”
-                    while p < t.count, Sentences.isCloser(UTF8Text.scalar(t, p).0) {
-                        p += UTF8Text.scalar(t, p).1
-                    }
+                    while p < t.count, case let (next, length) = UTF8Text.scalar(t, p), Sentences.isCloser(next) { p += length }
                     close(p)
                     start = p
                 default:
@@ -186,7 +184,6 @@ enum Sentences {
         }
     }
 }
-
 
 /// The content ranges of a file's lines, computed when asked: an array of them would cost 16
 /// bytes a line for as long as the parse runs.

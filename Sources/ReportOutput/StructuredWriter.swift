@@ -27,7 +27,6 @@ extension StructuredWriter {
     public mutating func field(_ name: StaticString, _ s: String) { key(name); string(s) }
     public mutating func field(_ name: StaticString, optional s: String?) { key(name); optionalString(s) }
     public mutating func field(_ name: StaticString, int v: Int) { key(name); int(v) }
-    public mutating func field(_ name: StaticString, number literal: String) { key(name); number(literal) }
     public mutating func field(_ name: StaticString, bool b: Bool) { key(name); bool(b) }
 }
 

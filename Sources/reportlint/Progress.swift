@@ -37,8 +37,7 @@ final class ProgressMeter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         bytes += n
-        // A small file is done before anyone waits: nothing flashes on the screen.
-        guard DispatchTime.now().uptimeNanoseconds - start > 300_000_000 else { return }
+        guard pastAMoment else { return }
         draw(force: false) { rate in
             String(format: "%.1f/%.1f MB, %.1f MB/s", Double(self.bytes) / 1_048_576, Double(size) / 1_048_576, rate)
         }
@@ -51,9 +50,12 @@ final class ProgressMeter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         checksDone += 1
-        guard DispatchTime.now().uptimeNanoseconds - start > 300_000_000 else { return }
+        guard pastAMoment else { return }
         draw(force: checksDone == count) { _ in String(format: "checks %d/%d", self.checksDone, count) }
     }
+
+    /// A small file is done before anyone waits: its line never flashes on the screen.
+    private var pastAMoment: Bool { DispatchTime.now().uptimeNanoseconds - start > 300_000_000 }
 
     private func draw(force: Bool, _ text: (Double) -> String) {
         let now = DispatchTime.now().uptimeNanoseconds

@@ -114,4 +114,3 @@ import Testing
         #expect(!file.readerText(0..<6, containsAnyOf: WordList(["合计", "总计"])))
     }
 }
-
