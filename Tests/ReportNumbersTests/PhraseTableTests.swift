@@ -303,10 +303,15 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
     }
 
     @Test func malformedBytesNeverCrashTheScanner() {
-        var rng = SystemRandomNumberGenerator()
+        // The same cases on every run: a failure can be reproduced.
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33) % n
+        }
+        let alphabet: [UInt8] = [0xE4, 0xB8, 0x87, 0x80, 0xBF, 0x31, 0x2E, 0x25, 0xE5, 0xC3, 0xF0, 0x0A]
         for _ in 0..<300 {
-            let alphabet: [UInt8] = [0xE4, 0xB8, 0x87, 0x80, 0xBF, 0x31, 0x2E, 0x25, 0xE5, 0xC3, 0xF0, 0x0A]
-            let bytes = (0..<Int.random(in: 0..<64, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let bytes = (0..<next(64)).map { _ in alphabet[next(alphabet.count)] }
             let result = bytes.withUnsafeBufferPointer { QuantityScanner().scan($0) }
             for q in result.quantities { #expect(q.range.upperBound <= bytes.count) }
         }
