@@ -101,9 +101,9 @@ struct FactPattern: Sendable {
         var found: [Quantity] = []
         for i in scope.blocks(of: document) {
             let block = document.blocks[i]
-            guard !block.quantities.isEmpty, block.text.bytes.containsBytes(requiredText) else { continue }
+            guard !block.quantities.isEmpty, block.text.withBytes({ $0.containsBytes(requiredText) }) else { continue }
             // The reader text with each figure replaced by one token.
-            let plain = block.text.bytes
+            let plain = block.text.byteArray
             var masked: [UInt8] = []
             var figures: [Quantity] = []
             var p = 0

@@ -23,7 +23,7 @@ struct HalfWidthPunctuationCheck: OptionlessCheck {
                                             fix: Fix(range: p..<end, replacement: "：")))
                 }
             }
-            block.text.bytes.withUnsafeBufferPointer { t in
+            block.text.withBytes { t in
                 for k in t.indices {
                     guard let replacement = Self.fullWidth(t[k]) else { continue }
                     let mark = UInt32(t[k])

@@ -17,7 +17,7 @@ extension Block {
 
     /// Source offsets where any word of `list` starts in the reader text, ascending.
     func offsets(of list: WordList) -> [Int] {
-        list.offsets(in: text.bytes).map(text.sourceOffset)
+        text.withBytes { list.offsets(in: $0) }.map(text.sourceOffset)
     }
 
     /// The source offset where the clause holding `offset` starts: after the last ，；。：
@@ -72,10 +72,10 @@ struct BlockLookup {
     mutating func last(_ list: WordList, in range: Range<Int>) -> Int? {
         let id = ObjectIdentifier(list)
         let text = block.text
-        if !cache.contains(where: { $0.list == id }), directBytes + range.count < text.bytes.count {
+        if !cache.contains(where: { $0.list == id }), directBytes + range.count < text.count {
             directBytes += range.count
             let plain = text.plainOffset(ofSource: range.lowerBound)..<text.plainOffset(ofSource: range.upperBound)
-            return list.lastOffset(in: text.bytes, startingIn: plain).map(text.sourceOffset)
+            return text.withBytes { list.lastOffset(in: $0, startingIn: plain) }.map(text.sourceOffset)
         }
         let all = offsets(of: list)
         let after = all.firstIndex(notBefore: range.upperBound) { $0 }

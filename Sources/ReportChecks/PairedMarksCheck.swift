@@ -34,7 +34,7 @@ struct PairedMarksCheck: OptionlessCheck {
                 findings.append(Finding(range: start..<(start + 3),
                                         message: spec.message("标号 \(character(c)) 缺少对应的 \(character(missing))")))
             }
-            block.text.bytes.withUnsafeBufferPointer { t in
+            block.text.withBytes { t in
                 var i = 0
                 while i < t.count {
                     // Every mark starts with E2, E3 or EF; all other bytes are skipped undecoded.

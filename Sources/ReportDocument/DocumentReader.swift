@@ -102,7 +102,7 @@ public struct DocumentReader: Sendable {
         guard raw.kind != .code, let scanner else {
             return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth)
         }
-        let found = text.bytes.withUnsafeBufferPointer { scanner.scan($0) }
+        let found = text.withBytes { scanner.scan($0) }
         return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth,
                      sentences: Sentences.split(text),
                      quantities: found.quantities.map { q in
@@ -148,7 +148,7 @@ extension Document {
 enum Sentences {
     static func split(_ text: InlineText) -> SentenceList {
         var result = SentenceList()
-        text.bytes.withUnsafeBufferPointer { t in
+        text.withBytes { t in
             var start = 0
             var p = 0
             func close(_ end: Int) {

@@ -3,24 +3,52 @@
 /// text maps back to a byte of the source, so positions found in the plain text point into
 /// the original file, markup included.
 public struct InlineText: Sendable {
-    public let bytes: [UInt8]
+    /// The bytes are `storage[start ..< start + count]`. Most blocks are one run copied from
+    /// the source with nothing removed: their storage is the source itself, so their text costs
+    /// no allocation and no copy.
+    @usableFromInline let storage: [UInt8]
+    @usableFromInline let start: Int
+    public let count: Int
     /// Runs copied from the source: plain offset → source offset, ascending. The first run
     /// starts at plain offset 0 and is kept inline (`firstSource`, -1 for an empty text); most
-    /// blocks are one run, so they allocate no run list.
+    /// blocks are one run, so they allocate no run list. 32-bit: drafts are under 2 GiB.
     private let firstSource: Int
-    private let moreRuns: [(plain: Int, source: Int)]
+    private let moreRuns: [Run]
 
-    init(bytes: [UInt8], firstSource: Int?, moreRuns: [(plain: Int, source: Int)]) {
-        self.bytes = bytes
+    struct Run {
+        var plain: UInt32
+        var source: UInt32
+
+        init(_ plain: Int, _ source: Int) {
+            self.plain = UInt32(plain)
+            self.source = UInt32(source)
+        }
+    }
+
+    init(storage: [UInt8], start: Int, count: Int, firstSource: Int?, moreRuns: [Run]) {
+        self.storage = storage
+        self.start = start
+        self.count = count
         self.firstSource = firstSource ?? -1
         self.moreRuns = moreRuns
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// The text's bytes, without copying them.
+    @inlinable @inline(__always)
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+    }
+
+    /// A copy of the text's bytes; `withBytes` reads them in place.
+    public var byteArray: [UInt8] { Array(storage[start..<(start + count)]) }
+
+    public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
     private var runCount: Int { firstSource < 0 ? 0 : 1 + moreRuns.count }
 
-    private func run(_ k: Int) -> (plain: Int, source: Int) { k == 0 ? (0, firstSource) : moreRuns[k - 1] }
+    private func run(_ k: Int) -> (plain: Int, source: Int) {
+        k == 0 ? (0, firstSource) : (Int(moreRuns[k - 1].plain), Int(moreRuns[k - 1].source))
+    }
 
     /// The source offset of a plain offset. An offset at the very end maps just past the
     /// last copied byte.
@@ -28,7 +56,7 @@ public struct InlineText: Sendable {
         guard runCount > 0 else { return 0 }
         // Most texts are one run: every figure of them is rebased by an addition.
         if moreRuns.isEmpty { return firstSource + plain }
-        if plain >= bytes.count, plain > 0 { return sourceOffset(plain - 1) + 1 }
+        if plain >= count, plain > 0 { return sourceOffset(plain - 1) + 1 }
         let r = run(lastRun { $0.plain <= plain })
         return r.source + (plain - r.plain)
     }
@@ -38,7 +66,7 @@ public struct InlineText: Sendable {
         guard runCount > 0 else { return 0 }
         let k = lastRun { $0.source <= source }
         let r = run(k)
-        let end = k + 1 < runCount ? run(k + 1).plain : bytes.count
+        let end = k + 1 < runCount ? run(k + 1).plain : count
         return min(max(r.plain, r.plain + (source - r.source)), end)
     }
 
@@ -60,42 +88,84 @@ public struct InlineText: Sendable {
 }
 
 /// Builds an `InlineText` from source lines.
+///
+/// While the text is one run it is only a range of the source; its bytes are copied out the
+/// moment a second run starts (markup removed, lines joined with a gap).
 struct InlineTextBuilder {
+    /// The copied bytes, once there is more than one run.
     private var bytes: [UInt8] = []
+    /// The source range of the text while it is a single run.
+    private var single: Range<Int>?
+    private var copied = false
     private var firstSource: Int?
-    private var moreRuns: [(plain: Int, source: Int)] = []
+    private var moreRuns: [InlineText.Run] = []
     private let source: [UInt8]
     /// Whether `\` escapes punctuation (Markdown) or is literal (plain text).
     private let markdown: Bool
+    /// The source bytes the text comes from: an upper bound on its length but for the rare
+    /// space that joins two Latin lines.
+    private let capacity: Int
 
-    /// `capacity`: the source bytes the text comes from, an upper bound on its length but for
-    /// the rare space that joins two Latin lines.
     init(source: [UInt8], markdown: Bool, capacity: Int = 0) {
         self.source = source
         self.markdown = markdown
-        bytes.reserveCapacity(capacity)
+        self.capacity = capacity
     }
 
-    func build() -> InlineText { InlineText(bytes: bytes, firstSource: firstSource, moreRuns: moreRuns) }
+    func build() -> InlineText {
+        if !copied {
+            let r = single ?? 0..<0
+            return InlineText(storage: source, start: r.lowerBound, count: r.count, firstSource: firstSource, moreRuns: [])
+        }
+        return InlineText(storage: bytes, start: 0, count: bytes.count, firstSource: firstSource, moreRuns: moreRuns)
+    }
+
+    private var length: Int { copied ? bytes.count : single?.count ?? 0 }
+
+    private var lastByte: UInt8? {
+        if copied { return bytes.last }
+        guard let single, !single.isEmpty else { return nil }
+        return source[single.upperBound - 1]
+    }
+
+    /// Copies the single run out, so that another run can follow it.
+    private mutating func materialize() {
+        guard !copied else { return }
+        copied = true
+        bytes.reserveCapacity(capacity)
+        if let single { append(bytesOf: single) }
+    }
+
+    private mutating func append(bytesOf range: Range<Int>) {
+        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
 
     /// Starts a run at the current end of the text.
     private mutating func startRun(at source: Int) {
-        if firstSource == nil { firstSource = source } else { moreRuns.append((bytes.count, source)) }
+        if firstSource == nil { firstSource = source } else { moreRuns.append(InlineText.Run(length, source)) }
     }
 
     private mutating func copy(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        let last = moreRuns.last ?? firstSource.map { (0, $0) }
-        if let last, last.source + (bytes.count - last.plain) == range.lowerBound {
-            // contiguous with the previous run
-        } else {
-            startRun(at: range.lowerBound)
+        if firstSource == nil {
+            firstSource = range.lowerBound
+            single = range
+            return
         }
-        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+        let last = moreRuns.last.map { (Int($0.plain), Int($0.source)) } ?? firstSource.map { (0, $0) }
+        let contiguous = last.map { $0.1 + (length - $0.0) == range.lowerBound } ?? false
+        if !copied, contiguous, let s = single {
+            single = s.lowerBound..<range.upperBound
+            return
+        }
+        materialize()
+        if !contiguous { startRun(at: range.lowerBound) }
+        append(bytesOf: range)
     }
 
     /// A byte that is not in the source (a space joining two lines), mapped to `at`.
     private mutating func synthesize(_ byte: UInt8, at: Int) {
+        materialize()
         startRun(at: at)
         bytes.append(byte)
     }
@@ -103,7 +173,7 @@ struct InlineTextBuilder {
     /// Joins the next line of a paragraph: Chinese and digits join directly (a hard break from
     /// PDF or Word is not a space), Latin words get one space.
     mutating func lineBreak(at newline: Int, nextLineFirstByte: UInt8?) {
-        guard let last = bytes.last, let first = nextLineFirstByte else { return }
+        guard let last = lastByte, let first = nextLineFirstByte else { return }
         let isLatin = { (b: UInt8) in b < 0x80 && (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x2C || b == 0x2E }
         if isLatin(last) && first < 0x80 && isLatin(first) { synthesize(0x20, at: newline) }
     }

@@ -12,6 +12,23 @@ extension Collection<UInt8> {
     }
 }
 
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `word` occurs in these bytes: a first-byte test, then a compare of the rest.
+    public func containsBytes(_ word: [UInt8]) -> Bool {
+        guard let first = word.first else { return true }
+        let n = word.count
+        guard n <= count else { return false }
+        return word.withUnsafeBufferPointer { w in
+            var i = 0
+            while i <= count - n {
+                if self[i] == first, UnsafeBufferPointer(rebasing: self[i..<(i + n)]).elementsEqual(w) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+}
+
 /// Words a check looks for, kept as UTF-8 bytes. A class so that a per-block lookup can cache
 /// the offsets of a list under its identity: hashing or comparing strings per figure cost more
 /// than the searches the cache saves.
@@ -53,14 +70,18 @@ public final class WordList: Sendable {
     }
 
     /// Offsets in `text` where a word of the list starts, ascending, in one pass.
-    public func offsets(in text: [UInt8]) -> [Int] {
+    public func offsets(in text: UnsafeBufferPointer<UInt8>) -> [Int] {
         var out: [Int] = []
         forEachStart(in: text, from: 0, to: text.count) { out.append($0) }
         return out
     }
 
+    public func offsets(in text: [UInt8]) -> [Int] {
+        text.withUnsafeBufferPointer { offsets(in: $0) }
+    }
+
     /// The last offset in `range` where a word of the list starts (the word may run past it).
-    public func lastOffset(in text: [UInt8], startingIn range: Range<Int>) -> Int? {
+    public func lastOffset(in text: UnsafeBufferPointer<UInt8>, startingIn range: Range<Int>) -> Int? {
         var last: Int?
         forEachStart(in: text, from: max(0, range.lowerBound), to: min(text.count, range.upperBound)) { last = $0 }
         return last
@@ -70,9 +91,9 @@ public final class WordList: Sendable {
     /// scalars, so the scan steps from lead byte to lead byte (a start inside a scalar
     /// realigns on the next lead byte, as no word starts with a continuation byte).
     @inline(__always)
-    private func forEachStart(in text: [UInt8], from: Int, to end: Int, _ body: (Int) -> Void) {
+    private func forEachStart(in t: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ body: (Int) -> Void) {
         let heads = self.heads, words = self.words
-        text.withUnsafeBufferPointer { t in
+        do {
             filter.withUnsafeBufferPointer { filter in
                 let n = t.count
                 var i = from

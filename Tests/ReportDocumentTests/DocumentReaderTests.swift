@@ -199,7 +199,7 @@ func read(_ text: String, path: String = "draft.md") -> Document {
         let four = DocumentReader().read(source, threads: 4)
         #expect(one.blocks.count > 8_192, "enough blocks for several chunks")
         #expect(one.blocks.map(\.range) == four.blocks.map(\.range))
-        #expect(one.blocks.map(\.text.bytes) == four.blocks.map(\.text.bytes))
+        #expect(one.blocks.map(\.text.byteArray) == four.blocks.map(\.text.byteArray))
         #expect(one.quantities == four.quantities)
         #expect(one.blocks.map(\.heading) == four.blocks.map(\.heading))
         #expect(one.sections.count == four.sections.count)
@@ -228,5 +228,36 @@ func read(_ text: String, path: String = "draft.md") -> Document {
         #expect(raws.blocks[2].listDepth == 0 && raws.blocks[0].listDepth == nil)
         let document = DocumentReader().read(source)
         #expect(document.blocks[1].text.string == "第一行第二行第三行")
+    }
+}
+
+/// A block's reader text is the source itself when nothing was removed from it: most blocks
+/// then cost no copy of their bytes.
+@Suite struct InlineTextStorageTests {
+    private func sharesSource(_ text: InlineText, _ source: SourceFile) -> Bool {
+        text.storage.withUnsafeBufferPointer { $0.baseAddress } == source.bytes.withUnsafeBufferPointer { $0.baseAddress }
+    }
+
+    @Test func aTextWithoutMarkupIsARangeOfTheSource() {
+        let document = read("# 标题\n\n全年认定外资研发中心636家，同比增长8.2%。\n")
+        let text = document.blocks[1].text
+        #expect(sharesSource(text, document.source))
+        #expect(text.string == "全年认定外资研发中心636家，同比增长8.2%。")
+        #expect(text.byteArray == Array(document.source.bytes[document.blocks[1].range]))
+        #expect(text.sourceOffset(0) == document.blocks[1].range.lowerBound)
+        #expect(document.quantities.map { document.text($0.range) } == ["636家", "8.2%"])
+    }
+
+    @Test func markupOrJoinedLinesCopyTheTextOut() {
+        for draft in ["全年认定**636**家，增长8.2%。", "第一行\n第二行", "前文**加粗**后文"] {
+            let document = read(draft)
+            let text = document.blocks[0].text
+            #expect(!sharesSource(text, document.source), "\(draft)")
+            // Every plain byte maps back to the same byte of the source.
+            text.withBytes { plain in
+                for k in 0..<plain.count { #expect(document.source.bytes[text.sourceOffset(k)] == plain[k], "\(draft) @\(k)") }
+            }
+        }
+        #expect(read("全年认定**636**家").blocks[0].text.string == "全年认定636家")
     }
 }

@@ -118,7 +118,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         var covered = doc.quantities.map(\.range) + doc.dates.map(\.range) + doc.formulas.map(\.range)
         covered += doc.blocks.compactMap { b in b.heading?.number == nil ? nil : b.range.lowerBound..<(b.range.lowerBound + 8) }
         for block in doc.blocks where block.kind != .code {
-            let plain = Array(block.text.bytes)
+            let plain = block.text.byteArray
             for (k, byte) in plain.enumerated() where byte >= 0x30 && byte <= 0x39 {
                 let offset = block.text.sourceOffset(k)
                 let inCode = k > 0 && (plain[k - 1] | 0x20) >= 0x61 && (plain[k - 1] | 0x20) <= 0x7A

@@ -30,7 +30,7 @@ struct SeedReportTests {
             let covered = doc.quantities.map(\.range) + doc.dates.map(\.range) + doc.formulas.map(\.range)
                 + doc.blocks.compactMap { b in b.heading?.number == nil ? nil : b.range.lowerBound..<(b.range.lowerBound + 8) }
             for block in doc.blocks {
-                let plain = block.text.bytes
+                let plain = block.text.byteArray
                 for (k, byte) in plain.enumerated() where byte >= 0x30 && byte <= 0x39 {
                     // Digits inside a code or name (U35, TOP100) are not figures.
                     var p = k
