@@ -66,64 +66,88 @@ public enum BlockKind: String, Sendable, Codable {
 /// One block of the draft. Ranges are UTF-8 byte offsets into `SourceFile.bytes`.
 ///
 /// A class with constant fields: every check walks every block, and copying a struct of a
-/// dozen arrays and strings cost a dozen reference counts per block per check.
+/// dozen arrays and strings cost a dozen reference counts per block per check. A draft holds
+/// one per paragraph, item or line of a table until its checks have run, so the fields are
+/// narrow (offsets are 32-bit: drafts are under 2 GiB) and the parts most blocks lack are boxed.
 public final class Block: Sendable {
-    public let kind: BlockKind
-    /// The whole block, markers included, without the final line terminator.
-    public let range: Range<Int>
     /// The text a reader sees (the heading title, the field value, the item text).
     public let text: InlineText
-    public var heading: Heading? { headingBox?.value }
-    public var field: Field? { fieldBox?.value }
+    public let kind: BlockKind
+    /// -1: not a list item.
+    private let depth: Int32
+    private let start, end: UInt32
     /// Few blocks are headings or fields: boxed, they cost a pointer in the others.
-    private let headingBox: Box<Heading>?
-    private let fieldBox: Box<Field>?
-    /// Nesting depth of a list item (0 for top level).
-    public let listDepth: Int?
+    private let outline: Outline?
     /// Sentences, split on 。！？； and at the end of the block, in source coordinates.
     public let sentences: SentenceList
     public let quantities: [Quantity]
-    public let dates: [DateMention]
-    public let formulas: [Formula]
+    /// Dates and formulas, in the few blocks that have any.
+    private let mentions: Mentions?
+
+    private final class Outline: Sendable {
+        let heading: Heading?
+        let field: Field?
+
+        init(heading: Heading?, field: Field?) {
+            self.heading = heading
+            self.field = field
+        }
+    }
+
+    private final class Mentions: Sendable {
+        let dates: [DateMention]
+        let formulas: [Formula]
+
+        init(dates: [DateMention], formulas: [Formula]) {
+            self.dates = dates
+            self.formulas = formulas
+        }
+    }
+
+    /// The whole block, markers included, without the final line terminator.
+    public var range: Range<Int> { Int(start)..<Int(end) }
+    public var heading: Heading? { outline?.heading }
+    public var field: Field? { outline?.field }
+    /// Nesting depth of a list item (0 for top level).
+    public var listDepth: Int? { depth < 0 ? nil : Int(depth) }
+    public var dates: [DateMention] { mentions?.dates ?? [] }
+    public var formulas: [Formula] { mentions?.formulas ?? [] }
 
     init(kind: BlockKind, range: Range<Int>, text: InlineText, heading: Heading?, field: Field?, listDepth: Int?,
          sentences: SentenceList = SentenceList(), quantities: [Quantity] = [], dates: [DateMention] = [], formulas: [Formula] = []) {
         self.kind = kind
-        self.range = range
+        (start, end) = (UInt32(range.lowerBound), UInt32(range.upperBound))
         self.text = text
-        self.headingBox = heading.map(Box.init)
-        self.fieldBox = field.map(Box.init)
-        self.listDepth = listDepth
+        // Matched, not compared: `heading == nil` would compare two optional headings field by field.
+        if case (.none, .none) = (heading, field) { outline = nil } else { outline = Outline(heading: heading, field: field) }
+        depth = listDepth.map { Int32($0) } ?? -1
         self.sentences = sentences
         self.quantities = quantities
-        self.dates = dates
-        self.formulas = formulas
+        mentions = dates.isEmpty && formulas.isEmpty ? nil : Mentions(dates: dates, formulas: formulas)
     }
 }
 
 /// A block's sentences in source coordinates. Most blocks hold one sentence; it is kept
 /// inline, and only the others take an array.
 public struct SentenceList: RandomAccessCollection, Sendable {
-    private var first: Range<Int>?
+    /// The first sentence; `firstEnd == 0`: none (a sentence is never empty).
+    private var firstStart: UInt32 = 0, firstEnd: UInt32 = 0
     private var rest: [Range<Int>] = []
 
     public init() {}
 
     mutating func append(_ sentence: Range<Int>) {
-        if first == nil { first = sentence } else { rest.append(sentence) }
+        if firstEnd == 0 {
+            (firstStart, firstEnd) = (UInt32(sentence.lowerBound), UInt32(sentence.upperBound))
+        } else {
+            rest.append(sentence)
+        }
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { first == nil ? 0 : 1 + rest.count }
-    public subscript(position: Int) -> Range<Int> { position == 0 ? first! : rest[position - 1] }
-}
-
-/// An immutable value on the heap, for optional parts that most values lack.
-final class Box<Value: Sendable>: Sendable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
+    public var endIndex: Int { firstEnd == 0 ? 0 : 1 + rest.count }
+    public subscript(position: Int) -> Range<Int> {
+        position == 0 ? Int(firstStart)..<Int(firstEnd) : rest[position - 1]
     }
 }
 

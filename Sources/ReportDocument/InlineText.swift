@@ -7,13 +7,16 @@ public struct InlineText: Sendable {
     /// the source with nothing removed: their storage is the source itself, so their text costs
     /// no allocation and no copy.
     @usableFromInline let storage: [UInt8]
-    @usableFromInline let start: Int
-    public let count: Int
-    /// Runs copied from the source: plain offset → source offset, ascending. The first run
-    /// starts at plain offset 0 and is kept inline (`firstSource`, -1 for an empty text); most
-    /// blocks are one run, so they allocate no run list. 32-bit: drafts are under 2 GiB.
-    private let firstSource: Int
+    /// Runs copied from the source after the first: plain offset → source offset, ascending.
+    /// The first run starts at plain offset 0 and is kept inline (`firstSource`, -1 for an
+    /// empty text); most blocks are one run, so they allocate no run list. 32-bit, like every
+    /// offset a block keeps: drafts are under 2 GiB.
     private let moreRuns: [Run]
+    @usableFromInline let start: UInt32
+    @usableFromInline let length: UInt32
+    private let firstSource: Int32
+
+    public var count: Int { Int(length) }
 
     struct Run {
         var plain: UInt32
@@ -27,27 +30,27 @@ public struct InlineText: Sendable {
 
     init(storage: [UInt8], start: Int, count: Int, firstSource: Int?, moreRuns: [Run]) {
         self.storage = storage
-        self.start = start
-        self.count = count
-        self.firstSource = firstSource ?? -1
+        self.start = UInt32(start)
+        length = UInt32(count)
+        self.firstSource = Int32(firstSource ?? -1)
         self.moreRuns = moreRuns
     }
 
     /// The text's bytes, without copying them.
     @inlinable @inline(__always)
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start)..<(Int(start) + Int(length))])) }
     }
 
     /// A copy of the text's bytes; `withBytes` reads them in place.
-    public var byteArray: [UInt8] { Array(storage[start..<(start + count)]) }
+    public var byteArray: [UInt8] { withBytes { Array($0) } }
 
     public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
     private var runCount: Int { firstSource < 0 ? 0 : 1 + moreRuns.count }
 
     private func run(_ k: Int) -> (plain: Int, source: Int) {
-        k == 0 ? (0, firstSource) : (Int(moreRuns[k - 1].plain), Int(moreRuns[k - 1].source))
+        k == 0 ? (0, Int(firstSource)) : (Int(moreRuns[k - 1].plain), Int(moreRuns[k - 1].source))
     }
 
     /// The source offset of a plain offset. An offset at the very end maps just past the
@@ -55,7 +58,7 @@ public struct InlineText: Sendable {
     public func sourceOffset(_ plain: Int) -> Int {
         guard runCount > 0 else { return 0 }
         // Most texts are one run: every figure of them is rebased by an addition.
-        if moreRuns.isEmpty { return firstSource + plain }
+        if moreRuns.isEmpty { return Int(firstSource) + plain }
         if plain >= count, plain > 0 { return sourceOffset(plain - 1) + 1 }
         let r = run(lastRun { $0.plain <= plain })
         return r.source + (plain - r.plain)
@@ -137,7 +140,7 @@ struct InlineTextBuilder {
     }
 
     private mutating func append(bytesOf range: Range<Int>) {
-        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+        bytes.append(contentsOf: source[range])
     }
 
     /// Starts a run at the current end of the text.

@@ -70,15 +70,40 @@ public struct SourceFile: Sendable {
         checkpoints.reserveCapacity(bytes.count / SourceFile.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
             var codePoints = 0
-            for i in 0..<buffer.count {
+            var i = 0
+            // A stride at a time, eight bytes at a time: code points are the bytes that are not
+            // continuation bytes (10xxxxxx), line feeds are found by a zero-byte test.
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                while i + SourceFile.checkpointStride <= buffer.count {
+                    checkpoints.append(UInt32(codePoints))
+                    for k in stride(from: i, to: i + SourceFile.checkpointStride, by: 8) {
+                        let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                        codePoints += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                        var feeds = SourceFile.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+                        while feeds != 0 {
+                            starts.append(k + feeds.trailingZeroBitCount / 8 + 1)
+                            feeds &= feeds - 1
+                        }
+                    }
+                    i += SourceFile.checkpointStride
+                }
+            }
+            while i < buffer.count {
                 if i % SourceFile.checkpointStride == 0 { checkpoints.append(UInt32(codePoints)) }
                 let b = buffer[i]
                 if b & 0xC0 != 0x80 { codePoints += 1 }
                 if b == 0x0A { starts.append(i + 1) }
+                i += 1
             }
         }
         lineStarts = starts
         codePointCheckpoints = checkpoints
+    }
+
+    /// The high bit of each byte of `x` that is zero (exact: no carry crosses bytes), in
+    /// memory order from the lowest bit on little-endian machines.
+    @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
+        ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     public init(path: String, text: String) {

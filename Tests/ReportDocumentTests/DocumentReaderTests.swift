@@ -215,6 +215,13 @@ func read(_ text: String, path: String = "draft.md") -> Document {
         #expect(_isPOD(RawBlock.self))
     }
 
+    /// Finished blocks live until the checks have run: a text is two references and three
+    /// 32-bit numbers, a sentence list one reference and two.
+    @Test func finishedBlocksKeepNarrowFields() {
+        #expect(MemoryLayout<InlineText>.size <= 28)
+        #expect(MemoryLayout<SentenceList>.size <= 16)
+    }
+
     @Test func furtherLinesHeadingsAndFieldsComeBackFromTheTables() {
         let text = "# 标题\n\n第一行\n第二行\n第三行\n\n- 📅 时间:9月20日\n  接续\n"
         let source = SourceFile(path: "t.md", text: text)

@@ -107,6 +107,35 @@ import Testing
         }
     }
 
+    /// The line index and column checkpoints are built eight bytes at a time: lines and
+    /// columns must agree with a byte-by-byte count at every offset, across stride edges.
+    @Test func lineIndexAndColumnsAgreeWithAByteByByteCount() throws {
+        let pieces = ["\n", "\r\n", "年", "a", "😀", "，", " ", "\n\n", "é"]
+        var seed: UInt64 = 11
+        for _ in 0..<200 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            var text = ""
+            var s = seed
+            for _ in 0..<Int(seed >> 56) {
+                s = s &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(s >> 60) % pieces.count]
+            }
+            let file = SourceFile(path: "t.md", text: text)
+            let bytes = Array(text.utf8)
+            var expectedStarts = [0]
+            for (i, b) in bytes.enumerated() where b == 0x0A { expectedStarts.append(i + 1) }
+            #expect(file.lineStarts == expectedStarts)
+            var line = 1, column = 1
+            for offset in 0...bytes.count {
+                if offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+                    #expect(file.position(of: offset) == SourcePosition(line: line, column: column), "offset \(offset) of \(text.debugDescription)")
+                }
+                guard offset < bytes.count else { break }
+                if bytes[offset] == 0x0A { line += 1; column = 1 } else if bytes[offset] & 0xC0 != 0x80 { column += 1 }
+            }
+        }
+    }
+
     @Test func readerTextSearchIgnoresEmphasisMarkers() throws {
         let file = try SourceFile(path: "a.md", bytes: Array("共**30**场，合**计**5项".utf8))
         #expect(Array(file.readerBytes(0..<file.bytes.count)) == Array("共30场，合计5项".utf8))
