@@ -84,14 +84,11 @@ public final class Block: Sendable {
     /// Dates and formulas, in the few blocks that have any.
     private let mentions: Mentions?
 
-    private final class Outline: Sendable {
-        let heading: Heading?
-        let field: Field?
-
-        init(heading: Heading?, field: Field?) {
-            self.heading = heading
-            self.field = field
-        }
+    /// One reference to a box of the size of what the block is (a heading's, a field's).
+    private indirect enum Outline: Sendable {
+        case heading(Heading)
+        case field(Field)
+        case both(Heading, Field)
     }
 
     private final class Mentions: Sendable {
@@ -106,8 +103,19 @@ public final class Block: Sendable {
 
     /// The whole block, markers included, without the final line terminator.
     public var range: Range<Int> { Int(start)..<Int(end) }
-    public var heading: Heading? { outline?.heading }
-    public var field: Field? { outline?.field }
+    public var heading: Heading? {
+        switch outline {
+        case .heading(let h)?, .both(let h, _)?: return h
+        default: return nil
+        }
+    }
+
+    public var field: Field? {
+        switch outline {
+        case .field(let f)?, .both(_, let f)?: return f
+        default: return nil
+        }
+    }
     /// Nesting depth of a list item (0 for top level).
     public var listDepth: Int? { depth < 0 ? nil : Int(depth) }
     public var dates: [DateMention] { mentions?.dates ?? [] }
@@ -119,7 +127,12 @@ public final class Block: Sendable {
         (start, end) = (UInt32(range.lowerBound), UInt32(range.upperBound))
         self.text = text
         // Matched, not compared: `heading == nil` would compare two optional headings field by field.
-        if case (.none, .none) = (heading, field) { outline = nil } else { outline = Outline(heading: heading, field: field) }
+        switch (heading, field) {
+        case (let h?, let f?): outline = .both(h, f)
+        case (let h?, nil): outline = .heading(h)
+        case (nil, let f?): outline = .field(f)
+        case (nil, nil): outline = nil
+        }
         depth = listDepth.map { Int32($0) } ?? -1
         self.sentences = sentences
         self.quantities = quantities

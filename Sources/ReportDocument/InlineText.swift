@@ -150,13 +150,13 @@ struct InlineTextBuilder {
 
     private mutating func copy(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        if firstSource == nil {
+        guard let first = firstSource else {
             firstSource = range.lowerBound
             single = range
             return
         }
-        let last = moreRuns.last.map { (Int($0.plain), Int($0.source)) } ?? firstSource.map { (0, $0) }
-        let contiguous = last.map { $0.1 + (length - $0.0) == range.lowerBound } ?? false
+        let last = moreRuns.last.map { (plain: Int($0.plain), source: Int($0.source)) } ?? (plain: 0, source: first)
+        let contiguous = last.source + (length - last.plain) == range.lowerBound
         if !copied, contiguous, let s = single {
             single = s.lowerBound..<range.upperBound
             return
