@@ -116,6 +116,7 @@ public final class Block: Sendable {
         default: return nil
         }
     }
+
     /// Nesting depth of a list item (0 for top level).
     public var listDepth: Int? { depth < 0 ? nil : Int(depth) }
     public var dates: [DateMention] { mentions?.dates ?? [] }
@@ -126,7 +127,6 @@ public final class Block: Sendable {
         self.kind = kind
         (start, end) = (UInt32(range.lowerBound), UInt32(range.upperBound))
         self.text = text
-        // Matched, not compared: `heading == nil` would compare two optional headings field by field.
         switch (heading, field) {
         case (let h?, let f?): outline = .both(h, f)
         case (let h?, nil): outline = .heading(h)
