@@ -16,8 +16,9 @@ struct HeadlineClaimCheck: OptionlessCheck {
                 // Lazily: a chapter's section holds most of the document's figures.
                 let body = Array(s.blockIndices.lazy.flatMap { document.blocks[$0].quantities }.filter { $0.hasSameUnit(as: claim) && $0.kind == claim.kind })
                 guard !body.isEmpty else { continue }
-                let hard = body.contains { $0.hard.intersects(claim.hard) }
-                let plausible = body.contains { $0.plausible.intersects(claim.plausible) }
+                let (claimHard, claimPlausible) = claim.intervals
+                let hard = body.contains { $0.hard.intersects(claimHard) }
+                let plausible = body.contains { $0.plausible.intersects(claimPlausible) }
                 let figures = body.map { document.readerText($0.range) }.joined(separator: "、")
                 if let f = relationFinding(Verdict.of(hard: hard, plausible: plausible), range: claim.range, spec.message(
                     "标题称“\(document.readerText(claim.range))”，但本节的\(figures)与之不符", ["match": document.readerText(claim.range)])) {

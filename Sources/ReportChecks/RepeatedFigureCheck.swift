@@ -57,16 +57,19 @@ struct RepeatedFigureCheck: Check {
         var findings: [Finding] = []
         for (label, members) in groups where members.count > 1 {
             let quantities = members.lazy.map { document.blocks[$0.block].quantities[$0.figure] }
-            // One representative per distinct reading of the figure.
-            var distinct: [Quantity] = []
-            for q in quantities where !distinct.contains(where: { $0.hard == q.hard && $0.plausible == q.plausible }) {
-                distinct.append(q)
+            // One representative per distinct reading of the figure, with its intervals
+            // (computed once: figures keep how they were printed, not their intervals).
+            var distinct: [(q: Quantity, hard: Interval, plausible: Interval)] = []
+            for q in quantities {
+                let (hard, plausible) = q.intervals
+                guard !distinct.contains(where: { $0.hard == hard && $0.plausible == plausible }) else { continue }
+                distinct.append((q, hard, plausible))
                 if distinct.count > Self.maxDistinctValues { break }
             }
             guard distinct.count > 1, distinct.count <= Self.maxDistinctValues else { continue }
-            for (k, q) in distinct.enumerated() {
-                for earlier in distinct[..<k] {
-                    let verdict = Verdict.of(hard: earlier.hard.intersects(q.hard), plausible: earlier.plausible.intersects(q.plausible))
+            for (k, (q, hard, plausible)) in distinct.enumerated() {
+                for (earlier, earlierHard, earlierPlausible) in distinct[..<k] {
+                    let verdict = Verdict.of(hard: earlierHard.intersects(hard), plausible: earlierPlausible.intersects(plausible))
                     guard verdict != .consistent else { continue }
                     let first = document.source.position(of: earlier.range.lowerBound)
                     if let f = relationFinding(verdict, range: q.range, spec.message(

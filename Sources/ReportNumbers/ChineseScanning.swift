@@ -154,8 +154,8 @@ extension ScanRun {
             end += u.bytes.count
         }
         result.quantities.append(Quantity(
-            range: i..<end, value: value, kind: .ordinal, unitCode: unit, magnitudeCode: 0, qualifiers: QualifierList(), bound: .plain,
-            hard: .point(value), plausible: .point(value), labelRange: labelFor(start: i, end: end, unitKind: nil), flags: flags))
+            range: i..<end, value: value, recipe: .point, options: builder.options, kind: .ordinal, unitCode: unit, magnitudeCode: 0,
+            qualifiers: QualifierList(), bound: .plain, labelRange: labelFor(start: i, end: end, unitKind: nil), flags: flags))
         lastEnd = end
         return end
     }
@@ -232,9 +232,8 @@ extension ScanRun {
         let end = next(p)
         let v = Rational(integer: times)
         result.quantities.append(Quantity(
-            range: i..<end, value: v, kind: .multiple, unitCode: Vocabulary.units.code("番"), magnitudeCode: 0,
-            qualifiers: QualifierList(), bound: .plain,
-            hard: .point(v), plausible: .point(v), labelRange: labelFor(start: i, end: end, unitKind: nil), flags: []))
+            range: i..<end, value: v, recipe: .point, options: builder.options, kind: .multiple, unitCode: Vocabulary.units.code("番"),
+            magnitudeCode: 0, qualifiers: QualifierList(), bound: .plain, labelRange: labelFor(start: i, end: end, unitKind: nil)))
         lastEnd = end
         return end
     }

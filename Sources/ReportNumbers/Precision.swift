@@ -51,6 +51,54 @@ struct PrintedFigure {
     }
 }
 
+/// What a figure's intervals are built from, besides its value.
+enum IntervalRecipe: UInt8, Hashable, Sendable {
+    /// An exact figure (an ordinal, 翻一番): a point.
+    case point
+    /// A printed number read to its precision and qualifiers.
+    case figure
+    /// `20%～30%`: both ends, each to its own precision.
+    case range
+    /// 三四个: between two adjacent numerals.
+    case pair
+    /// 数十, 几万.
+    case someOf
+    /// 十几, 二十几万.
+    case someAbove
+    /// 上万.
+    case floor
+}
+
+/// A `PrintedFigure` without its value, in ten bytes: a figure keeps one for its value and
+/// one for a range's high end.
+struct PrintedDigits: Hashable, Sendable {
+    private var magnitudePower: Int16 = 0
+    private var fractionDigits: Int16 = 0
+    private var trailingZeros: Int16 = 0
+    private var lastNonZeroExponent: Int16 = 0
+    private var mantissaAtLeast1000 = false
+    private var bare = false
+
+    init() {}
+
+    /// Every count here is below a hundred (values are 64-bit fractions), so nothing is clamped
+    /// in practice.
+    init(_ f: PrintedFigure) {
+        magnitudePower = Int16(clamping: f.magnitudePower)
+        fractionDigits = Int16(clamping: f.fractionDigits)
+        trailingZeros = Int16(clamping: f.trailingZeros)
+        lastNonZeroExponent = Int16(clamping: f.lastNonZeroExponent)
+        mantissaAtLeast1000 = f.mantissaAtLeast1000
+        bare = f.bare
+    }
+
+    func figure(_ value: Rational) -> PrintedFigure {
+        PrintedFigure(value: value, magnitudePower: Int(magnitudePower), fractionDigits: Int(fractionDigits),
+                      trailingZeros: Int(trailingZeros), mantissaAtLeast1000: mantissaAtLeast1000,
+                      lastNonZeroExponent: Int(lastNonZeroExponent), bare: bare)
+    }
+}
+
 /// Builds the hard and plausible intervals of a figure from its printed form and qualifiers.
 struct IntervalBuilder {
     let options: ScanOptions
@@ -61,14 +109,21 @@ struct IntervalBuilder {
         var bound: Bound
     }
 
+    /// The bound `intervals` gives, without building the intervals when no qualifier bounds the
+    /// figure (most figures): only qualifiers can contradict each other.
+    func bound(for figure: PrintedFigure, kind: QuantityKind, qualifiers: QualifierList) -> Bound {
+        guard qualifiers.contains(where: { $0.role != .total }) else { return figure.bare ? .orderOfMagnitude : .plain }
+        return intervals(for: figure, kind: kind, qualifiers: qualifiers).bound
+    }
+
     func intervals(for figure: PrintedFigure, kind: QuantityKind, qualifiers: QualifierList) -> Result {
         let bounding = qualifiers.lazy.map(\.role).filter { $0 != .total }
         if bounding.isEmpty {
             if figure.bare {
                 return orderOfMagnitude(figure.value)
             }
-            return Result(hard: plainInterval(figure, kind: kind, unit: significantUnit(figure, kind: kind)),
-                          plausible: plainInterval(figure, kind: kind, unit: figure.printedUnit), bound: .plain)
+            return Result(hard: plainInterval(figure, kind: kind, hardness: .hard),
+                          plausible: plainInterval(figure, kind: kind, hardness: .plausible), bound: .plain)
         }
         var hard = Interval.unbounded, plausible = Interval.unbounded
         var hulls: (Interval, Interval)?
@@ -113,6 +168,13 @@ struct IntervalBuilder {
         default:
             return f.significantUnit
         }
+    }
+
+    enum Hardness { case hard, plausible }
+
+    /// One interval of a plain (unqualified) figure.
+    func plainInterval(_ f: PrintedFigure, kind: QuantityKind, hardness: Hardness) -> Interval {
+        plainInterval(f, kind: kind, unit: hardness == .hard ? significantUnit(f, kind: kind) : f.printedUnit)
     }
 
     /// A plain figure read to `unit` (`nil`: exact). The plausible interval reads every printed

@@ -655,48 +655,45 @@ struct ScanRun {
     mutating func append(_ reading: Reading) {
         let (prefixes, start) = prefixQualifiers(before: reading.start)
         let qualifiers = prefixes + reading.tail.qualifiers
-        var intervals: IntervalBuilder.Result
-        var value: Rational
-        var upper: Rational?
+        let kind = reading.tail.kind
         var flags = reading.flags
+        // The intervals themselves are computed when a check asks (`Quantity.intervals`); here
+        // only what they are built from, and the bound, which needs them only when qualifiers
+        // may contradict each other.
+        let value: Rational
+        var second = Rational.zero
+        let recipe: IntervalRecipe
+        var low = PrintedDigits(), high = PrintedDigits()
+        let bound: Bound
         switch reading.value {
         case .figure(let f):
             value = f.value
             if f.bare { flags.insert(.bareMagnitude) }
-            intervals = builder.intervals(for: f, kind: reading.tail.kind, qualifiers: qualifiers)
-            if let high = reading.rangeHigh {
-                // A range covers both ends, each read to its own precision.
-                let h = builder.intervals(for: high, kind: reading.tail.kind, qualifiers: QualifierList())
-                upper = high.value
-                intervals = IntervalBuilder.Result(hard: intervals.hard.hull(h.hard), plausible: intervals.plausible.hull(h.plausible),
-                                                   bound: .range)
+            low = PrintedDigits(f)
+            if let h = reading.rangeHigh {
+                second = h.value
+                high = PrintedDigits(h)
+                recipe = .range
+                bound = .range
+            } else {
+                recipe = .figure
+                bound = builder.bound(for: f, kind: kind, qualifiers: qualifiers)
             }
-        case .pair(let low, let high):
-            value = low
-            upper = high
-            let i = Interval.between(low, high)
-            intervals = IntervalBuilder.Result(hard: i, plausible: i, bound: .pair)
+        case .pair(let l, let h):
+            (value, second, recipe, bound) = (l, h, .pair, .pair)
         case .someOf(let m):
-            value = m
-            intervals = builder.someOf(m)
+            (value, recipe, bound) = (m, .someOf, .some)
         case .someAbove(let base, let width):
-            value = base
-            intervals = builder.someAbove(base, width: width)
+            (value, second, recipe, bound) = (base, width, .someAbove, .some)
         case .floor(let m):
-            value = m
-            intervals = builder.magnitudeFloor(m)
+            (value, recipe, bound) = (m, .floor, .magnitudeFloor)
             flags.insert(.bareMagnitude)
         }
-        appendQuantity(start, reading, value, upper, qualifiers, flags, intervals)
-    }
-
-    private mutating func appendQuantity(_ start: Int, _ reading: Reading, _ value: Rational, _ upper: Rational?,
-                                         _ qualifiers: QualifierList, _ flags: PrintFlags, _ intervals: IntervalBuilder.Result) {
-        let label = labelFor(start: start, end: reading.end, unitKind: reading.tail.unitCode == 0 ? nil : reading.tail.kind)
+        let label = labelFor(start: start, end: reading.end, unitKind: reading.tail.unitCode == 0 ? nil : kind)
         result.quantities.append(Quantity(
-            range: start..<reading.end, value: value, upperValue: upper, kind: reading.tail.kind, unitCode: reading.tail.unitCode,
-            magnitudeCode: reading.tail.magnitudeCode, qualifiers: qualifiers, bound: intervals.bound, hard: intervals.hard,
-            plausible: intervals.plausible, labelRange: label, flags: flags))
+            range: start..<reading.end, value: value, second: second, recipe: recipe, low: low, high: high, options: builder.options,
+            kind: kind, unitCode: reading.tail.unitCode, magnitudeCode: reading.tail.magnitudeCode, qualifiers: qualifiers,
+            bound: bound, labelRange: label, flags: flags))
         lastEnd = reading.end
     }
 

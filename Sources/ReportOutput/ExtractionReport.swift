@@ -312,10 +312,11 @@ enum Extraction {
         w.field("kind", q.kind.rawValue)
         w.field("label", optional: q.labelRange.map(source.readerText))
         writePosition(q.range, in: source, to: &w)
+        let (hard, plausible) = q.intervals
         w.key("hard")
-        writeInterval(q.hard, to: &w)
+        writeInterval(hard, to: &w)
         w.key("plausible")
-        writeInterval(q.plausible, to: &w)
+        writeInterval(plausible, to: &w)
         w.key("flags")
         w.beginArray()
         for name in flagNames(q.flags) { w.string(name) }
@@ -392,6 +393,7 @@ enum Extraction {
 
     static func csvRow(_ q: Quantity, in source: SourceFile) -> String {
         let s = source.position(of: q.range.lowerBound), e = source.position(of: q.range.upperBound)
+        let intervals = q.intervals
         func bounds(_ i: Interval) -> [String] {
             [i.lower?.value.decimalString ?? "", i.upper?.value.decimalString ?? "",
              String(i.lower?.closed ?? false), String(i.upper?.closed ?? false)]
@@ -399,7 +401,7 @@ enum Extraction {
         let row = [source.path, String(s.line), String(s.column), String(e.line), String(e.column),
                    source.readerText(q.range), q.value.decimalString, q.upperValue?.decimalString ?? "",
                    q.unit ?? "", q.magnitude ?? "", q.qualifierText ?? "", q.bound.rawValue, q.kind.rawValue,
-                   q.labelRange.map(source.readerText) ?? ""] + bounds(q.hard) + bounds(q.plausible)
+                   q.labelRange.map(source.readerText) ?? ""] + bounds(intervals.hard) + bounds(intervals.plausible)
         return row.map(csvField).joined(separator: ",") + "\r\n"
     }
 
@@ -433,8 +435,9 @@ enum Extraction {
         if let unit = q.unit { line += " \(unit)" }
         line += "\t\(q.kind.rawValue)"
         if q.bound != .plain { line += " \(q.bound.rawValue)" }
-        line += "\thard \(q.hard)"
-        if q.plausible != q.hard { line += " plausible \(q.plausible)" }
+        let (hard, plausible) = q.intervals
+        line += "\thard \(hard)"
+        if plausible != hard { line += " plausible \(plausible)" }
         if let label = q.labelRange.map(source.readerText) { line += "\t「\(label)」" }
         return line + "\n"
     }

@@ -280,7 +280,29 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         #expect(q[1].unit == "人次" && q[1].magnitude == nil && q[1].qualifierText == "上百万")
         #expect(q[0].unitCode != q[1].unitCode && q[0].unitCode != 0)
         #expect(_isPOD(Quantity.self), "a figure holds no reference, so copying one is a memory copy")
-        #expect(MemoryLayout<Interval>.stride <= 40 && MemoryLayout<Quantity>.stride <= 144)
+        #expect(MemoryLayout<Interval>.stride <= 40 && MemoryLayout<Quantity>.stride <= 104,
+                "\(MemoryLayout<Quantity>.stride): a figure keeps how it was printed, not its two intervals")
+    }
+
+    /// A figure's intervals are computed when asked, from how it was printed and the options
+    /// it was scanned with: the options must still shape them.
+    @Test func intervalsOnDemandFollowTheScanOptions() throws {
+        func first(_ text: String, _ options: ScanOptions) throws -> Quantity {
+            try #require(QuantityScanner(options: options).scan(text).quantities.first)
+        }
+        // 约1234: the tolerance (10 % by default) is wider than the printed step (1).
+        let wide = try first("约1234人", ScanOptions(approximateTolerance: Rational(1, 5)!))
+        #expect(wide.hard == Interval.between(Rational(9872, 10)!, Rational(14808, 10)!))
+        #expect(try first("约1234人", ScanOptions()).hard == Interval.between(Rational(11106, 10)!, Rational(13574, 10)!))
+        let truncated = try first("增长8.2%", ScanOptions(rounding: .truncation))
+        #expect(truncated.hard == Interval.between(Rational(82, 10)!, Rational(83, 10)!, lowClosed: true, highClosed: false))
+        #expect(truncated.intervals.plausible == truncated.plausible)
+        // A range keeps both ends' precision; a pair and 十几 keep their second number.
+        let range = try first("20%～30%", ScanOptions())
+        #expect(range.upperValue == Rational(integer: 30) && range.bound == .range)
+        #expect(range.hard == Interval.between(Rational(195, 10)!, Rational(305, 10)!))
+        let teens = try first("十几个", ScanOptions())
+        #expect(teens.upperValue == nil && teens.hard == Interval.between(Rational(integer: 10), Rational(integer: 20), lowClosed: false, highClosed: false))
     }
 }
 
