@@ -17,8 +17,8 @@ public struct Endpoint: Hashable, Sendable {
 /// interval only ever grows and a verdict only ever becomes more lenient.
 public struct Interval: Hashable, Sendable, CustomStringConvertible {
     // Stored as two values and a byte of flags (40 bytes, where two optional endpoints took
-    // 48): every figure carries two intervals. An absent end stores zero, so that equal
-    // intervals compare and hash equal.
+    // 48): every figure yields two, and checks pass them around. An absent end stores zero,
+    // so that equal intervals compare and hash equal.
     private let low: Rational
     private let high: Rational
     private let ends: Ends

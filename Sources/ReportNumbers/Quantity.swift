@@ -146,26 +146,24 @@ public struct Quantity: Hashable, Sendable {
 
     /// What no honest writer could violate.
     public var hard: Interval {
-        if let builder = plainBuilder { return builder.plainInterval(low.figure(value), kind: kind, hardness: .hard) }
-        return intervals.hard
+        isPlain ? builder.plainInterval(low.figure(value), kind: kind, hardness: .hard) : intervals.hard
     }
 
     /// What a careful writer means.
     public var plausible: Interval {
-        if let builder = plainBuilder { return builder.plainInterval(low.figure(value), kind: kind, hardness: .plausible) }
-        return intervals.plausible
+        isPlain ? builder.plainInterval(low.figure(value), kind: kind, hardness: .plausible) : intervals.plausible
     }
 
     /// Most figures are plain (no qualifier bounds them): each interval is then one rounding,
     /// built alone when only one is asked for.
-    private var plainBuilder: IntervalBuilder? {
-        guard recipe == .figure, bound == .plain else { return nil }
-        return IntervalBuilder(options: ScanOptions(approximateTolerance: tolerance, rounding: rounding))
+    private var isPlain: Bool { recipe == .figure && bound == .plain }
+
+    private var builder: IntervalBuilder {
+        IntervalBuilder(options: ScanOptions(approximateTolerance: tolerance, rounding: rounding))
     }
 
     /// Both intervals at once (they share most of their work).
     public var intervals: (hard: Interval, plausible: Interval) {
-        let builder = IntervalBuilder(options: ScanOptions(approximateTolerance: tolerance, rounding: rounding))
         let result: IntervalBuilder.Result
         switch recipe {
         case .point:
