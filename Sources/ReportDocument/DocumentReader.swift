@@ -15,10 +15,13 @@ public struct DocumentReader: Sendable {
     /// `progress` is told the source bytes each finished chunk of blocks covers.
     public func read(_ source: SourceFile, format: DocumentFormat? = nil, threads: Int = 1,
                      progress: (@Sendable (Int) -> Void)? = nil) -> Document {
-        let draft = open(source, format: format)
-        let blocks = draft.blocks(threads: threads, progress: progress)
-        return Document(source: source, format: draft.format, blocks: blocks, sections: Document.sections(of: blocks),
-                        comments: draft.comments)
+        // The draft (its raw blocks and tables) is freed before the sections are built: the end
+        // of reading is the peak of a lint's memory.
+        let (blocks, format, comments) = {
+            let draft = open(source, format: format)
+            return (draft.blocks(threads: threads, progress: progress), draft.format, draft.comments)
+        }()
+        return Document(source: source, format: format, blocks: blocks, sections: Document.sections(of: blocks), comments: comments)
     }
 
     /// The block structure of a draft, with each block's text and figures built only when
@@ -83,7 +86,7 @@ public struct DocumentReader: Sendable {
     }
 
     func finish(_ raw: RawBlock, in raws: RawBlocks, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
-                        markdown: Bool) -> Block {
+                markdown: Bool) -> Block {
         var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count)
         if raw.kind != .code {
             // The first line, then the others joined to the line before: no array of lines.
