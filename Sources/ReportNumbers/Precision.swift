@@ -69,25 +69,25 @@ enum IntervalRecipe: UInt8, Hashable, Sendable {
     case floor
 }
 
-/// A `PrintedFigure` without its value, in ten bytes: a figure keeps one for its value and
+/// A `PrintedFigure` without its value, in six bytes: a figure keeps one for its value and
 /// one for a range's high end.
 struct PrintedDigits: Hashable, Sendable {
-    private var magnitudePower: Int16 = 0
-    private var fractionDigits: Int16 = 0
-    private var trailingZeros: Int16 = 0
-    private var lastNonZeroExponent: Int16 = 0
+    private var magnitudePower: Int8 = 0
+    private var fractionDigits: Int8 = 0
+    private var trailingZeros: Int8 = 0
+    private var lastNonZeroExponent: Int8 = 0
     private var mantissaAtLeast1000 = false
     private var bare = false
 
     init() {}
 
-    /// Every count here is below a hundred (values are 64-bit fractions), so nothing is clamped
-    /// in practice.
+    /// Every count here is within ±40 (a value is a fraction of 64-bit integers, scaled by at
+    /// most 10³⁸ while it is read), so nothing is clamped in practice.
     init(_ f: PrintedFigure) {
-        magnitudePower = Int16(clamping: f.magnitudePower)
-        fractionDigits = Int16(clamping: f.fractionDigits)
-        trailingZeros = Int16(clamping: f.trailingZeros)
-        lastNonZeroExponent = Int16(clamping: f.lastNonZeroExponent)
+        magnitudePower = Int8(clamping: f.magnitudePower)
+        fractionDigits = Int8(clamping: f.fractionDigits)
+        trailingZeros = Int8(clamping: f.trailingZeros)
+        lastNonZeroExponent = Int8(clamping: f.lastNonZeroExponent)
         mantissaAtLeast1000 = f.mantissaAtLeast1000
         bare = f.bare
     }

@@ -280,7 +280,7 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         #expect(q[1].unit == "人次" && q[1].magnitude == nil && q[1].qualifierText == "上百万")
         #expect(q[0].unitCode != q[1].unitCode && q[0].unitCode != 0)
         #expect(_isPOD(Quantity.self), "a figure holds no reference, so copying one is a memory copy")
-        #expect(MemoryLayout<Interval>.stride <= 40 && MemoryLayout<Quantity>.stride <= 104,
+        #expect(MemoryLayout<Interval>.stride <= 40 && MemoryLayout<Quantity>.stride <= 96,
                 "\(MemoryLayout<Quantity>.stride): a figure keeps how it was printed, not its two intervals")
     }
 
