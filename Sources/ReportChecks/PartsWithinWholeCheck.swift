@@ -36,28 +36,31 @@ struct PartsWithinWholeCheck: OptionlessCheck {
 
     private func check(_ whole: Quantity, _ parts: [Quantity], complete: Bool, _ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        let wholeText = "总数\(document.readerText(whole.range))"
+        // Messages are built only for findings: most wholes agree with their parts.
+        let wholeText = { "总数\(document.readerText(whole.range))" }
         for part in parts {
             let verdict = Verdict.of(hard: part.hard.canBeAtMost(whole.hard), plausible: part.plausible.canBeAtMost(whole.plausible))
             if let f = relationFinding(verdict, range: part.range,
-                                       spec.message("其中“\(document.readerText(part.range))”超过\(wholeText)", ["match": document.readerText(part.range)])) {
+                                       spec.message("其中“\(document.readerText(part.range))”超过\(wholeText())", ["match": document.readerText(part.range)])) {
                 findings.append(f)
             }
         }
         guard parts.count > 1 || complete else { return findings }
         let hard = Relations.sum(parts.map(\.hard)), plausible = Relations.sum(parts.map(\.plausible))
-        let values = parts.map(\.value)
-        let total = values.dropFirst().reduce(values[0]) { ($0 + $1) ?? $0 }
-        let arithmetic = values.map(\.decimalString).joined(separator: "+") + "=" + shown(total, whole.unit)
+        func arithmetic() -> String {
+            let values = parts.map(\.value)
+            let total = values.dropFirst().reduce(values[0]) { ($0 + $1) ?? $0 }
+            return values.map(\.decimalString).joined(separator: "+") + "=" + shown(total, whole.unit)
+        }
         let range = parts.first!.range.lowerBound..<parts.last!.range.upperBound
         if complete {
             let verdict = Verdict.of(hard: hard.intersects(whole.hard), plausible: plausible.intersects(whole.plausible))
-            if let f = relationFinding(verdict, range: range, spec.message("各项合计 \(arithmetic)，与\(wholeText)不符（合计可能范围 \(hard)，总数 \(whole.hard)）")) {
+            if let f = relationFinding(verdict, range: range, spec.message("各项合计 \(arithmetic())，与\(wholeText())不符（合计可能范围 \(hard)，总数 \(whole.hard)）")) {
                 findings.append(f)
             }
         } else if findings.isEmpty {
             let verdict = Verdict.of(hard: hard.canBeAtMost(whole.hard), plausible: plausible.canBeAtMost(whole.plausible))
-            if let f = relationFinding(verdict, range: range, spec.message("其中各项合计 \(arithmetic)，超过\(wholeText)")) {
+            if let f = relationFinding(verdict, range: range, spec.message("其中各项合计 \(arithmetic())，超过\(wholeText())")) {
                 findings.append(f)
             }
         }
