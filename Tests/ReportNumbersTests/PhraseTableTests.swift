@@ -301,6 +301,8 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         let range = try first("20%～30%", ScanOptions())
         #expect(range.upperValue == Rational(integer: 30) && range.bound == .range)
         #expect(range.hard == Interval.between(Rational(195, 10)!, Rational(305, 10)!))
+        let pair = try first("三四个", ScanOptions())
+        #expect(pair.upperValue == Rational(integer: 4) && pair.hard == Interval.between(Rational(integer: 3), Rational(integer: 4)))
         let teens = try first("十几个", ScanOptions())
         #expect(teens.upperValue == nil && teens.hard == Interval.between(Rational(integer: 10), Rational(integer: 20), lowClosed: false, highClosed: false))
     }
