@@ -68,12 +68,37 @@ struct AssertCheck: Check {
         self.spec = spec
     }
 
-    func run(_ document: Document) -> [Finding] {
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
+
+    /// Each fact's figures, gathered window by window.
+    private final class Run: CheckRun {
+        let check: AssertCheck
+        let source: SourceFile
+        let used: [FactPattern]
+        var scopes: [ScopeTracker]
+        var found: [[Quantity]]
+
+        init(check: AssertCheck, source: SourceFile) {
+            self.check = check
+            self.source = source
+            used = check.facts.filter { (check.assertion.left.names + check.assertion.right.names).contains($0.name) }
+            scopes = used.map { $0.scope.tracker() }
+            found = Array(repeating: [], count: used.count)
+        }
+
+        func read(_ window: BlockWindow) {
+            for k in used.indices { found[k] += used[k].find(in: window, &scopes[k]) }
+        }
+
+        func finish() -> [Finding] { check.judge(Array(zip(used, found)), source) }
+    }
+
+    /// The assertion, given each fact the figures found for it.
+    private func judge(_ factFigures: [(FactPattern, [Quantity])], _ source: SourceFile) -> [Finding] {
         var values: [String: Quantity] = [:]
         var findings: [Finding] = []
-        let start = document.source.contentStart
-        for fact in facts where (assertion.left.names + assertion.right.names).contains(fact.name) {
-            let found = fact.find(in: document)
+        let start = source.contentStart
+        for (fact, found) in factFigures {
             guard let first = found.first else {
                 findings.append(Finding(range: start..<start, message: spec.message(
                     "找不到事实“\(fact.name)”（\(fact.regex.pattern.replacingOccurrences(of: FactPattern.token, with: "…"))），无法检查“\(assertion.text)”"),
@@ -81,7 +106,7 @@ struct AssertCheck: Check {
                 continue
             }
             if found.contains(where: { $0.value != first.value }) {
-                let list = found.map { document.readerText($0.range) }.joined(separator: "、")
+                let list = found.map { source.readerText($0.range) }.joined(separator: "、")
                 findings.append(Finding(range: first.range, message: spec.message("事实“\(fact.name)”对应多个不同的数：\(list)；请用 section 或 scope 限定"),
                                         severity: .warning))
                 continue
@@ -102,7 +127,7 @@ struct AssertCheck: Check {
         let verdict = Verdict.of(hard: Assertion.holds(lh, assertion.comparison, widened(rh)),
                                  plausible: Assertion.holds(lp, assertion.comparison, widened(rp)))
         let anchor = values.values.min { $0.range.lowerBound < $1.range.lowerBound }?.range ?? start..<start
-        let shown = values.sorted { $0.key < $1.key }.map { "\($0.key)=\(document.readerText($0.value.range))" }
+        let shown = values.sorted { $0.key < $1.key }.map { "\($0.key)=\(source.readerText($0.value.range))" }
             + (assertion.left.names + assertion.right.names).filter { $0.contains(".") }.compactMap { name -> String? in
                 let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
                 return data[parts[0]]?.values[parts[1]].map { "\(name)=\($0.text)" }

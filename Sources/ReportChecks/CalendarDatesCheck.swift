@@ -4,12 +4,12 @@ import ReportRules
 
 /// `kind: calendar-dates` — every date exists (no 2月30日, no 13月) and a range does not end
 /// before it starts (9月22—20日).
-struct CalendarDatesCheck: OptionlessCheck {
+struct CalendarDatesCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ document: Document) -> [Finding] {
-        document.blocks.lazy.flatMap(\.dates).compactMap { d in
-            let text = document.readerText(d.range)
+    func run(_ window: BlockWindow) -> [Finding] {
+        window.blocks.lazy.flatMap(\.dates).compactMap { d in
+            let text = window.readerText(d.range)
             for day in [d.start] + (d.end.map { [$0] } ?? []) {
                 if let problem = Self.problem(day) {
                     return Finding(range: d.range, message: spec.message("“\(text)”不是有效日期：\(problem)", ["match": text]))

@@ -7,7 +7,40 @@ import ReportRules
 /// pre-compiles what it needs, so a rule that cannot run fails at load time.
 public protocol Check: Sendable {
     var spec: RuleSpec { get }
-    func run(_ document: Document) -> [Finding]
+    /// A run of the check over one draft. The engine shows it the draft's blocks a window at a
+    /// time, in order, then asks for its findings: a check keeps from one window to the next
+    /// only what it needs (a section's state while it is open, a label's values), so a large
+    /// draft is never held whole.
+    func start(_ source: SourceFile) -> any CheckRun
+}
+
+/// One check's run over one draft. The engine calls it from one thread at a time.
+public protocol CheckRun: AnyObject {
+    func read(_ window: BlockWindow)
+    func finish() -> [Finding]
+}
+
+/// A check whose findings in a window depend on that window's blocks alone.
+protocol WindowCheck: Check {
+    func run(_ window: BlockWindow) -> [Finding]
+}
+
+extension WindowCheck {
+    func start(_ source: SourceFile) -> any CheckRun { FindingsRun(run) }
+}
+
+/// A run that gathers each window's findings.
+final class FindingsRun: CheckRun {
+    private let perWindow: (BlockWindow) -> [Finding]
+    private var found: [Finding] = []
+
+    init(_ perWindow: @escaping (BlockWindow) -> [Finding]) {
+        self.perWindow = perWindow
+    }
+
+    func read(_ window: BlockWindow) { found += perWindow(window) }
+
+    func finish() -> [Finding] { found }
 }
 
 /// The closed set of check kinds: the only place that maps a `kind:` name to code.
@@ -80,27 +113,10 @@ struct Scope: Sendable {
         section = nil
     }
 
-    /// The indices of blocks in scope.
-    func blocks(of document: Document) -> [Int] {
-        var inSection = [Bool](repeating: section == nil, count: document.blocks.count)
-        if let section {
-            func mark(_ s: Section, inherited: Bool) {
-                let title = document.blocks[s.headingIndex].heading?.title ?? ""
-                let matches = inherited || section.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)) != nil
-                if matches {
-                    inSection[s.headingIndex] = true
-                    for i in s.blockIndices { inSection[i] = true }
-                }
-                for child in s.children { mark(child, inherited: matches) }
-            }
-            for s in document.sections { mark(s, inherited: false) }
-        }
-        // A bit per kind: hashing a kind per block hashes its name.
-        let mask = kinds.reduce(0) { $0 | Scope.bit($1) }
-        return document.blocks.indices.filter { inSection[$0] && mask & Scope.bit(document.blocks[$0].kind) != 0 }
-    }
+    /// Follows the sections of one draft, block by block, to say which blocks are in scope.
+    func tracker() -> ScopeTracker { ScopeTracker(scope: self) }
 
-    private static func bit(_ kind: BlockKind) -> UInt8 {
+    fileprivate static func bit(_ kind: BlockKind) -> UInt8 {
         switch kind {
         case .heading: return 1
         case .paragraph: return 2
@@ -110,6 +126,67 @@ struct Scope: Sendable {
         case .code: return 32
         }
     }
+}
+
+/// A scope applied to a draft's blocks in order. A block is in a `section:` scope when the
+/// heading of a section holding it (or its own heading) matches.
+struct ScopeTracker {
+    let scope: Scope
+    private let mask: UInt8
+    /// Whether each open section, innermost last, is in scope.
+    private var sections = SectionStack<Bool>()
+
+    init(scope: Scope) {
+        self.scope = scope
+        mask = scope.kinds.reduce(0) { $0 | Scope.bit($1) }
+    }
+
+    /// Whether `block`, the draft's next block, is in scope.
+    mutating func includes(_ block: Block) -> Bool {
+        if let section = scope.section, let h = block.heading {
+            sections.close(atLevel: h.level)
+            let matches = sections.innermost ?? false
+                || section.firstMatch(in: h.title, range: NSRange(h.title.startIndex..., in: h.title)) != nil
+            sections.open(level: h.level, matches)
+        }
+        guard mask & Scope.bit(block.kind) != 0 else { return false }
+        return scope.section == nil || sections.innermost == true
+    }
+
+    /// The window's blocks in scope; every block of the draft must pass here in order.
+    mutating func blocks(of window: BlockWindow) -> [Block] {
+        window.blocks.filter { includes($0) }
+    }
+}
+
+/// The sections open at a block, for a check that reads a draft's blocks in order: a heading
+/// closes the open sections of its level or deeper, then opens its own, which holds every
+/// block up to the next heading of its level or higher (sub-sections included).
+struct SectionStack<Entry> {
+    private(set) var open: [(level: Int, entry: Entry)] = []
+
+    var innermost: Entry? { open.last?.entry }
+
+    /// Closes the sections a heading of `level` ends, innermost first.
+    @discardableResult
+    mutating func close(atLevel level: Int) -> [Entry] {
+        var closed: [Entry] = []
+        while let last = open.last, last.level >= level {
+            closed.append(last.entry)
+            open.removeLast()
+        }
+        return closed
+    }
+
+    mutating func open(level: Int, _ entry: Entry) { open.append((level, entry)) }
+
+    /// Changes the entry of every open section.
+    mutating func updateAll(_ change: (inout Entry) -> Void) {
+        for k in open.indices { change(&open[k].entry) }
+    }
+
+    /// Closes every section: the draft has ended.
+    mutating func closeAll() -> [Entry] { close(atLevel: Int.min) }
 }
 
 /// Regular-expression matches over a block's reader text, in source coordinates.

@@ -11,7 +11,7 @@ import ReportRules
 ///     时间: [日期, 举办时间, 会期]
 ///     主题: [论坛主题, 大会主题]
 /// ```
-struct ConsistentLabelsCheck: Check {
+struct ConsistentLabelsCheck: WindowCheck {
     let spec: RuleSpec
     /// Variant → preferred label.
     let preferred: [String: String]
@@ -35,8 +35,8 @@ struct ConsistentLabelsCheck: Check {
         self.spec = spec
     }
 
-    func run(_ document: Document) -> [Finding] {
-        document.blocks.compactMap(\.field).compactMap { field in
+    func run(_ window: BlockWindow) -> [Finding] {
+        window.blocks.compactMap(\.field).compactMap { field in
             guard let label = preferred[field.label] else { return nil }
             return Finding(range: field.labelRange,
                            message: spec.message("字段名应统一写作“\(label)”，而非“\(field.label)”", ["match": field.label, "replacement": label]),

@@ -5,12 +5,12 @@ import ReportRules
 /// `kind: contradictory-qualifiers` — qualifiers on one figure that cannot hold together:
 /// a lower bound with an upper bound (将近400余人, 至少…以下), or a bound with an
 /// approximation (不到30个左右). Redundant pairs such as 超过…以上 are not reported here.
-struct ContradictoryQualifiersCheck: OptionlessCheck {
+struct ContradictoryQualifiersCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ document: Document) -> [Finding] {
+    func run(_ window: BlockWindow) -> [Finding] {
         // A clash takes two qualifiers; most figures have none.
-        document.quantities { $0.qualifiers.count >= 2 || $0.bound == .contradictory }.compactMap { q in
+        window.quantities { $0.qualifiers.count >= 2 || $0.bound == .contradictory }.compactMap { q in
             let lower = q.qualifiers.filter { $0.role == .over || $0.role == .atLeast }
             let upper = q.qualifiers.filter { $0.role == .under || $0.role == .atMost }
             let approximate = q.qualifiers.filter { $0.role == .approximate }
@@ -26,7 +26,7 @@ struct ContradictoryQualifiersCheck: OptionlessCheck {
             }
             // In the order they are printed: “将近”与“余”.
             let clash = q.qualifiers.filter { c in clashing.contains { $0.text == c.text } }
-            let text = document.readerText(q.range)
+            let text = window.readerText(q.range)
             let words = clash.map { "“\($0.text)”" }.joined(separator: "与")
             return Finding(range: q.range, message: spec.message("\(words)互相矛盾：“\(text)”不可能同时成立", ["match": text]))
         }

@@ -7,40 +7,40 @@ import ReportRules
 /// `展示对接活动2场（A、B）` needs exactly 2 items; `A、B、C等5家` needs at most 5 (等 says the
 /// list is not complete). A parenthesis counts as a list only when it holds 、, or ends with
 /// 等 and holds no figures, so `超5万人次（专业观众占比超85%）` is left alone.
-struct CountedListCheck: OptionlessCheck {
+struct CountedListCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
     static let fullWidthOpen = Array("（".utf8)
     static let fullWidthClose = Array("）".utf8)
     static let deng = Array("等".utf8)
 
-    func run(_ document: Document) -> [Finding] {
+    func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
-        for block in document.blocks {
+        for block in window.blocks {
             for q in block.quantities where q.kind == .count && q.bound != .contradictory {
-                if let list = parenthesizedList(after: q, in: block, document) {
-                    findings += verdict(q, items: list.items, partial: list.partial, listRange: list.range, document)
-                } else if let list = listBeforeDeng(q, in: block, document) {
-                    findings += verdict(q, items: list.items, partial: true, listRange: list.range, document)
+                if let list = parenthesizedList(after: q, in: block, window) {
+                    findings += verdict(q, items: list.items, partial: list.partial, listRange: list.range, window)
+                } else if let list = listBeforeDeng(q, in: block, window) {
+                    findings += verdict(q, items: list.items, partial: true, listRange: list.range, window)
                 }
             }
         }
         return findings
     }
 
-    private func verdict(_ q: Quantity, items: Int, partial: Bool, listRange: Range<Int>, _ document: Document) -> [Finding] {
+    private func verdict(_ q: Quantity, items: Int, partial: Bool, listRange: Range<Int>, _ window: BlockWindow) -> [Finding] {
         let n = Interval.point(Rational(integer: Int64(items)))
         let hard = partial ? n.canBeAtMost(q.hard) : n.intersects(q.hard)
         let plausible = partial ? n.canBeAtMost(q.plausible) : n.intersects(q.plausible)
-        let text = document.readerText(q.range)
+        let text = window.readerText(q.range)
         let message = partial ? "列举了\(items)项，多于“\(text)”" : "“\(text)”与所列\(items)项不符"
         return relationFinding(Verdict.of(hard: hard, plausible: plausible), range: q.range.lowerBound..<listRange.upperBound,
                                spec.message(message, ["match": text])).map { [$0] } ?? []
     }
 
     /// `2场（A、B）`: the items between the brackets right after the figure.
-    private func parenthesizedList(after q: Quantity, in block: Block, _ document: Document) -> (items: Int, partial: Bool, range: Range<Int>)? {
-        let bytes = document.source.bytes
+    private func parenthesizedList(after q: Quantity, in block: Block, _ window: BlockWindow) -> (items: Int, partial: Bool, range: Range<Int>)? {
+        let bytes = window.source.bytes
         var p = q.range.upperBound
         while p < block.range.upperBound, bytes[p] == 0x20 || bytes[p] == UInt8(ascii: "*") { p += 1 }
         let fullWidth = bytes[p...].starts(with: Self.fullWidthOpen)
@@ -52,7 +52,7 @@ struct CountedListCheck: OptionlessCheck {
         let limit = min(block.range.upperBound, end + 600)
         while end + close.count <= limit, !bytes[end...].starts(with: close) { end += 1 }
         guard end + close.count <= limit else { return nil }
-        let inner = document.source.readerBytes((p + openCount)..<end)
+        let inner = window.source.readerBytes((p + openCount)..<end)
         let partial = inner.suffix(Self.deng.count).elementsEqual(Self.deng)
         let items = Self.items(inner)
         // A list has 、 between its items; a parenthesis with only 等 is a list when it holds
@@ -82,12 +82,12 @@ struct CountedListCheck: OptionlessCheck {
     }
 
     /// `A、B、C等5家`: the clause before 等 right before the figure.
-    private func listBeforeDeng(_ q: Quantity, in block: Block, _ document: Document) -> (items: Int, range: Range<Int>)? {
+    private func listBeforeDeng(_ q: Quantity, in block: Block, _ window: BlockWindow) -> (items: Int, range: Range<Int>)? {
         let deng = Self.deng
         var start = q.range.lowerBound
-        while start > block.range.lowerBound, document.source.bytes[start - 1] == UInt8(ascii: "*") { start -= 1 }
-        guard start - deng.count >= block.range.lowerBound, document.source.bytes[(start - deng.count)...].starts(with: deng) else { return nil }
-        let clause = document.readerText(block.clauseStart(before: start - deng.count, in: document, acrossItems: true)..<(start - deng.count))
+        while start > block.range.lowerBound, window.source.bytes[start - 1] == UInt8(ascii: "*") { start -= 1 }
+        guard start - deng.count >= block.range.lowerBound, window.source.bytes[(start - deng.count)...].starts(with: deng) else { return nil }
+        let clause = window.readerText(block.clauseStart(before: start - deng.count, in: window.source, acrossItems: true)..<(start - deng.count))
         guard clause.contains("、") else { return nil }
         return (clause.split(separator: "、").count, q.range)
     }

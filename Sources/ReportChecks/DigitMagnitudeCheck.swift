@@ -4,12 +4,12 @@ import ReportRules
 
 /// `kind: digit-magnitude` — Arabic numerals combine with 万 and 亿 only (GB/T 15835 5.3):
 /// `4千` should be `4000` (or 四千), `5千万` should be `5000万`.
-struct DigitMagnitudeCheck: OptionlessCheck {
+struct DigitMagnitudeCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ document: Document) -> [Finding] {
-        document.quantities { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in
-            let text = document.readerText(q.range)
+    func run(_ window: BlockWindow) -> [Finding] {
+        window.quantities { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in
+            let text = window.readerText(q.range)
             let suggestion = Self.suggestion(q)
             return Finding(range: q.range, message: spec.message("阿拉伯数字不与“千”“百”“十”连用：“\(text)”应写作“\(suggestion)”",
                                                                  ["match": text, "replacement": suggestion]))

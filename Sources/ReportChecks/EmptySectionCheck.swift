@@ -5,17 +5,35 @@ import ReportRules
 struct EmptySectionCheck: OptionlessCheck {
     let spec: RuleSpec
 
-    func run(_ document: Document) -> [Finding] {
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self) }
+
+    /// A section is empty when the block after its heading is a heading of its level or
+    /// higher, or there is none.
+    private final class Run: CheckRun {
+        let check: EmptySectionCheck
+        /// The previous block, when it was a heading.
+        var lastHeading: (heading: Heading, range: Range<Int>)?
         var findings: [Finding] = []
-        func visit(_ s: Section) {
-            if s.blockIndices.isEmpty {
-                let block = document.blocks[s.headingIndex]
-                let title = block.heading?.title ?? ""
-                findings.append(Finding(range: block.range, message: spec.message("“\(title)”下没有内容", ["section": title])))
-            }
-            s.children.forEach(visit)
+
+        init(check: EmptySectionCheck) {
+            self.check = check
         }
-        document.sections.forEach(visit)
-        return findings
+
+        func read(_ window: BlockWindow) {
+            for block in window.blocks {
+                if let last = lastHeading, block.heading.map({ $0.level <= last.heading.level }) ?? false { report(last) }
+                lastHeading = block.heading.map { ($0, block.range) }
+            }
+        }
+
+        func finish() -> [Finding] {
+            if let last = lastHeading { report(last) }
+            return findings
+        }
+
+        private func report(_ last: (heading: Heading, range: Range<Int>)) {
+            let title = last.heading.title
+            findings.append(Finding(range: last.range, message: check.spec.message("“\(title)”下没有内容", ["section": title])))
+        }
     }
 }

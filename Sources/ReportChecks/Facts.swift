@@ -97,10 +97,11 @@ struct FactPattern: Sendable {
     }
 
     /// Every figure the pattern finds in the document, in order.
-    func find(in document: Document) -> [Quantity] {
+    /// The figures of a window's blocks that the pattern names; `scope` follows this fact's
+    /// scope through the draft.
+    func find(in window: BlockWindow, _ scope: inout ScopeTracker) -> [Quantity] {
         var found: [Quantity] = []
-        for i in scope.blocks(of: document) {
-            let block = document.blocks[i]
+        for block in scope.blocks(of: window) {
             guard !block.quantities.isEmpty, block.text.withBytes({ $0.containsBytes(requiredText) }) else { continue }
             // The reader text with each figure replaced by one token.
             let plain = block.text.byteArray
@@ -123,7 +124,7 @@ struct FactPattern: Sendable {
                 let tokenIndex = string.unicodeScalars[..<r.lowerBound].reduce(0) { $0 + ($1 == FactPattern.tokenScalar ? 1 : 0) }
                 guard tokenIndex < figures.count else { continue }
                 let q = figures[tokenIndex]
-                if !suffixes[0].isEmpty, !document.readerText(q.range).hasSuffix(suffixes[0]) { continue }
+                if !suffixes[0].isEmpty, !window.readerText(q.range).hasSuffix(suffixes[0]) { continue }
                 found.append(q)
             }
         }

@@ -55,33 +55,54 @@ struct FieldsCheck: Check {
         self.spec = spec
     }
 
-    func run(_ document: Document) -> [Finding] {
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self) }
+
+    /// The fields directly under the last matching heading, before any other heading.
+    private final class Run: CheckRun {
+        let check: FieldsCheck
+        var current: (heading: Heading, range: Range<Int>, fields: [(Block, Field)])?
         var findings: [Finding] = []
-        for (index, h) in document.headings {
-            let title = (h.number.map { $0.printed + " " } ?? "") + h.title
-            guard heading.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)) != nil else { continue }
-            // The fields directly under the heading, before any sub-heading.
-            var fields: [(Block, Field)] = []
-            var i = index + 1
-            while i < document.blocks.count, document.blocks[i].heading == nil {
-                if let f = document.blocks[i].field { fields.append((document.blocks[i], f)) }
-                i += 1
-            }
-            let labels = fields.map(\.1.label)
-            for label in required where !labels.contains(label) {
-                findings.append(Finding(range: document.blocks[index].range,
-                                        message: spec.message("“\(h.title)”缺少字段“\(label)”", ["match": label, "section": h.title])))
-            }
-            for (block, field) in fields {
-                if onlyListed, !required.contains(field.label), !optional.contains(field.label),
-                   !formats.contains(where: { $0.label == field.label }) {
-                    findings.append(Finding(range: field.labelRange,
-                                            message: spec.message("“\(h.title)”下不应有字段“\(field.label)”", ["match": field.label])))
+
+        init(check: FieldsCheck) {
+            self.check = check
+        }
+
+        func read(_ window: BlockWindow) {
+            for block in window.blocks {
+                if let h = block.heading {
+                    if let current { findings += check.judge(current.heading, current.range, current.fields) }
+                    let title = (h.number.map { $0.printed + " " } ?? "") + h.title
+                    let matches = check.heading.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)) != nil
+                    current = matches ? (h, block.range, []) : nil
+                } else if let f = block.field {
+                    current?.fields.append((block, f))
                 }
-                for (label, format) in formats where label == field.label {
-                    if let problem = Self.problem(field, block, format) {
-                        findings.append(Finding(range: field.valueRange, message: spec.message("字段“\(label)”\(problem)", ["match": field.value])))
-                    }
+            }
+        }
+
+        func finish() -> [Finding] {
+            if let current { findings += check.judge(current.heading, current.range, current.fields) }
+            current = nil
+            return findings
+        }
+    }
+
+    private func judge(_ h: Heading, _ headingRange: Range<Int>, _ fields: [(Block, Field)]) -> [Finding] {
+        var findings: [Finding] = []
+        let labels = fields.map(\.1.label)
+        for label in required where !labels.contains(label) {
+            findings.append(Finding(range: headingRange,
+                                    message: spec.message("“\(h.title)”缺少字段“\(label)”", ["match": label, "section": h.title])))
+        }
+        for (block, field) in fields {
+            if onlyListed, !required.contains(field.label), !optional.contains(field.label),
+               !formats.contains(where: { $0.label == field.label }) {
+                findings.append(Finding(range: field.labelRange,
+                                        message: spec.message("“\(h.title)”下不应有字段“\(field.label)”", ["match": field.label])))
+            }
+            for (label, format) in formats where label == field.label {
+                if let problem = Self.problem(field, block, format) {
+                    findings.append(Finding(range: field.valueRange, message: spec.message("字段“\(label)”\(problem)", ["match": field.value])))
                 }
             }
         }

@@ -25,11 +25,14 @@ struct ForbidCheck: Check {
         self.spec = spec
     }
 
-    func run(_ document: Document) -> [Finding] {
-        scope.blocks(of: document).flatMap { i in
-            document.blocks[i].matches(of: pattern).map { m in
-                Finding(range: m.range, message: spec.message("不应出现“{match}”", ["match": m.text]))
+    func start(_ source: SourceFile) -> any CheckRun {
+        var scope = scope.tracker()
+        return FindingsRun({ window in
+            scope.blocks(of: window).flatMap { block in
+                block.matches(of: pattern).map { m in
+                    Finding(range: m.range, message: spec.message("不应出现“{match}”", ["match": m.text]))
+                }
             }
-        }
+        })
     }
 }

@@ -11,63 +11,101 @@ struct FormulaBreakdownCheck: OptionlessCheck {
 
     static let totalWords = WordList(["共", "合计", "总计", "累计"])
 
-    func run(_ document: Document) -> [Finding] {
+    /// Blocks after a formula's own that may hold a total of it (up to the next heading).
+    static let reach = 50
+
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
+
+    /// A block with formulas and the blocks after it read so far: the list that follows it,
+    /// and up to `reach` blocks before the next heading.
+    private struct Pending {
+        let home: Block
+        var following: [Block] = []
+        var inList = true
+
+        /// Takes the next block if it can still matter.
+        mutating func take(_ block: Block) -> Bool {
+            inList = inList && block.kind == .listItem
+            guard inList || (following.count < FormulaBreakdownCheck.reach && block.heading == nil) else { return false }
+            following.append(block)
+            return true
+        }
+    }
+
+    private final class Run: CheckRun {
+        let check: FormulaBreakdownCheck
+        let source: SourceFile
+        var pending: [Pending] = []
         var findings: [Finding] = []
-        for (index, block) in document.blocks.enumerated() {
-            for formula in block.formulas {
-                // The list right after the formula's block.
-                var items: [Block] = []
-                var i = index + 1
-                while i < document.blocks.count, document.blocks[i].kind == .listItem {
-                    items.append(document.blocks[i])
-                    i += 1
+
+        init(check: FormulaBreakdownCheck, source: SourceFile) {
+            self.check = check
+            self.source = source
+        }
+
+        func read(_ window: BlockWindow) {
+            for block in window.blocks {
+                if !pending.isEmpty {
+                    var open: [Pending] = []
+                    for var p in pending {
+                        if p.take(block) { open.append(p) } else { judge(p) }
+                    }
+                    pending = open
                 }
-                findings += statedTotals(formula, in: document, section: index)
-                guard !items.isEmpty else { continue }
-                findings += compare(formula, items, document)
+                if !block.formulas.isEmpty { pending.append(Pending(home: block)) }
             }
         }
-        return findings
+
+        func finish() -> [Finding] {
+            pending.forEach(judge)
+            pending = []
+            return findings
+        }
+
+        private func judge(_ p: Pending) {
+            let items = Array(p.following.prefix { $0.kind == .listItem })
+            let nearby = p.following.prefix(FormulaBreakdownCheck.reach).prefix { $0.heading == nil }
+            for formula in p.home.formulas {
+                findings += check.statedTotals(formula, home: p.home, nearby, source)
+                guard !items.isEmpty else { continue }
+                findings += check.compare(formula, items, source)
+            }
+        }
     }
 
     /// `共举办活动30场` near `1+1+30+2+2+X`: a stated total is at least the known terms (X ≥ 0).
-    private func statedTotals(_ formula: Formula, in document: Document, section index: Int) -> [Finding] {
+    private func statedTotals(_ formula: Formula, home: Block, _ nearby: ArraySlice<Block>, _ source: SourceFile) -> [Finding] {
         guard let known = formula.terms.compactMap({ $0 }).reduce(Rational?.some(.zero), { a, b in a.flatMap { $0 + b } }) else { return [] }
         let floor = Interval.between(known, nil)
         // The formula's own sentence, and the blocks after it up to the next heading.
-        let home = document.blocks[index]
         let homeLookup = BlockLookup(home)
         let sentence = homeLookup.sentence(containing: formula.range.lowerBound) ?? home.range
-        var candidates: [(Block, ArraySlice<Quantity>)] = [(home, homeLookup.quantities(startingIn: formula.range.upperBound..<sentence.upperBound))]
-        var i = index + 1
-        while i < document.blocks.count, i - index <= 50, document.blocks[i].heading == nil {
-            candidates.append((document.blocks[i], document.blocks[i].quantities[...]))
-            i += 1
-        }
-        let formulaText = document.readerText(formula.range)
+        let candidates: [(Block, ArraySlice<Quantity>)] = [(home, homeLookup.quantities(startingIn: formula.range.upperBound..<sentence.upperBound))]
+            + nearby.map { ($0, $0.quantities[...]) }
+        let formulaText = source.readerText(formula.range)
         let totals = candidates.flatMap { block, quantities in
             quantities.filter { q in
                 guard q.kind == .count, !block.hasFormula(overlapping: q.range) else { return false }
                 if q.qualifiers.contains(where: { $0.role == .total }) { return true }
                 // Only the short clause before the figure is read, never the whole block.
-                let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
-                return document.source.readerText(clause, containsAnyOf: Self.totalWords)
+                let clause = block.clauseStart(before: q.range.lowerBound, in: source)..<q.range.lowerBound
+                return source.readerText(clause, containsAnyOf: Self.totalWords)
             }
         }
         return totals.compactMap { total in
             let verdict = Verdict.of(hard: total.hard.intersects(floor), plausible: total.plausible.intersects(floor))
             return relationFinding(verdict, range: total.range, spec.message(
-                "“\(formulaText)”已知各项合计\(known.decimalString)，“\(document.readerText(total.range))”少于此数",
-                ["match": document.readerText(total.range)]))
+                "“\(formulaText)”已知各项合计\(known.decimalString)，“\(source.readerText(total.range))”少于此数",
+                ["match": source.readerText(total.range)]))
         }
     }
 
-    private func compare(_ formula: Formula, _ items: [Block], _ document: Document) -> [Finding] {
+    private func compare(_ formula: Formula, _ items: [Block], _ source: SourceFile) -> [Finding] {
         var known = formula.terms.compactMap { $0 }
         let unknownTerms = formula.terms.count - known.count
         var unknownItems = 0
         var findings: [Finding] = []
-        let formulaText = document.readerText(formula.range)
+        let formulaText = source.readerText(formula.range)
         for item in items {
             guard let q = item.quantities.first(where: { $0.kind == .count }) else {
                 unknownItems += 1
@@ -77,7 +115,7 @@ struct FormulaBreakdownCheck: OptionlessCheck {
                 known.remove(at: k)
             } else {
                 findings.append(Finding(range: q.range, message: spec.message(
-                    "“\(document.readerText(q.range))”不在“\(formulaText)”的各项之中", ["match": document.readerText(q.range)])))
+                    "“\(source.readerText(q.range))”不在“\(formulaText)”的各项之中", ["match": source.readerText(q.range)])))
             }
         }
         if !known.isEmpty {

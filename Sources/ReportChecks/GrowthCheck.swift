@@ -7,7 +7,7 @@ import ReportRules
 /// two rates; `X%` where only the 百分点 reading fits is reported), 增加N in A's unit (the
 /// difference), 增长N倍 (standard reading B = (1+N)·A; only the colloquial reading B = N·A
 /// fitting is a warning) and 翻n番 (2ⁿ).
-struct GrowthCheck: OptionlessCheck {
+struct GrowthCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
     static let fromWords = WordList(["由", "从"])
@@ -15,16 +15,16 @@ struct GrowthCheck: OptionlessCheck {
     static let decreaseWords = WordList(["下降", "减少", "降低", "回落"])
     static let comparableBasisWords = WordList(["可比价", "可比口径", "不变价", "同口径"])
 
-    func run(_ document: Document) -> [Finding] {
+    func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
-        for block in document.blocks {
+        for block in window.blocks {
             var lookup = BlockLookup(block)
             let qs = block.quantities
             for (k, a) in qs.enumerated() where a.kind != .ordinal && k + 1 < qs.count {
                 let b = qs[k + 1]
                 guard let sentence = lookup.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
                       b.kind == a.kind, b.hasSameUnit(as: a),
-                      lookup.contains(Self.fromWords, between: block.clauseStart(before: a.range.lowerBound, in: document)..<a.range.lowerBound),
+                      lookup.contains(Self.fromWords, between: block.clauseStart(before: a.range.lowerBound, in: window.source)..<a.range.lowerBound),
                       lookup.contains(Self.toWords, between: a.range.upperBound..<b.range.lowerBound) else { continue }
                 // Growth at comparable prices or on a comparable basis cannot be recomputed from
                 // two current-price levels (国家统计局: 增长速度按可比价格计算).
@@ -35,16 +35,16 @@ struct GrowthCheck: OptionlessCheck {
                 let stated = qs[next]
                 let between = b.range.upperBound..<stated.range.lowerBound
                 let decrease = lookup.contains(Self.decreaseWords, between: between)
-                if let f = judge(a, b, stated, decrease: decrease, document) { findings.append(f) }
+                if let f = judge(a, b, stated, decrease: decrease, window) { findings.append(f) }
             }
         }
         return findings
     }
 
-    private func judge(_ a: Quantity, _ b: Quantity, _ stated: Quantity, decrease: Bool, _ document: Document) -> Finding? {
+    private func judge(_ a: Quantity, _ b: Quantity, _ stated: Quantity, decrease: Bool, _ window: BlockWindow) -> Finding? {
         let at = a.range.lowerBound..<stated.range.upperBound
-        let text = document.readerText(stated.range)
-        let pair = "由\(document.readerText(a.range))到\(document.readerText(b.range))"
+        let text = window.readerText(stated.range)
+        let pair = "由\(window.readerText(a.range))到\(window.readerText(b.range))"
         func signed(_ i: Interval) -> Interval { decrease ? -i : i }
         switch stated.kind {
         case .percent:

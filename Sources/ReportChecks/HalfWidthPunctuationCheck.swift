@@ -5,19 +5,19 @@ import ReportRules
 /// `kind: half-width-punctuation` — ASCII `, : ; ( ) ? !` next to Chinese text should be the
 /// full-width marks (GB/T 15834 5.1). Decimal commas (1,000), times (15:40), URLs and Latin
 /// text are left alone. The fix replaces the mark and any spaces after it.
-struct HalfWidthPunctuationCheck: OptionlessCheck {
+struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ document: Document) -> [Finding] {
+    func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
-        for block in document.blocks where block.kind != .code {
+        for block in window.blocks where block.kind != .code {
             // A field's own colon (主题:…) is outside its value text.
             if let field = block.field {
                 var p = field.labelRange.upperBound
-                while p < block.range.upperBound, document.source.bytes[p] == UInt8(ascii: "*") { p += 1 }
-                if p < block.range.upperBound, document.source.bytes[p] == UInt8(ascii: ":") {
+                while p < block.range.upperBound, window.source.bytes[p] == UInt8(ascii: "*") { p += 1 }
+                if p < block.range.upperBound, window.source.bytes[p] == UInt8(ascii: ":") {
                     var end = p + 1
-                    while end < field.valueRange.lowerBound, document.source.bytes[end] == 0x20 { end += 1 }
+                    while end < field.valueRange.lowerBound, window.source.bytes[end] == 0x20 { end += 1 }
                     findings.append(Finding(range: p..<(p + 1), message: spec.message("中文语境应使用全角“：”，而非半角“:”",
                                                                                     ["match": ":", "replacement": "："]),
                                             fix: Fix(range: p..<end, replacement: "：")))

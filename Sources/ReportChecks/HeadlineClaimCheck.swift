@@ -8,26 +8,75 @@ import ReportRules
 struct HeadlineClaimCheck: OptionlessCheck {
     let spec: RuleSpec
 
-    func run(_ document: Document) -> [Finding] {
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
+
+    /// A heading's claim and what its section's figures of the same unit have shown so far.
+    private struct Claim {
+        let figure: Quantity
+        let hard, plausible: Interval
+        var bodyCount = 0
+        var hardMet = false, plausibleMet = false
+        /// The body's figures, for the message: kept only while the claim may still fail.
+        var body: [Range<Int>] = []
+
+        init(_ figure: Quantity) {
+            self.figure = figure
+            (hard, plausible) = figure.intervals
+        }
+
+        mutating func weigh(_ q: Quantity) {
+            guard q.hasSameUnit(as: figure), q.kind == figure.kind else { return }
+            bodyCount += 1
+            guard !(hardMet && plausibleMet) else { return }
+            body.append(q.range)
+            if !hardMet { hardMet = q.hard.intersects(hard) }
+            if !plausibleMet { plausibleMet = q.plausible.intersects(plausible) }
+        }
+    }
+
+    private final class Run: CheckRun {
+        let check: HeadlineClaimCheck
+        let source: SourceFile
+        /// The claims of every open section's heading.
+        var sections = SectionStack<[Claim]>()
         var findings: [Finding] = []
-        func visit(_ s: Section) {
-            let heading = document.blocks[s.headingIndex]
-            for claim in heading.quantities where claim.kind == .count && claim.unit != nil {
-                // Lazily: a chapter's section holds most of the document's figures.
-                let body = Array(s.blockIndices.lazy.flatMap { document.blocks[$0].quantities }.filter { $0.hasSameUnit(as: claim) && $0.kind == claim.kind })
-                guard !body.isEmpty else { continue }
-                let (claimHard, claimPlausible) = claim.intervals
-                let hard = body.contains { $0.hard.intersects(claimHard) }
-                let plausible = body.contains { $0.plausible.intersects(claimPlausible) }
-                let figures = body.map { document.readerText($0.range) }.joined(separator: "、")
-                if let f = relationFinding(Verdict.of(hard: hard, plausible: plausible), range: claim.range, spec.message(
-                    "标题称“\(document.readerText(claim.range))”，但本节的\(figures)与之不符", ["match": document.readerText(claim.range)])) {
+
+        init(check: HeadlineClaimCheck, source: SourceFile) {
+            self.check = check
+            self.source = source
+        }
+
+        func read(_ window: BlockWindow) {
+            for block in window.blocks {
+                let heading = block.heading
+                if let heading { sections.close(atLevel: heading.level).forEach(judge) }
+                // A sub-section's heading is a block of the sections around it.
+                if !block.quantities.isEmpty, sections.open.contains(where: { !$0.entry.isEmpty }) {
+                    for q in block.quantities {
+                        sections.updateAll { claims in
+                            for c in claims.indices { claims[c].weigh(q) }
+                        }
+                    }
+                }
+                if let heading {
+                    sections.open(level: heading.level, block.quantities.filter { $0.kind == .count && $0.unit != nil }.map(Claim.init))
+                }
+            }
+        }
+
+        private func judge(_ claims: [Claim]) {
+            for c in claims where c.bodyCount > 0 {
+                let claimed = source.readerText(c.figure.range)
+                if let f = relationFinding(Verdict.of(hard: c.hardMet, plausible: c.plausibleMet), range: c.figure.range, check.spec.message(
+                    "标题称“\(claimed)”，但本节的\(c.body.map(source.readerText).joined(separator: "、"))与之不符", ["match": claimed])) {
                     findings.append(f)
                 }
             }
-            s.children.forEach(visit)
         }
-        document.sections.forEach(visit)
-        return findings
+
+        func finish() -> [Finding] {
+            sections.closeAll().forEach(judge)
+            return findings
+        }
     }
 }

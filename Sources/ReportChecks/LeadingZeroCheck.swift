@@ -3,13 +3,13 @@ import ReportNumbers
 import ReportRules
 
 /// `kind: leading-zero` — a pure decimal keeps its leading zero (GB/T 15835 5.1.2): `.46` → `0.46`.
-struct LeadingZeroCheck: OptionlessCheck {
+struct LeadingZeroCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ document: Document) -> [Finding] {
-        document.quantities { $0.flags.contains(.missingLeadingZero) }.compactMap { q in
-            guard let dot = document.source.bytes[q.range].firstIndex(of: UInt8(ascii: ".")) else { return nil }
-            let text = document.readerText(q.range)
+    func run(_ window: BlockWindow) -> [Finding] {
+        window.quantities { $0.flags.contains(.missingLeadingZero) }.compactMap { q in
+            guard let dot = window.source.bytes[q.range].firstIndex(of: UInt8(ascii: ".")) else { return nil }
+            let text = window.readerText(q.range)
             return Finding(range: q.range, message: spec.message("纯小数应写出整数位的0：“\(text)”", ["match": text]),
                            fix: Fix(range: dot..<dot, replacement: "0"))
         }

@@ -23,17 +23,45 @@ public struct LintEngine: Sendable {
     /// The rule id of findings about suppression comments themselves.
     public static let suppressionRule = "reportlint/inline-suppression"
 
+    /// Lints a whole document, its blocks as one window.
+    ///
     /// `threads`: checks only read the document, so a draft linted on its own can run them
     /// side by side; findings are gathered in check order and sorted, whatever the count.
-    /// `checked` is told each time a check has run (from any thread): a progress line for a
-    /// large draft counts the checks once its blocks are read.
-    public func lint(_ document: Document, threads: Int = 1, checked: (@Sendable () -> Void)? = nil) -> [Diagnostic] {
-        let checks = self.checks
-        let findings = parallelMap(checks.count, jobs: threads) { k in
-            let found = checks[k].run(document)
-            checked?()
-            return found
+    public func lint(_ document: Document, threads: Int = 1) -> [Diagnostic] {
+        lint(document.source, comments: document.comments, windows: 1, threads: threads, progress: nil) { _ in document.window }
+    }
+
+    /// Lints a draft `windowSize` blocks at a time: each window is finished, shown to every
+    /// check and let go, so memory holds the draft's raw blocks, a window per thread and what
+    /// the checks keep between windows, not the blocks and figures of the whole draft. The
+    /// findings are the same whatever the window size and thread count (tested).
+    /// `progress` is told the source bytes of each group of windows once its checks have run.
+    public func lint(_ draft: DocumentReader.Draft, threads: Int = 1, windowSize: Int = 4096,
+                     progress: (@Sendable (Int) -> Void)? = nil) -> [Diagnostic] {
+        lint(draft.source, comments: draft.comments, windows: draft.chunkCount(size: windowSize), threads: threads, progress: progress) { c in
+            draft.window(chunk: c, size: windowSize)
         }
+    }
+
+    private func lint(_ source: SourceFile, comments: [Comment], windows count: Int, threads: Int, progress: (@Sendable (Int) -> Void)?,
+                      window: @escaping @Sendable (Int) -> BlockWindow) -> [Diagnostic] {
+        let checks = self.checks
+        let runs = checks.map { RunBox($0.start(source)) }
+        // `threads` windows are finished side by side; then every check reads them, in order,
+        // side by side with the other checks.
+        var next = 0
+        while next < count {
+            let group = next..<min(count, next + max(1, threads))
+            let windows = parallelMap(group.count, jobs: threads) { window(group.lowerBound + $0) }
+            _ = parallelMap(runs.count, jobs: threads) { k in
+                for w in windows { runs[k].run.read(w) }
+            }
+            if let progress, let first = windows.first?.blocks.first, let last = windows.last?.blocks.last {
+                progress(last.range.upperBound - first.range.lowerBound)
+            }
+            next = group.upperBound
+        }
+        let findings = parallelMap(runs.count, jobs: threads) { runs[$0].run.finish() }
         var diagnostics: [Diagnostic] = []
         for (check, found) in zip(checks, findings) {
             for f in found {
@@ -41,7 +69,7 @@ public struct LintEngine: Sendable {
                                               message: f.message, range: f.range, fix: f.fix))
             }
         }
-        let directives = Suppression.directives(in: document)
+        let directives = Suppression.directives(in: comments, source)
         if inlineSuppression {
             let known = Set(checks.map(\.spec.id))
             for d in directives {
@@ -50,7 +78,7 @@ public struct LintEngine: Sendable {
                                                   message: "suppression comment names rule '\(rule)', which is not loaded", range: d.range))
                 }
             }
-            diagnostics = Suppression.apply(directives, to: diagnostics, in: document)
+            diagnostics = Suppression.apply(directives, to: diagnostics, in: source)
         } else {
             for d in directives {
                 diagnostics.append(Diagnostic(rule: Self.suppressionRule, severity: .error,
@@ -70,6 +98,15 @@ public struct LintEngine: Sendable {
     }
 }
 
+/// A check's run, handed between threads: the engine lets one thread at a time use it.
+private final class RunBox: @unchecked Sendable {
+    let run: any CheckRun
+
+    init(_ run: any CheckRun) {
+        self.run = run
+    }
+}
+
 /// `<!-- reportlint-disable RULE … -->`, `enable`, `disable-next-line`, `disable-file`.
 /// Without rule names a directive applies to every rule. Directives stand on their own line.
 enum Suppression {
@@ -81,8 +118,8 @@ enum Suppression {
         var line: Int
     }
 
-    static func directives(in document: Document) -> [Directive] {
-        document.comments.compactMap { comment in
+    static func directives(in comments: [Comment], _ source: SourceFile) -> [Directive] {
+        comments.compactMap { comment in
             var body = comment.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard body.hasPrefix("<!--"), body.hasSuffix("-->") else { return nil }
             body = String(body.dropFirst(4).dropLast(3)).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -91,20 +128,20 @@ enum Suppression {
             guard let kind = Directive.Kind(rawValue: String(first.dropFirst("reportlint-".count))) else { return nil }
             let rules = Array(words.dropFirst().prefix { $0 != "--" })
             return Directive(kind: kind, rules: rules, range: comment.range,
-                             line: document.source.line(of: comment.range.upperBound))
+                             line: source.line(of: comment.range.upperBound))
         }
     }
 
-    static func apply(_ directives: [Directive], to diagnostics: [Diagnostic], in document: Document) -> [Diagnostic] {
+    static func apply(_ directives: [Directive], to diagnostics: [Diagnostic], in source: SourceFile) -> [Diagnostic] {
         guard !directives.isEmpty else { return diagnostics }
         return diagnostics.filter { d in
-            let line = document.source.line(of: d.range.lowerBound)
+            let line = source.line(of: d.range.lowerBound)
             func covers(_ x: Directive) -> Bool { x.rules.isEmpty || x.rules.contains(d.rule) }
             if directives.contains(where: { $0.kind == .disableFile && covers($0) }) { return false }
             // The next non-blank line after a disable-next-line comment.
             for x in directives where x.kind == .disableNextLine && covers(x) {
                 var next = x.line + 1
-                while next <= document.source.lineCount, document.source.lineRange(next).isEmpty { next += 1 }
+                while next <= source.lineCount, source.lineRange(next).isEmpty { next += 1 }
                 if line == next { return false }
             }
             // The last disable/enable above the finding decides.

@@ -21,38 +21,53 @@ struct NumberingCheck: Check {
         self.spec = spec
     }
 
-    func run(_ document: Document) -> [Finding] {
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self) }
+
+    /// The counters so far, as the headings pass.
+    private final class Run: CheckRun {
+        let check: NumberingCheck
         var findings: [Finding] = []
         var lastDecimal: [Int]?
         /// Last number seen per (style, parent heading index).
         var counters: [String: Int] = [:]
         var parentAtLevel: [Int: Int] = [:]
-        for (index, heading) in document.headings {
-            let block = document.blocks[index]
+
+        init(check: NumberingCheck) {
+            self.check = check
+        }
+
+        func read(_ window: BlockWindow) {
+            for (index, block) in zip(window.indices, window.blocks) {
+                if let heading = block.heading { read(heading, at: index, block.range) }
+            }
+        }
+
+        func finish() -> [Finding] { findings }
+
+        private func read(_ heading: Heading, at index: Int, _ range: Range<Int>) {
             // The parent of this heading: the nearest heading above with a lower level.
             let parent = parentAtLevel.filter { $0.key < heading.level }.max { $0.key < $1.key }?.value ?? -1
             parentAtLevel = parentAtLevel.filter { $0.key < heading.level }
             parentAtLevel[heading.level] = index
-            guard let number = heading.number else { continue }
+            guard let number = heading.number else { return }
             let printed = number.printed.trimmingCharacters(in: .whitespaces)
             if number.style == .decimal {
-                if let previous = lastDecimal, let problem = Self.decimalProblem(previous, number.components) {
-                    findings.append(Finding(range: block.range, message: spec.message(problem, ["match": printed])))
+                if let previous = lastDecimal, let problem = NumberingCheck.decimalProblem(previous, number.components) {
+                    findings.append(Finding(range: range, message: check.spec.message(problem, ["match": printed])))
                 }
                 lastDecimal = number.components
-                continue
+                return
             }
             let key = "\(number.style.rawValue)@\(parent)"
-            let expected = (counters[key] ?? (start - 1)) + 1
+            let expected = (counters[key] ?? (check.start - 1)) + 1
             let actual = number.components.last ?? 0
             if actual != expected {
                 let kind = actual == expected - 1 ? "编号重复" : "编号不连续"
-                findings.append(Finding(range: block.range,
-                                        message: spec.message("\(kind)：此处应为第\(expected)项，实为“\(printed)”", ["match": printed])))
+                findings.append(Finding(range: range,
+                                        message: check.spec.message("\(kind)：此处应为第\(expected)项，实为“\(printed)”", ["match": printed])))
             }
             counters[key] = actual
         }
-        return findings
     }
 
     /// What is wrong with `next` after `previous`, or nil. Allowed: a first child (8.4 → 8.4.1),

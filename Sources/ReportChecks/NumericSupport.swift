@@ -22,10 +22,10 @@ extension Block {
 
     /// The source offset where the clause holding `offset` starts: after the last ，；。：
     /// (either width; also 、 unless `acrossItems`) before it, or the block's start.
-    func clauseStart(before offset: Int, in document: Document, acrossItems: Bool = false) -> Int {
+    func clauseStart(before offset: Int, in source: SourceFile, acrossItems: Bool = false) -> Int {
         var p = offset
         var start = range.lowerBound
-        document.source.bytes.withUnsafeBufferPointer { t in
+        source.bytes.withUnsafeBufferPointer { t in
             while p > range.lowerBound, let (c, s) = UTF8Text.scalar(t, before: p) {
                 switch c {
                 case 0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A: start = p; return
@@ -109,7 +109,7 @@ extension RandomAccessCollection where Index == Int {
     }
 }
 
-extension Document {
+extension BlockWindow {
     /// The figures that pass `test`, in text order; the others are looked at in place, not
     /// copied (a figure is a large value, and most checks want few of them).
     func quantities(where test: (Quantity) -> Bool) -> [Quantity] {

@@ -77,16 +77,35 @@ struct OutlineCheck: Check {
         return out
     }
 
-    func run(_ document: Document) -> [Finding] {
-        var findings: [Finding] = []
-        let all = document.headings
-        match(entries, within: 0..<all.count, all, document, anchor: nil, &findings)
-        return findings
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
+
+    /// Gathers the headings (the outline is matched as a whole, at the end).
+    private final class Run: CheckRun {
+        let check: OutlineCheck
+        let source: SourceFile
+        var headings: [(range: Range<Int>, heading: Heading)] = []
+
+        init(check: OutlineCheck, source: SourceFile) {
+            self.check = check
+            self.source = source
+        }
+
+        func read(_ window: BlockWindow) {
+            for block in window.blocks {
+                if let h = block.heading { headings.append((block.range, h)) }
+            }
+        }
+
+        func finish() -> [Finding] {
+            var findings: [Finding] = []
+            check.match(check.entries, within: 0..<headings.count, headings, source, anchor: nil, &findings)
+            return findings
+        }
     }
 
     /// Matches `expected` in order against the headings `all[range]` (one parent's section).
-    private func match(_ expected: [Entry], within range: Range<Int>, _ all: [(index: Int, heading: Heading)],
-                       _ document: Document, anchor: Int?, _ findings: inout [Finding]) {
+    private func match(_ expected: [Entry], within range: Range<Int>, _ all: [(range: Range<Int>, heading: Heading)],
+                       _ source: SourceFile, anchor: Range<Int>?, _ findings: inout [Finding]) {
         guard !range.isEmpty || !expected.isEmpty else { return }
         let level = range.isEmpty ? 0 : range.map { all[$0].heading.level }.min() ?? 0
         var cursor = range.lowerBound
@@ -106,11 +125,10 @@ struct OutlineCheck: Check {
                 if let earlier = (range.lowerBound..<cursor).first(where: { entry.matches(all[$0].heading) && !used.contains($0) }) {
                     used.insert(earlier)
                     let after = lastFound.map { "“\($0.display)”之后" } ?? "开头"
-                    findings.append(Finding(range: document.blocks[all[earlier].index].range,
+                    findings.append(Finding(range: all[earlier].range,
                                             message: spec.message("章节顺序不对：“\(entry.display)”应在\(after)", ["section": entry.display])))
                 } else if !entry.optional {
-                    let at = cursor < range.upperBound ? document.blocks[all[cursor].index].range
-                        : anchor.map { document.blocks[$0].range } ?? (document.source.contentStart..<document.source.contentStart)
+                    let at = cursor < range.upperBound ? all[cursor].range : anchor ?? (source.contentStart..<source.contentStart)
                     findings.append(Finding(range: at.lowerBound..<at.lowerBound,
                                             message: spec.message("缺少章节“\(entry.display)”", ["section": entry.display])))
                 }
@@ -122,7 +140,7 @@ struct OutlineCheck: Check {
                 var end = f + 1
                 while end < range.upperBound, all[end].heading.level > all[f].heading.level { end += 1 }
                 if !entry.children.isEmpty {
-                    match(entry.children, within: (f + 1)..<end, all, document, anchor: all[f].index, &findings)
+                    match(entry.children, within: (f + 1)..<end, all, source, anchor: all[f].range, &findings)
                 }
                 for sub in (f + 1)..<end { used.insert(sub) }
             }
@@ -132,7 +150,7 @@ struct OutlineCheck: Check {
         if closed {
             for p in range where !used.contains(p) && all[p].heading.level == level {
                 let h = all[p].heading
-                findings.append(Finding(range: document.blocks[all[p].index].range,
+                findings.append(Finding(range: all[p].range,
                                         message: spec.message("大纲中没有章节“\(h.title)”", ["section": h.title])))
             }
         }

@@ -5,7 +5,7 @@ import ReportRules
 /// `kind: paired-marks` — “” ‘’ （） 《》 【】 〈〉 〔〕 「」 『』 must pair up within a block
 /// (GB/T 15834 4.8, 4.9, 4.15). A closing mark without its opening mark, and an opening mark
 /// never closed, are each reported at the mark.
-struct PairedMarksCheck: OptionlessCheck {
+struct PairedMarksCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
     /// The closing mark of an opening mark.
@@ -24,9 +24,9 @@ struct PairedMarksCheck: OptionlessCheck {
         }
     }
 
-    func run(_ document: Document) -> [Finding] {
+    func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
-        for block in document.blocks where block.kind != .code {
+        for block in window.blocks where block.kind != .code {
             var open: [(c: UInt32, at: Int)] = []
             func report(_ c: UInt32, at: Int, missing: UInt32) {
                 let start = block.text.sourceOffset(at)

@@ -6,16 +6,16 @@ import ReportRules
 /// parts together are at most the whole; with `分别为` (the parts make up the whole) their sum
 /// must meet it. Only parts in the whole's unit count (人 and 人次 never mix). Impossible on
 /// hard intervals → the rule's severity; possible only outside plausible ones → a warning.
-struct PartsWithinWholeCheck: OptionlessCheck {
+struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
     static let qizhong = WordList(["其中"])
     static let fenbiewei = WordList(["分别为"])
 
-    func run(_ document: Document) -> [Finding] {
+    func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
         // A whole and a part are two figures of one block: blocks with fewer are not searched.
-        for block in document.blocks where block.quantities.count >= 2 {
+        for block in window.blocks where block.quantities.count >= 2 {
             var lookup = BlockLookup(block)
             for marker in lookup.offsets(of: Self.qizhong) {
                 guard let sentence = lookup.sentence(containing: marker) else { continue }
@@ -28,20 +28,20 @@ struct PartsWithinWholeCheck: OptionlessCheck {
                         && $0.hasSameUnit(as: whole) && $0.kind == whole.kind
                 }
                 guard !parts.isEmpty else { continue }
-                findings += check(whole, parts, complete: lookup.contains(Self.fenbiewei, between: marker..<sentence.upperBound), document)
+                findings += check(whole, parts, complete: lookup.contains(Self.fenbiewei, between: marker..<sentence.upperBound), window)
             }
         }
         return findings
     }
 
-    private func check(_ whole: Quantity, _ parts: [Quantity], complete: Bool, _ document: Document) -> [Finding] {
+    private func check(_ whole: Quantity, _ parts: [Quantity], complete: Bool, _ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
         // Messages are built only for findings: most wholes agree with their parts.
-        let wholeText = { "总数\(document.readerText(whole.range))" }
+        let wholeText = { "总数\(window.readerText(whole.range))" }
         for part in parts {
             let verdict = Verdict.of(hard: part.hard.canBeAtMost(whole.hard), plausible: part.plausible.canBeAtMost(whole.plausible))
             if let f = relationFinding(verdict, range: part.range,
-                                       spec.message("其中“\(document.readerText(part.range))”超过\(wholeText())", ["match": document.readerText(part.range)])) {
+                                       spec.message("其中“\(window.readerText(part.range))”超过\(wholeText())", ["match": window.readerText(part.range)])) {
                 findings.append(f)
             }
         }

@@ -4,19 +4,19 @@ import ReportRules
 
 /// `kind: range-units` — `9～16亿` and `15～30%` drop 亿 or % from the first end of a range,
 /// which GB/T 15835 5.1.3 forbids because it reads two ways. The fix writes it on both ends.
-struct RangeUnitsCheck: OptionlessCheck {
+struct RangeUnitsCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
     static let separators: Set<UInt32> = [0xFF5E, 0x7E, 0x301C, 0x2014, 0x2013, 0x81F3, 0x5230]
 
-    func run(_ document: Document) -> [Finding] {
-        document.quantities { $0.flags.contains(.rangeLowBorrowsSuffix) }.compactMap { q in
+    func run(_ window: BlockWindow) -> [Finding] {
+        window.quantities { $0.flags.contains(.rangeLowBorrowsSuffix) }.compactMap { q in
             let suffix = q.magnitude ?? (q.unit == "%" || q.unit == "‰" || q.unit == "个百分点" ? q.unit : nil) ?? ""
             guard !suffix.isEmpty else { return nil }
             // The insertion point: the range mark after the first digit.
             var insertAt: Int?
             var sawDigit = false
-            document.source.bytes.withUnsafeBufferPointer { t in
+            window.source.bytes.withUnsafeBufferPointer { t in
                 var i = q.range.lowerBound
                 while i < q.range.upperBound {
                     let (c, len) = UTF8Text.scalar(t, i)
@@ -25,9 +25,9 @@ struct RangeUnitsCheck: OptionlessCheck {
                     i += len
                 }
             }
-            let text = document.readerText(q.range)
+            let text = window.readerText(q.range)
             guard let at = insertAt else { return nil }
-            let fixed = document.readerText(q.range.lowerBound..<at) + suffix + document.readerText(at..<q.range.upperBound)
+            let fixed = window.readerText(q.range.lowerBound..<at) + suffix + window.readerText(at..<q.range.upperBound)
             return Finding(range: q.range, message: spec.message("范围两端都应写出“\(suffix)”：“\(text)”应为“\(fixed)”",
                                                                  ["match": text, "replacement": fixed]),
                            fix: Fix(range: at..<at, replacement: suffix))

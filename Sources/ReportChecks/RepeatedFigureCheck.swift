@@ -26,65 +26,84 @@ struct RepeatedFigureCheck: Check {
     /// 每个论坛…), not one fact, and is left alone.
     static let maxDistinctValues = 3
 
-    func run(_ document: Document) -> [Finding] {
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
+
+    /// A label's distinct readings, each with the first figure read so; dropped once there
+    /// are more than `maxDistinctValues`.
+    private struct Group {
+        let label: String
+        var readings: [(range: Range<Int>, hard: Interval, plausible: Interval)] = []
+        var tooMany = false
+    }
+
+    private final class Run: CheckRun {
+        let check: RepeatedFigureCheck
+        let source: SourceFile
         // Groups in order of first appearance. A label that is not a name (too short, holds a
         // numeral) maps to nil, judged once per distinct label.
         var keys = FigureKeys()
         var groupOfKey: [Int?] = []
-        // Members are kept as (block, figure) indices, not copies of the figures.
-        var groups: [(label: String, members: [(block: Int, figure: Int)])] = []
-        for (b, block) in document.blocks.enumerated() {
-            var lookup = BlockLookup(block)
-            for (k, q) in block.quantities.enumerated() where q.isAmountLike && Self.isStatedValue(q.bound) {
-                guard let range = q.labelRange else { continue }
-                let labelBytes = document.source.readerBytes(range)
-                guard UTF8Text.scalarCount(labelBytes) >= minLabel else { continue }
-                let (key, isNew) = keys.index(label: labelBytes, unit: q.unitCode, kind: q.kind)
-                if isNew {
-                    let label = String(decoding: labelBytes, as: UTF8.self)
-                    let isName = label.count >= minLabel && !label.unicodeScalars.contains { $0.properties.numericType != nil }
-                    groupOfKey.append(isName ? groups.count : nil)
-                    if isName { groups.append((label, [])) }
-                }
-                guard let g = groupOfKey[key] else { continue }
-                // The clause before the figure names its period: 上年…, 2023年…, 同比….
-                let clause = block.clauseStart(before: q.range.lowerBound, in: document)..<q.range.lowerBound
-                if block.hasDate(startingIn: clause) { continue }
-                if lookup.contains(Self.otherPeriodWords, between: clause) { continue }
-                groups[g].members.append((b, k))
-            }
+        var groups: [Group] = []
+
+        init(check: RepeatedFigureCheck, source: SourceFile) {
+            self.check = check
+            self.source = source
         }
-        var findings: [Finding] = []
-        for (label, members) in groups where members.count > 1 {
-            let quantities = members.lazy.map { document.blocks[$0.block].quantities[$0.figure] }
-            // One representative per distinct reading of the figure, with its intervals
-            // (computed once: figures keep how they were printed, not their intervals).
-            var distinct: [(q: Quantity, hard: Interval, plausible: Interval)] = []
-            for q in quantities {
-                let (hard, plausible) = q.intervals
-                guard !distinct.contains(where: { $0.hard == hard && $0.plausible == plausible }) else { continue }
-                distinct.append((q, hard, plausible))
-                if distinct.count > Self.maxDistinctValues { break }
-            }
-            guard distinct.count > 1, distinct.count <= Self.maxDistinctValues else { continue }
-            for (k, (q, hard, plausible)) in distinct.enumerated() {
-                for (earlier, earlierHard, earlierPlausible) in distinct[..<k] {
-                    let verdict = Verdict.of(hard: earlierHard.intersects(hard), plausible: earlierPlausible.intersects(plausible))
-                    guard verdict != .consistent else { continue }
-                    let first = document.source.position(of: earlier.range.lowerBound)
-                    if let f = relationFinding(verdict, range: q.range, spec.message(
-                        "“\(label)”在第\(first.line)行为“\(document.readerText(earlier.range))”，此处为“\(document.readerText(q.range))”，两者不可能同时成立",
-                        ["match": document.readerText(q.range)])) {
-                        findings.append(f)
-                        break
+
+        func read(_ window: BlockWindow) {
+            for block in window.blocks {
+                var lookup = BlockLookup(block)
+                for q in block.quantities where q.isAmountLike && RepeatedFigureCheck.isStatedValue(q.bound) {
+                    guard let range = q.labelRange else { continue }
+                    let labelBytes = window.source.readerBytes(range)
+                    guard UTF8Text.scalarCount(labelBytes) >= check.minLabel else { continue }
+                    let (key, isNew) = keys.index(label: labelBytes, unit: q.unitCode, kind: q.kind)
+                    if isNew {
+                        let label = String(decoding: labelBytes, as: UTF8.self)
+                        let isName = label.count >= check.minLabel && !label.unicodeScalars.contains { $0.properties.numericType != nil }
+                        groupOfKey.append(isName ? groups.count : nil)
+                        if isName { groups.append(Group(label: label)) }
+                    }
+                    guard let g = groupOfKey[key], !groups[g].tooMany else { continue }
+                    // The clause before the figure names its period: 上年…, 2023年…, 同比….
+                    let clause = block.clauseStart(before: q.range.lowerBound, in: window.source)..<q.range.lowerBound
+                    if block.hasDate(startingIn: clause) { continue }
+                    if lookup.contains(RepeatedFigureCheck.otherPeriodWords, between: clause) { continue }
+                    // Intervals computed once: figures keep how they were printed, not their intervals.
+                    let (hard, plausible) = q.intervals
+                    guard !groups[g].readings.contains(where: { $0.hard == hard && $0.plausible == plausible }) else { continue }
+                    groups[g].readings.append((q.range, hard, plausible))
+                    if groups[g].readings.count > RepeatedFigureCheck.maxDistinctValues {
+                        groups[g].tooMany = true
+                        groups[g].readings = []
                     }
                 }
             }
         }
-        return findings
+
+        func finish() -> [Finding] {
+            var findings: [Finding] = []
+            for group in groups where group.readings.count > 1 {
+                let readings = group.readings
+                for (k, reading) in readings.enumerated() {
+                    for earlier in readings[..<k] {
+                        let verdict = Verdict.of(hard: earlier.hard.intersects(reading.hard), plausible: earlier.plausible.intersects(reading.plausible))
+                        guard verdict != .consistent else { continue }
+                        let first = source.position(of: earlier.range.lowerBound)
+                        if let f = relationFinding(verdict, range: reading.range, check.spec.message(
+                            "“\(group.label)”在第\(first.line)行为“\(source.readerText(earlier.range))”，此处为“\(source.readerText(reading.range))”，两者不可能同时成立",
+                            ["match": source.readerText(reading.range)])) {
+                            findings.append(f)
+                            break
+                        }
+                    }
+                }
+            }
+            return findings
+        }
     }
 
-    private static func isStatedValue(_ bound: Bound) -> Bool {
+    fileprivate static func isStatedValue(_ bound: Bound) -> Bool {
         switch bound {
         case .plain, .over, .under, .atLeast, .atMost, .approximate: return true
         default: return false

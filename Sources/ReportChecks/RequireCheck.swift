@@ -29,26 +29,65 @@ struct RequireCheck: Check {
         self.spec = spec
     }
 
-    func run(_ document: Document) -> [Finding] {
-        let fallback = "缺少必需的内容：\(pattern.pattern)"
-        guard let section else {
-            let found = document.blocks.contains { kinds.contains($0.kind) && !$0.matches(of: pattern).isEmpty }
-            let start = document.source.contentStart
-            return found ? [] : [Finding(range: start..<start, message: spec.message(fallback))]
-        }
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
+
+    /// A section whose heading matches, until a match is found in it.
+    private struct Target {
+        let heading: Range<Int>
+        let title: String
+        var satisfied = false
+    }
+
+    /// Whether the document has a match, or (with `section:`) which sections have none.
+    private final class Run: CheckRun {
+        let check: RequireCheck
+        let source: SourceFile
+        var foundAnywhere = false
+        /// Every open section; a target where its heading matches.
+        var sections = SectionStack<Target?>()
         var findings: [Finding] = []
-        func visit(_ s: Section) {
-            let heading = document.blocks[s.headingIndex]
-            let title = heading.heading?.title ?? ""
-            if section.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)) != nil {
-                let found = s.blockIndices.contains { kinds.contains(document.blocks[$0].kind) && !document.blocks[$0].matches(of: pattern).isEmpty }
-                if !found {
-                    findings.append(Finding(range: heading.range, message: spec.message(fallback + "（“\(title)”下）", ["section": title])))
+
+        init(check: RequireCheck, source: SourceFile) {
+            self.check = check
+            self.source = source
+        }
+
+        func read(_ window: BlockWindow) {
+            guard let section = check.section else {
+                guard !foundAnywhere else { return }
+                foundAnywhere = window.blocks.contains { check.kinds.contains($0.kind) && !$0.matches(of: check.pattern).isEmpty }
+                return
+            }
+            for block in window.blocks {
+                let heading = block.heading
+                if let heading { sections.close(atLevel: heading.level).forEach(judge) }
+                // A sub-section's heading is a block of the sections around it.
+                if check.kinds.contains(block.kind), sections.open.contains(where: { $0.entry?.satisfied == false }),
+                   !block.matches(of: check.pattern).isEmpty {
+                    sections.updateAll { $0?.satisfied = true }
+                }
+                if let heading {
+                    let matches = section.firstMatch(in: heading.title, range: NSRange(heading.title.startIndex..., in: heading.title)) != nil
+                    sections.open(level: heading.level, matches ? Target(heading: block.range, title: heading.title) : nil)
                 }
             }
-            s.children.forEach(visit)
         }
-        document.sections.forEach(visit)
-        return findings
+
+        private func judge(_ target: Target?) {
+            guard let target, !target.satisfied else { return }
+            findings.append(Finding(range: target.heading,
+                                    message: check.spec.message(fallback + "（“\(target.title)”下）", ["section": target.title])))
+        }
+
+        private var fallback: String { "缺少必需的内容：\(check.pattern.pattern)" }
+
+        func finish() -> [Finding] {
+            guard check.section != nil else {
+                let start = source.contentStart
+                return foundAnywhere ? [] : [Finding(range: start..<start, message: check.spec.message(fallback))]
+            }
+            sections.closeAll().forEach(judge)
+            return findings
+        }
     }
 }

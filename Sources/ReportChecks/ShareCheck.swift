@@ -6,7 +6,7 @@ import ReportRules
 /// the whole and, after 其中, the part (`就业人员73439万人，其中城镇就业人员47345万人，占
 /// 比重为64.5%`), part/whole must give X. When the whole is an exact count and no part is
 /// given, X% of it must be a whole number of things (the GRIM test).
-struct ShareCheck: Check {
+struct ShareCheck: WindowCheck {
     let spec: RuleSpec
     let maximum: Rational
 
@@ -23,14 +23,14 @@ struct ShareCheck: Check {
         self.spec = spec
     }
 
-    func run(_ document: Document) -> [Finding] {
+    func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
-        for block in document.blocks {
+        for block in window.blocks {
             var lookup = BlockLookup(block)
             for share in block.quantities where share.kind == .percent {
                 guard let sentence = lookup.sentence(containing: share.range.lowerBound),
                       let zhan = lookup.last(Self.zhan, in: sentence.lowerBound..<share.range.lowerBound) else { continue }
-                let text = document.readerText(share.range)
+                let text = window.readerText(share.range)
                 let cap = Interval.between(nil, maximum)
                 if let f = relationFinding(Verdict.of(hard: share.hard.intersects(cap), plausible: share.plausible.intersects(cap)),
                                            range: share.range, spec.message("比重“\(text)”超过\(maximum.decimalString)%", ["match": text])) {
@@ -44,7 +44,7 @@ struct ShareCheck: Check {
                     guard let hard = Relations.sharePercent(part: part.hard, whole: whole.hard),
                           let plausible = Relations.sharePercent(part: part.plausible, whole: whole.plausible) else { continue }
                     let exact = (part.value / whole.value).flatMap { $0 * Relations.hundred }
-                    let message = "“\(document.readerText(part.range))”占“\(document.readerText(whole.range))”的比重约为\(exact.map { Self.rounded($0) } ?? "?")%，与“\(text)”不符"
+                    let message = "“\(window.readerText(part.range))”占“\(window.readerText(whole.range))”的比重约为\(exact.map { Self.rounded($0) } ?? "?")%，与“\(text)”不符"
                     if let f = relationFinding(Verdict.of(hard: hard.intersects(share.hard), plausible: plausible.intersects(share.plausible)),
                                                range: share.range, spec.message(message, ["match": text])) {
                         findings.append(f)

@@ -28,16 +28,19 @@ struct SubstituteCheck: Check {
         self.spec = spec
     }
 
-    func run(_ document: Document) -> [Finding] {
-        scope.blocks(of: document).flatMap { i in
-            document.blocks[i].matches(of: pattern).compactMap { m -> Finding? in
-                var replaced = replacement
-                for (k, g) in m.groups.enumerated().reversed() { replaced = replaced.replacingOccurrences(of: "$\(k)", with: g ?? "") }
-                guard replaced != m.text else { return nil }
-                let message = spec.message("用“{replacement}”代替“{match}”", ["match": m.text, "replacement": replaced])
-                return Finding(range: m.range, message: message,
-                               fix: m.contiguous ? Fix(range: m.range, replacement: replaced) : nil)
-            }
+    func start(_ source: SourceFile) -> any CheckRun {
+        var scope = scope.tracker()
+        return FindingsRun({ window in scope.blocks(of: window).flatMap(findings) })
+    }
+
+    private func findings(_ block: Block) -> [Finding] {
+        block.matches(of: pattern).compactMap { m -> Finding? in
+            var replaced = replacement
+            for (k, g) in m.groups.enumerated().reversed() { replaced = replaced.replacingOccurrences(of: "$\(k)", with: g ?? "") }
+            guard replaced != m.text else { return nil }
+            let message = spec.message("用“{replacement}”代替“{match}”", ["match": m.text, "replacement": replaced])
+            return Finding(range: m.range, message: message,
+                           fix: m.contiguous ? Fix(range: m.range, replacement: replaced) : nil)
         }
     }
 }

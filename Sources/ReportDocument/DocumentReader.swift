@@ -8,20 +8,16 @@ public struct DocumentReader: Sendable {
         self.options = options
     }
 
-    /// The whole document, every block finished.
+    /// The whole document, every block finished (lint reads a draft a window at a time
+    /// instead; see `LintEngine`).
     ///
-    /// `threads`: blocks are finished independently, so a large draft linted on its own can
-    /// use every core; the document is the same whatever the count.
-    /// `progress` is told the source bytes each finished chunk of blocks covers.
-    public func read(_ source: SourceFile, format: DocumentFormat? = nil, threads: Int = 1,
-                     progress: (@Sendable (Int) -> Void)? = nil) -> Document {
-        // The draft (its raw blocks and tables) is freed before the sections are built: the end
-        // of reading is the peak of a lint's memory.
-        let (blocks, format, comments) = {
-            let draft = open(source, format: format)
-            return (draft.blocks(threads: threads, progress: progress), draft.format, draft.comments)
-        }()
-        return Document(source: source, format: format, blocks: blocks, sections: Document.sections(of: blocks), comments: comments)
+    /// `threads`: blocks are finished independently; the document is the same whatever the count.
+    public func read(_ source: SourceFile, format: DocumentFormat? = nil, threads: Int = 1) -> Document {
+        let draft = open(source, format: format)
+        let blocks = draft.blocks(threads: threads)
+        return Document(source: source, format: draft.format, blocks: blocks,
+                        sections: Document.sections(of: blocks),
+                        comments: draft.comments)
     }
 
     /// The block structure of a draft, with each block's text and figures built only when
@@ -50,19 +46,11 @@ public struct DocumentReader: Sendable {
         /// Whether block `i` is a heading or a field: the outline, known before any scanning.
         public func isOutline(_ i: Int) -> Bool { raws.blocks[i].isOutline }
 
-        /// Every block, in order; finished on up to `threads` threads, `chunkSize` blocks at a
-        /// time. `progress` is told the source bytes each finished chunk covers.
-        public func blocks(threads: Int = 1, chunkSize: Int = 4096, progress: (@Sendable (Int) -> Void)? = nil) -> [Block] {
+        /// Every block, in order; finished on up to `threads` threads, `chunkSize` blocks at a time.
+        public func blocks(threads: Int = 1, chunkSize: Int = 4096) -> [Block] {
             let chunks = chunkCount(size: chunkSize)
-            let finish = { @Sendable (c: Int) -> [Block] in
-                let blocks = blocks(inChunk: c, size: chunkSize)
-                if let progress, let first = blocks.first, let last = blocks.last {
-                    progress(last.range.upperBound - first.range.lowerBound)
-                }
-                return blocks
-            }
-            guard threads > 1, chunks > 1 else { return (0..<chunks).flatMap(finish) }
-            return parallelMap(chunks, jobs: threads, finish).flatMap { $0 }
+            guard threads > 1, chunks > 1 else { return (0..<chunks).flatMap { blocks(inChunk: $0, size: chunkSize) } }
+            return parallelMap(chunks, jobs: threads) { blocks(inChunk: $0, size: chunkSize) }.flatMap { $0 }
         }
 
         /// How many chunks of `size` blocks the draft has, the last one possibly shorter.

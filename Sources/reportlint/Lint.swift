@@ -117,11 +117,9 @@ struct Lint: ParsableCommand {
             do throws(SourceError) {
                 let source = try SourceFile.read(path: queue[i].path)
                 let size = source.bytes.count
-                let document = DocumentReader().read(source, threads: threadsPerDraft) { progress.advance(within: size, bytes: $0) }
-                let checkCount = queue[i].engine.checks.count
-                let diagnostics = queue[i].engine.lint(document, threads: threadsPerDraft) { progress.advance(checksOf: checkCount) }
+                let draft = DocumentReader().open(source)
+                let diagnostics = queue[i].engine.lint(draft, threads: threadsPerDraft) { progress.advance(within: size, bytes: $0) }
                 progress.advance(bytes: size)
-                if queue.count == 1 { keepUntilExit(document) }
                 return .success(FileResult(source: source, diagnostics: diagnostics))
             } catch {
                 return .failure(error)

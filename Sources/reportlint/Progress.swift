@@ -3,14 +3,12 @@ import Foundation
 
 /// Files done and throughput on standard error, when it is a terminal; silent otherwise
 /// (CI logs, pipes), so that output stays byte-for-byte reproducible. A single file shows the
-/// megabytes read of its size instead, then the checks run, once the run has taken longer
-/// than a moment.
+/// megabytes linted of its size instead, once the run has taken longer than a moment.
 final class ProgressMeter: @unchecked Sendable {
     private let lock = NSLock()
     private let total: Int
     private var done = 0
     private var bytes = 0
-    private var checksDone = 0
     private let start = DispatchTime.now().uptimeNanoseconds
     private var lastDraw: UInt64 = 0
     private var drawn = false
@@ -41,17 +39,6 @@ final class ProgressMeter: @unchecked Sendable {
         draw(force: false) { rate in
             String(format: "%.1f/%.1f MB, %.1f MB/s", Double(self.bytes) / 1_048_576, Double(size) / 1_048_576, rate)
         }
-    }
-
-    /// One more check has run on the only file's document, of `count`: once its blocks are
-    /// read, the line says how far the checks are rather than standing at the full size.
-    func advance(checksOf count: Int) {
-        guard enabled, total == 1 else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        checksDone += 1
-        guard pastAMoment else { return }
-        draw(force: checksDone == count) { _ in String(format: "checks %d/%d", self.checksDone, count) }
     }
 
     /// A small file is done before anyone waits: its line never flashes on the screen.

@@ -58,18 +58,3 @@ func finishWriting(_ output: FileOutput) throws {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
-
-/// Keeps a value alive until the process exits, never freeing it.
-///
-/// For a draft linted on its own: its document is the last large thing the run would free,
-/// object by object (2.3 million blocks and their arrays for 100 MB, 8 % of the run), and the
-/// process ends right after, when the system takes the memory back at once. Only for values
-/// made once per process.
-func keepUntilExit<Value>(_ value: Value) {
-    _ = Unmanaged.passRetained(Holder(value))
-}
-
-private final class Holder<Value> {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}

@@ -128,6 +128,33 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
     @Test func emptySections() throws {
         let ds = try lint("# A\n\n## B\n\n## C\n\n正文。\n", rules: "  - id: empty\n    kind: empty-section\n")
         #expect(ds.map(\.message) == ["“B”下没有内容"])
+        // A heading that ends the draft is empty; one with only sub-headings is not.
+        let last = try lint("# A\n\n## B\n\n正文。\n\n# C\n", rules: "  - id: empty\n    kind: empty-section\n")
+        #expect(last.map(\.message) == ["“C”下没有内容"])
+    }
+
+    /// A section holds every block up to the next heading of its level or higher, the
+    /// headings of its sub-sections included: checks that read sections as their blocks pass
+    /// must count those too.
+    @Test func aSectionHoldsItsSubsections() throws {
+        let rules = """
+              - id: claims
+                kind: headline-claims
+              - id: guests
+                kind: require
+                section: '^论坛$'
+                pattern: '\\d+位嘉宾'
+              - id: weasel
+                kind: forbid
+                pattern: 据不完全统计
+                section: '^合作$'
+            """
+        // The claim (万项) and the only figure of its unit, in a sub-section's heading.
+        // Each 论坛 has its guests in a sub-section: in its text, or in its heading.
+        let text = "# 万项需求征集\n\n## 征集需求300项\n\n说明。\n\n# 论坛\n\n## 分会场\n\n558位嘉宾演讲。\n\n# 合作\n\n## 双边\n\n据不完全统计。\n\n# 其他\n\n据不完全统计。\n\n# 论坛\n\n## 30位嘉宾对话\n"
+        let ds = try lint(text, rules: rules)
+        #expect(ds.map(\.rule) == ["claims", "weasel"])
+        #expect(lines(ds, in: text) == [1, 17])
     }
 }
 
