@@ -45,12 +45,9 @@ struct FormulaBreakdownCheck: OptionlessCheck {
 
         func read(_ window: BlockWindow) {
             for block in window.blocks {
-                if !pending.isEmpty {
-                    var open: [Pending] = []
-                    for var p in pending {
-                        if p.take(block) { open.append(p) } else { judge(p) }
-                    }
-                    pending = open
+                var k = 0
+                while k < pending.count {
+                    if pending[k].take(block) { k += 1 } else { judge(pending.remove(at: k)) }
                 }
                 if !block.formulas.isEmpty { pending.append(Pending(home: block)) }
             }

@@ -23,6 +23,8 @@ import ReportRules
 struct OutlineCheck: Check {
     let spec: RuleSpec
     let entries: [Entry]
+    /// Every entry, nested ones included, at the position of its `id`.
+    let allEntries: [Entry]
     let closed: Bool
 
     struct Entry: Sendable {
@@ -32,6 +34,8 @@ struct OutlineCheck: Check {
         var optional: Bool
         var repeats: Bool
         var children: [Entry]
+        /// Its position in `allEntries`.
+        var id = 0
 
         var display: String { title ?? pattern?.pattern ?? "?" }
 
@@ -47,8 +51,19 @@ struct OutlineCheck: Check {
         var options = spec.options
         let context = "rule '\(spec.id)' (kind outline)"
         let list = try options.required("headings", context)
-        entries = try Self.readEntries(list)
+        var entries = try Self.readEntries(list)
         guard !entries.isEmpty else { throw RuleError("\(context) lists no headings", at: list) }
+        var all: [Entry] = []
+        func number(_ list: inout [Entry]) {
+            for k in list.indices {
+                list[k].id = all.count
+                all.append(list[k])
+                number(&list[k].children)
+            }
+        }
+        number(&entries)
+        self.entries = entries
+        allEntries = all
         closed = try options.optional("closed")?.bool("'closed'") ?? false
         try options.finish(context, allowed: RuleSpec.commonKeys)
         self.spec = spec
@@ -79,11 +94,21 @@ struct OutlineCheck: Check {
 
     func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
 
+    /// A heading as the matching needs it: a draft may have hundreds of thousands, so its
+    /// title is kept only when `closed` may have to name it.
+    private struct Seen {
+        let range: Range<Int>
+        let level: Int
+        /// The `id`s of the entries it matches; most headings match none.
+        let matching: [Int]
+        let title: String?
+    }
+
     /// Gathers the headings (the outline is matched as a whole, at the end).
     private final class Run: CheckRun {
         let check: OutlineCheck
         let source: SourceFile
-        var headings: [(range: Range<Int>, heading: Heading)] = []
+        var headings: [Seen] = []
 
         init(check: OutlineCheck, source: SourceFile) {
             self.check = check
@@ -92,7 +117,9 @@ struct OutlineCheck: Check {
 
         func read(_ window: BlockWindow) {
             for block in window.blocks {
-                if let h = block.heading { headings.append((block.range, h)) }
+                guard let h = block.heading else { continue }
+                headings.append(Seen(range: block.range, level: h.level, matching: check.allEntries.filter { $0.matches(h) }.map(\.id),
+                                     title: check.closed ? h.title : nil))
             }
         }
 
@@ -104,10 +131,10 @@ struct OutlineCheck: Check {
     }
 
     /// Matches `expected` in order against the headings `all[range]` (one parent's section).
-    private func match(_ expected: [Entry], within range: Range<Int>, _ all: [(range: Range<Int>, heading: Heading)],
+    private func match(_ expected: [Entry], within range: Range<Int>, _ all: [Seen],
                        _ source: SourceFile, anchor: Range<Int>?, _ findings: inout [Finding]) {
         guard !range.isEmpty || !expected.isEmpty else { return }
-        let level = range.isEmpty ? 0 : range.map { all[$0].heading.level }.min() ?? 0
+        let level = range.isEmpty ? 0 : range.map { all[$0].level }.min() ?? 0
         var cursor = range.lowerBound
         var used = Set<Int>()
         var lastFound: Entry?
@@ -115,14 +142,14 @@ struct OutlineCheck: Check {
             var found: [Int] = []
             var p = cursor
             while p < range.upperBound {
-                if entry.matches(all[p].heading) {
+                if all[p].matching.contains(entry.id) {
                     found.append(p)
                     if !entry.repeats { break }
                 }
                 p += 1
             }
             if found.isEmpty {
-                if let earlier = (range.lowerBound..<cursor).first(where: { entry.matches(all[$0].heading) && !used.contains($0) }) {
+                if let earlier = (range.lowerBound..<cursor).first(where: { all[$0].matching.contains(entry.id) && !used.contains($0) }) {
                     used.insert(earlier)
                     let after = lastFound.map { "“\($0.display)”之后" } ?? "开头"
                     findings.append(Finding(range: all[earlier].range,
@@ -138,7 +165,7 @@ struct OutlineCheck: Check {
                 used.insert(f)
                 // The heading's own section: following headings of a deeper level.
                 var end = f + 1
-                while end < range.upperBound, all[end].heading.level > all[f].heading.level { end += 1 }
+                while end < range.upperBound, all[end].level > all[f].level { end += 1 }
                 if !entry.children.isEmpty {
                     match(entry.children, within: (f + 1)..<end, all, source, anchor: all[f].range, &findings)
                 }
@@ -148,10 +175,10 @@ struct OutlineCheck: Check {
             lastFound = entry
         }
         if closed {
-            for p in range where !used.contains(p) && all[p].heading.level == level {
-                let h = all[p].heading
+            for p in range where !used.contains(p) && all[p].level == level {
+                let title = all[p].title ?? ""
                 findings.append(Finding(range: all[p].range,
-                                        message: spec.message("大纲中没有章节“\(h.title)”", ["section": h.title])))
+                                        message: spec.message("大纲中没有章节“\(title)”", ["section": title])))
             }
         }
     }
