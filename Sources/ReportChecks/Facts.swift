@@ -68,12 +68,21 @@ struct FactPattern: Sendable {
         guard !pattern.contains("|"), !pattern.contains("(?") else { return "" }
         var best = "", run = ""
         var depth = 0, inClass = false, inCount = false, escaped = false
+        // After a letter escape (\d, \u4e07, \x41, \p{Han}) its ASCII letters and digits are
+        // not text to look for.
+        var escapeArgument = false
         func endRun() {
             if run.count > best.count { best = run }
             run = ""
         }
         for c in pattern {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                escapeArgument = c.isASCII && (c.isLetter || c.isNumber)
+                continue
+            }
+            if escapeArgument, c.isASCII && (c.isLetter || c.isNumber) { continue }
+            escapeArgument = false
             switch c {
             case "\\": escaped = true; endRun()
             case "[" where !inClass: inClass = true; endRun()

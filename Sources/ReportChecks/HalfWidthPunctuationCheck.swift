@@ -24,7 +24,11 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
                 }
             }
             block.text.withBytes { t in
-                for k in t.indices {
+                // The marks are ASCII, so they start scalars: the scan steps scalar by scalar.
+                var scan = 0
+                while scan < t.count {
+                    let k = scan
+                    scan += UTF8Text.scalarLength(lead: t[k])
                     guard let replacement = Self.fullWidth(t[k]) else { continue }
                     let mark = UInt32(t[k])
                     var p = k

@@ -50,7 +50,7 @@ struct NumberingCheck: Check {
             parentAtLevel = parentAtLevel.filter { $0.key < heading.level }
             parentAtLevel[heading.level] = index
             guard let number = heading.number else { return }
-            let printed = number.printed.trimmingCharacters(in: .whitespaces)
+            let printed = number.printed.trimmingBlanks
             if number.style == .decimal {
                 if let previous = lastDecimal, let problem = NumberingCheck.decimalProblem(previous, number.components) {
                     findings.append(Finding(range: range, message: check.spec.message(problem, ["match": printed])))

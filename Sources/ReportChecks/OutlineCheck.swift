@@ -39,10 +39,18 @@ struct OutlineCheck: Check {
 
         var display: String { title ?? pattern?.pattern ?? "?" }
 
-        func matches(_ h: Heading) -> Bool {
-            if let number, h.number?.printed.trimmingCharacters(in: .whitespaces) != number { return false }
+        /// Text every title the pattern matches contains: most headings are ruled out
+        /// without running the expression.
+        var literal: [UInt8] = []
+
+        /// `number`: the heading's printed number, without blanks.
+        func matches(_ h: Heading, number printed: String?) -> Bool {
+            if let number, printed != number { return false }
             if let title { return h.title == title }
-            if let pattern { return pattern.firstMatch(in: h.title, range: NSRange(h.title.startIndex..., in: h.title)) != nil }
+            if let pattern {
+                return h.title.utf8.containsBytes(literal)
+                    && pattern.firstMatch(in: h.title, range: NSRange(h.title.startIndex..., in: h.title)) != nil
+            }
             return false
         }
     }
@@ -82,10 +90,11 @@ struct OutlineCheck: Check {
             guard (title == nil) != (pattern == nil) else {
                 throw RuleError("an outline entry needs exactly one of 'title' and 'pattern'", at: item)
             }
-            let entry = Entry(title: title, pattern: pattern, number: try map.optional("number")?.string("'number'"),
+            var entry = Entry(title: title, pattern: pattern, number: try map.optional("number")?.string("'number'"),
                               optional: try map.optional("optional")?.bool("'optional'") ?? false,
                               repeats: try map.optional("repeat")?.bool("'repeat'") ?? false,
                               children: try map.optional("children").map(readEntries) ?? [])
+            entry.literal = pattern.map { Array(FactPattern.requiredLiteral($0.pattern).utf8) } ?? []
             try map.finish("an outline entry")
             out.append(entry)
         }
@@ -118,7 +127,8 @@ struct OutlineCheck: Check {
         func read(_ window: BlockWindow) {
             for block in window.blocks {
                 guard let h = block.heading else { continue }
-                headings.append(Seen(range: block.range, level: h.level, matching: check.allEntries.filter { $0.matches(h) }.map(\.id),
+                let number = h.number?.printed.trimmingBlanks
+                headings.append(Seen(range: block.range, level: h.level, matching: check.allEntries.filter { $0.matches(h, number: number) }.map(\.id),
                                      title: check.closed ? h.title : nil))
             }
         }

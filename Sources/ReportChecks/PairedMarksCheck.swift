@@ -37,9 +37,9 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
             block.text.withBytes { t in
                 var i = 0
                 while i < t.count {
-                    // Every mark starts with E2, E3 or EF; all other bytes are skipped undecoded.
+                    // Every mark starts with E2, E3 or EF; other scalars are stepped over undecoded.
                     let b = t[i]
-                    guard b == 0xE2 || b == 0xE3 || b == 0xEF else { i += 1; continue }
+                    guard b == 0xE2 || b == 0xE3 || b == 0xEF else { i += UTF8Text.scalarLength(lead: b); continue }
                     let (c, length) = UTF8Text.scalar(t, i)
                     defer { i += length }
                     // ’ between Latin letters is an apostrophe (don’t), not a closing quote.

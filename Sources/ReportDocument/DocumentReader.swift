@@ -148,9 +148,9 @@ enum Sentences {
                 if s < end { result.append(text.sourceRange(s..<end)) }
             }
             while p < t.count {
-                // Sentence marks are ASCII or start with E3 / EF: other bytes are skipped undecoded.
+                // Sentence marks are ASCII or start with E3 / EF: other scalars are stepped over undecoded.
                 let b = t[p]
-                guard b == 0x21 || b == 0x3F || b == 0x3B || b == 0xE3 || b == 0xEF else { p += 1; continue }
+                guard b == 0x21 || b == 0x3F || b == 0x3B || b == 0xE3 || b == 0xEF else { p += UTF8Text.scalarLength(lead: b); continue }
                 let (c, len) = UTF8Text.scalar(t, p)
                 p += len
                 switch c {

@@ -1,3 +1,5 @@
+import ReportNumbers
+
 extension Collection<UInt8> {
     /// Whether `word` occurs in these bytes (a plain scan: the texts searched are clauses).
     @inlinable
@@ -97,8 +99,7 @@ public final class WordList: Sendable {
                 var i = from
                 while i < end {
                     let b = t[i]
-                    let step = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                    defer { i += step }
+                    defer { i += UTF8Text.scalarLength(lead: b) }
                     let window = UInt32(b) << 16 | (i + 1 < n ? UInt32(t[i + 1]) << 8 : 0) | (i + 2 < n ? UInt32(t[i + 2]) : 0)
                     let s = WordList.slot(window)
                     if filter[s >> 6] & (1 << (s & 63)) == 0 { continue }

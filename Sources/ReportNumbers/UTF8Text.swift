@@ -22,6 +22,14 @@ public enum UTF8Text {
         return (0xFFFD, 1)
     }
 
+    /// The bytes from lead byte `b` to the next scalar; 1 for ASCII and for a stray
+    /// continuation byte. A search for something that starts a scalar steps by this: Chinese
+    /// text is three bytes a character, and two of them can be skipped unread.
+    @inlinable @inline(__always)
+    public static func scalarLength(lead b: UInt8) -> Int {
+        b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    }
+
     /// The scalar that ends right before `end`, and its start.
     @inlinable @inline(__always)
     public static func scalar(_ t: UnsafeBufferPointer<UInt8>, before end: Int) -> (UInt32, Int)? {

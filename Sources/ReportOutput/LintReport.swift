@@ -85,6 +85,6 @@ func stableHash(_ text: String) -> String {
 /// text of the line it starts on (trimmed) and the text it covers; not the line number.
 public func fingerprint(_ d: Diagnostic, in source: SourceFile, path: String) -> String {
     let line = source.line(of: d.range.lowerBound)
-    let lineText = source.text(source.lineRange(line)).trimmingCharacters(in: .whitespaces)
+    let lineText = source.text(source.lineRange(line)).trimmingBlanks
     return stableHash([d.rule, path, lineText, source.text(d.range)].joined(separator: "\u{1}"))
 }

@@ -3,6 +3,14 @@ import Testing
 @testable import ReportDocument
 
 @Suite struct SourceFileTests {
+    /// Baseline fingerprints trim a line's blanks: the fast trim must agree with Foundation's
+    /// exactly, or every stored baseline would stop matching.
+    @Test func trimmingBlanksAgreesWithFoundation() {
+        for s in ["", " ", "\t 8.4 \u{3000}", "\u{00A0}一、\u{2003}", " a\n", "\n b \t", "\u{3000}\u{3000}", "（一）", " 甲 乙 "] {
+            #expect(s.trimmingBlanks == s.trimmingCharacters(in: .whitespaces), "\(s.unicodeScalars.map { $0.value })")
+        }
+    }
+
     @Test func byteOrderMarkIsNotAColumn() throws {
         let file = try SourceFile(path: "bom.md", bytes: [0xEF, 0xBB, 0xBF] + Array("近3万人次".utf8))
         #expect(file.contentStart == 3)

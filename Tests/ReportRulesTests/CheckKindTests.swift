@@ -334,6 +334,9 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         ("(?i)abc(\u{E000})", ""),
         ("\\d+项成果(\u{E000})", "项成果"),
         ("^.*(\u{E000})$", ""),
+        ("\\u4e07项成果(\u{E000})", "项成果"),
+        ("\\x41bc合作(\u{E000})", "合作"),
+        ("\\p{Han}+合作(\u{E000})", "合作"),
     ])
     func factLiteral(pattern: String, literal: String) {
         #expect(FactPattern.requiredLiteral(pattern) == literal)
