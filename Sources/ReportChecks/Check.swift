@@ -84,7 +84,7 @@ public enum CheckKinds {
 /// Which blocks a text check looks at: block kinds and, optionally, sections by heading.
 struct Scope: Sendable {
     var kinds: Set<BlockKind>
-    var section: NSRegularExpression?
+    var section: Pattern?
 
     static let kindNames: [String: BlockKind] = [
         "heading": .heading, "paragraph": .paragraph, "list": .listItem, "field": .field, "table": .tableRow,
@@ -105,7 +105,7 @@ struct Scope: Sendable {
             }
             kinds = chosen
         }
-        section = try options.optional("section")?.regex("'section'")
+        section = try options.optional("section").map { v throws(RuleError) in Pattern(try v.regex("'section'")) }
     }
 
     init() {
@@ -145,8 +145,7 @@ struct ScopeTracker {
     mutating func includes(_ block: Block) -> Bool {
         if let section = scope.section, let h = block.heading {
             sections.close(atLevel: h.level)
-            let matches = sections.innermost ?? false
-                || section.firstMatch(in: h.title, range: NSRange(h.title.startIndex..., in: h.title)) != nil
+            let matches = sections.innermost ?? false || section.matches(h.title)
             sections.open(level: h.level, matches)
         }
         guard mask & Scope.bit(block.kind) != 0 else { return false }

@@ -59,50 +59,7 @@ struct FactPattern: Sendable {
             throw RuleError("fact '\(name)' is not a valid pattern: \(source)", at: value)
         }
         self.suffixes = suffixes
-        requiredText = Array(FactPattern.requiredLiteral(pattern).utf8)
-    }
-
-    /// The longest run of literal characters outside groups, classes and quantifiers, or ""
-    /// when the pattern has alternatives or inline options (no literal is then certain).
-    static func requiredLiteral(_ pattern: String) -> String {
-        guard !pattern.contains("|"), !pattern.contains("(?") else { return "" }
-        var best = "", run = ""
-        var depth = 0, inClass = false, inCount = false, escaped = false
-        // After a letter escape (\d, \u4e07, \x41, \p{Han}) its ASCII letters and digits are
-        // not text to look for.
-        var escapeArgument = false
-        func endRun() {
-            if run.count > best.count { best = run }
-            run = ""
-        }
-        for c in pattern {
-            if escaped {
-                escaped = false
-                escapeArgument = c.isASCII && (c.isLetter || c.isNumber)
-                continue
-            }
-            if escapeArgument, c.isASCII && (c.isLetter || c.isNumber) { continue }
-            escapeArgument = false
-            switch c {
-            case "\\": escaped = true; endRun()
-            case "[" where !inClass: inClass = true; endRun()
-            case "]" where inClass: inClass = false
-            case _ where inClass: continue
-            case "}" where inCount: inCount = false
-            case _ where inCount: continue
-            case "(": depth += 1; endRun()
-            case ")": depth -= 1; endRun()
-            case "?", "*", "+", "{":
-                // The quantified character is optional or repeated: not part of the run.
-                if !run.isEmpty { run.removeLast() }
-                endRun()
-                inCount = c == "{"
-            case ".", "^", "$": endRun()
-            default: if depth == 0 { run.append(c) }
-            }
-        }
-        endRun()
-        return best
+        requiredText = Array(Pattern.requiredLiteral(pattern).utf8)
     }
 
     /// Every figure the pattern finds in the document, in order.

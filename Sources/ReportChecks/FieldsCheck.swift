@@ -18,7 +18,7 @@ import ReportRules
 /// ```
 struct FieldsCheck: Check {
     let spec: RuleSpec
-    let heading: NSRegularExpression
+    let heading: Pattern
     let required: [String]
     let optional: [String]
     let onlyListed: Bool
@@ -32,7 +32,7 @@ struct FieldsCheck: Check {
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
         let context = "rule '\(spec.id)' (kind fields)"
-        heading = try options.required("heading", context).regex("'heading'")
+        heading = Pattern(try options.required("heading", context).regex("'heading'"))
         required = try options.optional("required")?.strings("'required'") ?? []
         optional = try options.optional("optional")?.strings("'optional'") ?? []
         onlyListed = try options.optional("only-listed")?.bool("'only-listed'") ?? false
@@ -72,8 +72,7 @@ struct FieldsCheck: Check {
                 if let h = block.heading {
                     if let current { findings += check.judge(current.heading, current.range, current.fields) }
                     let title = (h.number.map { $0.printed + " " } ?? "") + h.title
-                    let matches = check.heading.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)) != nil
-                    current = matches ? (h, block.range, []) : nil
+                    current = check.heading.matches(title) ? (h, block.range, []) : nil
                 } else if let f = block.field {
                     current?.fields.append((block, f))
                 }

@@ -23,14 +23,20 @@ struct NumberingCheck: Check {
 
     func start(_ source: SourceFile) -> any CheckRun { Run(check: self) }
 
+    struct CounterKey: Hashable {
+        let style: NumberingStyle
+        let parent: Int
+    }
+
     /// The counters so far, as the headings pass.
     private final class Run: CheckRun {
         let check: NumberingCheck
         var findings: [Finding] = []
         var lastDecimal: [Int]?
-        /// Last number seen per (style, parent heading index).
-        var counters: [String: Int] = [:]
-        var parentAtLevel: [Int: Int] = [:]
+        /// Last number seen per style under each parent (a heading's block index; -1: none).
+        var counters: [CounterKey: Int] = [:]
+        /// The last heading at each level above the current one, outermost first.
+        var ancestors: [(level: Int, index: Int)] = []
 
         init(check: NumberingCheck) {
             self.check = check
@@ -46,9 +52,9 @@ struct NumberingCheck: Check {
 
         private func read(_ heading: Heading, at index: Int, _ range: Range<Int>) {
             // The parent of this heading: the nearest heading above with a lower level.
-            let parent = parentAtLevel.filter { $0.key < heading.level }.max { $0.key < $1.key }?.value ?? -1
-            parentAtLevel = parentAtLevel.filter { $0.key < heading.level }
-            parentAtLevel[heading.level] = index
+            while let last = ancestors.last, last.level >= heading.level { ancestors.removeLast() }
+            let parent = ancestors.last?.index ?? -1
+            ancestors.append((heading.level, index))
             guard let number = heading.number else { return }
             let printed = number.printed.trimmingBlanks
             if number.style == .decimal {
@@ -58,7 +64,7 @@ struct NumberingCheck: Check {
                 lastDecimal = number.components
                 return
             }
-            let key = "\(number.style.rawValue)@\(parent)"
+            let key = CounterKey(style: number.style, parent: parent)
             let expected = (counters[key] ?? (check.start - 1)) + 1
             let actual = number.components.last ?? 0
             if actual != expected {

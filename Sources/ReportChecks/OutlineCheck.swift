@@ -25,11 +25,14 @@ struct OutlineCheck: Check {
     let entries: [Entry]
     /// Every entry, nested ones included, at the position of its `id`.
     let allEntries: [Entry]
+    /// The `id`s of the entries with a title, by title; and those with a pattern.
+    let entriesByTitle: [String: [Int]]
+    let patternEntries: [Int]
     let closed: Bool
 
     struct Entry: Sendable {
         var title: String?
-        var pattern: NSRegularExpression?
+        var pattern: Pattern?
         var number: String?
         var optional: Bool
         var repeats: Bool
@@ -37,21 +40,13 @@ struct OutlineCheck: Check {
         /// Its position in `allEntries`.
         var id = 0
 
-        var display: String { title ?? pattern?.pattern ?? "?" }
+        var display: String { title ?? pattern?.regex.pattern ?? "?" }
 
-        /// Text every title the pattern matches contains: most headings are ruled out
-        /// without running the expression.
-        var literal: [UInt8] = []
-
-        /// `number`: the heading's printed number, without blanks.
-        func matches(_ h: Heading, number printed: String?) -> Bool {
-            if let number, printed != number { return false }
-            if let title { return h.title == title }
-            if let pattern {
-                return h.title.utf8.containsBytes(literal)
-                    && pattern.firstMatch(in: h.title, range: NSRange(h.title.startIndex..., in: h.title)) != nil
-            }
-            return false
+        func matches(_ h: Heading) -> Bool {
+            if let title, h.title != title { return false }
+            if let pattern, !pattern.matches(h.title) { return false }
+            if let number, h.number?.printed.trimmingBlanks != number { return false }
+            return title != nil || pattern != nil
         }
     }
 
@@ -72,6 +67,8 @@ struct OutlineCheck: Check {
         number(&entries)
         self.entries = entries
         allEntries = all
+        entriesByTitle = Dictionary(grouping: all.filter { $0.title != nil }.map(\.id)) { all[$0].title! }
+        patternEntries = all.filter { $0.pattern != nil }.map(\.id)
         closed = try options.optional("closed")?.bool("'closed'") ?? false
         try options.finish(context, allowed: RuleSpec.commonKeys)
         self.spec = spec
@@ -86,15 +83,14 @@ struct OutlineCheck: Check {
             }
             var map = try item.map("an outline entry")
             let title = try map.optional("title")?.string("'title'")
-            let pattern = try map.optional("pattern")?.regex("'pattern'")
+            let pattern = try map.optional("pattern").map { v throws(RuleError) in Pattern(try v.regex("'pattern'")) }
             guard (title == nil) != (pattern == nil) else {
                 throw RuleError("an outline entry needs exactly one of 'title' and 'pattern'", at: item)
             }
-            var entry = Entry(title: title, pattern: pattern, number: try map.optional("number")?.string("'number'"),
+            let entry = Entry(title: title, pattern: pattern, number: try map.optional("number")?.string("'number'"),
                               optional: try map.optional("optional")?.bool("'optional'") ?? false,
                               repeats: try map.optional("repeat")?.bool("'repeat'") ?? false,
                               children: try map.optional("children").map(readEntries) ?? [])
-            entry.literal = pattern.map { Array(FactPattern.requiredLiteral($0.pattern).utf8) } ?? []
             try map.finish("an outline entry")
             out.append(entry)
         }
@@ -127,8 +123,7 @@ struct OutlineCheck: Check {
         func read(_ window: BlockWindow) {
             for block in window.blocks {
                 guard let h = block.heading else { continue }
-                let number = h.number?.printed.trimmingBlanks
-                headings.append(Seen(range: block.range, level: h.level, matching: check.allEntries.filter { $0.matches(h, number: number) }.map(\.id),
+                headings.append(Seen(range: block.range, level: h.level, matching: check.entries(matching: h),
                                      title: check.closed ? h.title : nil))
             }
         }
@@ -138,6 +133,14 @@ struct OutlineCheck: Check {
             check.match(check.entries, within: 0..<headings.count, headings, source, anchor: nil, &findings)
             return findings
         }
+    }
+
+    /// The `id`s of the entries `h` matches: its title looked up, and the patterns tried.
+    private func entries(matching h: Heading) -> [Int] {
+        var found: [Int] = []
+        for id in entriesByTitle[h.title] ?? [] where allEntries[id].matches(h) { found.append(id) }
+        for id in patternEntries where allEntries[id].matches(h) { found.append(id) }
+        return found
     }
 
     /// Matches `expected` in order against the headings `all[range]` (one parent's section).

@@ -17,7 +17,7 @@ struct RequireCheck: Check {
     let spec: RuleSpec
     let pattern: NSRegularExpression
     let kinds: Set<BlockKind>
-    let section: NSRegularExpression?
+    let section: Pattern?
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
@@ -67,8 +67,7 @@ struct RequireCheck: Check {
                     sections.updateAll { $0?.satisfied = true }
                 }
                 if let heading {
-                    let matches = section.firstMatch(in: heading.title, range: NSRange(heading.title.startIndex..., in: heading.title)) != nil
-                    sections.open(level: heading.level, matches ? Target(heading: block.range, title: heading.title) : nil)
+                    sections.open(level: heading.level, section.matches(heading.title) ? Target(heading: block.range, title: heading.title) : nil)
                 }
             }
         }

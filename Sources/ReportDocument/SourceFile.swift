@@ -252,8 +252,11 @@ extension StringProtocol {
     /// Foundation's `trimmingCharacters(in: .whitespaces)` gives, without the character-set
     /// bitmap it builds on every call (20,000 instructions, once per heading or finding).
     public var trimmingBlanks: String {
-        func isBlank(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        func isBlank(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? c == " " || c == "\t" : c.properties.generalCategory == .spaceSeparator
+        }
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !isBlank(first), !isBlank(last) { return String(self) }
         guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isBlank($0) })!
         return String(String.UnicodeScalarView(scalars[first...last]))

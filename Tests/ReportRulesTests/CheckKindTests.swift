@@ -339,7 +339,7 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         ("\\p{Han}+合作(\u{E000})", "合作"),
     ])
     func factLiteral(pattern: String, literal: String) {
-        #expect(FactPattern.requiredLiteral(pattern) == literal)
+        #expect(Pattern.requiredLiteral(pattern) == literal)
     }
 }
 
