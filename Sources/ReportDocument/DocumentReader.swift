@@ -93,25 +93,17 @@ public struct DocumentReader: Sendable {
         guard raw.kind != .code, let scanner else {
             return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth)
         }
-        let found = text.withBytes { scanner.scan($0) }
+        var found = text.withBytes { scanner.scan($0) }
+        // Offsets move from the reader text to the source in place: mapped copies would double
+        // the figures while the one block of a one-line draft is finished.
+        for k in found.quantities.indices {
+            found.quantities[k].range = text.sourceRange(found.quantities[k].range)
+            found.quantities[k].labelRange = found.quantities[k].labelRange.map(text.sourceRange)
+        }
+        for k in found.dates.indices { found.dates[k].range = text.sourceRange(found.dates[k].range) }
+        for k in found.formulas.indices { found.formulas[k].range = text.sourceRange(found.formulas[k].range) }
         return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth,
-                     sentences: Sentences.split(text),
-                     quantities: found.quantities.map { q in
-                         var q = q
-                         q.range = text.sourceRange(q.range)
-                         q.labelRange = q.labelRange.map(text.sourceRange)
-                         return q
-                     },
-                     dates: found.dates.map { d in
-                         var d = d
-                         d.range = text.sourceRange(d.range)
-                         return d
-                     },
-                     formulas: found.formulas.map { f in
-                         var f = f
-                         f.range = text.sourceRange(f.range)
-                         return f
-                     })
+                     sentences: Sentences.split(text), quantities: found.quantities, dates: found.dates, formulas: found.formulas)
     }
 }
 

@@ -4,8 +4,10 @@ import Foundation
 /// so output never depends on which thread finished first.
 public func parallelMap<T: Sendable>(_ count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
-    let slots = Slots<T>(count)
     let workers = max(1, min(jobs, count))
+    // One worker: no dispatch (lint of many files calls this once per window of each file).
+    guard workers > 1 else { return (0..<count).map(work) }
+    let slots = Slots<T>(count)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while let i = slots.claim() { slots.store(work(i), at: i) }
     }
