@@ -1,3 +1,5 @@
+import ReportNumbers
+
 /// The text of a block as a reader sees it: Markdown emphasis, code ticks, link targets,
 /// HTML tags and comments removed, the lines of a paragraph joined. Every byte of the plain
 /// text maps back to a byte of the source, so positions found in the plain text point into
@@ -196,11 +198,16 @@ struct InlineTextBuilder {
             i = link.end
         }
         while i < end {
-            // Most bytes are text: skip to the next byte that may start markup.
+            // Most bytes are text: skip to the next byte that may start markup. Markup is ASCII,
+            // so the skip steps scalar by scalar.
             i = source.withUnsafeBufferPointer { s in
                 var k = i
-                while k < end, s[k] >= 0x80 || !InlineTextBuilder.mayStartMarkup(s[k]) { k += 1 }
-                return k
+                while k < end {
+                    let b = s[k]
+                    if b < 0x80 && InlineTextBuilder.mayStartMarkup(b) { break }
+                    k += UTF8Text.scalarLength(lead: b)
+                }
+                return min(k, end)
             }
             guard i < end else { break }
             let b = source[i]
