@@ -194,14 +194,14 @@ extension ScanRun {
     /// 上万名, 上千家: at least that magnitude.
     mutating func floorWord(at i: Int) -> Int? {
         let start = next(i)
-        guard let m = Lexicon.magnitudes.match(t, at: start), m.payload >= 2 else { return nil }
+        guard let m = Lexicon.magnitudes.match(t, at: start), m.payload.power >= 2 else { return nil }
         if let (prev, _) = UTF8Text.scalar(t, before: i), Lexicon.floorBlockers.contains(prev) { return nil }
         let magnitudeEnd = start + m.bytes.count
         // 上万亿 / 上百万: a compound magnitude read as one word.
-        var power = m.payload
+        var power = m.payload.power
         var end = magnitudeEnd
-        if let more = Lexicon.magnitudes.match(t, at: magnitudeEnd), more.payload >= 4 {
-            power += more.payload
+        if let more = Lexicon.magnitudes.match(t, at: magnitudeEnd), more.payload.power >= 4 {
+            power += more.payload.power
             end += more.bytes.count
         }
         var tail = readTail(after: end, chinese: true)

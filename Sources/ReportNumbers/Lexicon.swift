@@ -177,7 +177,14 @@ enum Lexicon {
     static let chineseOnlyUnits = WordList<UnitWord>([("大", UnitWord(kind: .count, canonical: "大"))])
 
     /// Magnitude words after a numeral, with their power of ten.
-    static let magnitudes = WordList<Int>(magnitudeWords)
+    static let magnitudes = WordList<MagnitudeWord>(magnitudeWords.map { ($0.0, MagnitudeWord(power: $0.1, code: Vocabulary.magnitudes.code($0.0))) })
+
+    /// A magnitude word's power of ten, and its code in `Vocabulary.magnitudes` (looked up once
+    /// here: hashing the word per figure cost 1,000 instructions).
+    struct MagnitudeWord: Sendable {
+        let power: Int
+        let code: UInt8
+    }
 
     static let magnitudeWords = [
         ("万亿", 12), ("千亿", 11), ("百亿", 10), ("十亿", 9), ("亿", 8), ("千万", 7), ("百万", 6), ("十万", 5),

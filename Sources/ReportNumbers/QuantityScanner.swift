@@ -514,8 +514,8 @@ struct ScanRun {
             let unitFirst = Lexicon.units.match(t, at: spaced)
             let startsWithMagnitudeChar = unitFirst.map { $0.first == 0x5343 || $0.first == 0x767E } ?? false // 千米, 百分点
             if !startsWithMagnitudeChar, let m = Lexicon.magnitudes.match(t, at: spaced) {
-                tail.magnitudePower = m.payload
-                tail.magnitudeCode = Vocabulary.magnitudes.code(m.text)
+                tail.magnitudePower = m.payload.power
+                tail.magnitudeCode = m.payload.code
                 if m.first == 0x5343 || m.first == 0x767E || m.first == 0x5341 { // 千 百 十
                     tail.flags.insert(.arabicWithThousandOrHundred)
                 }
@@ -533,9 +533,9 @@ struct ScanRun {
             q += inner.bytes.count
             spaced = skipSpaces(q)
             // 30余万人, 七十余万项: the magnitude word follows the qualifier.
-            if tail.magnitudeCode == 0, let m = Lexicon.magnitudes.match(t, at: q), m.payload >= 4 {
-                tail.magnitudePower = m.payload
-                tail.magnitudeCode = Vocabulary.magnitudes.code(m.text)
+            if tail.magnitudeCode == 0, let m = Lexicon.magnitudes.match(t, at: q), m.payload.power >= 4 {
+                tail.magnitudePower = m.payload.power
+                tail.magnitudeCode = m.payload.code
                 q += m.bytes.count
                 spaced = skipSpaces(q)
             }
@@ -690,6 +690,12 @@ struct ScanRun {
             flags.insert(.bareMagnitude)
         }
         let label = labelFor(start: start, end: reading.end, unitKind: reading.tail.unitCode == 0 ? nil : kind)
+        if result.quantities.isEmpty {
+            // Room for the figures the rest of the text is likely to hold (one every 48 bytes in
+            // report prose), at most 1,024: growing a block's array from one figure cost four
+            // copies for ten figures.
+            result.quantities.reserveCapacity(min(1024, max(4, (n - start) / 48)))
+        }
         result.quantities.append(Quantity(
             range: start..<reading.end, value: value, second: second, recipe: recipe, low: low, high: high, options: builder.options,
             kind: kind, unitCode: reading.tail.unitCode, magnitudeCode: reading.tail.magnitudeCode, qualifiers: qualifiers,
