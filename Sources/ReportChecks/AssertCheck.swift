@@ -71,7 +71,7 @@ struct AssertCheck: Check {
     func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
 
     /// Each fact's figures, gathered window by window.
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: AssertCheck
         let source: SourceFile
         let used: [FactPattern]
@@ -86,11 +86,11 @@ struct AssertCheck: Check {
             found = Array(repeating: [], count: used.count)
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             for k in used.indices { found[k] += used[k].find(in: window, &scopes[k]) }
         }
 
-        func finish() -> [Finding] { check.judge(Array(zip(used, found)), source) }
+        mutating func finish() -> [Finding] { check.judge(Array(zip(used, found)), source) }
     }
 
     /// The assertion, given each fact the figures found for it.

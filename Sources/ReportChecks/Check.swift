@@ -14,10 +14,12 @@ public protocol Check: Sendable {
     func start(_ source: SourceFile) -> any CheckRun
 }
 
-/// One check's run over one draft. The engine calls it from one thread at a time.
-public protocol CheckRun: AnyObject {
-    func read(_ window: BlockWindow)
-    func finish() -> [Finding]
+/// One check's run over one draft: a value the engine keeps and calls from one thread at a
+/// time (a struct, so that its state is checked for exclusive access once per window rather
+/// than at every use of a property).
+public protocol CheckRun {
+    mutating func read(_ window: BlockWindow)
+    mutating func finish() -> [Finding]
 }
 
 /// A check whose findings in a window depend on that window's blocks alone.
@@ -30,7 +32,7 @@ extension WindowCheck {
 }
 
 /// A run that gathers each window's findings.
-final class FindingsRun: CheckRun {
+struct FindingsRun: CheckRun {
     private let perWindow: (BlockWindow) -> [Finding]
     private var found: [Finding] = []
 
@@ -38,7 +40,7 @@ final class FindingsRun: CheckRun {
         self.perWindow = perWindow
     }
 
-    func read(_ window: BlockWindow) { found += perWindow(window) }
+    mutating func read(_ window: BlockWindow) { found += perWindow(window) }
 
     func finish() -> [Finding] { found }
 }

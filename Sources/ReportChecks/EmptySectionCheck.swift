@@ -9,7 +9,7 @@ struct EmptySectionCheck: OptionlessCheck {
 
     /// A section is empty when the block after its heading is a heading of its level or
     /// higher, or there is none.
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: EmptySectionCheck
         /// The previous block, when it was a heading.
         var lastHeading: (heading: Heading, range: Range<Int>)?
@@ -19,19 +19,19 @@ struct EmptySectionCheck: OptionlessCheck {
             self.check = check
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 if let last = lastHeading, block.heading.map({ $0.level <= last.heading.level }) ?? false { report(last) }
                 lastHeading = block.heading.map { ($0, block.range) }
             }
         }
 
-        func finish() -> [Finding] {
+        mutating func finish() -> [Finding] {
             if let last = lastHeading { report(last) }
             return findings
         }
 
-        private func report(_ last: (heading: Heading, range: Range<Int>)) {
+        private mutating func report(_ last: (heading: Heading, range: Range<Int>)) {
             let title = last.heading.title
             findings.append(Finding(range: last.range, message: check.spec.message("“\(title)”下没有内容", ["section": title])))
         }

@@ -58,7 +58,7 @@ struct FieldsCheck: Check {
     func start(_ source: SourceFile) -> any CheckRun { Run(check: self) }
 
     /// The fields directly under the last matching heading, before any other heading.
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: FieldsCheck
         var current: (heading: Heading, range: Range<Int>, fields: [(Block, Field)])?
         var findings: [Finding] = []
@@ -67,7 +67,7 @@ struct FieldsCheck: Check {
             self.check = check
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 if let h = block.heading {
                     if let current { findings += check.judge(current.heading, current.range, current.fields) }
@@ -79,7 +79,7 @@ struct FieldsCheck: Check {
             }
         }
 
-        func finish() -> [Finding] {
+        mutating func finish() -> [Finding] {
             if let current { findings += check.judge(current.heading, current.range, current.fields) }
             current = nil
             return findings

@@ -32,7 +32,7 @@ struct FormulaBreakdownCheck: OptionlessCheck {
         }
     }
 
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: FormulaBreakdownCheck
         let source: SourceFile
         var pending: [Pending] = []
@@ -43,7 +43,7 @@ struct FormulaBreakdownCheck: OptionlessCheck {
             self.source = source
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 var k = 0
                 while k < pending.count {
@@ -53,13 +53,13 @@ struct FormulaBreakdownCheck: OptionlessCheck {
             }
         }
 
-        func finish() -> [Finding] {
-            pending.forEach(judge)
+        mutating func finish() -> [Finding] {
+            for p in pending { judge(p) }
             pending = []
             return findings
         }
 
-        private func judge(_ p: Pending) {
+        private mutating func judge(_ p: Pending) {
             let items = Array(p.following.prefix { $0.kind == .listItem })
             let nearby = p.following.prefix(FormulaBreakdownCheck.reach).prefix { $0.heading == nil }
             for formula in p.home.formulas {

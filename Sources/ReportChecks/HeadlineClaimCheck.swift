@@ -34,7 +34,7 @@ struct HeadlineClaimCheck: OptionlessCheck {
         }
     }
 
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: HeadlineClaimCheck
         let source: SourceFile
         /// The claims of every open section's heading.
@@ -46,10 +46,10 @@ struct HeadlineClaimCheck: OptionlessCheck {
             self.source = source
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 let heading = block.heading
-                if let heading { sections.close(atLevel: heading.level).forEach(judge) }
+                if let heading { for closed in sections.close(atLevel: heading.level) { judge(closed) } }
                 // A sub-section's heading is a block of the sections around it.
                 if !block.quantities.isEmpty, sections.open.contains(where: { !$0.entry.isEmpty }) {
                     for q in block.quantities {
@@ -64,7 +64,7 @@ struct HeadlineClaimCheck: OptionlessCheck {
             }
         }
 
-        private func judge(_ claims: [Claim]) {
+        private mutating func judge(_ claims: [Claim]) {
             for c in claims where c.bodyCount > 0 {
                 let claimed = source.readerText(c.figure.range)
                 if let f = relationFinding(Verdict.of(hard: c.hardMet, plausible: c.plausibleMet), range: c.figure.range, check.spec.message(
@@ -74,8 +74,8 @@ struct HeadlineClaimCheck: OptionlessCheck {
             }
         }
 
-        func finish() -> [Finding] {
-            sections.closeAll().forEach(judge)
+        mutating func finish() -> [Finding] {
+            for closed in sections.closeAll() { judge(closed) }
             return findings
         }
     }

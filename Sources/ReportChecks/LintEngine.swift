@@ -100,7 +100,7 @@ public struct LintEngine: Sendable {
 
 /// A check's run, handed between threads: the engine lets one thread at a time use it.
 private final class RunBox: @unchecked Sendable {
-    let run: any CheckRun
+    var run: any CheckRun
 
     init(_ run: any CheckRun) {
         self.run = run

@@ -29,7 +29,7 @@ struct NumberingCheck: Check {
     }
 
     /// The counters so far, as the headings pass.
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: NumberingCheck
         var findings: [Finding] = []
         var lastDecimal: [Int]?
@@ -42,15 +42,15 @@ struct NumberingCheck: Check {
             self.check = check
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             for (index, block) in zip(window.indices, window.blocks) {
                 if let heading = block.heading { read(heading, at: index, block.range) }
             }
         }
 
-        func finish() -> [Finding] { findings }
+        mutating func finish() -> [Finding] { findings }
 
-        private func read(_ heading: Heading, at index: Int, _ range: Range<Int>) {
+        private mutating func read(_ heading: Heading, at index: Int, _ range: Range<Int>) {
             // The parent of this heading: the nearest heading above with a lower level.
             while let last = ancestors.last, last.level >= heading.level { ancestors.removeLast() }
             let parent = ancestors.last?.index ?? -1

@@ -110,7 +110,7 @@ struct OutlineCheck: Check {
     }
 
     /// Gathers the headings (the outline is matched as a whole, at the end).
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: OutlineCheck
         let source: SourceFile
         var headings: [Seen] = []
@@ -120,7 +120,7 @@ struct OutlineCheck: Check {
             self.source = source
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 guard let h = block.heading else { continue }
                 headings.append(Seen(range: block.range, level: h.level, matching: check.entries(matching: h),
@@ -128,7 +128,7 @@ struct OutlineCheck: Check {
             }
         }
 
-        func finish() -> [Finding] {
+        mutating func finish() -> [Finding] {
             var findings: [Finding] = []
             check.match(check.entries, within: 0..<headings.count, headings, source, anchor: nil, &findings)
             return findings

@@ -36,7 +36,7 @@ struct RepeatedFigureCheck: Check {
         var tooMany = false
     }
 
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: RepeatedFigureCheck
         let source: SourceFile
         // Groups in order of first appearance. A label that is not a name (too short, holds a
@@ -50,7 +50,7 @@ struct RepeatedFigureCheck: Check {
             self.source = source
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 var lookup = BlockLookup(block)
                 for q in block.quantities where q.isAmountLike && RepeatedFigureCheck.isStatedValue(q.bound) {
@@ -81,7 +81,7 @@ struct RepeatedFigureCheck: Check {
             }
         }
 
-        func finish() -> [Finding] {
+        mutating func finish() -> [Finding] {
             var findings: [Finding] = []
             for group in groups where group.readings.count > 1 {
                 let readings = group.readings

@@ -39,7 +39,7 @@ struct RequireCheck: Check {
     }
 
     /// Whether the document has a match, or (with `section:`) which sections have none.
-    private final class Run: CheckRun {
+    private struct Run: CheckRun {
         let check: RequireCheck
         let source: SourceFile
         var foundAnywhere = false
@@ -52,7 +52,7 @@ struct RequireCheck: Check {
             self.source = source
         }
 
-        func read(_ window: BlockWindow) {
+        mutating func read(_ window: BlockWindow) {
             guard let section = check.section else {
                 guard !foundAnywhere else { return }
                 foundAnywhere = window.blocks.contains { check.kinds.contains($0.kind) && !$0.matches(of: check.pattern).isEmpty }
@@ -60,7 +60,7 @@ struct RequireCheck: Check {
             }
             for block in window.blocks {
                 let heading = block.heading
-                if let heading { sections.close(atLevel: heading.level).forEach(judge) }
+                if let heading { for closed in sections.close(atLevel: heading.level) { judge(closed) } }
                 // A sub-section's heading is a block of the sections around it.
                 if check.kinds.contains(block.kind), sections.open.contains(where: { $0.entry?.satisfied == false }),
                    !block.matches(of: check.pattern).isEmpty {
@@ -72,7 +72,7 @@ struct RequireCheck: Check {
             }
         }
 
-        private func judge(_ target: Target?) {
+        private mutating func judge(_ target: Target?) {
             guard let target, !target.satisfied else { return }
             findings.append(Finding(range: target.heading,
                                     message: check.spec.message(fallback + "（“\(target.title)”下）", ["section": target.title])))
@@ -80,12 +80,12 @@ struct RequireCheck: Check {
 
         private var fallback: String { "缺少必需的内容：\(check.pattern.pattern)" }
 
-        func finish() -> [Finding] {
+        mutating func finish() -> [Finding] {
             guard check.section != nil else {
                 let start = source.contentStart
                 return foundAnywhere ? [] : [Finding(range: start..<start, message: check.spec.message(fallback))]
             }
-            sections.closeAll().forEach(judge)
+            for closed in sections.closeAll() { judge(closed) }
             return findings
         }
     }

@@ -130,15 +130,10 @@ extension Document {
 /// Sentence splitting on 。！？； (and their ASCII forms) and at the end of the block.
 enum Sentences {
     static func split(_ text: InlineText) -> SentenceList {
-        var result = SentenceList()
         text.withBytes { t in
+            var result = SentenceList()
             var start = 0
             var p = 0
-            func close(_ end: Int) {
-                var s = start
-                while s < end, UTF8Text.isInlineSpace(UTF8Text.scalar(t, s).0) { s += UTF8Text.scalar(t, s).1 }
-                if s < end { result.append(text.sourceRange(s..<end)) }
-            }
             while p < t.count {
                 // Sentence marks are ASCII or start with E3 / EF: other scalars are stepped over undecoded.
                 let b = t[p]
@@ -149,15 +144,22 @@ enum Sentences {
                 case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B:
                     // Closing quotes and brackets stay with their sentence: 他说：“好。”
                     while p < t.count, case let (next, length) = UTF8Text.scalar(t, p), Sentences.isCloser(next) { p += length }
-                    close(p)
+                    close(start..<p, in: t, of: text, &result)
                     start = p
                 default:
                     break
                 }
             }
-            close(t.count)
+            close(start..<t.count, in: t, of: text, &result)
+            return result
         }
-        return result
+    }
+
+    /// Adds the sentence in `range` of the text, leading blanks dropped, if anything is left.
+    private static func close(_ range: Range<Int>, in t: UnsafeBufferPointer<UInt8>, of text: InlineText, _ result: inout SentenceList) {
+        var s = range.lowerBound
+        while s < range.upperBound, UTF8Text.isInlineSpace(UTF8Text.scalar(t, s).0) { s += UTF8Text.scalar(t, s).1 }
+        if s < range.upperBound { result.append(text.sourceRange(s..<range.upperBound)) }
     }
 
     static func isCloser(_ c: UInt32) -> Bool {

@@ -147,7 +147,10 @@ struct InlineTextBuilder {
 
     /// Starts a run at the current end of the text.
     private mutating func startRun(at source: Int) {
-        if firstSource == nil { firstSource = source } else { moreRuns.append(InlineText.Run(length, source)) }
+        guard firstSource != nil else { firstSource = source; return }
+        // A paragraph with bold figures has a run per figure and one after each.
+        if moreRuns.isEmpty { moreRuns.reserveCapacity(8) }
+        moreRuns.append(InlineText.Run(length, source))
     }
 
     private mutating func copy(_ range: Range<Int>) {
