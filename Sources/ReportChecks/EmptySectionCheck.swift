@@ -15,10 +15,6 @@ struct EmptySectionCheck: OptionlessCheck {
         var lastHeading: (heading: Heading, range: Range<Int>)?
         var findings: [Finding] = []
 
-        init(check: EmptySectionCheck) {
-            self.check = check
-        }
-
         mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 if let last = lastHeading, block.heading.map({ $0.level <= last.heading.level }) ?? false { report(last) }

@@ -63,10 +63,6 @@ struct FieldsCheck: Check {
         var current: (heading: Heading, range: Range<Int>, fields: [(Block, Field)])?
         var findings: [Finding] = []
 
-        init(check: FieldsCheck) {
-            self.check = check
-        }
-
         mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 if let h = block.heading {

@@ -38,11 +38,6 @@ struct FormulaBreakdownCheck: OptionlessCheck {
         var pending: [Pending] = []
         var findings: [Finding] = []
 
-        init(check: FormulaBreakdownCheck, source: SourceFile) {
-            self.check = check
-            self.source = source
-        }
-
         mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 var k = 0

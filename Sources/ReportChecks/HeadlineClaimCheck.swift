@@ -41,11 +41,6 @@ struct HeadlineClaimCheck: OptionlessCheck {
         var sections = SectionStack<[Claim]>()
         var findings: [Finding] = []
 
-        init(check: HeadlineClaimCheck, source: SourceFile) {
-            self.check = check
-            self.source = source
-        }
-
         mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 let heading = block.heading

@@ -38,10 +38,6 @@ struct NumberingCheck: Check {
         /// The last heading at each level above the current one, outermost first.
         var ancestors: [(level: Int, index: Int)] = []
 
-        init(check: NumberingCheck) {
-            self.check = check
-        }
-
         mutating func read(_ window: BlockWindow) {
             for (index, block) in zip(window.indices, window.blocks) {
                 if let heading = block.heading { read(heading, at: index, block.range) }

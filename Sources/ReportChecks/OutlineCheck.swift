@@ -115,11 +115,6 @@ struct OutlineCheck: Check {
         let source: SourceFile
         var headings: [Seen] = []
 
-        init(check: OutlineCheck, source: SourceFile) {
-            self.check = check
-            self.source = source
-        }
-
         mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 guard let h = block.heading else { continue }

@@ -45,11 +45,6 @@ struct RepeatedFigureCheck: Check {
         var groupOfKey: [Int?] = []
         var groups: [Group] = []
 
-        init(check: RepeatedFigureCheck, source: SourceFile) {
-            self.check = check
-            self.source = source
-        }
-
         mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
                 var lookup = BlockLookup(block)

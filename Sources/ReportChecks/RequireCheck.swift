@@ -47,11 +47,6 @@ struct RequireCheck: Check {
         var sections = SectionStack<Target?>()
         var findings: [Finding] = []
 
-        init(check: RequireCheck, source: SourceFile) {
-            self.check = check
-            self.source = source
-        }
-
         mutating func read(_ window: BlockWindow) {
             guard let section = check.section else {
                 guard !foundAnywhere else { return }

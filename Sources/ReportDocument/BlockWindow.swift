@@ -8,12 +8,6 @@ public struct BlockWindow: Sendable {
     public let first: Int
     public let blocks: [Block]
 
-    public init(source: SourceFile, first: Int, blocks: [Block]) {
-        self.source = source
-        self.first = first
-        self.blocks = blocks
-    }
-
     /// The draft's indices of the window's blocks.
     public var indices: Range<Int> { first..<(first + blocks.count) }
 
