@@ -48,6 +48,9 @@ public final class WordList: Sendable {
     /// A 1,024-bit filter over the heads of words of three bytes or more; a word shorter than
     /// that sets every bit.
     let filter: [UInt64]
+    /// The first byte of a list of one word of three bytes or more (其中, 分别为): a scan
+    /// tests it before building a head, most scalars of a text fail it.
+    let onlyFirstByte: UInt8?
 
     public init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
@@ -62,6 +65,7 @@ public final class WordList: Sendable {
         } else {
             filter = [UInt64](repeating: .max, count: 16)
         }
+        onlyFirstByte = self.words.count == 1 && self.words[0].count >= 3 ? self.words[0][0] : nil
     }
 
     @inline(__always) static func slot(_ head: UInt32) -> Int { Int((head &* 0x9E37_79B1) >> 22) }
@@ -97,9 +101,11 @@ public final class WordList: Sendable {
             filter.withUnsafeBufferPointer { filter in
                 let n = t.count
                 var i = from
+                let only = onlyFirstByte
                 while i < end {
                     let b = t[i]
                     defer { i += UTF8Text.scalarLength(lead: b) }
+                    if let only, b != only { continue }
                     let window = UInt32(b) << 16 | (i + 1 < n ? UInt32(t[i + 1]) << 8 : 0) | (i + 2 < n ? UInt32(t[i + 2]) : 0)
                     let s = WordList.slot(window)
                     if filter[s >> 6] & (1 << (s & 63)) == 0 { continue }

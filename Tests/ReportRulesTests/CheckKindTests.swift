@@ -347,6 +347,24 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
 /// A block lookup answers short ranges by searching them directly and long ones from the
 /// block's cached offsets; both must give the same answer, markup and all.
 @Suite struct BlockLookupTests {
+    /// A word list's offsets are where a naive search finds its words: for a list of one word
+    /// (scanned by its first byte) and for lists scanned through the head filter.
+    @Test func wordListOffsetsMatchANaiveSearch() {
+        let pieces = ["其中", "其", "中", "分别为", "分别", "为", "上年", "1", "，", "a", "其其中"]
+        for words in [["其中"], ["分别为"], ["其中", "上年"], ["为"], ["a"]] {
+            let list = WordList(words)
+            var rng = SeededRandom(state: 11)
+            for _ in 0..<200 {
+                let text = (0..<Int(rng.next() % 20)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+                let bytes = Array(text.utf8)
+                let naive = bytes.indices.filter { i in
+                    bytes[i] & 0xC0 != 0x80 && words.contains { bytes[i...].starts(with: Array($0.utf8)) }
+                }
+                #expect(bytes.withUnsafeBufferPointer { list.offsets(in: $0) } == naive, "\(words) \(text)")
+            }
+        }
+    }
+
     @Test func directAndCachedSearchesAgree() {
         let list = WordList(["上年", "同比", "其中"])
         let pieces = ["上年", "同比", "其中", "**12**", "万元", "，", "增长", "上", "年", "研发", "*", "同"]
