@@ -721,8 +721,12 @@ struct ScanRun {
             if count >= 2 { return end..<p }
         }
         var p = start, count = 0
+        // Where the label's last 中点 ends, found on the way back (科技入昭·沪滇合作: the last
+        // name is the label).
+        var afterLastDot: Int?
         while p > lastEnd, count < 16, let (c, s) = UTF8Text.scalar(t, before: p), s >= lastEnd {
             guard UTF8Text.isHan(c) || (c < 0x80 && UTF8Text.isASCIILetter(UInt8(c))) || c == 0xB7 else { break }
+            if c == 0xB7, afterLastDot == nil { afterLastDot = p }
             p = s
             count += 1
         }
@@ -740,13 +744,9 @@ struct ScanRun {
             }
         }
         while to > from, let (c, s) = UTF8Text.scalar(t, before: to), Lexicon.labelTrailingNoise.contains(c) { to = s }
-        // After 中点 (科技入昭·沪滇合作), the last name is the label.
-        var q = from
-        while q < to {
-            let (c, len) = UTF8Text.scalar(t, q)
-            q += len
-            if c == 0xB7 { from = q }
-        }
+        // Noise words hold no 中点, so the last one stands between `from` and `to` when the
+        // stripped label still reaches it.
+        if let dot = afterLastDot, dot > from, dot <= to { from = dot }
         guard to > from else { return nil }
         let (_, firstLen) = UTF8Text.scalar(t, from)
         return from + firstLen < to ? from..<to : nil
