@@ -72,24 +72,25 @@ struct FormulaBreakdownCheck: OptionlessCheck {
         // The formula's own sentence, and the blocks after it up to the next heading.
         let homeLookup = BlockLookup(home)
         let sentence = homeLookup.sentence(containing: formula.range.lowerBound) ?? home.range
-        let candidates: [(Block, ArraySlice<Quantity>)] = [(home, homeLookup.quantities(startingIn: formula.range.upperBound..<sentence.upperBound))]
-            + nearby.map { ($0, $0.quantities[...]) }
-        let formulaText = source.readerText(formula.range)
-        let totals = candidates.flatMap { block, quantities in
-            quantities.filter { q in
-                guard q.kind == .count, !block.hasFormula(overlapping: q.range) else { return false }
-                if q.qualifiers.contains(where: { $0.role == .total }) { return true }
-                // Only the short clause before the figure is read, never the whole block.
-                let clause = block.clauseStart(before: q.range.lowerBound, in: source)..<q.range.lowerBound
-                return source.readerText(clause, containsAnyOf: Self.totalWords)
+        var findings: [Finding] = []
+        func weigh(_ quantities: ArraySlice<Quantity>, of block: Block) {
+            for q in quantities where q.kind == .count && !block.hasFormula(overlapping: q.range) {
+                if !q.qualifiers.contains(where: { $0.role == .total }) {
+                    // Only the short clause before the figure is read, never the whole block.
+                    let clause = block.clauseStart(before: q.range.lowerBound, in: source)..<q.range.lowerBound
+                    guard source.readerText(clause, containsAnyOf: Self.totalWords) else { continue }
+                }
+                let verdict = Verdict.of(hard: q.hard.intersects(floor), plausible: q.plausible.intersects(floor))
+                if let f = relationFinding(verdict, range: q.range, spec.message(
+                    "“\(source.readerText(formula.range))”已知各项合计\(known.decimalString)，“\(source.readerText(q.range))”少于此数",
+                    ["match": source.readerText(q.range)])) {
+                    findings.append(f)
+                }
             }
         }
-        return totals.compactMap { total in
-            let verdict = Verdict.of(hard: total.hard.intersects(floor), plausible: total.plausible.intersects(floor))
-            return relationFinding(verdict, range: total.range, spec.message(
-                "“\(formulaText)”已知各项合计\(known.decimalString)，“\(source.readerText(total.range))”少于此数",
-                ["match": source.readerText(total.range)]))
-        }
+        weigh(homeLookup.quantities(startingIn: formula.range.upperBound..<sentence.upperBound), of: home)
+        for block in nearby { weigh(block.quantities[...], of: block) }
+        return findings
     }
 
     private func compare(_ formula: Formula, _ items: [Block], _ source: SourceFile) -> [Finding] {
