@@ -101,7 +101,7 @@ struct AssertCheck: Check {
         for (fact, found) in factFigures {
             guard let first = found.first else {
                 findings.append(Finding(range: start..<start, message: spec.message(
-                    "找不到事实“\(fact.name)”（\(fact.regex.pattern.replacingOccurrences(of: FactPattern.token, with: "…"))），无法检查“\(assertion.text)”"),
+                    "找不到事实“\(fact.name)”（\(fact.pattern.regex.pattern.replacingOccurrences(of: FactPattern.token, with: "…"))），无法检查“\(assertion.text)”"),
                     severity: .warning))
                 continue
             }

@@ -200,7 +200,9 @@ struct TextMatch {
 }
 
 extension Block {
-    func matches(of regex: NSRegularExpression) -> [TextMatch] {
+    func matches(of pattern: Pattern) -> [TextMatch] {
+        guard text.withBytes(pattern.mayMatch) else { return [] }
+        let regex = pattern.regex
         let string = text.string
         let utf8 = Array(string.utf8)
         var out: [TextMatch] = []

@@ -11,14 +11,13 @@ import ReportRules
 /// never has to spell out how a number is written.
 struct FactPattern: Sendable {
     let name: String
-    let regex: NSRegularExpression
+    /// Matched against masked text; its required text (the longest literal) lets blocks
+    /// without it be skipped before any masking or matching.
+    let pattern: Pattern
     /// Text each captured figure must end with, per placeholder.
     let suffixes: [String]
     let scope: Scope
     let at: RuleValue
-    /// Text every match contains (the longest literal of the pattern), so that blocks without
-    /// it are skipped before any masking or matching.
-    let requiredText: [UInt8]
 
     static let token = "\u{E000}"
     static let tokenScalar: Unicode.Scalar = "\u{E000}"
@@ -38,28 +37,27 @@ struct FactPattern: Sendable {
         }
         self.scope = scope
         // {n}家 → (\u{E000}), remembering 家.
-        var pattern = ""
+        var expression = ""
         var suffixes: [String] = []
         var rest = Substring(source)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            pattern += rest[..<open]
+            expression += rest[..<open]
             var after = rest[rest.index(after: close)...]
             let suffix = after.prefix { c in !"\\.[](){}*+?|^$".contains(c) && !c.isWhitespace }
             after = after.dropFirst(suffix.count)
             suffixes.append(String(suffix))
-            pattern += "(" + FactPattern.token + ")"
+            expression += "(" + FactPattern.token + ")"
             rest = after
         }
-        pattern += rest
+        expression += rest
         guard !suffixes.isEmpty else { throw RuleError("fact '\(name)' has no {placeholder} for its figure", at: value) }
         guard suffixes.count == 1 else { throw RuleError("fact '\(name)' has \(suffixes.count) placeholders; a fact names one figure", at: value) }
         do {
-            regex = try NSRegularExpression(pattern: pattern)
+            pattern = Pattern(try NSRegularExpression(pattern: expression))
         } catch {
             throw RuleError("fact '\(name)' is not a valid pattern: \(source)", at: value)
         }
         self.suffixes = suffixes
-        requiredText = Array(Pattern.requiredLiteral(pattern).utf8)
     }
 
     /// Every figure the pattern finds in the document, in order.
@@ -68,7 +66,7 @@ struct FactPattern: Sendable {
     func find(in window: BlockWindow, _ scope: inout ScopeTracker) -> [Quantity] {
         var found: [Quantity] = []
         for block in scope.blocks(of: window) {
-            guard !block.quantities.isEmpty, block.text.withBytes({ $0.containsBytes(requiredText) }) else { continue }
+            guard !block.quantities.isEmpty, block.text.withBytes(pattern.mayMatch) else { continue }
             // The reader text with each figure replaced by one token.
             let plain = block.text.byteArray
             var masked: [UInt8] = []
@@ -85,7 +83,7 @@ struct FactPattern: Sendable {
             }
             masked += plain[p...]
             let string = String(decoding: masked, as: UTF8.self)
-            for m in regex.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
+            for m in pattern.regex.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
                 guard let r = Range(m.range(at: 1), in: string) else { continue }
                 let tokenIndex = string.unicodeScalars[..<r.lowerBound].reduce(0) { $0 + ($1 == FactPattern.tokenScalar ? 1 : 0) }
                 guard tokenIndex < figures.count else { continue }

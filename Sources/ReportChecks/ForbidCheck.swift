@@ -14,12 +14,12 @@ import ReportRules
 /// ```
 struct ForbidCheck: Check {
     let spec: RuleSpec
-    let pattern: NSRegularExpression
+    let pattern: Pattern
     let scope: Scope
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
-        pattern = try options.required("pattern", "rule '\(spec.id)' (kind forbid)").regex("'pattern'")
+        pattern = Pattern(try options.required("pattern", "rule '\(spec.id)' (kind forbid)").regex("'pattern'"))
         scope = try Scope(&options)
         try options.finish("rule '\(spec.id)' (kind forbid)", allowed: RuleSpec.commonKeys)
         self.spec = spec

@@ -1,10 +1,10 @@
 import Foundation
 import ReportDocument
 
-/// A rule's regular expression on short texts (headings' titles), with the text every match
-/// must contain: most titles are ruled out by a byte search, not a run of the expression (an
-/// `NSRegularExpression` costs several thousand instructions a call, and a draft may have
-/// hundreds of thousands of headings).
+/// A rule's regular expression, with the text every match must contain: most texts (titles,
+/// blocks) are ruled out by a byte search, not a run of the expression (an
+/// `NSRegularExpression` costs several thousand instructions a call and needs a `String`, and
+/// a draft may have hundreds of thousands of headings and blocks).
 struct Pattern: Sendable {
     let regex: NSRegularExpression
     let literal: [UInt8]
@@ -14,9 +14,12 @@ struct Pattern: Sendable {
         literal = Array(Pattern.requiredLiteral(regex.pattern).utf8)
     }
 
+    /// Whether these bytes hold the required text: if not, the expression cannot match them.
+    func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.containsBytes(literal) }
+
     func matches(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { $0.containsBytes(literal) } && regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        return text.withUTF8(mayMatch) && regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// The longest run of literal characters outside groups, classes and quantifiers, or ""

@@ -15,13 +15,13 @@ import ReportRules
 /// ```
 struct RequireCheck: Check {
     let spec: RuleSpec
-    let pattern: NSRegularExpression
+    let pattern: Pattern
     let kinds: Set<BlockKind>
     let section: Pattern?
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
-        pattern = try options.required("pattern", "rule '\(spec.id)' (kind require)").regex("'pattern'")
+        pattern = Pattern(try options.required("pattern", "rule '\(spec.id)' (kind require)").regex("'pattern'"))
         let scope = try Scope(&options)
         kinds = scope.kinds
         section = scope.section
@@ -73,7 +73,7 @@ struct RequireCheck: Check {
                                     message: check.spec.message(fallback + "（“\(target.title)”下）", ["section": target.title])))
         }
 
-        private var fallback: String { "缺少必需的内容：\(check.pattern.pattern)" }
+        private var fallback: String { "缺少必需的内容：\(check.pattern.regex.pattern)" }
 
         mutating func finish() -> [Finding] {
             guard check.section != nil else {

@@ -14,14 +14,14 @@ import ReportRules
 /// `replacement` may use `$1`… for groups of `pattern`.
 struct SubstituteCheck: Check {
     let spec: RuleSpec
-    let pattern: NSRegularExpression
+    let pattern: Pattern
     let replacement: String
     let scope: Scope
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
         let context = "rule '\(spec.id)' (kind substitute)"
-        pattern = try options.required("pattern", context).regex("'pattern'")
+        pattern = Pattern(try options.required("pattern", context).regex("'pattern'"))
         replacement = try options.required("replacement", context).string("'replacement'")
         scope = try Scope(&options)
         try options.finish(context, allowed: RuleSpec.commonKeys)

@@ -341,6 +341,26 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
     func factLiteral(pattern: String, literal: String) {
         #expect(Pattern.requiredLiteral(pattern) == literal)
     }
+
+    /// Forbid, substitute and require skip a block without the pattern's required text: they
+    /// must find exactly what the expression finds in every block.
+    @Test func requiredTextNeverHidesAMatch() throws {
+        let patterns = ["据不?完全统计", "\\d+位嘉宾", "(国际|国内)合作", "上海市.{2}委员会", "\\u4e0a海", "完全{2}统计"]
+        let pieces = ["据", "不", "完全", "全", "统计", "12", "位嘉宾", "国际", "合作", "上海", "市科技", "委员会", "**", "，"]
+        var rng = SeededRandom(state: 5)
+        for source in patterns {
+            let pattern = Pattern(try NSRegularExpression(pattern: source))
+            for _ in 0..<150 {
+                let text = (0..<Int(rng.next() % 16)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+                for block in DocumentReader().read(SourceFile(path: "t.md", text: text)).blocks {
+                    let string = block.text.string
+                    let expected = pattern.regex.matches(in: string, range: NSRange(string.startIndex..., in: string)).filter { $0.range.length > 0 }
+                    #expect(block.matches(of: pattern).map(\.text) == expected.map { String(string[Range($0.range, in: string)!]) },
+                            "\(source) «\(text)»")
+                }
+            }
+        }
+    }
 }
 
 
