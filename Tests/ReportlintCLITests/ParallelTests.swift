@@ -77,7 +77,8 @@ import Testing
     }
 
     /// On a terminal, one large file shows the megabytes done of its size while it is linted
-    /// (read and checked, a window at a time) or extracted, and the line is erased at the end (`script` gives the child a terminal).
+    /// (read and checked, a window at a time) or extracted, and the line is erased at the end
+    /// (`script` gives the child a terminal).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "no script(1) to give the child a terminal"),
           arguments: ["lint", "extract"])
     func progressShowsForOneLargeFileOnATerminal(_ command: String) throws {
@@ -96,6 +97,9 @@ import Testing
         process.waitUntilExit()
         #expect(shown.contains("reportlint: "), "\(shown)")
         #expect(shown.contains(" MB, ") && shown.contains("MB/s"), "\(shown)")
+        // Megabytes done of the one file's size, not a file count.
+        let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as! Int
+        #expect(shown.contains(String(format: "/%.1f MB, ", Double(size) / 1_048_576)), "\(shown)")
         #expect(shown.hasSuffix("\r\u{1B}[K"), "\(shown)")
     }
 
