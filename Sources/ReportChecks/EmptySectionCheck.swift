@@ -17,8 +17,9 @@ struct EmptySectionCheck: OptionlessCheck {
 
         mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
-                if let last = lastHeading, block.heading.map({ $0.level <= last.heading.level }) ?? false { report(last) }
-                lastHeading = block.heading.map { ($0, block.range) }
+                let heading = block.heading
+                if let last = lastHeading, let heading, heading.level <= last.heading.level { report(last) }
+                lastHeading = heading.map { ($0, block.range) }
             }
         }
 

@@ -15,8 +15,7 @@ public struct DocumentReader: Sendable {
     public func read(_ source: SourceFile, format: DocumentFormat? = nil, threads: Int = 1) -> Document {
         let draft = open(source, format: format)
         let blocks = draft.blocks(threads: threads)
-        return Document(source: source, format: draft.format, blocks: blocks,
-                        sections: Document.sections(of: blocks),
+        return Document(source: source, format: draft.format, blocks: blocks, sections: Document.sections(of: blocks),
                         comments: draft.comments)
     }
 
