@@ -118,7 +118,13 @@ struct Scope: Sendable {
     /// Follows the sections of one draft, block by block, to say which blocks are in scope.
     func tracker() -> ScopeTracker { ScopeTracker(scope: self) }
 
-    fileprivate static func bit(_ kind: BlockKind) -> UInt8 {
+    /// The kinds as bits: hashing a kind per block hashes its name.
+    var kindMask: UInt8 { kinds.reduce(0) { $0 | Scope.bit($1) } }
+
+    /// Whether `mask` (a `kindMask`) holds `kind`.
+    static func admits(_ kind: BlockKind, _ mask: UInt8) -> Bool { mask & bit(kind) != 0 }
+
+    private static func bit(_ kind: BlockKind) -> UInt8 {
         switch kind {
         case .heading: return 1
         case .paragraph: return 2
@@ -140,7 +146,7 @@ struct ScopeTracker {
 
     init(scope: Scope) {
         self.scope = scope
-        mask = scope.kinds.reduce(0) { $0 | Scope.bit($1) }
+        mask = scope.kindMask
     }
 
     /// Whether `block`, the draft's next block, is in scope.
@@ -150,7 +156,7 @@ struct ScopeTracker {
             let matches = sections.innermost ?? false || section.matches(h.title)
             sections.open(level: h.level, matches)
         }
-        guard mask & Scope.bit(block.kind) != 0 else { return false }
+        guard Scope.admits(block.kind, mask) else { return false }
         return scope.section == nil || sections.innermost == true
     }
 

@@ -16,14 +16,15 @@ import ReportRules
 struct RequireCheck: Check {
     let spec: RuleSpec
     let pattern: Pattern
-    let kinds: Set<BlockKind>
+    /// The block kinds searched, as `Scope.kindMask`.
+    let kinds: UInt8
     let section: Pattern?
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
         pattern = Pattern(try options.required("pattern", "rule '\(spec.id)' (kind require)").regex("'pattern'"))
         let scope = try Scope(&options)
-        kinds = scope.kinds
+        kinds = scope.kindMask
         section = scope.section
         try options.finish("rule '\(spec.id)' (kind require)", allowed: RuleSpec.commonKeys)
         self.spec = spec
@@ -50,14 +51,14 @@ struct RequireCheck: Check {
         mutating func read(_ window: BlockWindow) {
             guard let section = check.section else {
                 guard !foundAnywhere else { return }
-                foundAnywhere = window.blocks.contains { check.kinds.contains($0.kind) && !$0.matches(of: check.pattern).isEmpty }
+                foundAnywhere = window.blocks.contains { Scope.admits($0.kind, check.kinds) && !$0.matches(of: check.pattern).isEmpty }
                 return
             }
             for block in window.blocks {
                 let heading = block.heading
                 if let heading { for closed in sections.close(atLevel: heading.level) { judge(closed) } }
                 // A sub-section's heading is a block of the sections around it.
-                if check.kinds.contains(block.kind), sections.open.contains(where: { $0.entry?.satisfied == false }),
+                if Scope.admits(block.kind, check.kinds), sections.open.contains(where: { $0.entry?.satisfied == false }),
                    !block.matches(of: check.pattern).isEmpty {
                     sections.updateAll { $0?.satisfied = true }
                 }

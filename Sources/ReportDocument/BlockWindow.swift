@@ -11,9 +11,6 @@ public struct BlockWindow: Sendable {
     /// The draft's indices of the window's blocks.
     public var indices: Range<Int> { first..<(first + blocks.count) }
 
-    /// Block `index` of the draft, which must be in the window.
-    public subscript(index: Int) -> Block { blocks[index - first] }
-
     public func readerText(_ range: Range<Int>) -> String { source.readerText(range) }
 }
 
