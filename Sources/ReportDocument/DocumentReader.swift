@@ -42,8 +42,24 @@ public struct DocumentReader: Sendable {
 
         public var blockCount: Int { raws.blocks.count }
 
-        /// Whether block `i` is a heading or a field: the outline, known before any scanning.
-        public func isOutline(_ i: Int) -> Bool { raws.blocks[i].isOutline }
+        /// The headings and fields, in order, each read without its figures when reached: the
+        /// outline is known before any scanning, and a draft of many headings need not hold them.
+        public var outline: Outline { Outline(draft: self) }
+
+        /// A concrete sequence rather than a lazy filter: a filter's closures, called through
+        /// generic witnesses from another module, cost two thousand instructions a block.
+        public struct Outline: Sequence, IteratorProtocol {
+            let draft: Draft
+            var index = 0
+
+            public mutating func next() -> Block? {
+                while index < draft.raws.blocks.count {
+                    index += 1
+                    if draft.raws.blocks[index - 1].isOutline { return draft.block(index - 1, figures: false) }
+                }
+                return nil
+            }
+        }
 
         /// Every block, in order; finished on up to `threads` threads, `chunkSize` blocks at a time.
         public func blocks(threads: Int = 1, chunkSize: Int = 4096) -> [Block] {

@@ -173,71 +173,142 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return x << shift
     }
 
-    /// The exact decimal expansion when the denominator has no prime factors other than 2 and 5;
-    /// otherwise the value rounded to 12 places after the point (only derived figures such as
-    /// growth rates can be non-terminating, and those are shown to people, not compared).
+    /// The exact decimal expansion when the denominator has no prime factors other than 2 and 5
+    /// (however many places that takes); otherwise the value rounded to 12 places after the
+    /// point (only derived figures such as growth rates can be non-terminating, and those are
+    /// shown to people, not compared).
     public var decimalString: String {
         var out: [UInt8] = []
         appendDecimal(to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `decimalString` appended as UTF-8: writers of large outputs format millions of these.
+    /// The longest `decimalString`: a sign, 19 integer digits, a point and up to 62 places
+    /// (a 64-bit denominator has at most 62 factors of two).
+    public static let maxDecimalLength = 96
+
+    /// `decimalString` appended as UTF-8.
     public func appendDecimal(to out: inout [UInt8]) {
-        if denominator == 1 {
-            Rational.appendDigits(of: UInt128(numerator.magnitude), negative: numerator < 0, to: &out)
-            return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Rational.maxDecimalLength) { buffer in
+            let n = writeDecimal(to: buffer.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<n]))
         }
-        var d = denominator
-        var twos = 0, fives = 0
-        while d % 2 == 0 { d /= 2; twos += 1 }
-        while d % 5 == 0 { d /= 5; fives += 1 }
-        let terminating = d == 1
-        let places = terminating ? max(twos, fives) : 12
-        guard let scale = Rational.powerOfTen(places) else {
-            out.append(contentsOf: "\(numerator)/\(denominator)".utf8)
-            return
+    }
+
+    /// Writes `decimalString` as UTF-8 at `out`, which has room for `maxDecimalLength` bytes;
+    /// returns its length. Writers of large outputs format millions of these, so nothing is
+    /// allocated.
+    public func writeDecimal(to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let magnitude = UInt64(numerator.magnitude), d = UInt64(denominator)
+        if d == 1 { return Rational.writeDigits(of: UInt128(magnitude), negative: isNegative, to: out) }
+        var rest = d
+        while rest % 2 == 0 { rest /= 2 }
+        while rest % 5 == 0 { rest /= 5 }
+        if rest == 1 {
+            // Terminating: the exact digits by long division. A reduced fraction with d > 1 is
+            // not a whole number, so there is a point and a sign when negative.
+            var n = 0
+            if isNegative {
+                out[0] = UInt8(ascii: "-")
+                n = 1
+            }
+            n += Rational.writeDigits(of: UInt128(magnitude / d), negative: false, to: out + n)
+            out[n] = UInt8(ascii: ".")
+            n += 1
+            var remainder = magnitude % d
+            while remainder != 0 {
+                let (digit, next) = d.dividingFullWidth(remainder.multipliedFullWidth(by: 10))
+                out[n] = UInt8(ascii: "0") + UInt8(digit)
+                n += 1
+                remainder = next
+            }
+            return n
         }
-        let scaledNumerator = UInt128(numerator.magnitude) * UInt128(scale)
-        var scaled = scaledNumerator / UInt128(denominator)
-        if !terminating, (scaledNumerator % UInt128(denominator)) * 2 >= UInt128(denominator) { scaled += 1 }
-        // Digits of the scaled value, at least one before the point, then the point inserted
-        // and trailing zeros of the fraction dropped.
-        var digits: [UInt8] = []
-        Rational.appendDigits(of: scaled, negative: false, to: &digits)
-        if digits.count <= places { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: places - digits.count + 1), at: 0) }
-        var fraction = digits[(digits.count - places)...]
-        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-        let integer = digits[..<(digits.count - places)]
-        if isNegative && (integer != [UInt8(ascii: "0")] || !fraction.isEmpty) { out.append(UInt8(ascii: "-")) }
-        out.append(contentsOf: integer)
-        if !fraction.isEmpty {
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: fraction)
+        // Rounded to 12 places (half up), trailing zeros dropped.
+        let places = 12
+        let scaledNumerator = UInt128(magnitude) * 1_000_000_000_000
+        var scaled = scaledNumerator / UInt128(d)
+        if (scaledNumerator % UInt128(d)) * 2 >= UInt128(d) { scaled += 1 }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            let written = Rational.writeDigits(of: scaled, negative: false, to: buffer.baseAddress!)
+            // The digits with zeros in front, at least one before the point: `places` of them
+            // after it, trailing zeros of the fraction dropped.
+            let total = max(written, places + 1)
+            let padding = total - written
+            func digit(_ i: Int) -> UInt8 { i < padding ? UInt8(ascii: "0") : buffer[i - padding] }
+            let integerCount = total - places
+            var fractionCount = places
+            while fractionCount > 0 && digit(integerCount + fractionCount - 1) == UInt8(ascii: "0") { fractionCount -= 1 }
+            var n = 0
+            if isNegative && (integerCount > 1 || digit(0) != UInt8(ascii: "0") || fractionCount > 0) {
+                out[n] = UInt8(ascii: "-")
+                n += 1
+            }
+            for i in 0..<integerCount {
+                out[n] = digit(i)
+                n += 1
+            }
+            if fractionCount > 0 {
+                out[n] = UInt8(ascii: ".")
+                n += 1
+                for i in integerCount..<(integerCount + fractionCount) {
+                    out[n] = digit(i)
+                    n += 1
+                }
+            }
+            return n
         }
     }
 
     /// The decimal digits of `v`, without allocating a string.
     public static func appendDigits(of v: UInt128, negative: Bool, to out: inout [UInt8]) {
-        if negative && v != 0 { out.append(UInt8(ascii: "-")) }
-        if v < 10 { out.append(UInt8(ascii: "0") + UInt8(v)); return }
-        // At most 39 digits, written backwards into a buffer on the stack.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-            var k = buffer.count
-            var x = v
-            while x > UInt128(UInt64.max) {
-                k -= 1
-                buffer[k] = UInt8(ascii: "0") + UInt8(x % 10)
-                x /= 10
-            }
-            var y = UInt64(x)
-            while y > 0 {
-                k -= 1
-                buffer[k] = UInt8(ascii: "0") + UInt8(y % 10)
-                y /= 10
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
+            let n = writeDigits(of: v, negative: negative, to: buffer.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<n]))
         }
+    }
+
+    /// Writes the decimal digits of `v` at `out`, which has room for 40 bytes; returns how many.
+    public static func writeDigits(of v: UInt128, negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        if negative && v != 0 {
+            out[0] = UInt8(ascii: "-")
+            n = 1
+        }
+        if v < 10 {
+            out[n] = UInt8(ascii: "0") + UInt8(v)
+            return n + 1
+        }
+        // At most 39 digits: counted first, then written from the last. Most figures fit in
+        // 64 bits, where counting and dividing are cheap.
+        var digits = 1
+        var x = v
+        if v <= UInt128(UInt64.max) {
+            var bound: UInt64 = 10
+            while digits < 20 && UInt64(v) >= bound {
+                digits += 1
+                bound &*= 10
+            }
+        } else {
+            var bound: UInt128 = 10
+            while digits < 39 && v >= bound {
+                digits += 1
+                bound &*= 10
+            }
+        }
+        var k = n + digits
+        while x > UInt128(UInt64.max) {
+            k -= 1
+            out[k] = UInt8(ascii: "0") + UInt8(x % 10)
+            x /= 10
+        }
+        var y = UInt64(x)
+        while y > 0 {
+            k -= 1
+            out[k] = UInt8(ascii: "0") + UInt8(y % 10)
+            y /= 10
+        }
+        return n + digits
     }
 
     public var description: String { decimalString }

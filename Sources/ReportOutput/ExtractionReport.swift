@@ -20,7 +20,7 @@ public struct ExtractionReport<Output: TextOutput> {
     public var output: Output
     private var draftCount = 0
     /// Output waiting to be written; flushed in 64 KB pieces.
-    private var pending: [UInt8] = []
+    private var pending = ByteBuffer()
 
     /// `draftsBefore`: how many drafts an earlier writer already wrote, for a writer that
     /// renders one draft of a run on its own (parallel `extract`); separators stay right.
@@ -54,8 +54,7 @@ public struct ExtractionReport<Output: TextOutput> {
         let source = draft.source
         // Outline blocks are read without their figures, written and dropped one by one: a draft
         // of many headings and fields must not hold them all.
-        openFile(source, format: draft.format,
-                 outline: (0..<draft.blockCount).lazy.filter(draft.isOutline).map { draft.block($0, figures: false) })
+        openFile(source, format: draft.format, outline: draft.outline)
         var dates: [DateMention] = []
         var formulas: [Formula] = []
         var first = true
@@ -102,10 +101,10 @@ public struct ExtractionReport<Output: TextOutput> {
             let texts = parallelMap(blocks.count, jobs: threads) { k -> [UInt8] in
                 var scratch = ExtractionReport<BytesOutput>(format: format, output: BytesOutput())
                 scratch.writeQuantities(of: blocks[k], in: source, first: opening[k])
-                return scratch.pending
+                return scratch.pending.bytes
             }
             for (chunk, text) in zip(blocks, texts) {
-                pending.append(contentsOf: text)
+                pending.append(text)
                 for block in chunk {
                     dates += block.dates
                     formulas += block.formulas
@@ -140,17 +139,17 @@ public struct ExtractionReport<Output: TextOutput> {
         flushPending()
     }
 
-    private mutating func emit(_ s: String) { pending.append(contentsOf: s.utf8) }
+    private mutating func emit(_ s: String) { pending.append(s) }
 
     private mutating func flushPending() {
         guard !pending.isEmpty else { return }
-        output.write(pending)
-        pending.removeAll(keepingCapacity: true)
+        output.write(pending.bytes)
+        pending.removeAll()
     }
 
     // MARK: - One file
 
-    private mutating func openFile(_ source: SourceFile, format: DocumentFormat, outline: some Sequence<Block>) {
+    private mutating func openFile(_ source: SourceFile, format: DocumentFormat, outline: DocumentReader.Draft.Outline) {
         switch self.format {
         case .json:
             emit(draftCount == 0 ? "\n    {\n" : ",\n    {\n")
@@ -185,12 +184,12 @@ public struct ExtractionReport<Output: TextOutput> {
         case .json:
             emit(first ? "[\n        " : ",\n        ")
             var writer = JSONBytesWriter(baseLevel: 4)
-            swap(&writer.bytes, &pending)
+            swap(&writer.buffer, &pending)
             Extraction.writeQuantity(q, in: source, to: &writer)
-            swap(&writer.bytes, &pending)
+            swap(&writer.buffer, &pending)
         case .yaml:
             if first { emit(OutputValue.yamlKey("quantities", level: 2)) }
-            Extraction.value { Extraction.writeQuantity(q, in: source, to: &$0) }.appendYAMLItem(to: &pending, level: 3)
+            appendYAMLItem(Extraction.value { Extraction.writeQuantity(q, in: source, to: &$0) })
         case .csv:
             emit(Extraction.csvRow(q, in: source))
         case .text:
@@ -228,23 +227,29 @@ public struct ExtractionReport<Output: TextOutput> {
     /// An array of entries at the nesting depth of a file's lists, written straight into bytes.
     private mutating func writeJSONArray<Item>(_ items: some Sequence<Item>, _ write: (Item, inout JSONBytesWriter) -> Void) {
         var writer = JSONBytesWriter(baseLevel: 3)
-        swap(&writer.bytes, &pending)
+        swap(&writer.buffer, &pending)
         writer.beginArray()
         for item in items {
             write(item, &writer)
-            if writer.bytes.count >= 1 << 16 {
-                swap(&writer.bytes, &pending)
+            if writer.buffer.count >= 1 << 16 {
+                swap(&writer.buffer, &pending)
                 flushPending()
-                swap(&writer.bytes, &pending)
+                swap(&writer.buffer, &pending)
             }
         }
         writer.endArray()
-        swap(&writer.bytes, &pending)
+        swap(&writer.buffer, &pending)
     }
 
     private mutating func writeYAMLArray(_ key: String, _ items: [OutputValue]) {
         emit(OutputValue.yamlKey(key, level: 2, scalar: items.isEmpty ? .array([]) : nil))
-        for item in items { item.appendYAMLItem(to: &pending, level: 3) }
+        for item in items { appendYAMLItem(item) }
+    }
+
+    private mutating func appendYAMLItem(_ item: OutputValue) {
+        var bytes: [UInt8] = []
+        item.appendYAMLItem(to: &bytes, level: 3)
+        pending.append(bytes)
     }
 
 }
@@ -298,7 +303,7 @@ enum Extraction {
     /// One figure, described once for every structured format.
     static func writeQuantity<W: StructuredWriter>(_ q: Quantity, in source: SourceFile, to w: inout W) {
         w.beginObject()
-        w.field("text", source.readerText(q.range))
+        w.field("text", utf8: source.readerBytes(q.range))
         w.key("value")
         w.decimal(q.value)
         if let upper = q.upperValue {
@@ -310,7 +315,8 @@ enum Extraction {
         w.field("qualifier", optional: q.qualifierText)
         w.field("bound", q.bound.rawValue)
         w.field("kind", q.kind.rawValue)
-        w.field("label", optional: q.labelRange.map(source.readerText))
+        w.key("label")
+        if let label = q.labelRange { w.string(utf8: source.readerBytes(label)) } else { w.null() }
         writePosition(q.range, in: source, to: &w)
         let (hard, plausible) = q.intervals
         w.key("hard")
@@ -357,7 +363,7 @@ enum Extraction {
 
     static func writeDate<W: StructuredWriter>(_ m: DateMention, in source: SourceFile, to w: inout W) {
         w.beginObject()
-        w.field("text", source.readerText(m.range))
+        w.field("text", utf8: source.readerBytes(m.range))
         w.key("start")
         writeDay(m.start, to: &w)
         w.key("end")
@@ -368,7 +374,7 @@ enum Extraction {
 
     static func writeFormula<W: StructuredWriter>(_ f: Formula, in source: SourceFile, to w: inout W) {
         w.beginObject()
-        w.field("text", source.readerText(f.range))
+        w.field("text", utf8: source.readerBytes(f.range))
         w.key("terms")
         w.beginArray()
         for term in f.terms {

@@ -35,42 +35,10 @@ public indirect enum OutputValue: Equatable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    /// A JSON string literal; non-ASCII text is written as UTF-8, not escaped, except U+2028
-    /// and U+2029, which end lines in JavaScript.
     static func appendJSONString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var copy = s
-        copy.withUTF8 { u in
-            var runStart = 0
-            var i = 0
-            while i < u.count {
-                let b = u[i]
-                var escape: [UInt8]?
-                var length = 1
-                switch b {
-                case 0x22: escape = [0x5C, 0x22]
-                case 0x5C: escape = [0x5C, 0x5C]
-                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-                case 0..<0x20: escape = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-                case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
-                    escape = Array("\\u202".utf8) + [u[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
-                    length = 3
-                default: break
-                }
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
-                    out.append(contentsOf: escape)
-                    runStart = i + length
-                }
-                i += length
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count]))
-        }
-        out.append(UInt8(ascii: "\""))
+        var buffer = ByteBuffer()
+        buffer.appendJSONString(s)
+        out.append(contentsOf: buffer.bytes)
     }
 
     // MARK: YAML

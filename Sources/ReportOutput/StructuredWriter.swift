@@ -10,6 +10,8 @@ public protocol StructuredWriter {
     mutating func beginArray()
     mutating func endArray()
     mutating func string(_ s: String)
+    /// A string given as well-formed UTF-8 (a draft's own bytes), not built first.
+    mutating func string(utf8: ArraySlice<UInt8>)
     /// An exact number literal, already formatted.
     mutating func number(_ literal: String)
     mutating func bool(_ b: Bool)
@@ -21,18 +23,20 @@ public protocol StructuredWriter {
 
 extension StructuredWriter {
     public mutating func int(_ v: Int) { number(String(v)) }
+    public mutating func string(utf8: ArraySlice<UInt8>) { string(String(decoding: utf8, as: UTF8.self)) }
     public mutating func decimal(_ r: Rational) { number(r.decimalString) }
     public mutating func optionalString(_ s: String?) { if let s { string(s) } else { null() } }
 
     public mutating func field(_ name: StaticString, _ s: String) { key(name); string(s) }
     public mutating func field(_ name: StaticString, optional s: String?) { key(name); optionalString(s) }
+    public mutating func field(_ name: StaticString, utf8: ArraySlice<UInt8>) { key(name); string(utf8: utf8) }
     public mutating func field(_ name: StaticString, int v: Int) { key(name); int(v) }
     public mutating func field(_ name: StaticString, bool b: Bool) { key(name); bool(b) }
 }
 
 /// Pretty-printed JSON (two-space indentation) appended to a byte buffer.
 public struct JSONBytesWriter: StructuredWriter {
-    public var bytes: [UInt8] = []
+    var buffer = ByteBuffer()
     /// Whether the innermost open container has an element yet; the flags of the containers
     /// around it wait on a stack (the innermost is asked about for every element).
     private var hasElement = false
@@ -45,19 +49,36 @@ public struct JSONBytesWriter: StructuredWriter {
         self.baseLevel = baseLevel
     }
 
+    /// What was written.
+    public var bytes: [UInt8] { buffer.bytes }
+
     private var depth: Int { outerHasElement.count }
 
-    /// A newline and the deepest indentation written; a line start is a prefix of it.
-    private static let lineStart: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+    /// The indentation of a line inside the innermost open container.
+    private var indent: Int { min(64, 2 * (baseLevel + depth)) }
 
-    private mutating func newline(_ depth: Int) {
-        let count = 1 + min(64, 2 * (baseLevel + depth))
-        Self.lineStart.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
-    }
+    /// Room for the longest line start (a comma, a newline, 64 spaces) and the up to seven
+    /// spaces written past it.
+    private static let lineStartCapacity = 2 + 64 + 7
 
-    private mutating func append(_ s: String) {
-        var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+    /// A comma if `comma`, then a newline and `indent` spaces (at most 64), at `out`.
+    ///
+    /// Spaces go eight at a time, maybe a few more than asked: the caller has room for
+    /// `lineStartCapacity` and overwrites the extra. Small copies through `memset` and
+    /// `memcpy` cost more in calls than in bytes.
+    @inline(__always)
+    private static func lineStart(comma: Bool, indent: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        if comma {
+            out[0] = UInt8(ascii: ",")
+            n = 1
+        }
+        out[n] = 0x0A
+        let spaces = UnsafeMutableRawPointer(out + n + 1)
+        for k in stride(from: 0, to: indent, by: 8) {
+            spaces.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: k, as: UInt64.self)
+        }
+        return n + 1 + indent
     }
 
     /// Separator and indentation before a value or a key.
@@ -67,14 +88,15 @@ public struct JSONBytesWriter: StructuredWriter {
             return
         }
         guard depth > 0 else { return }
-        if hasElement { bytes.append(UInt8(ascii: ",")) }
+        let comma = hasElement
         hasElement = true
-        newline(depth)
+        let indent = indent
+        buffer.write(capacity: Self.lineStartCapacity) { Self.lineStart(comma: comma, indent: indent, at: $0) }
     }
 
     private mutating func open(_ bracket: UInt8) {
         prepareElement()
-        bytes.append(bracket)
+        buffer.append(bracket)
         outerHasElement.append(hasElement)
         hasElement = false
     }
@@ -82,8 +104,12 @@ public struct JSONBytesWriter: StructuredWriter {
     private mutating func close(_ bracket: UInt8) {
         let had = hasElement
         hasElement = outerHasElement.removeLast()
-        if had { newline(depth) }
-        bytes.append(bracket)
+        let indent = indent
+        buffer.write(capacity: Self.lineStartCapacity + 1) { out in
+            let n = had ? Self.lineStart(comma: false, indent: indent, at: out) : 0
+            out[n] = bracket
+            return n + 1
+        }
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -91,30 +117,28 @@ public struct JSONBytesWriter: StructuredWriter {
     /// Keys are identifiers chosen by the reporter (`endColumn`), never text from a draft,
     /// so they are static and written without escaping.
     ///
-    /// The separator, the line start, the quoted name and `: ` go into the buffer in one
-    /// append: a figure has twenty keys and an extraction millions of figures.
+    /// The separator, the line start, the quoted name and `: ` are written in one piece: a
+    /// figure has twenty keys and an extraction millions of figures.
     public mutating func key(_ name: StaticString) {
         let separated = depth > 0 && !afterKey
         let comma = separated && hasElement
-        let indent = separated ? min(64, 2 * (baseLevel + depth)) : 0
         if separated { hasElement = true }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + indent + name.utf8CodeUnitCount + 4) { piece in
-            var k = 0
-            func put(_ b: UInt8) {
-                piece[k] = b
-                k += 1
-            }
-            if comma { put(UInt8(ascii: ",")) }
-            if separated { put(0x0A) }
-            for _ in 0..<indent { put(0x20) }
-            put(UInt8(ascii: "\""))
-            name.withUTF8Buffer { for b in $0 { put(b) } }
-            put(UInt8(ascii: "\""))
-            put(UInt8(ascii: ":"))
-            put(0x20)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[..<k]))
-        }
         afterKey = true
+        let indent = indent
+        let nameStart = name.utf8Start, nameCount = name.utf8CodeUnitCount
+        buffer.write(capacity: Self.lineStartCapacity + nameCount + 4) { out in
+            var n = separated ? Self.lineStart(comma: comma, indent: indent, at: out) : 0
+            out[n] = UInt8(ascii: "\"")
+            n += 1
+            for k in 0..<nameCount {
+                out[n] = nameStart[k]
+                n += 1
+            }
+            out[n] = UInt8(ascii: "\"")
+            out[n + 1] = UInt8(ascii: ":")
+            out[n + 2] = 0x20
+            return n + 3
+        }
     }
 
     public mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -125,32 +149,37 @@ public struct JSONBytesWriter: StructuredWriter {
 
     public mutating func string(_ s: String) {
         prepareElement()
-        OutputValue.appendJSONString(s, to: &bytes)
+        buffer.appendJSONString(s)
+    }
+
+    public mutating func string(utf8: ArraySlice<UInt8>) {
+        prepareElement()
+        utf8.withUnsafeBufferPointer { buffer.appendJSONString($0) }
     }
 
     public mutating func number(_ literal: String) {
         prepareElement()
-        append(literal)
+        buffer.append(literal)
     }
 
     public mutating func int(_ v: Int) {
         prepareElement()
-        Rational.appendDigits(of: UInt128(v.magnitude), negative: v < 0, to: &bytes)
+        buffer.write(capacity: 40) { Rational.writeDigits(of: UInt128(v.magnitude), negative: v < 0, to: $0) }
     }
 
     public mutating func decimal(_ r: Rational) {
         prepareElement()
-        r.appendDecimal(to: &bytes)
+        buffer.write(capacity: Rational.maxDecimalLength) { r.writeDecimal(to: $0) }
     }
 
     public mutating func bool(_ b: Bool) {
         prepareElement()
-        append(b ? "true" : "false")
+        buffer.append(literal: b ? "true" : "false")
     }
 
     public mutating func null() {
         prepareElement()
-        append("null")
+        buffer.append(literal: "null")
     }
 }
 

@@ -209,7 +209,13 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         (Rational(-1, 2), "-0.5"), (Rational(1, 8), "0.125"), (Rational(3, 1000), "0.003"),
         (Rational(1_349_084, 1), "1349084"), (Rational(2, 3), "0.666666666667"), (Rational(-1, 3), "-0.333333333333"),
         (Rational(Int128(Int64.max), 1), "9223372036854775807"), (Rational(Int128(Int64.min + 1), 1), "-9223372036854775807"),
-        (Rational(1, Int128(1) << 20), "0.00000095367431640625"), (Rational(1, Int128(1) << 40), "1/1099511627776"),
+        (Rational(1, Int128(1) << 20), "0.00000095367431640625"),
+        // Past 38 places, or where the numerator times 10^places passes 128 bits, the digits
+        // come by long division (the last printed a fraction, the second trapped on overflow).
+        (Rational(1, Int128(1) << 40), "0.0000000000009094947017729282379150390625"),
+        (Rational(Int128(1) << 62, 7_450_580_596_923_828_125), "0.618970019642690137449562112"),
+        (Rational(-(Int128(1) << 62) + 1, Int128(1) << 62), "-0.99999999999999999978315956550289911319850943982601165771484375"),
+        (Rational(-1, 3_000_000_000_000_000), "0"), (Rational(2, 3_000_000_000_000), "0.000000000001"),
     ])
     func decimalString(_ value: Rational?, _ expected: String) throws {
         let value = try #require(value)
@@ -217,6 +223,32 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
         var bytes: [UInt8] = Array("x".utf8)
         value.appendDecimal(to: &bytes)
         #expect(bytes == Array(("x" + expected).utf8))
+    }
+}
+
+extension DecimalFormattingTests {
+    /// Every terminating fraction reads back as itself; every other one to within half of the
+    /// twelfth place. (Numerators and places are kept small enough for `Rational(decimal:)`,
+    /// which reads 18 digits, to read the text back.)
+    @Test func decimalsReadBack() throws {
+        var generator = SystemRandomNumberGenerator()
+        let half = try #require(Rational(1, 2_000_000_000_000))
+        for _ in 0..<2_000 {
+            let numerator = Int128(Int64.random(in: -1_000_000...1_000_000, using: &generator))
+            let other = [1, 1, 3, 7, 9, 11].randomElement(using: &generator)!
+            var denominator = Int128(other) << Int.random(in: 0...12, using: &generator)
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { denominator *= 5 }
+            let value = try #require(Rational(numerator, denominator))
+            let text = value.decimalString
+            let back = try #require(Rational(decimal: text), "\(text)")
+            if other == 1 {
+                #expect(back == value, "\(numerator)/\(denominator) printed \(text)")
+            } else {
+                let difference: Rational? = back - value
+                let error = try #require(difference)
+                #expect(error.magnitude <= half, "\(numerator)/\(denominator) printed \(text)")
+            }
+        }
     }
 }
 

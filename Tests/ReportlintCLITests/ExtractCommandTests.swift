@@ -3,6 +3,7 @@ import Testing
 import Yams
 import ReportDocument
 import ReportNumbers
+import ReportOutput
 
 let samples = ["Samples/international-cooperation.md", "Samples/international-cooperation.txt", "Samples/structure-mistakes.md",
                "Samples/numeric-mistakes.md", "Samples/style-mistakes.md"]
@@ -129,5 +130,60 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
             let text = doc.text(q.range)
             #expect(text.unicodeScalars.contains { $0.properties.numericType != nil }, "\(text) has no numeral")
         }
+    }
+}
+
+@Suite struct JSONWriterTests {
+    /// The writer stores bytes through pointers, escapes included: every string must read back
+    /// as itself, whether given as a `String` or as a draft's bytes.
+    @Test func stringsAreEscapedAndReadBack() throws {
+        let texts = ["plain", "引号\"与\\反斜线", "tab\there\nnew\rline", "\u{01}\u{1F}\u{7F}", "行\u{2028}段\u{2029}末",
+                     "\u{2027}\u{2030}", "🙂 emoji", "", String(repeating: "长“”", count: 3_000)]
+        var w = JSONBytesWriter(baseLevel: 2)
+        w.beginArray()
+        for text in texts {
+            w.string(text)
+            w.string(utf8: ArraySlice(text.utf8))
+        }
+        w.endArray()
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String])
+        #expect(parsed == texts.flatMap { [$0, $0] })
+        let raw = String(decoding: w.bytes, as: UTF8.self)
+        for escape in ["\\u0001", "\\u001f", "\\u2028", "\\u2029", "\\\"", "\\\\", "\\t", "\\n", "\\r"] {
+            #expect(raw.contains(escape), "\(escape)")
+        }
+        #expect(!raw.contains("\u{2028}") && !raw.contains("\u{01}"))
+    }
+
+    @Test func numbersKeysAndNesting() throws {
+        var w = JSONBytesWriter(baseLevel: 1)
+        w.beginObject()
+        w.field("int", int: -12_345_678_901_234)
+        w.key("decimal")
+        w.decimal(try #require(Rational(-1, 8)))
+        w.field("yes", bool: true)
+        w.key("none")
+        w.null()
+        w.key("empty")
+        w.beginArray()
+        w.endArray()
+        w.key("inner")
+        w.beginObject()
+        w.field("zero", int: 0)
+        w.endObject()
+        w.endObject()
+        let expected = """
+            {
+                "int": -12345678901234,
+                "decimal": -0.125,
+                "yes": true,
+                "none": null,
+                "empty": [],
+                "inner": {
+                  "zero": 0
+                }
+              }
+            """
+        #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
     }
 }
