@@ -262,3 +262,44 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
+
+/// Positions of offsets asked for mostly in ascending order, as a writer going through a
+/// draft's figures asks: each is counted on from the last, over the few bytes in between,
+/// instead of a binary search over the lines and a count from a checkpoint (`extract` asks
+/// for two positions a figure). The answers are `SourceFile.position(of:)`'s.
+public struct PositionCursor {
+    public let source: SourceFile
+    /// The last position given and its offset.
+    private var offset: Int
+    private var position = SourcePosition(line: 1, column: 1)
+    /// Further than this, a lookup costs less than counting.
+    private static let longestCount = 256
+
+    public init(_ source: SourceFile) {
+        self.source = source
+        offset = source.contentStart
+    }
+
+    public mutating func position(of target: Int) -> SourcePosition {
+        guard target >= offset, target - offset <= Self.longestCount, target <= source.bytes.count else {
+            position = source.position(of: target)
+            offset = target
+            return position
+        }
+        var (line, column) = (position.line, position.column)
+        source.bytes.withUnsafeBufferPointer { b in
+            for i in offset..<target {
+                let c = b[i]
+                if c == 0x0A {
+                    line += 1
+                    column = 1
+                } else if c & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+        }
+        position = SourcePosition(line: line, column: column)
+        offset = target
+        return position
+    }
+}

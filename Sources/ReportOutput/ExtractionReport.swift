@@ -59,6 +59,7 @@ public struct ExtractionReport<Output: TextOutput> {
         var formulas: [Formula] = []
         var first = true
         var reported = 0
+        var positions = PositionCursor(source)
         func report(upTo offset: Int) {
             progress?(offset - reported)
             reported = offset
@@ -70,7 +71,7 @@ public struct ExtractionReport<Output: TextOutput> {
         } else {
             for i in 0..<draft.blockCount {
                 let block = draft.block(i)
-                first = writeQuantities(of: CollectionOfOne(block), in: source, first: first)
+                first = writeQuantities(of: CollectionOfOne(block), at: &positions, first: first)
                 dates += block.dates
                 formulas += block.formulas
                 if pending.count >= 1 << 16 { flushPending() }
@@ -100,7 +101,8 @@ public struct ExtractionReport<Output: TextOutput> {
             let opening = firsts
             let texts = parallelMap(blocks.count, jobs: threads) { k -> [UInt8] in
                 var scratch = ExtractionReport<BytesOutput>(format: format, output: BytesOutput())
-                scratch.writeQuantities(of: blocks[k], in: source, first: opening[k])
+                var positions = PositionCursor(source)
+                scratch.writeQuantities(of: blocks[k], at: &positions, first: opening[k])
                 return scratch.pending.bytes
             }
             for (chunk, text) in zip(blocks, texts) {
@@ -118,11 +120,11 @@ public struct ExtractionReport<Output: TextOutput> {
     /// The figures of some blocks; `first` says whether none was written before them. Returns
     /// whether none has been written after them either.
     @discardableResult
-    private mutating func writeQuantities(of blocks: some Sequence<Block>, in source: SourceFile, first: Bool) -> Bool {
+    private mutating func writeQuantities(of blocks: some Sequence<Block>, at positions: inout PositionCursor, first: Bool) -> Bool {
         var first = first
         for block in blocks {
             for q in block.quantities {
-                writeQuantity(q, in: source, first: first)
+                writeQuantity(q, at: &positions, first: first)
                 first = false
             }
         }
@@ -179,22 +181,22 @@ public struct ExtractionReport<Output: TextOutput> {
         }
     }
 
-    private mutating func writeQuantity(_ q: Quantity, in source: SourceFile, first: Bool) {
+    private mutating func writeQuantity(_ q: Quantity, at positions: inout PositionCursor, first: Bool) {
         switch format {
         case .json:
             emit(first ? "[\n        " : ",\n        ")
             var writer = JSONBytesWriter(baseLevel: 4)
             swap(&writer.buffer, &pending)
-            Extraction.writeQuantity(q, in: source, to: &writer)
+            Extraction.writeQuantity(q, at: &positions, to: &writer)
             swap(&writer.buffer, &pending)
         case .yaml:
             if first { emit(OutputValue.yamlKey("quantities", level: 2)) }
-            appendYAMLItem(Extraction.value { Extraction.writeQuantity(q, in: source, to: &$0) })
+            appendYAMLItem(Extraction.value { Extraction.writeQuantity(q, at: &positions, to: &$0) })
         case .csv:
-            emit(Extraction.csvRow(q, in: source))
+            emit(Extraction.csvRow(q, at: &positions))
         case .text:
             if first { emit("  quantities\n") }
-            emit(Extraction.quantityLine(q, in: source))
+            emit(Extraction.quantityLine(q, at: &positions))
         }
     }
 
@@ -203,14 +205,18 @@ public struct ExtractionReport<Output: TextOutput> {
         case .json:
             emit(quantities ? "\n      ]" : "[]")
             emit(",\n      \"dates\": ")
-            writeJSONArray(dates) { Extraction.writeDate($0, in: source, to: &$1) }
+            var positions = PositionCursor(source)
+            writeJSONArray(dates) { Extraction.writeDate($0, at: &positions, to: &$1) }
             emit(",\n      \"formulas\": ")
-            writeJSONArray(formulas) { Extraction.writeFormula($0, in: source, to: &$1) }
+            positions = PositionCursor(source)
+            writeJSONArray(formulas) { Extraction.writeFormula($0, at: &positions, to: &$1) }
             emit("\n    }")
         case .yaml:
             if !quantities { emit(OutputValue.yamlKey("quantities", level: 2, scalar: .array([]))) }
-            writeYAMLArray("dates", dates.map { date in Extraction.value { Extraction.writeDate(date, in: source, to: &$0) } })
-            writeYAMLArray("formulas", formulas.map { formula in Extraction.value { Extraction.writeFormula(formula, in: source, to: &$0) } })
+            var positions = PositionCursor(source)
+            writeYAMLArray("dates", dates.map { date in Extraction.value { Extraction.writeDate(date, at: &positions, to: &$0) } })
+            positions = PositionCursor(source)
+            writeYAMLArray("formulas", formulas.map { formula in Extraction.value { Extraction.writeFormula(formula, at: &positions, to: &$0) } })
         case .csv:
             break
         case .text:
@@ -291,9 +297,9 @@ enum Extraction {
         return builder.value
     }
 
-    private static func writePosition<W: StructuredWriter>(_ range: Range<Int>, in source: SourceFile, to w: inout W) {
-        let start = source.position(of: range.lowerBound)
-        let end = source.endPosition(of: range, start: start)
+    private static func writePosition<W: StructuredWriter>(_ range: Range<Int>, at positions: inout PositionCursor, to w: inout W) {
+        let start = positions.position(of: range.lowerBound)
+        let end = positions.position(of: range.upperBound)
         w.field("line", int: start.line)
         w.field("column", int: start.column)
         w.field("endLine", int: end.line)
@@ -301,7 +307,8 @@ enum Extraction {
     }
 
     /// One figure, described once for every structured format.
-    static func writeQuantity<W: StructuredWriter>(_ q: Quantity, in source: SourceFile, to w: inout W) {
+    static func writeQuantity<W: StructuredWriter>(_ q: Quantity, at positions: inout PositionCursor, to w: inout W) {
+        let source = positions.source
         w.beginObject()
         w.field("text", utf8: source.readerBytes(q.range))
         w.key("value")
@@ -317,7 +324,7 @@ enum Extraction {
         w.field("kind", q.kind.rawValue)
         w.key("label")
         if let label = q.labelRange { w.string(utf8: source.readerBytes(label)) } else { w.null() }
-        writePosition(q.range, in: source, to: &w)
+        writePosition(q.range, at: &positions, to: &w)
         let (hard, plausible) = q.intervals
         w.key("hard")
         writeInterval(hard, to: &w)
@@ -361,20 +368,20 @@ enum Extraction {
         w.endObject()
     }
 
-    static func writeDate<W: StructuredWriter>(_ m: DateMention, in source: SourceFile, to w: inout W) {
+    static func writeDate<W: StructuredWriter>(_ m: DateMention, at positions: inout PositionCursor, to w: inout W) {
         w.beginObject()
-        w.field("text", utf8: source.readerBytes(m.range))
+        w.field("text", utf8: positions.source.readerBytes(m.range))
         w.key("start")
         writeDay(m.start, to: &w)
         w.key("end")
         writeDay(m.end, to: &w)
-        writePosition(m.range, in: source, to: &w)
+        writePosition(m.range, at: &positions, to: &w)
         w.endObject()
     }
 
-    static func writeFormula<W: StructuredWriter>(_ f: Formula, in source: SourceFile, to w: inout W) {
+    static func writeFormula<W: StructuredWriter>(_ f: Formula, at positions: inout PositionCursor, to w: inout W) {
         w.beginObject()
-        w.field("text", utf8: source.readerBytes(f.range))
+        w.field("text", utf8: positions.source.readerBytes(f.range))
         w.key("terms")
         w.beginArray()
         for term in f.terms {
@@ -385,7 +392,7 @@ enum Extraction {
         w.beginArray()
         for name in f.unknownNames { w.string(name) }
         w.endArray()
-        writePosition(f.range, in: source, to: &w)
+        writePosition(f.range, at: &positions, to: &w)
         w.endObject()
     }
 
@@ -397,8 +404,9 @@ enum Extraction {
          "hardHighClosed", "plausibleLow", "plausibleHigh", "plausibleLowClosed", "plausibleHighClosed"]
     }
 
-    static func csvRow(_ q: Quantity, in source: SourceFile) -> String {
-        let s = source.position(of: q.range.lowerBound), e = source.position(of: q.range.upperBound)
+    static func csvRow(_ q: Quantity, at positions: inout PositionCursor) -> String {
+        let source = positions.source
+        let s = positions.position(of: q.range.lowerBound), e = positions.position(of: q.range.upperBound)
         let intervals = q.intervals
         func bounds(_ i: Interval) -> [String] {
             [i.lower?.value.decimalString ?? "", i.upper?.value.decimalString ?? "",
@@ -434,8 +442,9 @@ enum Extraction {
         return ""
     }
 
-    static func quantityLine(_ q: Quantity, in source: SourceFile) -> String {
-        let p = source.position(of: q.range.lowerBound)
+    static func quantityLine(_ q: Quantity, at positions: inout PositionCursor) -> String {
+        let source = positions.source
+        let p = positions.position(of: q.range.lowerBound)
         var line = "    \(p.line):\(p.column)\t\(source.readerText(q.range))\t= \(q.value.decimalString)"
         if let u = q.upperValue { line += "…\(u.decimalString)" }
         if let unit = q.unit { line += " \(unit)" }

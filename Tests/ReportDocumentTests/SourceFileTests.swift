@@ -151,3 +151,31 @@ import Testing
         #expect(!file.readerText(0..<6, containsAnyOf: WordList(["合计", "总计"])))
     }
 }
+
+@Suite struct PositionCursorTests {
+    /// A cursor counts on from its last answer; it must give `position(of:)`'s answers for
+    /// offsets in order, backwards, far ahead, past the end and inside a byte-order mark.
+    @Test func agreesWithTheLineIndex() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["科技", "a", " ", "\n", "\r\n", "🙂", "é", "**", "\t", "。"]
+        for bom in [false, true] {
+            var text = bom ? "\u{FEFF}" : ""
+            for _ in 0..<3_000 { text += pieces.randomElement(using: &generator)! }
+            let file = SourceFile(path: "t.md", text: text)
+            var cursor = PositionCursor(file)
+            var offset = 0
+            for step in 0..<4_000 {
+                switch step % 50 {
+                case 0: offset = Int.random(in: 0...file.bytes.count + 2, using: &generator)  // anywhere, even past the end
+                case 1: offset = max(0, offset - Int.random(in: 1...40, using: &generator))  // back a little
+                case 2: offset += Int.random(in: 200...600, using: &generator)  // far ahead
+                default: offset += Int.random(in: 0...12, using: &generator)
+                }
+                offset = min(offset, file.bytes.count + 2)
+                // Offsets a reader can ask for start scalars, like every figure's bounds.
+                while offset < file.bytes.count, file.bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                #expect(cursor.position(of: offset) == file.position(of: offset), "offset \(offset)")
+            }
+        }
+    }
+}
