@@ -197,7 +197,7 @@ struct LineSyntax {
     }
 
     /// Words that end a clause rather than name a field (`其中：…`).
-    static let notFieldLabels: Set<String> = ["其中", "同时", "此外", "另外", "但是", "因此", "所以", "例如", "比如", "包括", "如下", "具体"]
+    static let notFieldLabels = ["其中", "同时", "此外", "另外", "但是", "因此", "所以", "例如", "比如", "包括", "如下", "具体"].map { Array($0.utf8) }
 
     /// `📅 时间:9月20—22日`, `**主题**：…`: (label, value) ranges. The label is at most eight
     /// characters of letters, with emoji, symbols and emphasis allowed before it.
@@ -228,8 +228,10 @@ struct LineSyntax {
         guard colon == 0x3A || colon == 0xFF1A else { return nil }
         let valueStart = skipBlanks(p + colonLen, r.upperBound)
         guard valueStart < r.upperBound else { return nil }
-        let label = text(labelStart..<labelEnd)
-        guard !LineSyntax.notFieldLabels.contains(label), !label.hasSuffix("是") else { return nil }
+        // Compared as bytes: a label is only Han characters and Latin letters.
+        let label = UnsafeBufferPointer(rebasing: t[labelStart..<labelEnd])
+        guard !LineSyntax.notFieldLabels.contains(where: { label.elementsEqual($0) }),
+              !label.suffix(3).elementsEqual("是".utf8) else { return nil }
         // `15:40` is a time, not a field.
         if colon == 0x3A, UTF8Text.isASCIIDigit(t[labelEnd - 1]) { return nil }
         return (labelStart..<labelEnd, valueStart..<r.upperBound)

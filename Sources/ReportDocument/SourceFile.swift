@@ -209,8 +209,7 @@ public struct SourceFile: Sendable {
     /// Whether the reader text of a range contains any of `words`: the keyword tests of the
     /// checks, without building a string per figure.
     public func readerText(_ range: Range<Int>, containsAnyOf list: WordList) -> Bool {
-        let text = readerBytes(range)
-        return list.words.contains { text.containsBytes($0) }
+        readerBytes(range).withUnsafeBufferPointer { list.lastOffset(in: $0, startingIn: 0..<$0.count) != nil }
     }
 
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence
@@ -222,16 +221,19 @@ public struct SourceFile: Sendable {
             while i < n {
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
+                if c & 0xF0 == 0xE0 {
+                    // Three bytes, most of a Chinese draft, tested first: two continuations,
+                    // no overlong form (E0 needs A0…BF), no surrogate (ED needs 80…9F).
+                    guard i + 2 < n else { return i }
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, c != 0xE0 || c1 >= 0xA0, c != 0xED || c1 < 0xA0 else { return i }
+                    i += 3
+                    continue
+                }
                 func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
                 if c >= 0xC2 && c <= 0xDF {
                     guard cont(1) else { return i }
                     i += 2
-                } else if c >= 0xE0 && c <= 0xEF {
-                    guard cont(1), cont(2) else { return i }
-                    let c1 = b[i + 1]
-                    if c == 0xE0 && c1 < 0xA0 { return i }
-                    if c == 0xED && c1 >= 0xA0 { return i }
-                    i += 3
                 } else if c >= 0xF0 && c <= 0xF4 {
                     guard cont(1), cont(2), cont(3) else { return i }
                     let c1 = b[i + 1]

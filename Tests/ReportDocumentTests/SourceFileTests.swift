@@ -43,6 +43,33 @@ import Testing
         #expect(SourceFile.firstInvalidUTF8(Array("好😀".utf8)) == nil)
     }
 
+    /// The validator against the standard library's decoder, on text broken at random: the
+    /// first offset that does not start a well-formed scalar.
+    @Test func firstInvalidOffsetAgreesWithTheStandardDecoder() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "é", "好", "😀", "\u{FFFF}", "\u{10FFFF}", "\u{D7FF}", "\u{E000}"].map { Array($0.utf8) }
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            if Bool.random(using: &generator), !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0x80...0xFF, using: &generator)
+            }
+            if Bool.random(using: &generator) { bytes.removeLast(min(bytes.count, Int.random(in: 0...2, using: &generator))) }
+            var expected: Int?
+            var decoder = UTF8()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: break decoding
+                case .error: expected = offset; break decoding
+                }
+            }
+            #expect(SourceFile.firstInvalidUTF8(bytes) == expected, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+
     @Test func errorMessageNamesFileLineAndColumn() {
         let e = SourceError.notUTF8(path: "a.md", byteOffset: 16, line: 2, column: 3)
         #expect(e.description.hasPrefix("a.md:2:3: error: not valid UTF-8"))
