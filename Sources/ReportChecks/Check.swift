@@ -162,7 +162,9 @@ struct ScopeTracker {
 
     /// The window's blocks in scope; every block of the draft must pass here in order.
     mutating func blocks(of window: BlockWindow) -> [Block] {
-        window.blocks.filter { includes($0) }
+        var kept: [Block] = []
+        for block in window.blocks where includes(block) { kept.append(block) }
+        return kept
     }
 }
 

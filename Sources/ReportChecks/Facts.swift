@@ -65,8 +65,8 @@ struct FactPattern: Sendable {
     /// scope through the draft.
     func find(in window: BlockWindow, _ scope: inout ScopeTracker) -> [Quantity] {
         var found: [Quantity] = []
-        for block in scope.blocks(of: window) {
-            guard !block.quantities.isEmpty, block.text.withBytes(pattern.mayMatch) else { continue }
+        for block in window.blocks {
+            guard scope.includes(block), !block.quantities.isEmpty, block.text.withBytes(pattern.mayMatch) else { continue }
             // The reader text with each figure replaced by one token.
             let plain = block.text.byteArray
             var masked: [UInt8] = []

@@ -1,3 +1,4 @@
+import Foundation
 import ReportNumbers
 
 extension Collection<UInt8> {
@@ -15,18 +16,22 @@ extension Collection<UInt8> {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// Whether `word` occurs in these bytes: a first-byte test, then a compare of the rest.
-    /// Kept beside the generic form for the facts search over whole block texts: the generic
-    /// loop, even without slices, costs the report pack 19 M more instructions on 2 MB.
+    /// Whether `word` occurs in these bytes. The facts and patterns of a rule pack test their
+    /// required text against every block, so the search runs on the C library's vectorised
+    /// `memchr` for the word's last byte — in Chinese a continuation byte, one of 64 values,
+    /// rare — and compares the rest where it is found. (A loop testing the first byte, a lead
+    /// byte shared by most characters, cost the report pack 52 M instructions on 2 MB.)
     public func containsBytes(_ word: [UInt8]) -> Bool {
-        guard let first = word.first else { return true }
-        let n = word.count
-        guard n <= count else { return false }
+        guard let last = word.last else { return true }
+        guard let base = baseAddress, word.count <= count else { return false }
+        let rest = word.count - 1
         return word.withUnsafeBufferPointer { w in
-            var i = 0
-            while i <= count - n {
-                if self[i] == first, UnsafeBufferPointer(rebasing: self[i..<(i + n)]).elementsEqual(w) { return true }
-                i += 1
+            var end = rest
+            while end < count {
+                guard let hit = memchr(base + end, Int32(last), count - end) else { return false }
+                end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if memcmp(base + end - rest, w.baseAddress!, rest) == 0 { return true }
+                end += 1
             }
             return false
         }

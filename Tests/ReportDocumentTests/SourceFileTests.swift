@@ -142,6 +142,33 @@ import Testing
         }
     }
 
+    /// The byte search (by `memchr` on a word's last byte) and the word lists' search (used by
+    /// `containsAnyOf`) against brute force, on generated text where words overlap, repeat,
+    /// touch both ends and share last bytes.
+    @Test func byteSearchAgreesWithBruteForce() {
+        let alphabet = ["上", "年", "比", "a", "同", " ", "一", "帀"]  // 一 and 帀 differ only in their first byte
+        let words = ["上年", "比上", "年", "a", "aa", "一帀", "帀一", "帀", "同比上年", "上年上"]
+        var seed: UInt64 = 5
+        for _ in 0..<400 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            var text = ""
+            var s = seed
+            for _ in 0..<Int(seed >> 59) {
+                s = s &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int(s >> 61)]
+            }
+            let bytes = Array(text.utf8)
+            for word in words {
+                let expected = !naiveOffsets([word], bytes).isEmpty
+                #expect(bytes.withUnsafeBufferPointer { $0.containsBytes(Array(word.utf8)) } == expected, "\(word) in \(text)")
+                let file = SourceFile(path: "t.md", text: text)
+                #expect(file.readerText(0..<bytes.count, containsAnyOf: WordList([word])) == expected, "\(word) in \(text)")
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { $0.containsBytes([]) })
+        #expect(![UInt8]().withUnsafeBufferPointer { $0.containsBytes([1]) })
+    }
+
     /// The line index and column checkpoints are built eight bytes at a time: lines and
     /// columns must agree with a byte-by-byte count at every offset, across stride edges.
     @Test func lineIndexAndColumnsAgreeWithAByteByByteCount() throws {
