@@ -20,7 +20,14 @@ struct FactPattern: Sendable {
     let at: RuleValue
 
     static let token = "\u{E000}"
-    static let tokenScalar: Unicode.Scalar = "\u{E000}"
+    static let tokenBytes = Array(token.utf8)
+
+    /// UTF-16 units of well-formed UTF-8: a unit per scalar, two for a scalar past U+FFFF.
+    static func utf16Count(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        for b in bytes where b & 0xC0 != 0x80 { count += b >= 0xF0 ? 2 : 1 }
+        return count
+    }
 
     init(name: String, _ value: RuleValue) throws(RuleError) {
         self.name = name
@@ -67,26 +74,34 @@ struct FactPattern: Sendable {
         var found: [Quantity] = []
         for block in window.blocks {
             guard scope.includes(block), !block.quantities.isEmpty, block.text.withBytes(pattern.mayMatch) else { continue }
-            // The reader text with each figure replaced by one token.
+            // The reader text with each figure replaced by one token, and where each token
+            // stands in UTF-16, the unit of the expression's ranges: a match's figure is the
+            // token it captures, found without converting ranges back to string indices.
             let plain = block.text.byteArray
             var masked: [UInt8] = []
             var figures: [Quantity] = []
+            var tokenOffsets: [Int] = []
+            var utf16 = 0
             var p = 0
             for q in block.quantities {
                 let start = block.text.plainOffset(ofSource: q.range.lowerBound)
                 let end = block.text.plainOffset(ofSource: q.range.upperBound)
                 guard start >= p, end > start else { continue }
                 masked += plain[p..<start]
-                masked += Array(FactPattern.token.utf8)
+                utf16 += FactPattern.utf16Count(plain[p..<start])
+                tokenOffsets.append(utf16)
+                masked += FactPattern.tokenBytes
+                utf16 += 1
                 figures.append(q)
                 p = end
             }
             masked += plain[p...]
+            utf16 += FactPattern.utf16Count(plain[p...])
             let string = String(decoding: masked, as: UTF8.self)
-            for m in pattern.regex.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
-                guard let r = Range(m.range(at: 1), in: string) else { continue }
-                let tokenIndex = string.unicodeScalars[..<r.lowerBound].reduce(0) { $0 + ($1 == FactPattern.tokenScalar ? 1 : 0) }
-                guard tokenIndex < figures.count else { continue }
+            for m in pattern.regex.matches(in: string, range: NSRange(location: 0, length: utf16)) {
+                let captured = m.range(at: 1)
+                guard captured.location != NSNotFound,
+                      let tokenIndex = tokenOffsets.firstIndex(of: captured.location) else { continue }
                 let q = figures[tokenIndex]
                 if !suffixes[0].isEmpty, !window.readerText(q.range).hasSuffix(suffixes[0]) { continue }
                 found.append(q)

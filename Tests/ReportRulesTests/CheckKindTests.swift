@@ -117,6 +117,19 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(ds.count == 3, "\(messages)")
     }
 
+    /// Titles are looked up by their composed bytes: a heading must match its entry whenever
+    /// the two are equal as strings (canonically equivalent), in whichever form each is written.
+    @Test func outlineTitlesMatchInAnyNormalizationForm() throws {
+        let composed = "Caf\u{E9}与\u{8C48}", decomposed = "Cafe\u{301}与\u{F900}"
+        #expect(composed == decomposed && TitleKey(composed) == TitleKey(decomposed))
+        #expect(TitleKey("国际科技“合作”") != TitleKey("国际科学“合作”"))
+        #expect(TitleKey.isComposed("8.4 国际科技开放合作（第1届）“1+1+X”、—") && !TitleKey.isComposed(decomposed))
+        for (heading, entry) in [(composed, decomposed), (decomposed, composed)] {
+            let ds = try lint("# \(heading)\n\n正文。\n", rules: "  - id: outline\n    kind: outline\n    closed: true\n    headings:\n      - \"\(entry)\"\n")
+            #expect(ds.isEmpty, "\(ds.map(\.message))")
+        }
+    }
+
     @Test func consistentFieldLabels() throws {
         let text = "论坛甲(第1届)\n\n📅 时间:9月20日\n\n论坛乙(第2届)\n\n📅 日期:9月21日\n"
         let ds = try lint(text, rules: "  - id: labels\n    kind: consistent-labels\n    labels:\n      时间: [日期, 举办时间]\n", path: "e.txt")
