@@ -75,9 +75,11 @@ struct NumberingCheck: Check {
     /// What is wrong with `next` after `previous`, or nil. Allowed: a first child (8.4 → 8.4.1),
     /// the next sibling (8.4 → 8.5), or the next sibling of an ancestor (8.4.2 → 8.5).
     static func decimalProblem(_ previous: [Int], _ next: [Int]) -> String? {
-        let p = previous.map(String.init).joined(separator: "."), n = next.map(String.init).joined(separator: ".")
-        if next == previous + [1] { return nil }
-        if next.count <= previous.count, Array(next.dropLast()) == Array(previous.prefix(next.count - 1)) {
+        if next.count == previous.count + 1, next.last == 1, next.starts(with: previous) { return nil }
+        // Printed only for a message: most headings follow on.
+        var p: String { previous.map(String.init).joined(separator: ".") }
+        var n: String { next.map(String.init).joined(separator: ".") }
+        if next.count <= previous.count, next.dropLast().elementsEqual(previous.prefix(next.count - 1)) {
             let expected = previous[next.count - 1] + 1
             if next.last == expected { return nil }
             if next.last == previous[next.count - 1] && next.count == previous.count { return "编号重复：“\(n)”与上一节相同" }
