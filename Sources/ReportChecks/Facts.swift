@@ -16,6 +16,10 @@ struct FactPattern: Sendable {
     let pattern: Pattern
     /// Text each captured figure must end with, per placeholder.
     let suffixes: [String]
+    /// A pattern without operators (every shipped fact): its match as bytes, the token at
+    /// `token`, found by a byte search instead of the expression. Both find the same matches:
+    /// leftmost first, then on after each.
+    let literal: (bytes: [UInt8], token: Int)?
     let scope: Scope
     let at: RuleValue
 
@@ -47,8 +51,10 @@ struct FactPattern: Sendable {
         var expression = ""
         var suffixes: [String] = []
         var rest = Substring(source)
+        var before = ""
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             expression += rest[..<open]
+            before = expression
             var after = rest[rest.index(after: close)...]
             let suffix = after.prefix { c in !"\\.[](){}*+?|^$".contains(c) && !c.isWhitespace }
             after = after.dropFirst(suffix.count)
@@ -65,46 +71,68 @@ struct FactPattern: Sendable {
             throw RuleError("fact '\(name)' is not a valid pattern: \(source)", at: value)
         }
         self.suffixes = suffixes
+        let operators = Set("\\.[](){}*+?|^$")
+        if !before.contains(where: operators.contains), !rest.contains(where: operators.contains) {
+            literal = (Array(before.utf8) + FactPattern.tokenBytes + Array(rest.utf8), before.utf8.count)
+        } else {
+            literal = nil
+        }
     }
 
-    /// Every figure the pattern finds in the document, in order.
-    /// The figures of a window's blocks that the pattern names; `scope` follows this fact's
-    /// scope through the draft.
+    /// The figures of a window's blocks that the pattern names, in order; `scope` follows this
+    /// fact's scope through the draft.
     func find(in window: BlockWindow, _ scope: inout ScopeTracker) -> [Quantity] {
         var found: [Quantity] = []
         for block in window.blocks {
             guard scope.includes(block), !block.quantities.isEmpty, block.text.withBytes(pattern.mayMatch) else { continue }
-            // The reader text with each figure replaced by one token, and where each token
-            // stands in UTF-16, the unit of the expression's ranges: a match's figure is the
-            // token it captures, found without converting ranges back to string indices.
+            // The reader text with each figure replaced by one token; a match's figure is the
+            // token it captures, told by where the token stands.
             let plain = block.text.byteArray
             var masked: [UInt8] = []
             var figures: [Quantity] = []
             var tokenOffsets: [Int] = []
-            var utf16 = 0
             var p = 0
             for q in block.quantities {
                 let start = block.text.plainOffset(ofSource: q.range.lowerBound)
                 let end = block.text.plainOffset(ofSource: q.range.upperBound)
                 guard start >= p, end > start else { continue }
                 masked += plain[p..<start]
-                utf16 += FactPattern.utf16Count(plain[p..<start])
-                tokenOffsets.append(utf16)
+                tokenOffsets.append(masked.count)
                 masked += FactPattern.tokenBytes
-                utf16 += 1
                 figures.append(q)
                 p = end
             }
             masked += plain[p...]
-            utf16 += FactPattern.utf16Count(plain[p...])
+            func take(tokenAt offset: Int) {
+                guard let k = tokenOffsets.firstIndex(of: offset) else { return }
+                if !suffixes[0].isEmpty, !window.readerText(figures[k].range).hasSuffix(suffixes[0]) { return }
+                found.append(figures[k])
+            }
+            if let literal {
+                masked.withUnsafeBufferPointer { m in
+                    var from = 0
+                    while let at = m.firstOffset(of: literal.bytes, from: from) {
+                        take(tokenAt: at + literal.token)
+                        from = at + literal.bytes.count
+                    }
+                }
+                continue
+            }
+            // The expression's ranges count UTF-16 units: the tokens' offsets are converted,
+            // not each range back to string indices.
+            var tokenUnits: [Int] = []
+            var units = 0, counted = 0
+            for offset in tokenOffsets {
+                units += FactPattern.utf16Count(masked[counted..<offset])
+                tokenUnits.append(units)
+                counted = offset
+            }
+            units += FactPattern.utf16Count(masked[counted...])
             let string = String(decoding: masked, as: UTF8.self)
-            for m in pattern.regex.matches(in: string, range: NSRange(location: 0, length: utf16)) {
+            for m in pattern.regex.matches(in: string, range: NSRange(location: 0, length: units)) {
                 let captured = m.range(at: 1)
-                guard captured.location != NSNotFound,
-                      let tokenIndex = tokenOffsets.firstIndex(of: captured.location) else { continue }
-                let q = figures[tokenIndex]
-                if !suffixes[0].isEmpty, !window.readerText(q.range).hasSuffix(suffixes[0]) { continue }
-                found.append(q)
+                guard captured.location != NSNotFound, let k = tokenUnits.firstIndex(of: captured.location) else { continue }
+                take(tokenAt: tokenOffsets[k])
             }
         }
         return found

@@ -21,19 +21,22 @@ extension UnsafeBufferPointer<UInt8> {
     /// `memchr` for the word's last byte — in Chinese a continuation byte, one of 64 values,
     /// rare — and compares the rest where it is found. (A loop testing the first byte, a lead
     /// byte shared by most characters, cost the report pack 52 M instructions on 2 MB.)
-    public func containsBytes(_ word: [UInt8]) -> Bool {
-        guard let last = word.last else { return true }
-        guard let base = baseAddress, word.count <= count else { return false }
+    public func containsBytes(_ word: [UInt8]) -> Bool { firstOffset(of: word, from: 0) != nil }
+
+    /// Where `word` first occurs at or after `from`, found the same way.
+    public func firstOffset(of word: [UInt8], from: Int) -> Int? {
+        guard let last = word.last else { return from <= count ? from : nil }
+        guard let base = baseAddress, from + word.count <= count else { return nil }
         let rest = word.count - 1
         return word.withUnsafeBufferPointer { w in
-            var end = rest
+            var end = from + rest
             while end < count {
-                guard let hit = memchr(base + end, Int32(last), count - end) else { return false }
+                guard let hit = memchr(base + end, Int32(last), count - end) else { return nil }
                 end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if memcmp(base + end - rest, w.baseAddress!, rest) == 0 { return true }
+                if memcmp(base + end - rest, w.baseAddress!, rest) == 0 { return end - rest }
                 end += 1
             }
-            return false
+            return nil
         }
     }
 }

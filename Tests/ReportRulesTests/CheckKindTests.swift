@@ -317,6 +317,33 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(ds.isEmpty, "\(ds.map(\.message))")
     }
 
+    /// A fact without operators is found by a byte search, any other by its expression: the
+    /// two must take the same figures. The same facts written with a group that changes
+    /// nothing go the expression's way; both packs lint generated drafts.
+    @Test func literalFactsFindWhatTheirExpressionFinds() throws {
+        #expect(try FactPattern(name: "a", RuleValue.parse("'新认定外资研发中心{n}家'", file: "t")).literal != nil)
+        #expect(try FactPattern(name: "a", RuleValue.parse("'新认定(?:外资)研发中心{n}家'", file: "t")).literal == nil)
+        let grouped = pack.replacingOccurrences(of: "'新认定外资研发中心{n}家'", with: "'新认定(?:外资)研发中心{n}家'")
+            .replacingOccurrences(of: "'累计认定外资研发中心{n}家'", with: "'累计认定外资研发(?:中心){n}家'")
+            .replacingOccurrences(of: "'合作意向金额{n}'", with: "'合作意(?:向)金额{n}'")
+        #expect(grouped != pack)
+        let pieces = ["新认定外资研发中心", "累计认定外资研发中心", "合作意向金额", "**45**家", "636家", "12", "家", "超29.1亿元",
+                      "，", "。", "中心", "新认定外资研发中心新认定外资研发中心", "约", "比上届增长45.5%", "\n\n"]
+        var generator = SystemRandomNumberGenerator()
+        let data = "rd_total: 591\nwestart: 20.0亿元\n"
+        for _ in 0..<150 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...14, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let literal = try lintWithPack(text, pack: pack, data: data).map { "\($0.rule) \($0.range) \($0.message)" }
+            // A missing fact's message quotes its pattern, which differs by construction.
+            let expression = try lintWithPack(text, pack: grouped, data: data).map { d in
+                "\(d.rule) \(d.range) " + d.message.replacingOccurrences(of: "(?:外资)", with: "外资")
+                    .replacingOccurrences(of: "(?:中心)", with: "中心").replacingOccurrences(of: "(?:向)", with: "向")
+            }
+            #expect(literal == expression, "\(text)")
+        }
+    }
+
     @Test func aMissingFactIsReportedNotPassed() throws {
         let ds = try lintWithPack("累计认定外资研发中心636家。合作意向金额超29.1亿元。", pack: pack, data: "rd_total: 591\nwestart: 20.0亿元\n")
         #expect(ds.map(\.rule) == ["rd-cumulative"])
