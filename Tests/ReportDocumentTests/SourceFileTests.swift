@@ -106,6 +106,21 @@ import Testing
         }
     }
 
+    /// `count` texts of random pieces, up to `2^(64 - lengthShift) - 1` each; the same for a seed.
+    private func generatedTexts(_ count: Int, of pieces: [String], seed: UInt64, lengthShift: UInt64) -> [String] {
+        var seed = seed
+        return (0..<count).map { _ in
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            var text = ""
+            var s = seed
+            for _ in 0..<Int(seed >> lengthShift) {
+                s = s &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(s >> 58) % pieces.count]
+            }
+            return text
+        }
+    }
+
     /// Where any word of the list starts, by brute force: the reference for `WordList`.
     private func naiveOffsets(_ words: [String], _ text: [UInt8]) -> [Int] {
         text.indices.filter { i in words.contains { text[i...].starts(with: Array($0.utf8)) } }
@@ -148,15 +163,7 @@ import Testing
     @Test func byteSearchAgreesWithBruteForce() {
         let alphabet = ["上", "年", "比", "a", "同", " ", "一", "帀"]  // 一 and 帀 differ only in their first byte
         let words = ["上年", "比上", "年", "a", "aa", "一帀", "帀一", "帀", "同比上年", "上年上"]
-        var seed: UInt64 = 5
-        for _ in 0..<400 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            var text = ""
-            var s = seed
-            for _ in 0..<Int(seed >> 59) {
-                s = s &* 6364136223846793005 &+ 1442695040888963407
-                text += alphabet[Int(s >> 61)]
-            }
+        for text in generatedTexts(400, of: alphabet, seed: 5, lengthShift: 59) {
             let bytes = Array(text.utf8)
             for word in words {
                 let expected = !naiveOffsets([word], bytes).isEmpty
@@ -173,15 +180,7 @@ import Testing
     /// columns must agree with a byte-by-byte count at every offset, across stride edges.
     @Test func lineIndexAndColumnsAgreeWithAByteByByteCount() throws {
         let pieces = ["\n", "\r\n", "年", "a", "😀", "，", " ", "\n\n", "é"]
-        var seed: UInt64 = 11
-        for _ in 0..<200 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            var text = ""
-            var s = seed
-            for _ in 0..<Int(seed >> 56) {
-                s = s &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int(s >> 60) % pieces.count]
-            }
+        for text in generatedTexts(200, of: pieces, seed: 11, lengthShift: 56) {
             let file = SourceFile(path: "t.md", text: text)
             let bytes = Array(text.utf8)
             var expectedStarts = [0]
