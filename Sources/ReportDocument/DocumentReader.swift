@@ -111,12 +111,13 @@ public struct DocumentReader: Sendable {
         var found = text.withBytes { scanner.scan($0) }
         // Offsets move from the reader text to the source in place: mapped copies would double
         // the figures while the one block of a one-line draft is finished.
+        var mapper = InlineText.SourceMapper(text)
         for k in found.quantities.indices {
-            found.quantities[k].range = text.sourceRange(found.quantities[k].range)
-            found.quantities[k].labelRange = found.quantities[k].labelRange.map(text.sourceRange)
+            found.quantities[k].range = mapper.sourceRange(found.quantities[k].range)
+            if let label = found.quantities[k].labelRange { found.quantities[k].labelRange = mapper.sourceRange(label) }
         }
-        for k in found.dates.indices { found.dates[k].range = text.sourceRange(found.dates[k].range) }
-        for k in found.formulas.indices { found.formulas[k].range = text.sourceRange(found.formulas[k].range) }
+        for k in found.dates.indices { found.dates[k].range = mapper.sourceRange(found.dates[k].range) }
+        for k in found.formulas.indices { found.formulas[k].range = mapper.sourceRange(found.formulas[k].range) }
         return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth,
                      sentences: Sentences.split(text), quantities: found.quantities, dates: found.dates, formulas: found.formulas)
     }

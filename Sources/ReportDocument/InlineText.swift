@@ -90,6 +90,33 @@ public struct InlineText: Sendable {
         guard !r.isEmpty else { let s = sourceOffset(r.lowerBound); return s..<s }
         return sourceOffset(r.lowerBound)..<(sourceOffset(r.upperBound - 1) + 1)
     }
+
+    /// `sourceOffset` for offsets asked for near one another — a block's figures in order,
+    /// each with the label just before it — stepping from the run found last instead of a
+    /// binary search each time: a paragraph of bold figures has a run per figure. Offsets far
+    /// apart cost a walk over the runs between them.
+    public struct SourceMapper {
+        private let text: InlineText
+        private var k = 0
+
+        public init(_ text: InlineText) { self.text = text }
+
+        public mutating func sourceOffset(_ plain: Int) -> Int {
+            guard text.runCount > 1 else { return text.sourceOffset(plain) }
+            if plain >= text.count, plain > 0 { return sourceOffset(plain - 1) + 1 }
+            // The last run starting at or before `plain`, as `lastRun` finds it.
+            while k + 1 < text.runCount, text.run(k + 1).plain <= plain { k += 1 }
+            while k > 0, text.run(k).plain > plain { k -= 1 }
+            let r = text.run(k)
+            return r.source + (plain - r.plain)
+        }
+
+        public mutating func sourceRange(_ r: Range<Int>) -> Range<Int> {
+            guard !r.isEmpty else { let s = sourceOffset(r.lowerBound); return s..<s }
+            let lower = sourceOffset(r.lowerBound)
+            return lower..<(sourceOffset(r.upperBound - 1) + 1)
+        }
+    }
 }
 
 /// Builds an `InlineText` from source lines.

@@ -267,4 +267,24 @@ func read(_ text: String, path: String = "draft.md") -> Document {
         }
         #expect(read("全年认定**636**家").blocks[0].text.string == "全年认定636家")
     }
+
+    /// The mapper that rebases a block's figures steps between runs from its last answer; it
+    /// must give `sourceOffset`'s answers for offsets in any order, the very end included.
+    @Test func sourceMapperAgreesWithSourceOffset() {
+        var generator = SystemRandomNumberGenerator()
+        let draft = (0..<60).map { "项目\($0)为**\($0 * 7)**个，" }.joined() + "[链接](http://x.cn)结束\n第二行"
+        let text = read(draft).blocks[0].text
+        var mapper = InlineText.SourceMapper(text)
+        var plain = 0
+        for step in 0..<3_000 {
+            switch step % 10 {
+            case 0: plain = Int.random(in: 0...text.count, using: &generator)
+            case 1, 2: plain = max(0, plain - Int.random(in: 1...30, using: &generator))
+            default: plain = min(text.count, plain + Int.random(in: 0...25, using: &generator))
+            }
+            #expect(mapper.sourceOffset(plain) == text.sourceOffset(plain), "plain \(plain)")
+            let r = plain..<min(text.count, plain + 4)
+            #expect(mapper.sourceRange(r) == text.sourceRange(r), "range \(r)")
+        }
+    }
 }
