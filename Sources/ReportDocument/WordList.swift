@@ -56,8 +56,8 @@ public final class WordList: Sendable {
     /// A 1,024-bit filter over the heads of words of three bytes or more; a word shorter than
     /// that sets every bit.
     let filter: [UInt64]
-    /// The first byte of a list of one word of three bytes or more (其中, 分别为): a scan
-    /// tests it before building a head, most scalars of a text fail it.
+    /// The first byte of a list of one word of three bytes or more (其中, 分别为): such a list
+    /// is searched for by bytes, not scalar by scalar.
     let onlyFirstByte: UInt8?
 
     public init(_ words: [String]) {
@@ -105,15 +105,23 @@ public final class WordList: Sendable {
     @inline(__always)
     private func forEachStart(in t: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ body: (Int) -> Void) {
         let heads = self.heads, words = self.words
+        if onlyFirstByte != nil {
+            // One word of a character or more: the byte search (`memchr` on its last byte)
+            // finds it where a scalar-by-scalar scan would, overlaps included.
+            var i = from
+            while i < end, let at = t.firstOffset(of: words[0], from: i), at < end {
+                body(at)
+                i = at + 1
+            }
+            return
+        }
         do {
             filter.withUnsafeBufferPointer { filter in
                 let n = t.count
                 var i = from
-                let only = onlyFirstByte
                 while i < end {
                     let b = t[i]
                     defer { i += UTF8Text.scalarLength(lead: b) }
-                    if let only, b != only { continue }
                     let window = UInt32(b) << 16 | (i + 1 < n ? UInt32(t[i + 1]) << 8 : 0) | (i + 2 < n ? UInt32(t[i + 2]) : 0)
                     let s = WordList.slot(window)
                     if filter[s >> 6] & (1 << (s & 63)) == 0 { continue }

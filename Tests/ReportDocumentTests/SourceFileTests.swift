@@ -134,6 +134,8 @@ import Testing
         (["季度"], ""),
         (["季度"], "季"),
         (["。"], "a。b。"),
+        (["上年上"], "上年上年上年上"),  // overlapping starts of a one-word list
+        (["分别为"], "分别为分别分别为"),
     ])
     func wordListFindsEveryStart(words: [String], text: String) {
         let bytes = Array(text.utf8)
