@@ -36,7 +36,7 @@ struct NumberingCheck: Check {
         /// Last number seen per style under each parent (a heading's block index; -1: none).
         var counters: [CounterKey: Int] = [:]
         /// The last heading at each level above the current one, outermost first.
-        var ancestors: [(level: Int, index: Int)] = []
+        var ancestors = SectionStack<Int>()
 
         mutating func read(_ window: BlockWindow) {
             for (index, block) in zip(window.indices, window.blocks) {
@@ -48,9 +48,9 @@ struct NumberingCheck: Check {
 
         private mutating func read(_ heading: Heading, at index: Int, _ range: Range<Int>) {
             // The parent of this heading: the nearest heading above with a lower level.
-            while let last = ancestors.last, last.level >= heading.level { ancestors.removeLast() }
-            let parent = ancestors.last?.index ?? -1
-            ancestors.append((heading.level, index))
+            ancestors.close(atLevel: heading.level)
+            let parent = ancestors.innermost ?? -1
+            ancestors.open(level: heading.level, index)
             guard let number = heading.number else { return }
             let printed = number.printed.trimmingBlanks
             if number.style == .decimal {

@@ -56,9 +56,9 @@ public final class WordList: Sendable {
     /// A 1,024-bit filter over the heads of words of three bytes or more; a word shorter than
     /// that sets every bit.
     let filter: [UInt64]
-    /// The first byte of a list of one word of three bytes or more (其中, 分别为): such a list
-    /// is searched for by bytes, not scalar by scalar.
-    let onlyFirstByte: UInt8?
+    /// A list of one word of three bytes or more (其中, 分别为): searched for by bytes, not
+    /// scalar by scalar.
+    let isSingleWord: Bool
 
     public init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
@@ -73,7 +73,7 @@ public final class WordList: Sendable {
         } else {
             filter = [UInt64](repeating: .max, count: 16)
         }
-        onlyFirstByte = self.words.count == 1 && self.words[0].count >= 3 ? self.words[0][0] : nil
+        isSingleWord = self.words.count == 1 && self.words[0].count >= 3
     }
 
     @inline(__always) static func slot(_ head: UInt32) -> Int { Int((head &* 0x9E37_79B1) >> 22) }
@@ -105,7 +105,7 @@ public final class WordList: Sendable {
     @inline(__always)
     private func forEachStart(in t: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ body: (Int) -> Void) {
         let heads = self.heads, words = self.words
-        if onlyFirstByte != nil {
+        if isSingleWord {
             // One word of a character or more: the byte search (`memchr` on its last byte)
             // finds it where a scalar-by-scalar scan would, overlaps included.
             var i = from
