@@ -107,9 +107,13 @@ public final class WordList: Sendable {
         let heads = self.heads, words = self.words
         if isSingleWord {
             // One word of a character or more: the byte search (`memchr` on its last byte)
-            // finds it where a scalar-by-scalar scan would, overlaps included.
+            // finds it where a scalar-by-scalar scan would, overlaps included. The search stops
+            // where a word starting before `end` must end: searching on to the end of the text
+            // made a clause's lookup cost the rest of its block (quadratic on a one-line draft).
+            let word = words[0]
+            let bounded = UnsafeBufferPointer(rebasing: t[..<min(t.count, end + word.count - 1)])
             var i = from
-            while i < end, let at = t.firstOffset(of: words[0], from: i), at < end {
+            while i < end, let at = bounded.firstOffset(of: word, from: i) {
                 body(at)
                 i = at + 1
             }

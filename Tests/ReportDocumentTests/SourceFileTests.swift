@@ -159,6 +159,42 @@ import Testing
         }
     }
 
+    /// `lastOffset` finds the last start in its range, a word running past the range's end
+    /// included, for one-word lists (searched by `memchr`) and longer ones alike.
+    @Test func lastOffsetAgreesWithBruteForce() {
+        let alphabet = ["上", "年", "比", "a", "同", " "]
+        for (n, text) in generatedTexts(200, of: alphabet, seed: 3, lengthShift: 59).enumerated() {
+            let bytes = Array(text.utf8)
+            for words in [["上年"], ["比上年"], ["上年", "同比"], ["a"]] {
+                let starts = naiveOffsets(words, bytes)
+                let lower = bytes.isEmpty ? 0 : n % bytes.count, upper = min(bytes.count, lower + 7 + n % 11)
+                let expected = starts.last { $0 >= lower && $0 < upper }
+                #expect(bytes.withUnsafeBufferPointer { WordList(words).lastOffset(in: $0, startingIn: lower..<upper) } == expected,
+                        "\(words) in \(lower)..<\(upper) of \(text)")
+            }
+        }
+    }
+
+    /// A search bounded to a range reads no further than a word starting in it could reach.
+    /// The text continues into a page the process may not read: a search that ran on to the
+    /// end of the text (it did, for one-word lists, and a clause's lookup cost the rest of its
+    /// block: quadratic on a draft of one line) stops the test with a fault.
+    @Test func boundedSearchReadsOnlyItsRange() throws {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let raw = try #require(mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        #expect(raw != MAP_FAILED)
+        defer { munmap(raw, 2 * page) }
+        let base = raw.bindMemory(to: UInt8.self, capacity: 2 * page)
+        let filler = Array("科技创新".utf8)
+        for k in 0..<page { base[k] = filler[k % filler.count] }
+        #expect(mprotect(raw + page, page, PROT_NONE) == 0)
+        let text = UnsafeBufferPointer(start: base, count: 2 * page)
+        for words in [["其中"], ["其中", "分别为"], ["。"]] {
+            #expect(WordList(words).lastOffset(in: text, startingIn: 0..<120) == nil)
+            #expect(WordList(words).lastOffset(in: text, startingIn: page - 120..<page - 9) == nil)
+        }
+    }
+
     /// The byte search (by `memchr` on a word's last byte) and the word lists' search (used by
     /// `containsAnyOf`) against brute force, on generated text where words overlap, repeat,
     /// touch both ends and share last bytes.
