@@ -153,10 +153,9 @@ extension ScanRun {
             unit = u.payload.code
             end += u.bytes.count
         }
-        result.quantities.append(Quantity(
+        keep(Quantity(
             range: i..<end, value: value, recipe: .point, options: builder.options, kind: .ordinal, unitCode: unit, magnitudeCode: 0,
-            qualifiers: QualifierList(), bound: .plain, labelRange: labelFor(start: i, end: end, unitKind: nil), flags: flags))
-        lastEnd = end
+            qualifiers: QualifierList(), bound: .plain, labelRange: labelFor(start: i, end: end, unitKind: nil), flags: flags), upTo: end)
         return end
     }
 
@@ -231,10 +230,9 @@ extension ScanRun {
         guard peek(p) == 0x756A else { return nil } // 番
         let end = next(p)
         let v = Rational(integer: times)
-        result.quantities.append(Quantity(
+        keep(Quantity(
             range: i..<end, value: v, recipe: .point, options: builder.options, kind: .multiple, unitCode: Vocabulary.units.code("番"),
-            magnitudeCode: 0, qualifiers: QualifierList(), bound: .plain, labelRange: labelFor(start: i, end: end, unitKind: nil)))
-        lastEnd = end
+            magnitudeCode: 0, qualifiers: QualifierList(), bound: .plain, labelRange: labelFor(start: i, end: end, unitKind: nil)), upTo: end)
         return end
     }
 }
