@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "ReportlintCLITests",
             dependencies: [
-                "reportlint", "ReportDocument", "ReportOutput",
+                "reportlint", "ReportDocument", "ReportChecks", "ReportOutput",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Golden"]

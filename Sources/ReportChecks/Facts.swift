@@ -86,27 +86,31 @@ struct FactPattern: Sendable {
         for block in window.blocks {
             guard scope.includes(block), !block.quantities.isEmpty, block.text.withBytes(pattern.mayMatch) else { continue }
             // The reader text with each figure replaced by one token; a match's figure is the
-            // token it captures, told by where the token stands.
-            let plain = block.text.byteArray
+            // token it captures, told by where the token stands. Tokens are kept as offsets and
+            // figure indices, in order, and looked up by binary search: a draft pasted as one
+            // line is one block with every figure in it.
             var masked: [UInt8] = []
-            var figures: [Quantity] = []
-            var tokenOffsets: [Int] = []
-            var p = 0
-            for q in block.quantities {
-                let start = block.text.plainOffset(ofSource: q.range.lowerBound)
-                let end = block.text.plainOffset(ofSource: q.range.upperBound)
-                guard start >= p, end > start else { continue }
-                masked += plain[p..<start]
-                tokenOffsets.append(masked.count)
-                masked += FactPattern.tokenBytes
-                figures.append(q)
-                p = end
+            var tokens: [(offset: Int, figure: Int)] = []
+            block.text.withBytes { plain in
+                masked.reserveCapacity(plain.count + block.quantities.count * FactPattern.tokenBytes.count)
+                var p = 0
+                for (k, q) in block.quantities.enumerated() {
+                    let start = block.text.plainOffset(ofSource: q.range.lowerBound)
+                    let end = block.text.plainOffset(ofSource: q.range.upperBound)
+                    guard start >= p, end > start else { continue }
+                    masked += plain[p..<start]
+                    tokens.append((masked.count, k))
+                    masked += FactPattern.tokenBytes
+                    p = end
+                }
+                masked += plain[p...]
             }
-            masked += plain[p...]
             func take(tokenAt offset: Int) {
-                guard let k = tokenOffsets.firstIndex(of: offset) else { return }
-                if !suffixes[0].isEmpty, !window.readerText(figures[k].range).hasSuffix(suffixes[0]) { return }
-                found.append(figures[k])
+                let t = tokens.firstIndex(notBefore: offset) { $0.offset }
+                guard t < tokens.count, tokens[t].offset == offset else { return }
+                let q = block.quantities[tokens[t].figure]
+                if !suffixes[0].isEmpty, !window.readerText(q.range).hasSuffix(suffixes[0]) { return }
+                found.append(q)
             }
             if let literal {
                 masked.withUnsafeBufferPointer { m in
@@ -121,18 +125,21 @@ struct FactPattern: Sendable {
             // The expression's ranges count UTF-16 units: the tokens' offsets are converted,
             // not each range back to string indices.
             var tokenUnits: [Int] = []
+            tokenUnits.reserveCapacity(tokens.count)
             var units = 0, counted = 0
-            for offset in tokenOffsets {
-                units += FactPattern.utf16Count(masked[counted..<offset])
+            for token in tokens {
+                units += FactPattern.utf16Count(masked[counted..<token.offset])
                 tokenUnits.append(units)
-                counted = offset
+                counted = token.offset
             }
             units += FactPattern.utf16Count(masked[counted...])
             let string = String(decoding: masked, as: UTF8.self)
             for m in pattern.regex.matches(in: string, range: NSRange(location: 0, length: units)) {
                 let captured = m.range(at: 1)
-                guard captured.location != NSNotFound, let k = tokenUnits.firstIndex(of: captured.location) else { continue }
-                take(tokenAt: tokenOffsets[k])
+                guard captured.location != NSNotFound else { continue }
+                let k = tokenUnits.firstIndex(notBefore: captured.location) { $0 }
+                guard k < tokenUnits.count, tokenUnits[k] == captured.location else { continue }
+                take(tokenAt: tokens[k].offset)
             }
         }
         return found

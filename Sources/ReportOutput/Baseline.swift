@@ -16,9 +16,10 @@ public struct Baseline: Sendable {
     public var entries: [Entry]
 
     public init(run: LintRun) {
+        var fingerprints = Fingerprints()
         entries = run.diagnostics.map { file, d in
             let path = run.relativePath(file.source.path)
-            return Entry(rule: d.rule, file: path, fingerprint: fingerprint(d, in: file.source, path: path), message: d.message)
+            return Entry(rule: d.rule, file: path, fingerprint: fingerprints.of(d, in: file.source, path: path), message: d.message)
         }
     }
 
@@ -60,10 +61,11 @@ public struct Baseline: Sendable {
         var remaining: [String: Int] = [:]
         for e in entries { remaining[key(e.rule, e.file, e.fingerprint), default: 0] += 1 }
         var filtered = run
+        var fingerprints = Fingerprints()
         filtered.files = run.files.map { file in
             let path = run.relativePath(file.source.path)
             let kept = file.diagnostics.filter { d in
-                let k = key(d.rule, path, fingerprint(d, in: file.source, path: path))
+                let k = key(d.rule, path, fingerprints.of(d, in: file.source, path: path))
                 guard let n = remaining[k], n > 0 else { return true }
                 remaining[k] = n - 1
                 return false

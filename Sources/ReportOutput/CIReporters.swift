@@ -79,13 +79,14 @@ struct GitLabReporter {
     func render(_ run: LintRun) -> String {
         var w = JSONBytesWriter()
         w.beginArray()
+        var fingerprints = Fingerprints()
         for (file, d) in run.diagnostics {
             let path = run.relativePath(file.source.path)
             let span = Span(d.range, in: file.source)
             w.beginObject()
             w.field("description", d.message)
             w.field("check_name", d.rule)
-            w.field("fingerprint", fingerprint(d, in: file.source, path: path) + String(d.range.lowerBound))
+            w.field("fingerprint", fingerprints.of(d, in: file.source, path: path) + String(d.range.lowerBound))
             w.field("severity", d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info")
             w.key("location")
             w.beginObject()

@@ -103,7 +103,8 @@ public struct ExtractionReport<Output: TextOutput> {
                 var scratch = ExtractionReport<BytesOutput>(format: format, output: BytesOutput())
                 var positions = PositionCursor(source)
                 scratch.writeQuantities(of: blocks[k], at: &positions, first: opening[k])
-                return scratch.pending.bytes
+                scratch.flushPending()
+                return scratch.output.bytes
             }
             for (chunk, text) in zip(blocks, texts) {
                 pending.append(text)
@@ -126,6 +127,9 @@ public struct ExtractionReport<Output: TextOutput> {
             for q in block.quantities {
                 writeQuantity(q, at: &positions, first: first)
                 first = false
+                // Written out as it grows, not a block at a time: a draft pasted as one line is
+                // one block, and its figures' JSON alone was 16 times the draft.
+                if pending.count >= 1 << 16 { flushPending() }
             }
         }
         return first

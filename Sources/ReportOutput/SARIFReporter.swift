@@ -42,10 +42,11 @@ struct SARIFReporter {
         w.key("results")
         w.beginArray()
         var occurrences: [String: Int] = [:]
+        var fingerprints = Fingerprints()
         for (file, d) in run.diagnostics {
             let path = run.relativePath(file.source.path)
             let span = Span(d.range, in: file.source)
-            let base = fingerprint(d, in: file.source, path: path)
+            let base = fingerprints.of(d, in: file.source, path: path)
             occurrences[base, default: 0] += 1
             w.beginObject()
             w.field("ruleId", d.rule)
