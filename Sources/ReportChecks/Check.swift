@@ -234,6 +234,9 @@ extension RuleSpec {
     /// The rule's message with `{match}` and `{name}` placeholders filled, or `fallback`.
     func message(_ fallback: String, _ values: [String: String] = [:]) -> String {
         var text = message ?? fallback
+        // Most messages have no placeholder; Foundation's search cost 90,000 instructions a
+        // finding on a line of 10,000 findings.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
         return text
     }

@@ -20,21 +20,28 @@ extension Block {
         text.withBytes { list.offsets(in: $0) }.map(text.sourceOffset)
     }
 
+    /// How far back a check reads for a figure's clause or sentence, in bytes (about 340
+    /// Chinese characters). Text that runs on longer without a clause mark (a table row of
+    /// figures, a draft pasted as one line) is not a clause a reader takes in at once; read
+    /// to its start, each figure cost the whole run, and a 1 MB row took two minutes.
+    static let clauseReach = 1024
+
     /// The source offset where the clause holding `offset` starts: after the last ，；。：
-    /// (either width; also 、 unless `acrossItems`) before it, or the block's start.
+    /// (either width; also 、 unless `acrossItems`) before it, or the block's start, but at
+    /// most `clauseReach` bytes back.
     func clauseStart(before offset: Int, in source: SourceFile, acrossItems: Bool = false) -> Int {
+        let floor = max(range.lowerBound, offset - Block.clauseReach)
         var p = offset
-        var start = range.lowerBound
         source.bytes.withUnsafeBufferPointer { t in
-            while p > range.lowerBound, let (c, s) = UTF8Text.scalar(t, before: p) {
+            while p > floor, let (c, s) = UTF8Text.scalar(t, before: p) {
                 switch c {
-                case 0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A: start = p; return
-                case 0x3001 where !acrossItems: start = p; return
+                case 0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A: return
+                case 0x3001 where !acrossItems: return
                 default: p = s
                 }
             }
         }
-        return start
+        return p
     }
 }
 

@@ -28,8 +28,10 @@ struct ShareCheck: WindowCheck {
         for block in window.blocks {
             var lookup = BlockLookup(block)
             for share in block.quantities where share.kind == .percent {
-                guard let sentence = lookup.sentence(containing: share.range.lowerBound),
-                      let zhan = lookup.last(Self.zhan, in: sentence.lowerBound..<share.range.lowerBound) else { continue }
+                guard let fullSentence = lookup.sentence(containing: share.range.lowerBound) else { continue }
+                // The whole and the part are looked for as far back as a clause is read.
+                let sentence = max(fullSentence.lowerBound, share.range.lowerBound - Block.clauseReach)..<fullSentence.upperBound
+                guard let zhan = lookup.last(Self.zhan, in: sentence.lowerBound..<share.range.lowerBound) else { continue }
                 let text = window.readerText(share.range)
                 let cap = Interval.between(nil, maximum)
                 if let f = relationFinding(Verdict.of(hard: share.hard.intersects(cap), plausible: share.plausible.intersects(cap)),

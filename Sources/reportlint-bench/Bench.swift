@@ -3,7 +3,7 @@ import ReportDocument
 import ReportNumbers
 import ReportOutput
 
-/// `swift run -c release reportlint-bench [mode] [--size MB] [--out FILE] [--format F] [--one-line]`
+/// `swift run -c release reportlint-bench [mode] [--size MB] [--out FILE] [--format F] [--one-line] [--repeat PIECE]`
 ///
 /// Measures throughput on a generated corpus. Each mode runs in its own process so that the
 /// peak memory it reports (VmHWM) is that mode's alone; `extract` runs the real CLI as a
@@ -11,7 +11,7 @@ import ReportOutput
 @main
 struct Bench {
     static let usage = """
-        usage: reportlint-bench [scan|read|extract|lint|lint-pack|one-line|linear|tree|startup|corpus|all] [--size MB] [--out FILE] [--format F] [--one-line]
+        usage: reportlint-bench [scan|read|extract|lint|lint-pack|one-line|linear|tree|startup|corpus|all] [--size MB] [--out FILE] [--format F] [--one-line] [--repeat PIECE]
         """
 
     /// A mistyped mode or option is a usage error (exit 2), not a crash.
@@ -27,6 +27,7 @@ struct Bench {
         var out: String?
         var format = "json"
         var oneLine = false
+        var piece: String?
         while !args.isEmpty {
             let a = args.removeFirst()
             if a == "--one-line" { oneLine = true; continue }
@@ -38,19 +39,21 @@ struct Bench {
                 sizeMB = mb
             case "--out": out = value
             case "--format": format = value
+            case "--repeat": piece = value
             default: usageError("unknown option \(a)")
             }
         }
         switch mode {
         case "corpus":
             var corpus = Corpus()
-            var text = corpus.text(bytes: sizeMB << 20)
+            // `--repeat`: one piece over and over on one line, the shape of a stress case.
+            var text = piece.map { String(repeating: $0, count: (sizeMB << 20) / max(1, $0.utf8.count)) } ?? corpus.text(bytes: sizeMB << 20)
             // A draft pasted as a single line: one block holding every figure.
             if oneLine { text = text.replacingOccurrences(of: "\n", with: "") }
             try text.write(toFile: out ?? "corpus.txt", atomically: true, encoding: .utf8)
         case "lint", "lint-pack", "one-line":
             let m = cliModes.first { $0.label == mode }!
-            try runCLI(sizeMB, label: m.label, arguments: m.arguments, oneLine: m.oneLine)
+            try runCLI(sizeMB, label: m.label, arguments: m.arguments, shape: m.shape)
         case "linear": try linearity()
         case "tree": try tree(files: 1000)
         case "startup": try startup()
@@ -166,8 +169,8 @@ struct Bench {
     }
 
     /// The real CLI on one generated file, in a folder without a config (the built-in packs).
-    static func runCLI(_ sizeMB: Int, label: String, arguments: [String], oneLine: Bool = false) throws {
-        try withCorpusFile(sizeMB, label: label, oneLine: oneLine) { path, dir, mb in
+    static func runCLI(_ sizeMB: Int, label: String, arguments: [String], shape: [String] = []) throws {
+        try withCorpusFile(sizeMB, label: label, shape: shape) { path, dir, mb in
             // One job gives the per-core figure; one draft can also use every core.
             for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
                 let r = try timeCLI(arguments + ["--jobs", String(jobs), path], in: dir)
@@ -180,19 +183,20 @@ struct Bench {
     }
 
     /// Writes a generated draft of `sizeMB` into a fresh folder without a config, and calls
-    /// `body` with its path, the folder and its size in MB.
+    /// `body` with its path, the folder and its size in MB. `shape`: the `corpus` mode's
+    /// `--one-line` or `--repeat PIECE`, or nothing for the corpus as generated.
     ///
     /// The draft is written by a child process. A child started by `posix_spawn` shares this
     /// process's memory until it executes the CLI, and Linux counts this process's peak as
     /// the child's: while this process held the draft's text, the one-line run reported 84.7 MB
     /// where the CLI alone peaked at 77.0 MB.
-    static func withCorpusFile(_ sizeMB: Int, label: String, oneLine: Bool = false,
+    static func withCorpusFile(_ sizeMB: Int, label: String, shape: [String] = [],
                                _ body: (_ path: String, _ dir: String, _ mb: Double) throws -> Void) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-\(label.replacingOccurrences(of: " ", with: "-"))-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("corpus.txt").path
-        let writer = try spawn(CommandLine.arguments[0], ["corpus", "--size", String(sizeMB), "--out", path] + (oneLine ? ["--one-line"] : []))
+        let writer = try spawn(CommandLine.arguments[0], ["corpus", "--size", String(sizeMB), "--out", path] + shape)
         guard writer.status == 0 else { usageError("cannot write the corpus to \(path)") }
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         try body(path, dir.path, Double(size) / Double(1 << 20))
@@ -202,18 +206,22 @@ struct Bench {
     /// them all. On one long line every finding and figure is in one block and on one line,
     /// where a step that rereads its block or line (the output formats' line text, a fact's
     /// token lookup, extract's buffer) shows first.
-    static var cliModes: [(label: String, arguments: [String], oneLine: Bool)] {
+    static var cliModes: [(label: String, arguments: [String], shape: [String])] {
         let pack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Rules/shanghai-st-report.yaml").path
+        let oneLine = ["--one-line"]
         return [
-            ("lint", ["lint", "--format", "json"], false),
-            ("lint-pack", ["lint", "--format", "json", "--rules", pack], false),
-            ("one-line", ["lint", "--format", "json"], true),
-            ("extract", ["extract", "--format", "json"], false),
-            ("one-line text", ["lint", "--format", "text"], true),
-            ("one-line sarif", ["lint", "--format", "sarif"], true),
-            ("one-line pack", ["lint", "--format", "json", "--rules", pack], true),
-            ("one-line extract", ["extract", "--format", "json"], true),
+            ("lint", ["lint", "--format", "json"], []),
+            ("lint-pack", ["lint", "--format", "json", "--rules", pack], []),
+            ("one-line", ["lint", "--format", "json"], oneLine),
+            ("extract", ["extract", "--format", "json"], []),
+            ("one-line text", ["lint", "--format", "text"], oneLine),
+            ("one-line sarif", ["lint", "--format", "sarif"], oneLine),
+            ("one-line pack", ["lint", "--format", "json", "--rules", pack], oneLine),
+            ("one-line extract", ["extract", "--format", "json"], oneLine),
+            // Runs without a clause mark: each figure's clause once reached back to the run's start.
+            ("table row", ["lint", "--format", "json"], ["--repeat", "|a|1|"]),
+            ("shares", ["lint", "--format", "json"], ["--repeat", "占比45%，"]),
         ]
     }
 
@@ -226,7 +234,7 @@ struct Bench {
         for mode in cliModes {
             var perMB: [Double] = []
             for sizeMB in [1, 8] {
-                try withCorpusFile(sizeMB, label: mode.label, oneLine: mode.oneLine) { path, dir, mb in
+                try withCorpusFile(sizeMB, label: mode.label, shape: mode.shape) { path, dir, mb in
                     var best = Double.infinity
                     for _ in 0..<3 {
                         let r = try timeCLI(mode.arguments + ["--jobs", "1", path], in: dir)

@@ -446,3 +446,40 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         }
     }
 }
+
+@Suite struct ClauseReachTests {
+    /// A clause starts after the last clause mark before a figure, or at most `clauseReach`
+    /// bytes back: checks read a figure's clause, and a run of text without marks (a table
+    /// row of figures) would make each figure cost the whole run.
+    @Test func aClauseReachesBackToItsMarkOrItsReach() throws {
+        let run = String(repeating: "技术", count: 400)  // 2,400 bytes, no clause mark
+        let text = "开头，" + run + "共有36家，" + run + "61家"
+        let block = try #require(DocumentReader().read(SourceFile(path: "t.md", text: text)).blocks.first)
+        let source = SourceFile(path: "t.md", text: text)
+        let figures = block.quantities.map(\.range.lowerBound)
+        #expect(figures.count == 2)
+        // Within reach of a mark: the clause starts right after it.
+        let shortText = "开头，共有36家"
+        let short = try #require(DocumentReader().read(SourceFile(path: "s.md", text: shortText)).blocks.first)
+        #expect(short.clauseStart(before: try #require(short.quantities.first).range.lowerBound,
+                                  in: SourceFile(path: "s.md", text: shortText)) == "开头，".utf8.count)
+        // Beyond reach: the clause is cut at a character boundary `clauseReach` bytes back or less.
+        for f in figures {
+            let start = block.clauseStart(before: f, in: source)
+            #expect(f - start >= Block.clauseReach && f - start < Block.clauseReach + 3)
+            #expect(source.bytes[start] & 0xC0 != 0x80)
+        }
+    }
+
+    /// A share still finds its whole and part in an ordinary long sentence, and a sentence of
+    /// many shares is read once per share, not to its start.
+    @Test func sharesReadTheirWholeWithinReach() throws {
+        let rules = "  - id: numbers/shares\n    kind: shares\n    severity: error\n"
+        let wrong = try lint("就业人员73439万人，其中城镇就业人员47345万人，占比重为74.5%。", rules: rules)
+        #expect(wrong.map(\.rule) == ["numbers/shares"])
+        let right = try lint("就业人员73439万人，其中城镇就业人员47345万人，占比重为64.5%。", rules: rules)
+        #expect(right.isEmpty)
+        let many = try lint(String(repeating: "占比45%，", count: 20_000) + "。", rules: rules)
+        #expect(many.isEmpty)
+    }
+}
