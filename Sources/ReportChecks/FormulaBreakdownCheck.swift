@@ -88,7 +88,9 @@ struct FormulaBreakdownCheck: OptionlessCheck {
                 }
             }
         }
-        weigh(homeLookup.quantities(startingIn: formula.range.upperBound..<sentence.upperBound), of: home)
+        // The rest of the sentence, within `sentenceReach`.
+        let end = min(sentence.upperBound, formula.range.upperBound + Block.sentenceReach)
+        weigh(homeLookup.quantities(startingIn: formula.range.upperBound..<end), of: home)
         for block in nearby { weigh(block.quantities[...], of: block) }
         return findings
     }

@@ -26,6 +26,12 @@ extension Block {
     /// to its start, each figure cost the whole run, and a 1 MB row took two minutes.
     static let clauseReach = 1024
 
+    /// How far a check reads for the rest of a figure's sentence (a list of parts after 其中,
+    /// a total after a formula, a share's whole): several clauses, 4 KB. A line of such
+    /// statements without a full stop is one sentence, and reading it to its end for each
+    /// made the cost grow with the square of the line.
+    static let sentenceReach = 4 * clauseReach
+
     /// The source offset where the clause holding `offset` starts: after the last ，；。：
     /// (either width; also 、 unless `acrossItems`) before it, or the block's start, but at
     /// most `clauseReach` bytes back.

@@ -19,16 +19,18 @@ struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
             var lookup = BlockLookup(block)
             for marker in lookup.offsets(of: Self.qizhong) {
                 guard let sentence = lookup.sentence(containing: marker) else { continue }
-                // The whole stands in this sentence or the one before it (…636家。其中，…).
+                // The whole stands in this sentence or the one before it (…636家。其中，…); both
+                // are read within `sentenceReach` of the marker.
+                let reach = Block.sentenceReach
                 let earliest = lookup.sentence(containing: sentence.lowerBound - 1)?.lowerBound ?? sentence.lowerBound
-                guard let whole = lookup.quantities(startingIn: min(earliest, marker)..<marker)
+                guard let whole = lookup.quantities(startingIn: max(min(earliest, marker), marker - reach)..<marker)
                     .last(where: { $0.range.upperBound <= marker && $0.isAmountLike }) else { continue }
-                let parts = lookup.quantities(startingIn: (marker + 1)..<sentence.upperBound).filter {
-                    $0.range.upperBound <= sentence.upperBound && $0.isAmountLike
-                        && $0.hasSameUnit(as: whole) && $0.kind == whole.kind
+                let end = min(sentence.upperBound, marker + reach)
+                let parts = lookup.quantities(startingIn: (marker + 1)..<end).filter {
+                    $0.range.upperBound <= end && $0.isAmountLike && $0.hasSameUnit(as: whole) && $0.kind == whole.kind
                 }
                 guard !parts.isEmpty else { continue }
-                findings += check(whole, parts, complete: lookup.contains(Self.fenbiewei, between: marker..<sentence.upperBound), window)
+                findings += check(whole, parts, complete: lookup.contains(Self.fenbiewei, between: marker..<end), window)
             }
         }
         return findings

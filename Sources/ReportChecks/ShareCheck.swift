@@ -29,8 +29,8 @@ struct ShareCheck: WindowCheck {
             var lookup = BlockLookup(block)
             for share in block.quantities where share.kind == .percent {
                 guard let fullSentence = lookup.sentence(containing: share.range.lowerBound) else { continue }
-                // The whole and the part are looked for as far back as a clause is read.
-                let sentence = max(fullSentence.lowerBound, share.range.lowerBound - Block.clauseReach)..<fullSentence.upperBound
+                // The whole and the part are looked for within `sentenceReach`.
+                let sentence = max(fullSentence.lowerBound, share.range.lowerBound - Block.sentenceReach)..<fullSentence.upperBound
                 guard let zhan = lookup.last(Self.zhan, in: sentence.lowerBound..<share.range.lowerBound) else { continue }
                 let text = window.readerText(share.range)
                 let cap = Interval.between(nil, maximum)

@@ -471,6 +471,16 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         }
     }
 
+    /// Parts after 其中 are read within `sentenceReach` of the marker: a part beyond it is not
+    /// weighed against the whole.
+    @Test func partsAreReadWithinTheSentenceReach() throws {
+        let rules = "  - id: numbers/parts\n    kind: parts-within-whole\n    severity: error\n"
+        let near = try lint("共有10家，其中北京" + String(repeating: "技术", count: 100) + "20家。", rules: rules)
+        #expect(near.map(\.rule) == ["numbers/parts"])
+        let far = try lint("共有10家，其中北京" + String(repeating: "技术", count: 1000) + "20家。", rules: rules)
+        #expect(far.isEmpty)
+    }
+
     /// A share still finds its whole and part in an ordinary long sentence, and a sentence of
     /// many shares is read once per share, not to its start.
     @Test func sharesReadTheirWholeWithinReach() throws {
