@@ -108,7 +108,7 @@ public struct DocumentReader: Sendable {
         guard raw.kind != .code, let scanner else {
             return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth)
         }
-        var found = text.withBytes { scanner.scan($0) }
+        var found = text.withBytes { scanner.scan($0, countingFirst: true) }
         // Offsets move from the reader text to the source in place: mapped copies would double
         // the figures while the one block of a one-line draft is finished.
         var mapper = InlineText.SourceMapper(text)

@@ -7,6 +7,10 @@
 public struct QuantityScanner: Sendable {
     public let options: ScanOptions
 
+    /// The size from which `countingFirst` counts: blocks this large are rare (a chapter
+    /// pasted as one paragraph), and below it doubling costs little memory.
+    public static let countFirstSize = 256 << 10
+
     public init(options: ScanOptions = ScanOptions()) {
         self.options = options
     }
@@ -18,11 +22,17 @@ public struct QuantityScanner: Sendable {
 
     /// A text of 4 GiB or more yields nothing: figures keep 32-bit offsets (drafts are under
     /// 2 GiB, and are scanned a block at a time).
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> ScanResult {
+    ///
+    /// `countingFirst`: a text of `countFirstSize` or more is scanned twice, first only to
+    /// count its figures, so that their array is allocated once at its size. Growing it by
+    /// doubling holds the old and the new array at once: on a draft pasted as one 10 MB line,
+    /// 43 MB for 21 MB of figures, the whole run's peak. Counting skips labels and qualifiers,
+    /// about half a scan; a caller that keeps the figures of large texts asks for it.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, countingFirst: Bool = false) -> ScanResult {
         guard bytes.count < Int(UInt32.max) else { return ScanResult() }
         let builder = IntervalBuilder(options: options)
         var run = ScanRun(t: bytes, builder: builder)
-        if bytes.count >= ScanRun.countFirst {
+        if countingFirst && bytes.count >= Self.countFirstSize {
             var counting = ScanRun(t: bytes, builder: builder, countOnly: true)
             counting.scanAll()
             run.result.quantities.reserveCapacity(counting.counted)
@@ -81,14 +91,9 @@ struct ScanRun {
     /// Labels and prefix qualifiers never reach back across the previous mention.
     var lastEnd = 0
     private let starters = Lexicon.starters
-    /// A pass that only counts the figures, so that the pass that keeps them can allocate
-    /// their array once. Growing it by doubling held the old and the new array at once: on a
-    /// draft pasted as one 10 MB line, 43 MB for 21 MB of figures, the whole run's peak.
+    /// A pass that only counts the figures (`QuantityScanner.scan(_:countingFirst:)`).
     let countOnly: Bool
     private(set) var counted = 0
-    /// Texts from this size on are counted first. They are rare (a chapter pasted as one
-    /// paragraph); counting skips labels and qualifiers, about half the scanner's work.
-    static let countFirst = 256 << 10
 
     init(t: UnsafeBufferPointer<UInt8>, builder: IntervalBuilder, countOnly: Bool = false) {
         self.t = t

@@ -375,19 +375,15 @@ extension DecimalFormattingTests {
 }
 
 @Suite struct LargeTextScanTests {
-    /// A text of `ScanRun.countFirst` bytes or more is counted before it is scanned, so its
+    /// Asked to, a text of `countFirstSize` bytes or more is counted before it is scanned, so its
     /// figures are stored in one allocation of their size rather than grown by doubling (the
     /// peak of a one-line draft). The figures are those a single pass finds.
     @Test func largeTextsAreCountedFirstAndScannedTheSame() {
         let sentence = "全年新认定技术转移机构61家，累计624家，其中开放式创新平台18家；吸引观众超9万人次，占比71%，比上年增长1.3个百分点，第二届，翻一番。"
-        let text = String(repeating: sentence, count: ScanRun.countFirst / sentence.utf8.count + 1)
+        let text = String(repeating: sentence, count: QuantityScanner.countFirstSize / sentence.utf8.count + 1)
         let bytes = Array(text.utf8)
-        let counted = bytes.withUnsafeBufferPointer { QuantityScanner().scan($0) }
-        let single = bytes.withUnsafeBufferPointer { t in
-            var run = ScanRun(t: t, builder: IntervalBuilder(options: ScanOptions()))
-            run.scanAll()
-            return run.result.quantities
-        }
+        let counted = bytes.withUnsafeBufferPointer { QuantityScanner().scan($0, countingFirst: true) }
+        let single = bytes.withUnsafeBufferPointer { QuantityScanner().scan($0).quantities }
         #expect(counted.quantities == single)
         #expect(counted.quantities.count > 10_000)
         // Allocated for the count (rounded up to the allocator's size), where doubling left
