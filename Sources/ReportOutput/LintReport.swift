@@ -70,16 +70,10 @@ struct Span {
 }
 
 /// A stable 64-bit FNV-1a hash, printed in hex: fingerprints must not change between runs
-/// or machines (Swift's `Hasher` is seeded per process).
-func stableHash(_ text: String) -> String {
-    var h = FNV1a()
-    h.mix(text.utf8)
-    return h.hex
-}
-
-/// FNV-1a, fed piece by piece: hashing pieces in turn equals hashing them joined.
+/// or machines (Swift's `Hasher` is seeded per process). Fed piece by piece: hashing pieces
+/// in turn equals hashing them joined.
 struct FNV1a {
-    private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func mix(_ bytes: some Sequence<UInt8>) {
         for b in bytes {
