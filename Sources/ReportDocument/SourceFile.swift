@@ -65,39 +65,48 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         contentStart = start
-        var starts = [start]
+        (lineStarts, codePointCheckpoints) = bytes.withUnsafeBufferPointer { SourceFile.index($0, firstLine: start) }
+    }
+
+    /// Line starts and code-point checkpoints, a stride at a time, eight bytes at a time: code
+    /// points are the bytes that are not continuation bytes (10xxxxxx), line feeds are found
+    /// by a zero-byte test. A function of its own, so that the arrays are locals and not
+    /// captures of a closure.
+    private static func index(_ buffer: UnsafeBufferPointer<UInt8>, firstLine: Int) -> (lines: [Int], checkpoints: [UInt32]) {
+        var starts = [firstLine]
         var checkpoints: [UInt32] = []
-        checkpoints.reserveCapacity(bytes.count / SourceFile.checkpointStride + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            var codePoints = 0
-            var i = 0
-            // A stride at a time, eight bytes at a time: code points are the bytes that are not
-            // continuation bytes (10xxxxxx), line feeds are found by a zero-byte test.
-            if let base = UnsafeRawPointer(buffer.baseAddress) {
-                while i + SourceFile.checkpointStride <= buffer.count {
-                    checkpoints.append(UInt32(codePoints))
-                    for k in stride(from: i, to: i + SourceFile.checkpointStride, by: 8) {
-                        let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self))
-                        codePoints += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                        var feeds = SourceFile.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
-                        while feeds != 0 {
-                            starts.append(k + feeds.trailingZeroBitCount / 8 + 1)
-                            feeds &= feeds - 1
-                        }
+        checkpoints.reserveCapacity(buffer.count / checkpointStride + 1)
+        var codePoints = 0
+        var i = 0
+        if let base = UnsafeRawPointer(buffer.baseAddress) {
+            while i + checkpointStride <= buffer.count {
+                checkpoints.append(UInt32(codePoints))
+                var k = i
+                while k < i + checkpointStride {
+                    let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                    // Continuation bytes counted by a multiply, not `nonzeroBitCount`: the
+                    // baseline x86-64 target has no POPCNT instruction, and the library's
+                    // fallback cost 3 M instructions a megabyte.
+                    let continuations = (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+                    codePoints += 8 - Int((continuations &* 0x0101_0101_0101_0101) >> 56)
+                    var feeds = zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    while feeds != 0 {
+                        starts.append(k + feeds.trailingZeroBitCount / 8 + 1)
+                        feeds &= feeds - 1
                     }
-                    i += SourceFile.checkpointStride
+                    k += 8
                 }
-            }
-            while i < buffer.count {
-                if i % SourceFile.checkpointStride == 0 { checkpoints.append(UInt32(codePoints)) }
-                let b = buffer[i]
-                if b & 0xC0 != 0x80 { codePoints += 1 }
-                if b == 0x0A { starts.append(i + 1) }
-                i += 1
+                i += checkpointStride
             }
         }
-        lineStarts = starts
-        codePointCheckpoints = checkpoints
+        while i < buffer.count {
+            if i % checkpointStride == 0 { checkpoints.append(UInt32(codePoints)) }
+            let b = buffer[i]
+            if b & 0xC0 != 0x80 { codePoints += 1 }
+            if b == 0x0A { starts.append(i + 1) }
+            i += 1
+        }
+        return (starts, checkpoints)
     }
 
     /// The high bit of each byte of `x` that is zero (exact: no carry crosses bytes), in
