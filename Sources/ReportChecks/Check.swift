@@ -162,9 +162,7 @@ struct ScopeTracker {
 
     /// The window's blocks in scope; every block of the draft must pass here in order.
     mutating func blocks(of window: BlockWindow) -> [Block] {
-        var kept: [Block] = []
-        for block in window.blocks where includes(block) { kept.append(block) }
-        return kept
+        window.blocks.filter { includes($0) }
     }
 }
 

@@ -23,6 +23,10 @@ struct FactPattern: Sendable {
     let scope: Scope
     let at: RuleValue
 
+    /// What makes a pattern more than its literal text: a suffix after `{name}` stops at one,
+    /// and a pattern without any is searched for as bytes.
+    static let operators = Set("\\.[](){}*+?|^$")
+
     static let token = "\u{E000}"
     static let tokenBytes = Array(token.utf8)
 
@@ -56,7 +60,7 @@ struct FactPattern: Sendable {
             expression += rest[..<open]
             before = expression
             var after = rest[rest.index(after: close)...]
-            let suffix = after.prefix { c in !"\\.[](){}*+?|^$".contains(c) && !c.isWhitespace }
+            let suffix = after.prefix { c in !FactPattern.operators.contains(c) && !c.isWhitespace }
             after = after.dropFirst(suffix.count)
             suffixes.append(String(suffix))
             expression += "(" + FactPattern.token + ")"
@@ -71,8 +75,7 @@ struct FactPattern: Sendable {
             throw RuleError("fact '\(name)' is not a valid pattern: \(source)", at: value)
         }
         self.suffixes = suffixes
-        let operators = Set("\\.[](){}*+?|^$")
-        if !before.contains(where: operators.contains), !rest.contains(where: operators.contains) {
+        if !before.contains(where: FactPattern.operators.contains), !rest.contains(where: FactPattern.operators.contains) {
             literal = (Array(before.utf8) + FactPattern.tokenBytes + Array(rest.utf8), before.utf8.count)
         } else {
             literal = nil

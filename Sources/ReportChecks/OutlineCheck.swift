@@ -1,5 +1,6 @@
 import Foundation
 import ReportDocument
+import ReportNumbers
 import ReportRules
 
 /// `kind: outline` — the headings a report must have, in order, nested. Every mismatch is
@@ -211,21 +212,15 @@ struct TitleKey: Hashable {
     }
 
     /// Whether every scalar is one that NFC keeps as it is and never combines with a neighbour.
-    /// Read from the bytes: every such scalar is ASCII or three bytes long.
     static func isComposed(_ title: String) -> Bool {
         var title = title
         return title.withUTF8 { u in
             var i = 0
             while i < u.count {
-                let b = u[i]
-                if b < 0x80 {
-                    i += 1
-                    continue
-                }
-                guard b & 0xF0 == 0xE0, i + 2 < u.count else { return false }
-                let scalar = UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+                let (scalar, length) = UTF8Text.scalar(u, i)
                 switch scalar {
-                case 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFFEF: i += 3
+                case 0..<0x80, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFFEF:
+                    i += length
                 default: return false
                 }
             }

@@ -74,7 +74,6 @@ public struct ExtractionReport<Output: TextOutput> {
                 first = writeQuantities(of: CollectionOfOne(block), at: &positions, first: first)
                 dates += block.dates
                 formulas += block.formulas
-                if pending.count >= 1 << 16 { flushPending() }
                 if (i + 1) % chunkSize == 0 { report(upTo: block.range.upperBound) }
             }
         }

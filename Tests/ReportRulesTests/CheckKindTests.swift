@@ -454,15 +454,16 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
     @Test func aClauseReachesBackToItsMarkOrItsReach() throws {
         let run = String(repeating: "技术", count: 400)  // 2,400 bytes, no clause mark
         let text = "开头，" + run + "共有36家，" + run + "61家"
-        let block = try #require(DocumentReader().read(SourceFile(path: "t.md", text: text)).blocks.first)
-        let source = SourceFile(path: "t.md", text: text)
+        let document = DocumentReader().read(SourceFile(path: "t.md", text: text))
+        let block = try #require(document.blocks.first)
+        let source = document.source
         let figures = block.quantities.map(\.range.lowerBound)
         #expect(figures.count == 2)
         // Within reach of a mark: the clause starts right after it.
-        let shortText = "开头，共有36家"
-        let short = try #require(DocumentReader().read(SourceFile(path: "s.md", text: shortText)).blocks.first)
-        #expect(short.clauseStart(before: try #require(short.quantities.first).range.lowerBound,
-                                  in: SourceFile(path: "s.md", text: shortText)) == "开头，".utf8.count)
+        let short = DocumentReader().read(SourceFile(path: "s.md", text: "开头，共有36家"))
+        let shortBlock = try #require(short.blocks.first)
+        #expect(shortBlock.clauseStart(before: try #require(shortBlock.quantities.first).range.lowerBound, in: short.source)
+                == "开头，".utf8.count)
         // Beyond reach: the clause is cut at a character boundary `clauseReach` bytes back or less.
         for f in figures {
             let start = block.clauseStart(before: f, in: source)
@@ -481,15 +482,25 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(far.isEmpty)
     }
 
-    /// A share still finds its whole and part in an ordinary long sentence, and a sentence of
-    /// many shares is read once per share, not to its start.
+    /// A share finds its whole and part in an ordinary sentence, and only within
+    /// `sentenceReach` before it.
     @Test func sharesReadTheirWholeWithinReach() throws {
         let rules = "  - id: numbers/shares\n    kind: shares\n    severity: error\n"
-        let wrong = try lint("就业人员73439万人，其中城镇就业人员47345万人，占比重为74.5%。", rules: rules)
+        let stated = "就业人员73439万人，其中城镇就业人员47345万人，"
+        let wrong = try lint(stated + "占比重为74.5%。", rules: rules)
         #expect(wrong.map(\.rule) == ["numbers/shares"])
-        let right = try lint("就业人员73439万人，其中城镇就业人员47345万人，占比重为64.5%。", rules: rules)
+        let right = try lint(stated + "占比重为64.5%。", rules: rules)
         #expect(right.isEmpty)
-        let many = try lint(String(repeating: "占比45%，", count: 20_000) + "。", rules: rules)
-        #expect(many.isEmpty)
+        let far = try lint(stated + String(repeating: "技术", count: 1000) + "占比重为74.5%。", rules: rules)
+        #expect(far.isEmpty)
+    }
+
+    /// A total stated after a breakdown formula is weighed only within `sentenceReach` of it.
+    @Test func formulaTotalsAreReadWithinTheSentenceReach() throws {
+        let rules = "  - id: numbers/formula\n    kind: formula-breakdown\n    severity: error\n"
+        let near = try lint("“1+1+30+2+2+X”活动共举办30场。", rules: rules)
+        #expect(near.map(\.rule) == ["numbers/formula"])
+        let far = try lint("“1+1+30+2+2+X”活动" + String(repeating: "技术", count: 1000) + "，共举办30场。", rules: rules)
+        #expect(far.isEmpty)
     }
 }
