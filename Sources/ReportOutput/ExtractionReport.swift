@@ -13,18 +13,18 @@ public enum ExtractFormat: String, CaseIterable, Sendable {
 /// million figures or a gigabyte of output in memory. The JSON form is a documented,
 /// versioned contract (docs/extract.md). Lines are 1-based; columns count Unicode code
 /// points, 1-based; `endColumn` is the column just after the last character (as in SARIF).
-public struct ExtractionReport<Output: TextOutput> {
+public struct ExtractionReport {
     public static var version: Int { 1 }
 
     public let format: ExtractFormat
-    public var output: Output
+    public let output: any TextOutput
     private var draftCount = 0
     /// Output waiting to be written; flushed in 64 KB pieces.
     private var pending = ByteBuffer()
 
     /// `draftsBefore`: how many drafts an earlier writer already wrote, for a writer that
     /// renders one draft of a run on its own (parallel `extract`); separators stay right.
-    public init(format: ExtractFormat, output: Output, draftsBefore: Int = 0) {
+    public init(format: ExtractFormat, output: any TextOutput, draftsBefore: Int = 0) {
         self.format = format
         self.output = output
         draftCount = draftsBefore
@@ -99,11 +99,12 @@ public struct ExtractionReport<Output: TextOutput> {
             }
             let opening = firsts
             let texts = parallelMap(blocks.count, jobs: threads) { k -> [UInt8] in
-                var scratch = ExtractionReport<BytesOutput>(format: format, output: BytesOutput())
+                let bytes = BytesOutput()
+                var scratch = ExtractionReport(format: format, output: bytes)
                 var positions = PositionCursor(source)
                 scratch.writeQuantities(of: blocks[k], at: &positions, first: opening[k])
                 scratch.flushPending()
-                return scratch.output.bytes
+                return bytes.bytes
             }
             for (chunk, text) in zip(blocks, texts) {
                 pending.append(text)

@@ -37,7 +37,8 @@ struct Extract: ParsableCommand {
     func run() throws {
         let files = try collectDrafts(paths)
         let reader = DocumentReader(options: ScanOptions(rounding: Rounding(rawValue: rounding)!))
-        var report = ExtractionReport(format: format, output: FileOutput.standardOutput)
+        let standardOutput = FileOutput.standardOutput
+        var report = ExtractionReport(format: format, output: standardOutput)
         report.begin()
         var failed = false
         var written = 0
@@ -80,9 +81,10 @@ struct Extract: ParsableCommand {
                 let ordinalsSnapshot = ordinals
                 let texts = parallelMap(drafts.count, jobs: jobs) { i -> [UInt8] in
                     guard case .success(let draft) = drafts[i] else { return [] }
-                    var one = ExtractionReport(format: format, output: BytesOutput(), draftsBefore: ordinalsSnapshot[i])
+                    let bytes = BytesOutput()
+                    var one = ExtractionReport(format: format, output: bytes, draftsBefore: ordinalsSnapshot[i])
                     one.add(draft)
-                    return one.output.bytes
+                    return bytes.bytes
                 }
                 for (i, outcome) in drafts.enumerated() {
                     switch outcome {
@@ -100,7 +102,7 @@ struct Extract: ParsableCommand {
         }
         progress.finish()
         report.finish()
-        try finishWriting(report.output)
+        try finishWriting(standardOutput)
         if failed { throw ExitCode(2) }
     }
 }

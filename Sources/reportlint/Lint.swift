@@ -171,7 +171,7 @@ struct Lint: ParsableCommand {
                     throw ExitCode(2)
                 }
             } else {
-                var out = FileOutput.standardOutput
+                let out = FileOutput.standardOutput
                 out.write(text)
                 try finishWriting(out)
             }
