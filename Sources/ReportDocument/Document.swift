@@ -74,26 +74,29 @@ public final class Block: Sendable {
     public let text: InlineText
     public let kind: BlockKind
     /// -1: not a list item.
-    private let depth: Int32
-    private let start, end: UInt32
+    @usableFromInline let depth: Int32
+    @usableFromInline let start, end: UInt32
     /// Few blocks are headings or fields: boxed, they cost a pointer in the others.
-    private let outline: Outline?
+    @usableFromInline let outline: Outline?
     /// Sentences, split on 。！？； and at the end of the block, in source coordinates.
     public let sentences: SentenceList
     public let quantities: [Quantity]
     /// Dates and formulas, in the few blocks that have any.
-    private let mentions: Mentions?
+    @usableFromInline let mentions: Mentions?
+
+    // The accessors below are inlinable: the checks, in another module, ask for them for
+    // every block, and a call each cost 1 % of a lint.
 
     /// One reference to a box of the size of what the block is (a heading's, a field's).
-    private indirect enum Outline: Sendable {
+    @usableFromInline indirect enum Outline: Sendable {
         case heading(Heading)
         case field(Field)
         case both(Heading, Field)
     }
 
-    private final class Mentions: Sendable {
-        let dates: [DateMention]
-        let formulas: [Formula]
+    @usableFromInline final class Mentions: Sendable {
+        @usableFromInline let dates: [DateMention]
+        @usableFromInline let formulas: [Formula]
 
         init(dates: [DateMention], formulas: [Formula]) {
             self.dates = dates
@@ -102,15 +105,15 @@ public final class Block: Sendable {
     }
 
     /// The whole block, markers included, without the final line terminator.
-    public var range: Range<Int> { Int(start)..<Int(end) }
-    public var heading: Heading? {
+    @inlinable public var range: Range<Int> { Int(start)..<Int(end) }
+    @inlinable public var heading: Heading? {
         switch outline {
         case .heading(let h)?, .both(let h, _)?: return h
         default: return nil
         }
     }
 
-    public var field: Field? {
+    @inlinable public var field: Field? {
         switch outline {
         case .field(let f)?, .both(_, let f)?: return f
         default: return nil
@@ -118,9 +121,9 @@ public final class Block: Sendable {
     }
 
     /// Nesting depth of a list item (0 for top level).
-    public var listDepth: Int? { depth < 0 ? nil : Int(depth) }
-    public var dates: [DateMention] { mentions?.dates ?? [] }
-    public var formulas: [Formula] { mentions?.formulas ?? [] }
+    @inlinable public var listDepth: Int? { depth < 0 ? nil : Int(depth) }
+    @inlinable public var dates: [DateMention] { mentions?.dates ?? [] }
+    @inlinable public var formulas: [Formula] { mentions?.formulas ?? [] }
 
     init(kind: BlockKind, range: Range<Int>, text: InlineText, heading: Heading?, field: Field?, listDepth: Int?,
          sentences: SentenceList = SentenceList(), quantities: [Quantity] = [], dates: [DateMention] = [], formulas: [Formula] = []) {
@@ -144,8 +147,8 @@ public final class Block: Sendable {
 /// inline, and only the others take an array.
 public struct SentenceList: RandomAccessCollection, Sendable {
     /// The first sentence; `firstEnd == 0`: none (a sentence is never empty).
-    private var firstStart: UInt32 = 0, firstEnd: UInt32 = 0
-    private var rest: [Range<Int>] = []
+    @usableFromInline var firstStart: UInt32 = 0, firstEnd: UInt32 = 0
+    @usableFromInline var rest: [Range<Int>] = []
 
     public init() {}
 
@@ -157,9 +160,9 @@ public struct SentenceList: RandomAccessCollection, Sendable {
         }
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { firstEnd == 0 ? 0 : 1 + rest.count }
-    public subscript(position: Int) -> Range<Int> {
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { firstEnd == 0 ? 0 : 1 + rest.count }
+    @inlinable public subscript(position: Int) -> Range<Int> {
         position == 0 ? Int(firstStart)..<Int(firstEnd) : rest[position - 1]
     }
 }

@@ -37,7 +37,8 @@ struct HeadingInference {
         let line = raws.blocks[k].firstLine
         guard let (number, titleStart) = syntax.numbering(line, plainText: plainText), titleStart < line.upperBound else { return }
         let title = titleStart..<line.upperBound
-        guard syntax.widthUnits(title) <= 40, !syntax.hasClausePunctuation(title) else { return }
+        let shape = syntax.shape(title)
+        guard shape.halfColumns <= 80, !shape.hasClausePunctuation else { return }
         let level: Int
         switch number.style {
         case .decimal: level = number.components.count
@@ -51,20 +52,15 @@ struct HeadingInference {
         raws.setHeading(Heading(level: level, number: number, title: "", source: .numbered), at: k)
     }
 
-    private func headingShaped(_ b: RawBlock, maxWidth: Double) -> Bool {
+    private func headingShaped(_ b: RawBlock, maxWidth: Int) -> Bool {
         guard b.standalone else { return false }
         let line = b.firstLine
         // A scalar takes at most six bytes per width unit: longer lines need no measuring.
-        guard Double(line.count) <= maxWidth * 6, syntax.widthUnits(line) <= maxWidth, !syntax.hasClausePunctuation(line), !syntax.contains(line, "**") else { return false }
-        var han = 0
-        var p = line.lowerBound
-        while p < line.upperBound {
-            let (c, len) = syntax.scalar(p)
-            if UTF8Text.isHan(c) { han += 1 }
-            p += len
-        }
+        guard line.count <= maxWidth * 6 else { return false }
+        let shape = syntax.shape(line)
+        guard shape.halfColumns <= 2 * maxWidth, !shape.hasClausePunctuation, !shape.hasEmphasisMark else { return false }
         if let (c, _) = UTF8Text.scalar(syntax.t, before: line.upperBound), c == 0x3001 { return false }
-        return han >= 2
+        return shape.hanCount >= 2
     }
 
     /// Content that a heading can head: anything but a heading or a heading-shaped line.
