@@ -24,8 +24,12 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
         }
     }
 
+    /// Every mark starts with one of these bytes; the scan looks for them alone.
+    private static let markLeads = ByteSet([0xE2, 0xE3, 0xEF])
+
     func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
+        let leads = Self.markLeads
         for block in window.blocks where block.kind != .code {
             var open: [(c: UInt32, at: Int)] = []
             func report(_ c: UInt32, at: Int, missing: UInt32) {
@@ -35,13 +39,10 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
                                         message: spec.message("标号 \(character(c)) 缺少对应的 \(character(missing))")))
             }
             block.text.withBytes { t in
-                var i = 0
+                var i = leads.firstOffset(in: t, from: 0)
                 while i < t.count {
-                    // Every mark starts with E2, E3 or EF; other scalars are stepped over undecoded.
-                    let b = t[i]
-                    guard b == 0xE2 || b == 0xE3 || b == 0xEF else { i += UTF8Text.scalarLength(lead: b); continue }
                     let (c, length) = UTF8Text.scalar(t, i)
-                    defer { i += length }
+                    defer { i = leads.firstOffset(in: t, from: i + length) }
                     // ’ between Latin letters is an apostrophe (don’t), not a closing quote.
                     if c == 0x2019 || c == 0x2018, i > 0, i + length < t.count, t[i - 1] < 0x80, t[i + length] < 0x80 { continue }
                     if Self.closer(of: c) != nil {

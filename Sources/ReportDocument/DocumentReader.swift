@@ -150,12 +150,10 @@ enum Sentences {
             var result = SentenceList()
             var start = 0
             var p = 0
-            while p < t.count {
-                // Sentence marks are ASCII or start with E3 / EF: other scalars are stepped over undecoded.
-                let b = t[p]
-                guard b == 0x21 || b == 0x3F || b == 0x3B || b == 0xE3 || b == 0xEF else { p += UTF8Text.scalarLength(lead: b); continue }
-                let (c, len) = UTF8Text.scalar(t, p)
-                p += len
+            let marks = Sentences.markLeads
+            while case let k = marks.firstOffset(in: t, from: p), k < t.count {
+                let (c, len) = UTF8Text.scalar(t, k)
+                p = k + len
                 switch c {
                 case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B:
                     // Closing quotes and brackets stay with their sentence: 他说：“好。”
@@ -177,6 +175,9 @@ enum Sentences {
         while s < range.upperBound, UTF8Text.isInlineSpace(UTF8Text.scalar(t, s).0) { s += UTF8Text.scalar(t, s).1 }
         if s < range.upperBound { result.append(text.sourceRange(s..<range.upperBound)) }
     }
+
+    /// Sentence marks are ASCII or start with E3 / EF.
+    private static let markLeads = ByteSet([0x21, 0x3F, 0x3B, 0xE3, 0xEF])
 
     static func isCloser(_ c: UInt32) -> Bool {
         switch c {

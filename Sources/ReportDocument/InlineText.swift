@@ -227,17 +227,11 @@ struct InlineTextBuilder {
             runStart = link.end
             i = link.end
         }
+        let markupStarts = InlineTextBuilder.markupStarts
         while i < end {
-            // Most bytes are text: skip to the next byte that may start markup. Markup is ASCII,
-            // so the skip steps scalar by scalar.
+            // Most bytes are text: skip to the next byte that may start markup.
             i = source.withUnsafeBufferPointer { s in
-                var k = i
-                while k < end {
-                    let b = s[k]
-                    if b < 0x80 && InlineTextBuilder.mayStartMarkup(b) { break }
-                    k += UTF8Text.scalarLength(lead: b)
-                }
-                return min(k, end)
+                markupStarts.firstOffset(in: UnsafeBufferPointer(rebasing: s[..<end]), from: i)
             }
             guard i < end else { break }
             let b = source[i]
@@ -301,12 +295,8 @@ struct InlineTextBuilder {
     }
 
     /// `*` `~` `` ` `` `\` `!` `[` `<`: the bytes `append` looks at.
-    @inline(__always) static func mayStartMarkup(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x2A, 0x7E, 0x60, 0x5C, 0x21, 0x5B, 0x3C: return true
-        default: return false
-        }
-    }
+    /// The bytes markup can start with (all ASCII).
+    static let markupStarts = ByteSet([0x2A, 0x7E, 0x60, 0x5C, 0x21, 0x5B, 0x3C])
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

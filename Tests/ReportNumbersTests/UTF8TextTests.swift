@@ -31,4 +31,33 @@ import Testing
             }
         }
     }
+
+    /// The vector search finds what a byte-by-byte search finds: every start offset of texts
+    /// of every length up to three vectors, with matches in each lane and none at all.
+    @Test func byteSetSearchAgreesWithAByteByByteSearch() {
+        let sets: [[UInt8]] = [[0xE2, 0xE3, 0xEF], [0x2C, 0x3A, 0x3B, 0x3F, 0x21, 0x28, 0x29], [0x41], [0x00, 0x7F, 0xC2, 0xF4, 0x2A, 0x5B, 0x3C, 0x60]]
+        var generator = SystemRandomNumberGenerator()
+        for members in sets {
+            let set = ByteSet(members)
+            for b in 0...255 { #expect(set.contains(UInt8(b)) == members.contains(UInt8(b)), "\(members) \(b)") }
+            var texts: [[UInt8]] = [Array("中文没有标点的一段文字中文没有标点的一段文字".utf8), Array("全角，标点。“引号”（括号）!?".utf8)]
+            for length in 0...48 {
+                texts.append((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
+                // One member at each position of an otherwise empty text.
+                for at in 0..<length {
+                    var t = [UInt8](repeating: 0xE4, count: length)
+                    t[at] = members[at % members.count]
+                    texts.append(t)
+                }
+            }
+            for text in texts {
+                text.withUnsafeBufferPointer { t in
+                    for start in 0...t.count {
+                        let expected = (start..<t.count).first { members.contains(t[$0]) } ?? t.count
+                        #expect(set.firstOffset(in: t, from: start) == expected, "\(members) in \(text) from \(start)")
+                    }
+                }
+            }
+        }
+    }
 }
