@@ -17,7 +17,8 @@ struct GrowthCheck: OptionlessCheck, WindowCheck {
 
     func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
-        for block in window.blocks {
+        // A change takes three figures of one block.
+        for block in window.blocks where block.quantities.count >= 3 {
             var lookup = BlockLookup(block)
             let qs = block.quantities
             for (k, a) in qs.enumerated() where a.kind != .ordinal && k + 1 < qs.count {

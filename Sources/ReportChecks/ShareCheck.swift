@@ -25,7 +25,7 @@ struct ShareCheck: WindowCheck {
 
     func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
-        for block in window.blocks {
+        for block in window.blocks where !block.quantities.isEmpty {
             var lookup = BlockLookup(block)
             for share in block.quantities where share.kind == .percent {
                 guard let fullSentence = lookup.sentence(containing: share.range.lowerBound) else { continue }
