@@ -50,7 +50,7 @@ struct CountedListCheck: OptionlessCheck, WindowCheck {
         // A counted list closes within a few hundred bytes; an unclosed bracket is not a list.
         var end = p + openCount
         let limit = min(block.range.upperBound, end + 600)
-        while end + close.count <= limit, !bytes[end...].starts(with: close) { end += 1 }
+        while end + close.count <= limit, !(bytes[end] == close[0] && bytes[end...].starts(with: close)) { end += 1 }
         guard end + close.count <= limit else { return nil }
         let inner = window.source.readerBytes((p + openCount)..<end)
         let partial = inner.suffix(Self.deng.count).elementsEqual(Self.deng)
