@@ -193,12 +193,23 @@ enum Lexicon {
 
     /// Qualifiers printed before a figure.
     static let prefixQualifiers = WordList<PrefixWord>(prefixWords.map { word, role in
-        (word, PrefixWord(role: role, blockers: prefixBlockers[word]))
+        (word, PrefixWord(word: QualifierWord(word, role), blockers: prefixBlockers[word]))
     })
 
     struct PrefixWord: Sendable {
-        let role: Qualifier.Role
+        let word: QualifierWord
         let blockers: ScalarSet?
+    }
+
+    /// A qualifier's role, and its code in `Vocabulary.qualifiers` (looked up once here).
+    struct QualifierWord: Sendable {
+        let role: Qualifier.Role
+        let code: UInt8
+
+        init(_ text: String, _ role: Qualifier.Role) {
+            self.role = role
+            code = Vocabulary.qualifiers.code(Qualifier(text, role))
+        }
     }
 
     static let prefixWords: [(String, Qualifier.Role)] = [
@@ -226,12 +237,12 @@ enum Lexicon {
     ]
 
     /// Qualifiers printed right after the digits or magnitude, before the unit: `20余个`, `100多件`.
-    static let innerSuffixQualifiers = WordList<Qualifier.Role>(innerSuffixWords)
+    static let innerSuffixQualifiers = WordList(innerSuffixWords.map { ($0.0, QualifierWord($0.0, $0.1)) })
 
     static let innerSuffixWords: [(String, Qualifier.Role)] = [("余", .over), ("多", .over), ("来", .approximate)]
 
     /// Qualifiers printed after the unit: `100家以上`, `150人左右`, `3个多月`.
-    static let outerSuffixQualifiers = WordList<Qualifier.Role>(outerSuffixWords)
+    static let outerSuffixQualifiers = WordList(outerSuffixWords.map { ($0.0, QualifierWord($0.0, $0.1)) })
 
     static let outerSuffixWords: [(String, Qualifier.Role)] = [
         ("以上", .atLeast), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("左右", .approximate),

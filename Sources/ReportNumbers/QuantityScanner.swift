@@ -550,10 +550,10 @@ struct ScanRun {
                 spaced = skipSpaces(q)
             }
         }
-        var innerRole: Qualifier?
+        var innerCode: UInt8?
         var innerIsLai = false
         if let inner = Lexicon.innerSuffixQualifiers.match(t, at: q) {
-            innerRole = Qualifier(inner.text, inner.payload)
+            innerCode = inner.payload.code
             innerIsLai = inner.first == 0x6765 // 来
             q += inner.bytes.count
             spaced = skipSpaces(q)
@@ -566,7 +566,7 @@ struct ScanRun {
             }
         }
         // 3个多月: the qualifier sits inside the measure word.
-        if innerRole == nil, peek(q) == 0x4E2A, let middle = peek(q + 3), middle == 0x591A || middle == 0x4F59, peek(q + 6) == 0x6708 {
+        if innerCode == nil, peek(q) == 0x4E2A, let middle = peek(q + 3), middle == 0x591A || middle == 0x4F59, peek(q + 6) == 0x6708 {
             tail.qualifiers.append(Qualifier(middle == 0x591A ? "多" : "余", .over))
             tail.unitCode = Vocabulary.units.code("个月")
             tail.kind = .duration
@@ -587,9 +587,9 @@ struct ScanRun {
         } else if innerIsLai {
             return tail // 来 without a unit is "since": 3年来 is read elsewhere, 10来 is not a figure
         }
-        if let inner = innerRole { tail.qualifiers.append(inner) }
-        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: q), outerQualifierApplies(outer.first, after: q + outer.bytes.count, kind: tail.kind, hasInner: innerRole != nil) {
-            tail.qualifiers.append(Qualifier(outer.text, outer.payload))
+        if let inner = innerCode { tail.qualifiers.append(code: inner) }
+        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: q), outerQualifierApplies(outer.first, after: q + outer.bytes.count, kind: tail.kind, hasInner: innerCode != nil) {
+            tail.qualifiers.append(code: outer.payload.code)
             q += outer.bytes.count
         }
         tail.end = max(q, tail.end)
@@ -671,7 +671,7 @@ struct ScanRun {
             guard wordStart >= lastEnd else { break }
             if let blockers = word.payload.blockers, let (prev, _) = UTF8Text.scalar(t, before: wordStart),
                blockers.contains(prev) { break }
-            found.prepend(Qualifier(word.text, word.payload.role))
+            found.prepend(code: word.payload.word.code)
             p = wordStart
         }
         return (found, p)

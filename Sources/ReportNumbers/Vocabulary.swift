@@ -67,21 +67,28 @@ public struct QualifierList: Hashable, Sendable, RandomAccessCollection {
         Vocabulary.qualifiers[UInt8(truncatingIfNeeded: codes >> (8 * position))]!
     }
 
-    mutating func append(_ qualifier: Qualifier) {
-        let code = Vocabulary.qualifiers.code(qualifier)
+    mutating func append(_ qualifier: Qualifier) { append(code: Vocabulary.qualifiers.code(qualifier)) }
+
+    mutating func prepend(_ qualifier: Qualifier) { prepend(code: Vocabulary.qualifiers.code(qualifier)) }
+
+    /// The scanner's words carry their codes (`Lexicon.QualifierWord`): hashing a qualifier's
+    /// text to find its code cost a thousand instructions.
+    mutating func append(code: UInt8) {
         guard code != 0, count < 8 else { return }
         codes |= UInt64(code) << (8 * count)
     }
 
-    mutating func prepend(_ qualifier: Qualifier) {
-        let code = Vocabulary.qualifiers.code(qualifier)
+    mutating func prepend(code: UInt8) {
         guard code != 0, count < 8 else { return }
         codes = codes << 8 | UInt64(code)
     }
 
+    /// `b`'s codes after `a`'s, as far as eight go.
     static func + (a: QualifierList, b: QualifierList) -> QualifierList {
+        let room = 8 - a.count
+        guard room > 0, !b.isEmpty else { return a }
         var joined = a
-        for q in b { joined.append(q) }
+        joined.codes |= (room == 8 ? b.codes : b.codes & (1 << (8 * room) - 1)) << (8 * a.count)
         return joined
     }
 }

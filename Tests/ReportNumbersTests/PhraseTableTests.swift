@@ -305,6 +305,21 @@ extension DecimalFormattingTests {
         #expect(list.first?.text == "累计")
     }
 
+    /// `+` joins the packed codes; it must give what appending one by one gives, up to eight.
+    @Test func joiningListsEqualsAppendingOneByOne() {
+        let words = [Qualifier("超过", .over), Qualifier("累计", .total), Qualifier("余", .over), Qualifier("以上", .atLeast), Qualifier("左右", .approximate)]
+        for m in 0...9 {
+            for n in 0...9 {
+                let a = QualifierList((0..<m).map { words[$0 % words.count] })
+                let b = QualifierList((0..<n).map { words[($0 + 2) % words.count] })
+                var appended = a
+                for q in b { appended.append(q) }
+                #expect(a + b == appended, "\(m) + \(n)")
+                #expect((a + b).count == min(8, a.count + b.count))
+            }
+        }
+    }
+
     @Test func scannedFiguresCarryTheirWords() {
         let q = QuantityScanner().scan("累计超过29.1亿元以上，上百万人次").quantities
         #expect(q.count == 2)
