@@ -1,3 +1,4 @@
+import Foundation
 import ReportDocument
 import ReportNumbers
 import ReportRules
@@ -121,12 +122,17 @@ private struct FigureKeys {
         for b in label { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
         h = (h ^ UInt64(unit)) &* 0x100_0000_01B3
         if let candidates = byHash[h] {
-            for i in candidates where keys[i].unit == unit && keys[i].kind == kind && keys[i].label.elementsEqual(label) {
+            for i in candidates where keys[i].unit == unit && keys[i].kind == kind && Self.equal(keys[i].label, label) {
                 return (i, false)
             }
         }
         byHash[h, default: []].append(keys.count)
         keys.append((Array(label), unit, kind))
         return (keys.count - 1, true)
+    }
+
+    /// `memcmp`: `elementsEqual` between an array and a slice went element by element.
+    private static func equal(_ a: [UInt8], _ b: ArraySlice<UInt8>) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
     }
 }
