@@ -99,7 +99,7 @@ extension ScanRun {
     }
 
     mutating func chinese(at i: Int) -> Int {
-        if let idiom = Lexicon.idioms.match(t, at: i) { return i + idiom.bytes.count }
+        if let idiom = Lexicon.idioms.match(t, at: i) { return i + idiom.length }
         let (reading, run) = chineseReading(at: i)
         if case .digitString(let v)? = run.reading {
             // 二〇二五年
@@ -151,7 +151,7 @@ extension ScanRun {
         var unit: UInt8 = 0
         if let u = Lexicon.units.match(t, at: end), u.payload.kind == .count || u.payload.kind == .duration {
             unit = u.payload.code
-            end += u.bytes.count
+            end += u.length
         }
         keep(Quantity(
             range: i..<end, value: value, recipe: .point, options: builder.options, kind: .ordinal, unitCode: unit, magnitudeCode: 0,
@@ -182,9 +182,9 @@ extension ScanRun {
         var tail = Tail(end: end)
         tail.unitCode = Vocabulary.units.code("%")
         tail.kind = .percent
-        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: end), outerQualifierApplies(outer.first, after: end + outer.bytes.count, kind: .percent, hasInner: false) {
+        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: end), outerQualifierApplies(outer.first, after: end + outer.length, kind: .percent, hasInner: false) {
             tail.qualifiers.append(code: outer.payload.code)
-            tail.end = end + outer.bytes.count
+            tail.end = end + outer.length
         }
         append(Reading(start: i, value: .figure(figure), tail: tail, flags: flags))
         return tail.end
@@ -195,13 +195,13 @@ extension ScanRun {
         let start = next(i)
         guard let m = Lexicon.magnitudes.match(t, at: start), m.payload.power >= 2 else { return nil }
         if let (prev, _) = UTF8Text.scalar(t, before: i), Lexicon.floorBlockers.contains(prev) { return nil }
-        let magnitudeEnd = start + m.bytes.count
+        let magnitudeEnd = start + m.length
         // 上万亿 / 上百万: a compound magnitude read as one word.
         var power = m.payload.power
         var end = magnitudeEnd
         if let more = Lexicon.magnitudes.match(t, at: magnitudeEnd), more.payload.power >= 4 {
             power += more.payload.power
-            end += more.bytes.count
+            end += more.length
         }
         var tail = readTail(after: end, chinese: true)
         tail.qualifiers.prepend(Qualifier(text(i..<end), .magnitudeFloor))

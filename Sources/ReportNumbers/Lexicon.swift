@@ -5,13 +5,17 @@
 struct WordList<Payload: Sendable>: Sendable {
     struct Entry: Sendable {
         let text: String
-        let bytes: [UInt8]
+        /// The word's length in UTF-8 bytes. Its bytes are kept apart (`words`), so that a
+        /// matched entry copies no array.
+        let length: Int
         let payload: Payload
         /// The first character, for cheap tests on the word that was matched.
         let first: UInt32
     }
 
     let entries: [Entry]
+    /// Each entry's bytes.
+    private let words: [[UInt8]]
     private let byStart: [[Int]]
     private let byEnd: [[Int]]
     private static var bucketCount: Int { 1024 }
@@ -19,13 +23,13 @@ struct WordList<Payload: Sendable>: Sendable {
     private static func bucket(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 5 ^ Int(b)) & (bucketCount - 1) }
 
     init(_ words: [(String, Payload)]) {
-        let sorted = words.map { Entry(text: $0.0, bytes: Array($0.0.utf8), payload: $0.1, first: $0.0.unicodeScalars.first!.value) }
-            .sorted { $0.bytes.count > $1.bytes.count }
+        let sorted = words.map { Entry(text: $0.0, length: $0.0.utf8.count, payload: $0.1, first: $0.0.unicodeScalars.first!.value) }
+            .sorted { $0.length > $1.length }
         entries = sorted
+        self.words = sorted.map { Array($0.text.utf8) }
         var start = [[Int]](repeating: [], count: Self.bucketCount)
         var end = [[Int]](repeating: [], count: Self.bucketCount)
-        for (k, e) in sorted.enumerated() {
-            let b = e.bytes
+        for (k, b) in self.words.enumerated() {
             start[Self.bucket(b[0], b.count > 1 ? b[1] : 0)].append(k)
             end[Self.bucket(b[b.count - 1], b.count > 1 ? b[b.count - 2] : 0)].append(k)
         }
@@ -38,14 +42,14 @@ struct WordList<Payload: Sendable>: Sendable {
         guard index < text.count else { return nil }
         let candidates = byStart[Self.bucket(text[index], index + 1 < text.count ? text[index + 1] : 0)]
         outer: for k in candidates {
-            let entry = entries[k]
-            guard index + entry.bytes.count <= text.count else { continue }
-            for j in 0..<entry.bytes.count where text[index + j] != entry.bytes[j] { continue outer }
-            return entry
+            let word = words[k]
+            guard index + word.count <= text.count else { continue }
+            for j in 0..<word.count where text[index + j] != word[j] { continue outer }
+            return entries[k]
         }
         // One-byte entries are bucketed with a second byte of 0; look there as well.
         if index + 1 < text.count {
-            for k in byStart[Self.bucket(text[index], 0)] where entries[k].bytes.count == 1 && entries[k].bytes[0] == text[index] {
+            for k in byStart[Self.bucket(text[index], 0)] where words[k].count == 1 && words[k][0] == text[index] {
                 return entries[k]
             }
         }
@@ -57,14 +61,14 @@ struct WordList<Payload: Sendable>: Sendable {
         guard end > 0 else { return nil }
         let candidates = byEnd[Self.bucket(text[end - 1], end > 1 ? text[end - 2] : 0)]
         outer: for k in candidates {
-            let entry = entries[k]
-            guard entry.bytes.count <= end else { continue }
-            let start = end - entry.bytes.count
-            for j in 0..<entry.bytes.count where text[start + j] != entry.bytes[j] { continue outer }
-            return entry
+            let word = words[k]
+            guard word.count <= end else { continue }
+            let start = end - word.count
+            for j in 0..<word.count where text[start + j] != word[j] { continue outer }
+            return entries[k]
         }
         if end > 1 {
-            for k in byEnd[Self.bucket(text[end - 1], 0)] where entries[k].bytes.count == 1 && entries[k].bytes[0] == text[end - 1] {
+            for k in byEnd[Self.bucket(text[end - 1], 0)] where words[k].count == 1 && words[k][0] == text[end - 1] {
                 return entries[k]
             }
         }
@@ -85,11 +89,18 @@ struct ScalarSet: Sendable {
 
 /// A bitmap over the Basic Multilingual Plane: one bit per character. The scanner's main
 /// loop asks it whether a character can start anything at all before doing more work.
-struct CharacterBitmap: Sendable {
-    private var words = [UInt64](repeating: 0, count: 1024)
+///
+/// Its 8 KB are allocated once and never freed: every bitmap is part of the lexicon, which
+/// lives as long as the process, and a pointer, unlike an array, costs no reference counting
+/// when a scanner (one per block) or a word's entry copies it.
+struct CharacterBitmap: @unchecked Sendable {
+    private let words: UnsafePointer<UInt64>
 
     init(_ scalars: [UInt32]) {
+        let words = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+        words.initialize(repeating: 0, count: 1024)
         for c in scalars where c < 0x10000 { words[Int(c >> 6)] |= 1 << (c & 63) }
+        self.words = UnsafePointer(words)
     }
 
     @inline(__always) func contains(_ c: UInt32) -> Bool {

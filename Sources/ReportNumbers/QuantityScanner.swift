@@ -348,7 +348,7 @@ struct ScanRun {
     func asciiUnitOrCode(after p: Int) -> (position: Int, isCode: Bool)? {
         guard p < n, UTF8Text.isASCIILetter(t[p]) else { return nil }
         if let unit = Lexicon.units.match(t, at: p) {
-            let e = p + unit.bytes.count
+            let e = p + unit.length
             if e >= n || !(UTF8Text.isASCIILetter(t[e]) || UTF8Text.isASCIIDigit(t[e])) { return nil }
         }
         return (skipCodeTail(from: p), true)
@@ -500,7 +500,7 @@ struct ScanRun {
         default: return nil
         }
         guard let sep = Lexicon.rangeSeparators.match(t, at: p) else { return nil }
-        let q = p + sep.bytes.count
+        let q = p + sep.length
         if sep.first == .emDash {
             // `——` is a 破折号; `—` after another dash belongs to it too.
             if peek(q) == .emDash { return nil }
@@ -545,7 +545,7 @@ struct ScanRun {
                     tail.flags.insert(.arabicWithThousandOrHundred)
                 }
                 if spaced != q { tail.flags.insert(.spacedSuffix) }
-                q = spaced + m.bytes.count
+                q = spaced + m.length
                 tail.end = q
                 spaced = skipSpaces(q)
             }
@@ -555,13 +555,13 @@ struct ScanRun {
         if let inner = Lexicon.innerSuffixQualifiers.match(t, at: q) {
             innerCode = inner.payload.code
             innerIsLai = inner.first == 0x6765 // 来
-            q += inner.bytes.count
+            q += inner.length
             spaced = skipSpaces(q)
             // 30余万人, 七十余万项: the magnitude word follows the qualifier.
             if tail.magnitudeCode == 0, let m = Lexicon.magnitudes.match(t, at: q), m.payload.power >= 4 {
                 tail.magnitudePower = m.payload.power
                 tail.magnitudeCode = m.payload.code
-                q += m.bytes.count
+                q += m.length
                 spaced = skipSpaces(q)
             }
         }
@@ -575,22 +575,22 @@ struct ScanRun {
         }
         var unit = Lexicon.units.match(t, at: spaced)
         if unit == nil, chinese, let u = Lexicon.chineseOnlyUnits.match(t, at: q),
-           let c = peek(q + u.bytes.count), UTF8Text.isHan(c) {
+           let c = peek(q + u.length), UTF8Text.isHan(c) {
             unit = u
             spaced = q
         }
         if let u = unit {
             if spaced != q { tail.flags.insert(.spacedSuffix) }
-            q = spaced + u.bytes.count
+            q = spaced + u.length
             tail.unitCode = u.payload.code
             tail.kind = u.payload.kind
         } else if innerIsLai {
             return tail // 来 without a unit is "since": 3年来 is read elsewhere, 10来 is not a figure
         }
         if let inner = innerCode { tail.qualifiers.append(code: inner) }
-        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: q), outerQualifierApplies(outer.first, after: q + outer.bytes.count, kind: tail.kind, hasInner: innerCode != nil) {
+        if let outer = Lexicon.outerSuffixQualifiers.match(t, at: q), outerQualifierApplies(outer.first, after: q + outer.length, kind: tail.kind, hasInner: innerCode != nil) {
             tail.qualifiers.append(code: outer.payload.code)
-            q += outer.bytes.count
+            q += outer.length
         }
         tail.end = max(q, tail.end)
         if tail.unitCode == 0 && tail.qualifiers.isEmpty && tail.magnitudeCode == 0 { tail.end = p }
@@ -667,7 +667,7 @@ struct ScanRun {
             var q = p
             if let (c, s) = UTF8Text.scalar(t, before: q), UTF8Text.isInlineSpace(c), s >= lastEnd { q = s }
             guard q > lastEnd, let word = Lexicon.prefixQualifiers.match(t, endingAt: q) else { break }
-            let wordStart = q - word.bytes.count
+            let wordStart = q - word.length
             guard wordStart >= lastEnd else { break }
             if let blockers = word.payload.blockers, let (prev, _) = UTF8Text.scalar(t, before: wordStart),
                blockers.contains(prev) { break }
