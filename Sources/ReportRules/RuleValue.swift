@@ -26,7 +26,10 @@ public struct RuleValue: Sendable {
     public static func parse(_ text: String, file: String) throws(RuleError) -> RuleValue {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: every scalar is read as its text (`bool(_:)`, `int(_:)` and
+            // the checks interpret it), so Yams's default resolver, which compiles regular
+            // expressions for typed tags when first used, cost a sixth of start-up for nothing.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw RuleValue.positioned(error, file: file)
         } catch {

@@ -9,6 +9,7 @@ extension ExtractFormat: ExpressibleByArgument {}
 /// `reportlint extract`: the outline and every figure, as the checks see them.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Print the outline and every figure of the drafts, with their intervals.",
         discussion: """
             Directories are walked for .md, .markdown and .txt files. The JSON output is a \

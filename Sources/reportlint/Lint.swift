@@ -41,6 +41,7 @@ struct OutputTarget: ExpressibleByArgument {
 /// `reportlint lint`: the main job.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check drafts against the rule packs and report findings.",
         discussion: """
             With no rule files and no .reportlint.yaml, the built-in packs apply \

@@ -15,7 +15,7 @@ func loadRuleSet(_ options: RuleOptions) throws -> RuleSet {
 
 /// `reportlint rules`: the rules in force, and the check kinds a rule file can use.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules in force and the check kinds.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules in force and the check kinds.")
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -36,7 +36,7 @@ struct Rules: ParsableCommand {
 
 /// `reportlint explain RULE`: what a rule checks, why, the clause it applies, its examples.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule: what it checks, why, and its examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: what it checks, why, and its examples.")
 
     @OptionGroup var ruleOptions: RuleOptions
 
