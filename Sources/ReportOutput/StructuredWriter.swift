@@ -134,10 +134,8 @@ public struct JSONBytesWriter: StructuredWriter {
             var n = separated ? Self.lineStart(comma: comma, indent: indent, at: out) : 0
             out[n] = UInt8(ascii: "\"")
             n += 1
-            for k in 0..<nameCount {
-                out[n] = nameStart[k]
-                n += 1
-            }
+            ByteBuffer.copyShort(nameStart, count: nameCount, to: out + n)
+            n += nameCount
             out[n] = UInt8(ascii: "\"")
             out[n + 1] = UInt8(ascii: ":")
             out[n + 2] = 0x20
