@@ -36,6 +36,11 @@ struct ByteBuffer {
         return Array(UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// The bytes written, in place.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     /// Lets `write` store up to `capacity` bytes at the end; it returns how many it stored.
     @inline(__always)
     mutating func write(capacity needed: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {

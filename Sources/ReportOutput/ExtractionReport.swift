@@ -149,7 +149,7 @@ public struct ExtractionReport {
 
     private mutating func flushPending() {
         guard !pending.isEmpty else { return }
-        output.write(pending.bytes)
+        pending.withBytes { output.write(contentsOf: $0) }
         pending.removeAll()
     }
 

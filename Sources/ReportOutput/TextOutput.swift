@@ -7,10 +7,13 @@ import Foundation
 /// inside it through witness tables (`extract` spent 4 % of its time there).
 public protocol TextOutput: AnyObject {
     func write(_ bytes: [UInt8])
+    /// Bytes that stay the caller's: an output that writes them out at once need not copy them.
+    func write(contentsOf bytes: UnsafeRawBufferPointer)
 }
 
 extension TextOutput {
     public func write(_ text: String) { write(Array(text.utf8)) }
+    public func write(contentsOf bytes: UnsafeRawBufferPointer) { write(Array(bytes)) }
 }
 
 /// Collects output in memory, as the bytes it will be written as (a draft or a chunk rendered
@@ -19,6 +22,7 @@ public final class BytesOutput: TextOutput {
     public private(set) var bytes: [UInt8] = []
     public init() {}
     public func write(_ more: [UInt8]) { bytes += more }
+    public func write(contentsOf more: UnsafeRawBufferPointer) { bytes += more }
 }
 
 /// Buffered writes to a file handle; `flush()` before the handle is closed.
@@ -37,6 +41,10 @@ public final class FileOutput: TextOutput {
     public static var standardOutput: FileOutput { FileOutput(.standardOutput) }
 
     public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write(contentsOf: $0) }
+    }
+
+    public func write(contentsOf bytes: UnsafeRawBufferPointer) {
         // A large piece goes out as it is, not copied into the buffer first.
         if bytes.count >= limit {
             flush()
@@ -49,25 +57,23 @@ public final class FileOutput: TextOutput {
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        writeAll(buffer)
+        buffer.withUnsafeBytes { writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes every byte (the system may take a large write in parts), without a copy.
-    private func writeAll(_ bytes: [UInt8]) {
+    private func writeAll(_ raw: UnsafeRawBufferPointer) {
         guard writeError == nil else { return }
         let fd = handle.fileDescriptor
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    writeError = errno // a full disk, a closed pipe: nothing more can be written
-                    return
-                }
-                offset += n
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                writeError = errno // a full disk, a closed pipe: nothing more can be written
+                return
             }
+            offset += n
         }
     }
 
