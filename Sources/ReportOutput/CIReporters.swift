@@ -76,7 +76,7 @@ struct JUnitReporter {
 
 /// GitLab Code Quality: a JSON array of issues with fingerprints and severities.
 struct GitLabReporter {
-    func render(_ run: LintRun) -> String {
+    func bytes(_ run: LintRun) -> [UInt8] {
         var w = JSONBytesWriter()
         w.beginArray()
         var fingerprints = Fingerprints()
@@ -105,14 +105,15 @@ struct GitLabReporter {
             w.endObject()
         }
         w.endArray()
-        return String(decoding: w.bytes, as: UTF8.self) + "\n"
+        w.buffer.append(0x0A)
+        return w.bytes
     }
 }
 
 /// reviewdog's rdjson (Diagnostic Format), with UTF-8 byte columns as it expects and fixes
 /// as suggestions.
 struct RDJSONReporter {
-    func render(_ run: LintRun) -> String {
+    func bytes(_ run: LintRun) -> [UInt8] {
         var w = JSONBytesWriter()
         w.beginObject()
         w.key("source")
@@ -148,7 +149,8 @@ struct RDJSONReporter {
         }
         w.endArray()
         w.endObject()
-        return String(decoding: w.bytes, as: UTF8.self) + "\n"
+        w.buffer.append(0x0A)
+        return w.bytes
     }
 
     private func writeRange(_ r: Range<Int>, _ source: SourceFile, _ w: inout JSONBytesWriter) {

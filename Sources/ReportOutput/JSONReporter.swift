@@ -5,7 +5,7 @@ import ReportRules
 /// The stable JSON contract (docs/lint.md): `{"version": 1, "diagnostics": [...], "summary": {...}}`.
 /// Lines are 1-based; columns count Unicode code points; `endColumn` is just after the span.
 struct JSONReporter {
-    func render(_ run: LintRun) -> String {
+    func bytes(_ run: LintRun) -> [UInt8] {
         var w = JSONBytesWriter()
         w.beginObject()
         w.field("version", int: 1)
@@ -44,6 +44,7 @@ struct JSONReporter {
         w.field("infos", int: run.count(.info))
         w.endObject()
         w.endObject()
-        return String(decoding: w.bytes, as: UTF8.self) + "\n"
+        w.buffer.append(0x0A)
+        return w.bytes
     }
 }

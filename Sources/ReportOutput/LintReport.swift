@@ -42,13 +42,23 @@ public struct LintRun: Sendable {
     public func render(_ format: LintFormat, color: Bool = false) -> String {
         switch format {
         case .text: return TextReporter(color: color).render(self)
-        case .json: return JSONReporter().render(self)
-        case .sarif: return SARIFReporter().render(self)
         case .github: return GitHubReporter().render(self)
         case .junit: return JUnitReporter().render(self)
-        case .gitlab: return GitLabReporter().render(self)
-        case .rdjson: return RDJSONReporter().render(self)
         case .checkstyle: return CheckstyleReporter().render(self)
+        case .json, .sarif, .gitlab, .rdjson: return String(decoding: renderBytes(format), as: UTF8.self)
+        }
+    }
+
+    /// The output as the bytes to write. The JSON formats are written as bytes: making a
+    /// string of them validated and copied the whole output again (a SARIF log of a large
+    /// draft is a hundred megabytes).
+    public func renderBytes(_ format: LintFormat, color: Bool = false) -> [UInt8] {
+        switch format {
+        case .json: return JSONReporter().bytes(self)
+        case .sarif: return SARIFReporter().bytes(self)
+        case .gitlab: return GitLabReporter().bytes(self)
+        case .rdjson: return RDJSONReporter().bytes(self)
+        case .text, .github, .junit, .checkstyle: return Array(render(format, color: color).utf8)
         }
     }
 }

@@ -16,7 +16,7 @@ struct SARIFReporter {
         }
     }
 
-    func render(_ run: LintRun) -> String {
+    func bytes(_ run: LintRun) -> [UInt8] {
         let ruleIndex = Dictionary(run.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var w = JSONBytesWriter()
         w.beginObject()
@@ -102,7 +102,8 @@ struct SARIFReporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        return String(decoding: w.bytes, as: UTF8.self) + "\n"
+        w.buffer.append(0x0A)
+        return w.bytes
     }
 
     private func writeRule(_ rule: RuleSpec, _ w: inout JSONBytesWriter) {

@@ -275,14 +275,20 @@ struct Bench {
             bytes += text.utf8.count
             try text.write(to: sub.appendingPathComponent("draft\(k).md"), atomically: true, encoding: .utf8)
         }
+        // Best of three for each: a run is half a second, and one slow run on this shared
+        // machine moved the speed-up between 1.5 and 2.0.
         var oneJob = 0.0
         for jobs in [1, 2] {
-            let r = try timeCLI(["lint", "--format", "json", "--jobs", String(jobs), dir.path], in: dir.path)
-            if jobs == 1 { oneJob = r.seconds }
-            say(String(format: "tree      %d files %.1f MB  jobs %d  %7.3f s  %7.0f files/s  %6.1f MB/s  speed-up %.2f×", files,
-                         Double(bytes) / 1_048_576, jobs, r.seconds, Double(files) / r.seconds, Double(bytes) / 1_048_576 / r.seconds,
-                         oneJob / r.seconds))
-            if r.status > 1 { exit(1) }
+            var seconds = Double.infinity
+            for _ in 0..<3 {
+                let r = try timeCLI(["lint", "--format", "json", "--jobs", String(jobs), dir.path], in: dir.path)
+                if r.status > 1 { exit(1) }
+                seconds = min(seconds, r.seconds)
+            }
+            if jobs == 1 { oneJob = seconds }
+            say(String(format: "tree      %d files %.1f MB  jobs %d  %7.3f s  %7.0f files/s  %6.1f MB/s  speed-up %.2f× (best of 3)", files,
+                         Double(bytes) / 1_048_576, jobs, seconds, Double(files) / seconds, Double(bytes) / 1_048_576 / seconds,
+                         oneJob / seconds))
         }
     }
 

@@ -163,17 +163,17 @@ struct Lint: ParsableCommand {
         let targets = format.isEmpty ? [OutputTarget(argument: "text")!] : format
         for target in targets {
             let color = target.path == nil && target.format == .text && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let text = shown.render(target.format, color: color)
+            let bytes = shown.renderBytes(target.format, color: color)
             if let path = target.path {
                 do {
-                    try text.write(toFile: path, atomically: true, encoding: .utf8)
+                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
                 } catch {
                     printError("\(path): error: cannot write \(target.format.rawValue) output: \(error.localizedDescription)")
                     throw ExitCode(2)
                 }
             } else {
                 let out = FileOutput.standardOutput
-                out.write(text)
+                out.write(bytes)
                 try finishWriting(out)
             }
         }
