@@ -32,6 +32,8 @@ struct CountedListCheck: OptionlessCheck, WindowCheck {
         let n = Interval.point(Rational(integer: Int64(items)))
         let hard = partial ? n.canBeAtMost(q.hard) : n.intersects(q.hard)
         let plausible = partial ? n.canBeAtMost(q.plausible) : n.intersects(q.plausible)
+        // Most lists agree: their message is not built.
+        guard Verdict.of(hard: hard, plausible: plausible) != .consistent else { return [] }
         let text = window.readerText(q.range)
         let message = partial ? "列举了\(items)项，多于“\(text)”" : "“\(text)”与所列\(items)项不符"
         return relationFinding(Verdict.of(hard: hard, plausible: plausible), range: q.range.lowerBound..<listRange.upperBound,

@@ -100,7 +100,8 @@ struct FormulaBreakdownCheck: OptionlessCheck {
         let unknownTerms = formula.terms.count - known.count
         var unknownItems = 0
         var findings: [Finding] = []
-        let formulaText = source.readerText(formula.range)
+        // Built only for a finding: most formulas agree with their lists.
+        lazy var formulaText = source.readerText(formula.range)
         for item in items {
             guard let q = item.quantities.first(where: { $0.kind == .count }) else {
                 unknownItems += 1
