@@ -464,8 +464,9 @@ struct ScanRun {
             appendDate(start..<end, DateMention.Day(year: Int(d.mantissa)), DateMention.Day(year: second.value))
             return end
         }
-        // A bare year in a title: 《…年度报告2025》.
-        if d.integerDigits == 4, (1900...2100).contains(Int(d.mantissa)), !isDigitAt(d.end),
+        // A bare year in a title: 《…年度报告2025》. (Before 年 it is not bare: a quick test
+        // spares reading the tail of every `2025年`.)
+        if d.integerDigits == 4, (1900...2100).contains(Int(d.mantissa)), !isDigitAt(d.end), peek(d.end) != .nian,
            readTail(after: d.end, chinese: false).end == d.end, prefixQualifiers(before: start).qualifiers.isEmpty,
            peek(d.end) != 0x2B, peek(d.end) != 0x25 {
             appendDate(start..<d.end, DateMention.Day(year: Int(d.mantissa)), nil)
