@@ -32,11 +32,12 @@ struct CountedListCheck: OptionlessCheck, WindowCheck {
         let n = Interval.point(Rational(integer: Int64(items)))
         let hard = partial ? n.canBeAtMost(q.hard) : n.intersects(q.hard)
         let plausible = partial ? n.canBeAtMost(q.plausible) : n.intersects(q.plausible)
+        let verdict = Verdict.of(hard: hard, plausible: plausible)
         // Most lists agree: their message is not built.
-        guard Verdict.of(hard: hard, plausible: plausible) != .consistent else { return [] }
+        guard verdict != .consistent else { return [] }
         let text = window.readerText(q.range)
         let message = partial ? "列举了\(items)项，多于“\(text)”" : "“\(text)”与所列\(items)项不符"
-        return relationFinding(Verdict.of(hard: hard, plausible: plausible), range: q.range.lowerBound..<listRange.upperBound,
+        return relationFinding(verdict, range: q.range.lowerBound..<listRange.upperBound,
                                spec.message(message, ["match": text])).map { [$0] } ?? []
     }
 
@@ -47,8 +48,8 @@ struct CountedListCheck: OptionlessCheck, WindowCheck {
         while p < block.range.upperBound, bytes[p] == 0x20 || bytes[p] == UInt8(ascii: "*") { p += 1 }
         // Most figures are followed by neither bracket: one byte tells (（ starts with EF).
         guard p < block.range.upperBound, bytes[p] == 0xEF || bytes[p] == UInt8(ascii: "(") else { return nil }
-        let fullWidth = bytes[p...].starts(with: Self.fullWidthOpen)
-        guard fullWidth || (p < block.range.upperBound && bytes[p] == UInt8(ascii: "(")) else { return nil }
+        let fullWidth = bytes[p] == 0xEF && bytes[p...].starts(with: Self.fullWidthOpen)
+        guard fullWidth || bytes[p] == UInt8(ascii: "(") else { return nil }
         let (openCount, close) = fullWidth ? (Self.fullWidthOpen.count, Self.fullWidthClose) : (1, [UInt8(ascii: ")")])
         guard p + openCount <= block.range.upperBound else { return nil }
         // A counted list closes within a few hundred bytes; an unclosed bracket is not a list.

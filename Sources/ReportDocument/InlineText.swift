@@ -295,7 +295,6 @@ struct InlineTextBuilder {
     }
 
     /// `*` `~` `` ` `` `\` `!` `[` `<`: the bytes `append` looks at.
-    /// The bytes markup can start with (all ASCII).
     static let markupStarts = ByteSet([0x2A, 0x7E, 0x60, 0x5C, 0x21, 0x5B, 0x3C])
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -183,7 +183,7 @@ extension ScanRun {
         tail.unitCode = Vocabulary.units.code("%")
         tail.kind = .percent
         if let outer = Lexicon.outerSuffixQualifiers.match(t, at: end), outerQualifierApplies(outer.first, after: end + outer.length, kind: .percent, hasInner: false) {
-            tail.qualifiers.append(code: outer.payload.code)
+            tail.qualifiers.append(code: outer.payload)
             tail.end = end + outer.length
         }
         append(Reading(start: i, value: .figure(figure), tail: tail, flags: flags))

@@ -204,23 +204,19 @@ enum Lexicon {
 
     /// Qualifiers printed before a figure.
     static let prefixQualifiers = WordList<PrefixWord>(prefixWords.map { word, role in
-        (word, PrefixWord(word: QualifierWord(word, role), blockers: prefixBlockers[word]))
+        (word, PrefixWord(code: qualifierCode(word, role), blockers: prefixBlockers[word]))
     })
 
     struct PrefixWord: Sendable {
-        let word: QualifierWord
+        /// The qualifier's code in `Vocabulary.qualifiers`.
+        let code: UInt8
         let blockers: ScalarSet?
     }
 
-    /// A qualifier's role, and its code in `Vocabulary.qualifiers` (looked up once here).
-    struct QualifierWord: Sendable {
-        let role: Qualifier.Role
-        let code: UInt8
-
-        init(_ text: String, _ role: Qualifier.Role) {
-            self.role = role
-            code = Vocabulary.qualifiers.code(Qualifier(text, role))
-        }
+    /// A qualifier's code, looked up once when the lexicon is built: hashing its text per
+    /// figure cost a thousand instructions.
+    private static func qualifierCode(_ text: String, _ role: Qualifier.Role) -> UInt8 {
+        Vocabulary.qualifiers.code(Qualifier(text, role))
     }
 
     static let prefixWords: [(String, Qualifier.Role)] = [
@@ -248,12 +244,12 @@ enum Lexicon {
     ]
 
     /// Qualifiers printed right after the digits or magnitude, before the unit: `20余个`, `100多件`.
-    static let innerSuffixQualifiers = WordList(innerSuffixWords.map { ($0.0, QualifierWord($0.0, $0.1)) })
+    static let innerSuffixQualifiers = WordList(innerSuffixWords.map { ($0.0, qualifierCode($0.0, $0.1)) })
 
     static let innerSuffixWords: [(String, Qualifier.Role)] = [("余", .over), ("多", .over), ("来", .approximate)]
 
     /// Qualifiers printed after the unit: `100家以上`, `150人左右`, `3个多月`.
-    static let outerSuffixQualifiers = WordList(outerSuffixWords.map { ($0.0, QualifierWord($0.0, $0.1)) })
+    static let outerSuffixQualifiers = WordList(outerSuffixWords.map { ($0.0, qualifierCode($0.0, $0.1)) })
 
     static let outerSuffixWords: [(String, Qualifier.Role)] = [
         ("以上", .atLeast), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("左右", .approximate),

@@ -554,7 +554,7 @@ struct ScanRun {
         var innerCode: UInt8?
         var innerIsLai = false
         if let inner = Lexicon.innerSuffixQualifiers.match(t, at: q) {
-            innerCode = inner.payload.code
+            innerCode = inner.payload
             innerIsLai = inner.first == 0x6765 // 来
             q += inner.length
             spaced = skipSpaces(q)
@@ -590,7 +590,7 @@ struct ScanRun {
         }
         if let inner = innerCode { tail.qualifiers.append(code: inner) }
         if let outer = Lexicon.outerSuffixQualifiers.match(t, at: q), outerQualifierApplies(outer.first, after: q + outer.length, kind: tail.kind, hasInner: innerCode != nil) {
-            tail.qualifiers.append(code: outer.payload.code)
+            tail.qualifiers.append(code: outer.payload)
             q += outer.length
         }
         tail.end = max(q, tail.end)
@@ -672,7 +672,7 @@ struct ScanRun {
             guard wordStart >= lastEnd else { break }
             if let blockers = word.payload.blockers, let (prev, _) = UTF8Text.scalar(t, before: wordStart),
                blockers.contains(prev) { break }
-            found.prepend(code: word.payload.word.code)
+            found.prepend(code: word.payload.code)
             p = wordStart
         }
         return (found, p)

@@ -71,8 +71,7 @@ public struct QualifierList: Hashable, Sendable, RandomAccessCollection {
 
     mutating func prepend(_ qualifier: Qualifier) { prepend(code: Vocabulary.qualifiers.code(qualifier)) }
 
-    /// The scanner's words carry their codes (`Lexicon.QualifierWord`): hashing a qualifier's
-    /// text to find its code cost a thousand instructions.
+    /// The scanner's qualifier words carry their codes (see `Lexicon.prefixQualifiers`).
     mutating func append(code: UInt8) {
         guard code != 0, count < 8 else { return }
         codes |= UInt64(code) << (8 * count)
