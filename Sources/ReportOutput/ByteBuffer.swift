@@ -127,12 +127,16 @@ extension ByteBuffer {
             put(UInt8(ascii: "\""))
             var i = 0
             while i < utf8.count {
-                let b = utf8[i]
-                i += 1
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
-                    put(b)
+                // Most of a text needs no escape: copied a run at a time.
+                let run = Self.escapeFreeRunEnd(utf8, from: i)
+                if run > i {
+                    (out + n).update(from: utf8.baseAddress! + i, count: run - i)
+                    n += run - i
+                    i = run
                     continue
                 }
+                let b = utf8[i]
+                i += 1
                 switch b {
                 case 0x22, 0x5C: put(0x5C); put(b)
                 case 0x0A: put(0x5C); put(UInt8(ascii: "n"))
@@ -146,12 +150,38 @@ extension ByteBuffer {
                     for e in "\\u202".utf8 { put(e) }
                     put(utf8[i + 1] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
                     i += 2
-                default: put(b)
+                default: put(b) // E2 starting another character
                 }
             }
             put(UInt8(ascii: "\""))
             return n
         }
+    }
+
+    /// Where the bytes from `i` stop being copyable as they are: at a control character, `"`,
+    /// `\` or E2 (the lead byte of U+2028 and U+2029, which end lines in JavaScript), looked
+    /// for sixteen bytes at a time. Messages and labels are long runs of Chinese text.
+    @inline(__always)
+    private static func escapeFreeRunEnd(_ t: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let raw = UnsafeRawPointer(t.baseAddress!)
+        let space = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22)
+        let backslash = SIMD16<UInt8>(repeating: 0x5C), e2 = SIMD16<UInt8>(repeating: 0xE2)
+        while i + 16 <= t.count {
+            let c = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            let stop = (c .< space) .| (c .== quote) .| (c .== backslash) .| (c .== e2)
+            let words = unsafeBitCast(stop, to: (UInt64, UInt64).self)
+            let low = UInt64(littleEndian: words.0), high = UInt64(littleEndian: words.1)
+            if low != 0 { return i + low.trailingZeroBitCount >> 3 }
+            if high != 0 { return i + 8 + high.trailingZeroBitCount >> 3 }
+            i += 16
+        }
+        while i < t.count {
+            let b = t[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { break }
+            i += 1
+        }
+        return i
     }
 
     private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10 }

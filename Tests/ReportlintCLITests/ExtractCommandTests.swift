@@ -155,6 +155,39 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         #expect(!raw.contains("\u{2028}") && !raw.contains("\u{01}"))
     }
 
+    /// The escaper copies runs that need no escape sixteen bytes at a time: on texts of every
+    /// length up to five vectors, mixing what must be escaped with what must not, its bytes are
+    /// those of a plain character-by-character escape.
+    @Test func escapingAgreesWithAPlainEscape() {
+        func plain(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                case _ where u.value < 0x20: out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["a", "中", "“", "”", "—", "\u{2028}", "\u{2029}", "\u{2027}", "\"", "\\", "\n", "\u{01}", "\u{1F}", " ", "😀", "é"]
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...80 {
+            for _ in 0..<20 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                var w = JSONBytesWriter()
+                w.string(text)
+                #expect(String(decoding: w.bytes, as: UTF8.self) == plain(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func numbersKeysAndNesting() throws {
         var w = JSONBytesWriter(baseLevel: 1)
         w.beginObject()
