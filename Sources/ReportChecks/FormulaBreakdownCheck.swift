@@ -26,7 +26,7 @@ struct FormulaBreakdownCheck: OptionlessCheck {
         /// Takes the next block if it can still matter.
         mutating func take(_ block: Block) -> Bool {
             inList = inList && block.kind == .listItem
-            guard inList || (following.count < FormulaBreakdownCheck.reach && block.heading == nil) else { return false }
+            guard inList || (following.count < FormulaBreakdownCheck.reach && block.headingLevel == nil) else { return false }
             following.append(block)
             return true
         }
@@ -56,7 +56,7 @@ struct FormulaBreakdownCheck: OptionlessCheck {
 
         private mutating func judge(_ p: Pending) {
             let items = Array(p.following.prefix { $0.kind == .listItem })
-            let nearby = p.following.prefix(FormulaBreakdownCheck.reach).prefix { $0.heading == nil }
+            let nearby = p.following.prefix(FormulaBreakdownCheck.reach).prefix { $0.headingLevel == nil }
             for formula in p.home.formulas {
                 findings += check.statedTotals(formula, home: p.home, nearby, source)
                 guard !items.isEmpty else { continue }

@@ -43,8 +43,8 @@ struct HeadlineClaimCheck: OptionlessCheck {
 
         mutating func read(_ window: BlockWindow) {
             for block in window.blocks {
-                let heading = block.heading
-                if let heading { for closed in sections.close(atLevel: heading.level) { judge(closed) } }
+                let level = block.headingLevel
+                if let level { for closed in sections.close(atLevel: level) { judge(closed) } }
                 // A sub-section's heading is a block of the sections around it.
                 if !block.quantities.isEmpty, sections.open.contains(where: { !$0.entry.isEmpty }) {
                     for q in block.quantities {
@@ -53,8 +53,8 @@ struct HeadlineClaimCheck: OptionlessCheck {
                         }
                     }
                 }
-                if let heading {
-                    sections.open(level: heading.level, block.quantities.filter { $0.kind == .count && $0.unit != nil }.map(Claim.init))
+                if let level {
+                    sections.open(level: level, block.quantities.filter { $0.kind == .count && $0.unit != nil }.map(Claim.init))
                 }
             }
         }

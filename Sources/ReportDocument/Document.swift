@@ -113,6 +113,15 @@ public final class Block: Sendable {
         }
     }
 
+    /// The heading's level, without copying the heading (its title and number): checks that
+    /// only track sections ask this of every block.
+    @inlinable public var headingLevel: Int? {
+        switch outline {
+        case .heading(let h)?, .both(let h, _)?: return h.level
+        default: return nil
+        }
+    }
+
     @inlinable public var field: Field? {
         switch outline {
         case .field(let f)?, .both(_, let f)?: return f
