@@ -41,15 +41,24 @@ public struct ByteSet: Sendable {
                 // Equal bytes become all ones: the masks, ORed, are zero when nothing matched.
                 let hit = (c .== s.0) .| (c .== s.1) .| (c .== s.2) .| (c .== s.3)
                     .| (c .== s.4) .| (c .== s.5) .| (c .== s.6) .| (c .== s.7)
-                // The first matching byte is the lowest nonzero byte of the mask's two halves.
-                let words = unsafeBitCast(hit, to: (UInt64, UInt64).self)
-                let low = UInt64(littleEndian: words.0), high = UInt64(littleEndian: words.1)
-                if low != 0 { return i + low.trailingZeroBitCount >> 3 }
-                if high != 0 { return i + 8 + high.trailingZeroBitCount >> 3 }
+                if let lane = hit.firstTrueLane { return i + lane }
                 i += 16
             }
         }
         while i < n, !contains(t[i]) { i += 1 }
         return i
+    }
+}
+
+extension SIMDMask where Storage == SIMD16<Int8> {
+    /// The first lane that is true: the lowest nonzero byte of the mask read as two 64-bit
+    /// words. (`any(_:)` and the generic reductions compiled to a call per vector.)
+    @inlinable @inline(__always)
+    public var firstTrueLane: Int? {
+        let words = unsafeBitCast(self, to: (UInt64, UInt64).self)
+        let low = UInt64(littleEndian: words.0), high = UInt64(littleEndian: words.1)
+        if low != 0 { return low.trailingZeroBitCount >> 3 }
+        if high != 0 { return 8 + high.trailingZeroBitCount >> 3 }
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import ReportNumbers
+
 /// Output bytes written through a pointer.
 ///
 /// Writers of large outputs append millions of small pieces (a key, a number, a short string):
@@ -170,10 +172,7 @@ extension ByteBuffer {
         while i + 16 <= t.count {
             let c = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
             let stop = (c .< space) .| (c .== quote) .| (c .== backslash) .| (c .== e2)
-            let words = unsafeBitCast(stop, to: (UInt64, UInt64).self)
-            let low = UInt64(littleEndian: words.0), high = UInt64(littleEndian: words.1)
-            if low != 0 { return i + low.trailingZeroBitCount >> 3 }
-            if high != 0 { return i + 8 + high.trailingZeroBitCount >> 3 }
+            if let lane = stop.firstTrueLane { return i + lane }
             i += 16
         }
         while i < t.count {
