@@ -33,7 +33,7 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
         // The marks open so far in the block; one array for all blocks, emptied for each.
         var open: [(c: UInt32, at: Int)] = []
         for block in window.blocks where block.kind != .code {
-            open.removeAll(keepingCapacity: true)
+            if !open.isEmpty { open.removeAll(keepingCapacity: true) }
             func report(_ c: UInt32, at: Int, missing: UInt32) {
                 let start = block.text.sourceOffset(at)
                 // Every mark is three bytes in UTF-8.

@@ -15,10 +15,10 @@ struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
     func run(_ window: BlockWindow) -> [Finding] {
         var findings: [Finding] = []
         // A whole and a part are two figures of one block: blocks with fewer are not searched.
-        let qizhongBytes = Array("其中".utf8)
         for block in window.blocks where block.quantities.count >= 2 {
-            // Most blocks have no 其中: a byte search says so without a lookup's arrays.
-            guard block.text.withBytes({ $0.containsBytes(qizhongBytes) }) else { continue }
+            // Most blocks have no 其中: a search that stops at the first says so without a
+            // lookup's arrays.
+            guard block.text.withBytes(Self.qizhong.occurs) else { continue }
             var lookup = BlockLookup(block)
             for marker in lookup.offsets(of: Self.qizhong) {
                 guard let sentence = lookup.sentence(containing: marker) else { continue }

@@ -144,23 +144,25 @@ public struct SourceFile: Sendable {
     /// copying into an array held a draft twice at the peak (20 MB more for a 20 MB draft, and
     /// as many page faults). `nil` when a read fails.
     private static func readAll(_ fd: Int32, expecting size: Int) -> [UInt8]? {
-        var failed = false
+        var failed = false, atEnd = false
         func readSome(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
             while true {
                 let n = Foundation.read(fd, buffer, count)
                 if n < 0 && errno == EINTR { continue }
                 if n < 0 { failed = true }
+                if n <= 0 { atEnd = true }
                 return max(n, 0)
             }
         }
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        // Room for one byte more than measured: the read that finds the end, rather than that
+        // byte, shows the file is whole, and no buffer for more is made.
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             count = 0
-            while count < size {
-                let n = readSome(into: buffer.baseAddress! + count, count: size - count)
-                if n == 0 { break }
+            while count <= size, case let n = readSome(into: buffer.baseAddress! + count, count: size + 1 - count), n > 0 {
                 count += n
             }
         }
+        guard !atEnd else { return failed ? nil : bytes }
         // A file that grew since it was measured, or reports no size (a pipe), is read on in pieces.
         var piece = [UInt8](repeating: 0, count: 1 << 16)
         while !failed, bytes.count <= SourceFile.maximumSize {
@@ -255,7 +257,7 @@ public struct SourceFile: Sendable {
     /// Whether the reader text of a range contains any of `words`: the keyword tests of the
     /// checks, without building a string per figure.
     public func readerText(_ range: Range<Int>, containsAnyOf list: WordList) -> Bool {
-        readerBytes(range).withUnsafeBufferPointer { list.lastOffset(in: $0, startingIn: 0..<$0.count) != nil }
+        readerBytes(range).withUnsafeBufferPointer(list.occurs)
     }
 
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence

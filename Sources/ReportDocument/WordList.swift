@@ -88,22 +88,29 @@ public final class WordList: Sendable {
     /// Offsets in `text` where a word of the list starts, ascending, in one pass.
     public func offsets(in text: UnsafeBufferPointer<UInt8>) -> [Int] {
         var out: [Int] = []
-        forEachStart(in: text, from: 0, to: text.count) { out.append($0) }
+        forEachStart(in: text, from: 0, to: text.count) { out.append($0); return true }
         return out
     }
 
     /// The last offset in `range` where a word of the list starts (the word may run past it).
     public func lastOffset(in text: UnsafeBufferPointer<UInt8>, startingIn range: Range<Int>) -> Int? {
         var last: Int?
-        forEachStart(in: text, from: max(0, range.lowerBound), to: min(text.count, range.upperBound)) { last = $0 }
+        forEachStart(in: text, from: max(0, range.lowerBound), to: min(text.count, range.upperBound)) { last = $0; return true }
         return last
     }
 
-    /// Calls `body` with each offset from `from` to `to` where a word starts. Words start on
-    /// scalars, so the scan steps from lead byte to lead byte (a start inside a scalar
-    /// realigns on the next lead byte, as no word starts with a continuation byte).
+    /// Whether a word of the list occurs in `text`; the search stops at the first.
+    public func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found = false
+        forEachStart(in: text, from: 0, to: text.count) { _ in found = true; return false }
+        return found
+    }
+
+    /// Calls `body` with each offset from `from` to `to` where a word starts, while it returns
+    /// true. Words start on scalars, so the scan steps from lead byte to lead byte (a start
+    /// inside a scalar realigns on the next lead byte, as no word starts with a continuation byte).
     @inline(__always)
-    private func forEachStart(in t: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ body: (Int) -> Void) {
+    private func forEachStart(in t: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ body: (Int) -> Bool) {
         let heads = self.heads, words = self.words
         if isSingleWord {
             // One word of a character or more: the byte search (`memchr` on its last byte)
@@ -114,7 +121,7 @@ public final class WordList: Sendable {
             let bounded = UnsafeBufferPointer(rebasing: t[..<min(t.count, end + word.count - 1)])
             var i = from
             while i < end, let at = bounded.firstOffset(of: word, from: i) {
-                body(at)
+                guard body(at) else { return }
                 i = at + 1
             }
             return
@@ -132,7 +139,7 @@ public final class WordList: Sendable {
                     for k in heads.indices where window & heads[k].mask == heads[k].head {
                         let w = words[k]
                         if w.count <= 3 || (i + w.count <= n && UnsafeBufferPointer(rebasing: t[i..<(i + w.count)]).elementsEqual(w)) {
-                            body(i)
+                            guard body(i) else { return }
                             break
                         }
                     }

@@ -31,21 +31,30 @@ public struct ByteSet: Sendable {
     /// The first offset at or after `start` where a byte of the set stands, or `t.count`.
     @inlinable @inline(__always)
     public func firstOffset(in t: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = max(0, start)
-        let n = t.count
-        if let base = t.baseAddress {
+        let s = splats
+        // Equal bytes become all ones: the masks, ORed, are zero when nothing matched.
+        return t.firstOffset(from: start, vector: { c in
+            (c .== s.0) .| (c .== s.1) .| (c .== s.2) .| (c .== s.3) .| (c .== s.4) .| (c .== s.5) .| (c .== s.6) .| (c .== s.7)
+        }, byte: contains)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The first offset at or after `start` of a byte that `byte` accepts, or `count`: sixteen
+    /// bytes at a time through `vector`, which marks the accepted lanes, the rest one by one.
+    /// The two tests must agree.
+    @inlinable @inline(__always)
+    public func firstOffset(from start: Int, vector: (SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>>,
+                            byte: (UInt8) -> Bool) -> Int {
+        var i = Swift.max(0, start)
+        if let base = baseAddress {
             let raw = UnsafeRawPointer(base)
-            let s = splats
-            while i + 16 <= n {
-                let c = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                // Equal bytes become all ones: the masks, ORed, are zero when nothing matched.
-                let hit = (c .== s.0) .| (c .== s.1) .| (c .== s.2) .| (c .== s.3)
-                    .| (c .== s.4) .| (c .== s.5) .| (c .== s.6) .| (c .== s.7)
-                if let lane = hit.firstTrueLane { return i + lane }
+            while i + 16 <= count {
+                if let lane = vector(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)).firstTrueLane { return i + lane }
                 i += 16
             }
         }
-        while i < n, !contains(t[i]) { i += 1 }
+        while i < count, !byte(self[i]) { i += 1 }
         return i
     }
 }

@@ -165,22 +165,10 @@ extension ByteBuffer {
     /// for sixteen bytes at a time. Messages and labels are long runs of Chinese text.
     @inline(__always)
     private static func escapeFreeRunEnd(_ t: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = start
-        let raw = UnsafeRawPointer(t.baseAddress!)
         let space = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22)
         let backslash = SIMD16<UInt8>(repeating: 0x5C), e2 = SIMD16<UInt8>(repeating: 0xE2)
-        while i + 16 <= t.count {
-            let c = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-            let stop = (c .< space) .| (c .== quote) .| (c .== backslash) .| (c .== e2)
-            if let lane = stop.firstTrueLane { return i + lane }
-            i += 16
-        }
-        while i < t.count {
-            let b = t[i]
-            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { break }
-            i += 1
-        }
-        return i
+        return t.firstOffset(from: start, vector: { c in (c .< space) .| (c .== quote) .| (c .== backslash) .| (c .== e2) },
+                             byte: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
     }
 
     private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10 }

@@ -160,7 +160,8 @@ import Testing
     }
 
     /// `lastOffset` finds the last start in its range, a word running past the range's end
-    /// included, for one-word lists (searched by `memchr`) and longer ones alike.
+    /// included, and `occurs` whether there is any, for one-word lists (searched by `memchr`)
+    /// and longer ones alike.
     @Test func lastOffsetAgreesWithBruteForce() {
         let alphabet = ["上", "年", "比", "a", "同", " "]
         for (n, text) in generatedTexts(200, of: alphabet, seed: 3, lengthShift: 59).enumerated() {
@@ -171,6 +172,7 @@ import Testing
                 let expected = starts.last { $0 >= lower && $0 < upper }
                 #expect(bytes.withUnsafeBufferPointer { WordList(words).lastOffset(in: $0, startingIn: lower..<upper) } == expected,
                         "\(words) in \(lower)..<\(upper) of \(text)")
+                #expect(bytes.withUnsafeBufferPointer(WordList(words).occurs) == !starts.isEmpty, "\(words) in \(text)")
             }
         }
     }
