@@ -147,6 +147,19 @@ struct Bench {
         try spawn(binary.path, arguments, in: directory) // the path is resolved before the directory changes
     }
 
+    /// The CLI run `runs` times: the fastest and the slowest time, the highest peak, the last
+    /// status. A failed run (status above 1) ends the benchmark.
+    static func timeCLI(_ arguments: [String], in directory: String?, runs: Int) throws
+        -> (best: Double, slowest: Double, peakMB: Double, status: Int32) {
+        var result = (best: Double.infinity, slowest: 0.0, peakMB: 0.0, status: Int32(0))
+        for _ in 0..<runs {
+            let r = try timeCLI(arguments, in: directory)
+            if r.status > 1 { exit(1) }
+            result = (min(result.best, r.seconds), max(result.slowest, r.seconds), max(result.peakMB, r.peakMB), r.status)
+        }
+        return result
+    }
+
     /// Runs `executable` with its output to /dev/null and waits for it.
     static func spawn(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (seconds: Double, peakMB: Double, status: Int32) {
         var actions = posix_spawn_file_actions_t()
@@ -179,16 +192,10 @@ struct Bench {
         try withCorpusFile(sizeMB, label: label, shape: shape) { path, dir, mb in
             // One job gives the per-core figure; one draft can also use every core.
             for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
-                var best = Double.infinity, slowest = 0.0, peak = 0.0
-                var status: Int32 = 0
-                for _ in 0..<runs {
-                    let r = try timeCLI(arguments + ["--jobs", String(jobs), path], in: dir)
-                    if r.status > 1 { exit(1) }
-                    (best, slowest, peak, status) = (min(best, r.seconds), max(slowest, r.seconds), max(peak, r.peakMB), r.status)
-                }
+                let r = try timeCLI(arguments + ["--jobs", String(jobs), path], in: dir, runs: runs)
                 let name = jobs == 1 ? label : "\(label) ×\(jobs)"
                 say(String(format: "%@ %6.1f MB  %7.3f s  %8.1f MB/s  peak %7.1f MB (%.1f× input)  exit %d  (best of %d; slowest %.3f s)",
-                           padded(name, 12), mb, best, mb / best, peak, peak / mb, status, runs, slowest))
+                           padded(name, 12), mb, r.best, mb / r.best, r.peakMB, r.peakMB / mb, r.status, runs, r.slowest))
             }
         }
     }
@@ -249,13 +256,8 @@ struct Bench {
             for shape in shapes {
                 try withCorpusFile(sizeMB, label: "linear", shape: shape) { path, dir, mb in
                     for mode in cliModes where mode.shape == shape {
-                        var best = Double.infinity
-                        for _ in 0..<3 {
-                            let r = try timeCLI(mode.arguments + ["--jobs", "1", path], in: dir)
-                            if r.status > 1 { exit(1) }
-                            best = min(best, r.seconds)
-                        }
-                        perMB[mode.label, default: []].append(best / mb)
+                        let r = try timeCLI(mode.arguments + ["--jobs", "1", path], in: dir, runs: 3)
+                        perMB[mode.label, default: []].append(r.best / mb)
                     }
                 }
             }
@@ -290,12 +292,7 @@ struct Bench {
         // machine moved the speed-up between 1.5 and 2.0.
         var oneJob = 0.0
         for jobs in [1, 2] {
-            var seconds = Double.infinity
-            for _ in 0..<3 {
-                let r = try timeCLI(["lint", "--format", "json", "--jobs", String(jobs), dir.path], in: dir.path)
-                if r.status > 1 { exit(1) }
-                seconds = min(seconds, r.seconds)
-            }
+            let seconds = try timeCLI(["lint", "--format", "json", "--jobs", String(jobs), dir.path], in: dir.path, runs: 3).best
             if jobs == 1 { oneJob = seconds }
             say(String(format: "tree      %d files %.1f MB  jobs %d  %7.3f s  %7.0f files/s  %6.1f MB/s  speed-up %.2f× (best of 3)", files,
                          Double(bytes) / 1_048_576, jobs, seconds, Double(files) / seconds, Double(bytes) / 1_048_576 / seconds,
