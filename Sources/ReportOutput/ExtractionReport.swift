@@ -189,10 +189,7 @@ public struct ExtractionReport {
         switch format {
         case .json:
             emit(first ? "[\n        " : ",\n        ")
-            var writer = JSONBytesWriter(baseLevel: 4)
-            swap(&writer.buffer, &pending)
-            Extraction.writeQuantity(q, at: &positions, to: &writer)
-            swap(&writer.buffer, &pending)
+            Extraction.writeQuantityJSON(q, at: &positions, to: &pending)
         case .yaml:
             if first { emit(OutputValue.yamlKey("quantities", level: 2)) }
             appendYAMLItem(Extraction.value { Extraction.writeQuantity(q, at: &positions, to: &$0) })
@@ -339,6 +336,75 @@ enum Extraction {
         for name in flagNames(q.flags) { w.string(name) }
         w.endArray()
         w.endObject()
+    }
+
+    /// The JSON of `writeQuantity` at the depth of a file's figures, the same bytes (tested)
+    /// with every key, separator and indentation between two values written as one literal.
+    /// A figure has 26 keys and a 100 MB draft two million figures: through the generic
+    /// writer, which works out each key's separator and indentation, they were a fifth of `extract`.
+    static func writeQuantityJSON(_ q: Quantity, at positions: inout PositionCursor, to out: inout ByteBuffer) {
+        let source = positions.source
+        func string(_ s: String?) {
+            if let s { out.appendJSONString(s) } else { out.append(literal: "null") }
+        }
+        out.append(literal: "{\n          \"text\": ")
+        out.appendJSONString(source.readerBytes(q.range))
+        out.append(literal: ",\n          \"value\": ")
+        out.appendDecimal(q.value)
+        if let upper = q.upperValue {
+            out.append(literal: ",\n          \"upperValue\": ")
+            out.appendDecimal(upper)
+        }
+        out.append(literal: ",\n          \"unit\": ")
+        string(q.unit)
+        out.append(literal: ",\n          \"magnitude\": ")
+        string(q.magnitude)
+        out.append(literal: ",\n          \"qualifier\": ")
+        string(q.qualifierText)
+        out.append(literal: ",\n          \"bound\": ")
+        out.appendJSONString(q.bound.rawValue)
+        out.append(literal: ",\n          \"kind\": ")
+        out.appendJSONString(q.kind.rawValue)
+        out.append(literal: ",\n          \"label\": ")
+        if let label = q.labelRange { out.appendJSONString(source.readerBytes(label)) } else { out.append(literal: "null") }
+        let start = positions.position(of: q.range.lowerBound)
+        let end = positions.position(of: q.range.upperBound)
+        out.append(literal: ",\n          \"line\": ")
+        out.appendInt(start.line)
+        out.append(literal: ",\n          \"column\": ")
+        out.appendInt(start.column)
+        out.append(literal: ",\n          \"endLine\": ")
+        out.appendInt(end.line)
+        out.append(literal: ",\n          \"endColumn\": ")
+        out.appendInt(end.column)
+        let (hard, plausible) = q.intervals
+        out.append(literal: ",\n          \"hard\": ")
+        writeIntervalJSON(hard, to: &out)
+        out.append(literal: ",\n          \"plausible\": ")
+        writeIntervalJSON(plausible, to: &out)
+        out.append(literal: ",\n          \"flags\": ")
+        let flags = flagNames(q.flags)
+        if flags.isEmpty {
+            out.append(literal: "[]\n        }")
+            return
+        }
+        for (i, name) in flags.enumerated() {
+            out.append(literal: i == 0 ? "[\n            " : ",\n            ")
+            out.appendJSONString(name)
+        }
+        out.append(literal: "\n          ]\n        }")
+    }
+
+    private static func writeIntervalJSON(_ i: Interval, to out: inout ByteBuffer) {
+        func bound(_ b: Endpoint?) {
+            if let b { out.appendDecimal(b.value) } else { out.append(literal: "null") }
+        }
+        out.append(literal: "{\n            \"low\": ")
+        bound(i.lower)
+        out.append(literal: ",\n            \"high\": ")
+        bound(i.upper)
+        out.append(literal: i.lower?.closed == true ? ",\n            \"lowClosed\": true" : ",\n            \"lowClosed\": false")
+        out.append(literal: i.upper?.closed == true ? ",\n            \"highClosed\": true\n          }" : ",\n            \"highClosed\": false\n          }")
     }
 
     static func writeInterval<W: StructuredWriter>(_ i: Interval, to w: inout W) {

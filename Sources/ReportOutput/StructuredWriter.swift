@@ -156,7 +156,7 @@ public struct JSONBytesWriter: StructuredWriter {
 
     public mutating func string(utf8: ArraySlice<UInt8>) {
         prepareElement()
-        utf8.withUnsafeBufferPointer { buffer.appendJSONString($0) }
+        buffer.appendJSONString(utf8)
     }
 
     public mutating func number(_ literal: String) {
@@ -166,12 +166,12 @@ public struct JSONBytesWriter: StructuredWriter {
 
     public mutating func int(_ v: Int) {
         prepareElement()
-        buffer.write(capacity: 40) { Rational.writeDigits(of: UInt128(v.magnitude), negative: v < 0, to: $0) }
+        buffer.appendInt(v)
     }
 
     public mutating func decimal(_ r: Rational) {
         prepareElement()
-        buffer.write(capacity: Rational.maxDecimalLength) { r.writeDecimal(to: $0) }
+        buffer.appendDecimal(r)
     }
 
     public mutating func bool(_ b: Bool) {

@@ -3,7 +3,7 @@ import Testing
 import Yams
 import ReportDocument
 import ReportNumbers
-import ReportOutput
+@testable import ReportOutput
 
 let samples = ["Samples/international-cooperation.md", "Samples/international-cooperation.txt", "Samples/structure-mistakes.md",
                "Samples/numeric-mistakes.md", "Samples/style-mistakes.md"]
@@ -218,5 +218,58 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
               }
             """
         #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+    }
+}
+
+@Suite struct ByteBufferTests {
+    /// Short copies store their last bytes again, overlapping: for every length up to five
+    /// words, the bytes copied are the source's and nothing past the end is touched.
+    @Test func shortCopiesAreExactAtEveryLength() {
+        let source = (0..<48).map { UInt8($0 + 1) }
+        for count in 0...40 {
+            var out = [UInt8](repeating: 0, count: 48)
+            source.withUnsafeBufferPointer { s in
+                out.withUnsafeMutableBufferPointer { ByteBuffer.copyShort(s.baseAddress!, count: count, to: $0.baseAddress!) }
+            }
+            #expect(Array(out[..<count]) == Array(source[..<count]), "\(count)")
+            #expect(out[count...].allSatisfy { $0 == 0 }, "\(count) wrote past the end")
+        }
+    }
+}
+
+/// `extract --format json` writes figures from a template, not through the generic
+/// description that YAML and the schema tests use: the two must give the same bytes.
+@Suite struct QuantityTemplateTests {
+    @Test func templateWritesWhatTheDescriptionSays() throws {
+        let forms = """
+            开幕式**1**场，展示对接活动**2**场（技术转移大会、创业投资大会），专题论坛3—5场，观众超9万人次，
+            占比约71%左右，近**亿**次，上**万**名，交易金额92.6亿元，三十余家，１２３个，1,234.5万元，
+            不足0.5%，增长45.5%，提高1.3个百分点，5000多人，数十家，几百项，2万～3万人，.5%，百余场，共有３千人，
+            另有5 千人，１,２３４个。
+            """
+        var texts = [forms]
+        for sample in samples { texts.append(try String(contentsOf: packageRoot.appendingPathComponent(sample), encoding: .utf8)) }
+        var compared = 0, ranges = 0, flagged = 0, multiflagged = 0, unlabelled = 0, unbounded = 0
+        for text in texts {
+            let doc = DocumentReader().read(SourceFile(path: "t.md", text: text))
+            for q in doc.quantities {
+                var generic = JSONBytesWriter(baseLevel: 4)
+                var genericPositions = PositionCursor(doc.source)
+                Extraction.writeQuantity(q, at: &genericPositions, to: &generic)
+                var template = ByteBuffer()
+                var templatePositions = PositionCursor(doc.source)
+                Extraction.writeQuantityJSON(q, at: &templatePositions, to: &template)
+                #expect(template.bytes == generic.bytes, "\(doc.text(q.range))")
+                compared += 1
+                if q.upperValue != nil { ranges += 1 }
+                if !q.flags.isEmpty { flagged += 1 }
+                if Extraction.flagNames(q.flags).count > 1 { multiflagged += 1 }
+                if q.labelRange == nil { unlabelled += 1 }
+                if q.hard.upper == nil || q.hard.lower == nil { unbounded += 1 }
+            }
+        }
+        // Every branch of the template is met.
+        #expect(compared > 100 && ranges > 0 && flagged > 0 && multiflagged > 0 && unlabelled > 0 && unbounded > 0,
+                "\(compared) \(ranges) \(flagged) \(multiflagged) \(unlabelled) \(unbounded)")
     }
 }
