@@ -114,7 +114,8 @@ public struct Quantity: Hashable, Sendable {
     /// A number standing for `unit`, the same for the same unit: to compare or hash units
     /// without building strings. 0 when the figure has no unit.
     public let unitCode: UInt8
-    private let magnitudeCode: UInt8
+    /// The same for `magnitude`.
+    public let magnitudeCode: UInt8
     public private(set) var bound: Bound
     public private(set) var flags: PrintFlags
     private let recipe: IntervalRecipe
@@ -211,6 +212,12 @@ public struct Quantity: Hashable, Sendable {
 
     /// The unit or measure word without the magnitude: 元 for 亿元, 人次, %, 个百分点.
     public var unit: String? { Vocabulary.units[unitCode] }
+
+    /// Every `unit` at its `unitCode` (nil at 0), for writers that prepare each word once.
+    public static var unitsByCode: [String?] { Vocabulary.units.wordsByCode }
+
+    /// Every `magnitude` at its `magnitudeCode`.
+    public static var magnitudesByCode: [String?] { Vocabulary.magnitudes.wordsByCode }
 
     /// The magnitude word as printed: 万, 亿, 万亿.
     public var magnitude: String? { Vocabulary.magnitudes[magnitudeCode] }

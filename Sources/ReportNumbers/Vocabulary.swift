@@ -26,6 +26,9 @@ struct WordCodes<Word: Hashable & Sendable>: Sendable {
     func code(_ word: Word) -> UInt8 { codes[word] ?? 0 }
 
     subscript(code: UInt8) -> Word? { words[Int(code)] }
+
+    /// The words at their codes; nil at 0.
+    var wordsByCode: [Word?] { words }
 }
 
 /// Every unit, magnitude word and qualifier a figure can carry, numbered once.

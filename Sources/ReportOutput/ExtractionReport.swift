@@ -344,11 +344,8 @@ enum Extraction {
     /// writer, which works out each key's separator and indentation, they were a fifth of `extract`.
     static func writeQuantityJSON(_ q: Quantity, at positions: inout PositionCursor, to out: inout ByteBuffer) {
         let source = positions.source
-        func string(_ s: String?) {
-            if let s { out.appendJSONString(s) } else { out.append(literal: "null") }
-        }
         out.append(literal: "{\n          \"text\": ")
-        out.appendJSONString(source.readerBytes(q.range))
+        source.withReaderBytes(q.range) { out.appendJSONString($0) }
         out.append(literal: ",\n          \"value\": ")
         out.appendDecimal(q.value)
         if let upper = q.upperValue {
@@ -356,17 +353,21 @@ enum Extraction {
             out.appendDecimal(upper)
         }
         out.append(literal: ",\n          \"unit\": ")
-        string(q.unit)
+        out.append(WordLiterals.units[Int(q.unitCode)])
         out.append(literal: ",\n          \"magnitude\": ")
-        string(q.magnitude)
+        out.append(WordLiterals.magnitudes[Int(q.magnitudeCode)])
         out.append(literal: ",\n          \"qualifier\": ")
-        string(q.qualifierText)
+        switch q.qualifiers.count {
+        case 0: out.append(literal: "null")
+        case 1: out.appendJSONString(q.qualifiers[0].text) // no joined string to build
+        default: out.appendJSONString(q.qualifierText!)
+        }
         out.append(literal: ",\n          \"bound\": ")
-        out.appendJSONString(q.bound.rawValue)
+        out.append(WordLiterals.bounds.literal(q.bound))
         out.append(literal: ",\n          \"kind\": ")
-        out.appendJSONString(q.kind.rawValue)
+        out.append(WordLiterals.kinds.literal(q.kind))
         out.append(literal: ",\n          \"label\": ")
-        if let label = q.labelRange { out.appendJSONString(source.readerBytes(label)) } else { out.append(literal: "null") }
+        if let label = q.labelRange { source.withReaderBytes(label) { out.appendJSONString($0) } } else { out.append(literal: "null") }
         let start = positions.position(of: q.range.lowerBound)
         let end = positions.position(of: q.range.upperBound)
         out.append(literal: ",\n          \"line\": ")
@@ -393,6 +394,28 @@ enum Extraction {
             out.appendJSONString(name)
         }
         out.append(literal: "\n          ]\n        }")
+    }
+
+    /// The words a figure names by code or case, each quoted for JSON once: escaping a short
+    /// word cost more than a hundred instructions, five times per figure.
+    private enum WordLiterals {
+        static let units = Quantity.unitsByCode.map(quoted)
+        static let magnitudes = Quantity.magnitudesByCode.map(quoted)
+        static let bounds = CaseLiterals<Bound>()
+        static let kinds = CaseLiterals<QuantityKind>()
+
+        static func quoted(_ word: String?) -> [UInt8] {
+            var buffer = ByteBuffer()
+            if let word { buffer.appendJSONString(word) } else { buffer.append(literal: "null") }
+            return buffer.bytes
+        }
+    }
+
+    /// The raw values of an enumeration's cases as JSON strings, found by a search of its few cases.
+    private struct CaseLiterals<Case: CaseIterable & RawRepresentable & Equatable & Sendable>: Sendable where Case.RawValue == String {
+        private let literals = Case.allCases.map { ($0, WordLiterals.quoted($0.rawValue)) }
+
+        func literal(_ c: Case) -> [UInt8] { literals.first { $0.0 == c }!.1 }
     }
 
     private static func writeIntervalJSON(_ i: Interval, to out: inout ByteBuffer) {
