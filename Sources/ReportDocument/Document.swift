@@ -1,7 +1,7 @@
 import ReportNumbers
 
 /// How a heading was recognised; structure rules may treat an inferred heading with care.
-public enum HeadingSource: String, Sendable, Codable {
+public enum HeadingSource: String, Sendable, Codable, CaseIterable {
     /// `## 标题`
     case atx
     /// A line underlined with `===` or `---`.

@@ -162,8 +162,14 @@ public struct ExtractionReport {
             emit("      \"file\": " + OutputValue.jsonLiteral(source.path) + ",\n")
             emit("      \"format\": " + OutputValue.jsonLiteral(format.rawValue))
             emit(",\n      \"outline\": ")
-            // Written straight into bytes, like the figures: a long draft has thousands of entries.
-            writeJSONArray(outline) { Extraction.writeOutlineEntry($0, in: source, to: &$1) }
+            // Written from a template, like the figures: a long draft has thousands of entries.
+            var positions = PositionCursor(source)
+            var first = true
+            for block in outline where Extraction.writeOutlineEntryJSON(block, at: &positions, first: first, to: &pending) {
+                first = false
+                if pending.count >= 1 << 16 { flushPending() }
+            }
+            emit(first ? "[]" : "\n      ]")
             emit(",\n      \"quantities\": ")
         case .yaml:
             if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0)) }
@@ -291,6 +297,45 @@ enum Extraction {
         }
     }
 
+    /// The JSON of `writeOutlineEntry` in a file's outline list, after a separator (`first`:
+    /// the list's opening), the same bytes (tested) written from literals like a figure's.
+    /// Returns whether the block was an entry.
+    static func writeOutlineEntryJSON(_ block: Block, at positions: inout PositionCursor, first: Bool, to out: inout ByteBuffer) -> Bool {
+        if let h = block.heading {
+            let p = positions.position(of: block.range.lowerBound)
+            out.append(literal: first ? "[\n        {\n          \"type\": \"heading\",\n          \"level\": "
+                                      : ",\n        {\n          \"type\": \"heading\",\n          \"level\": ")
+            out.appendInt(h.level)
+            out.append(literal: ",\n          \"number\": ")
+            if let number = h.number { out.appendJSONString(number.printed) } else { out.append(literal: "null") }
+            out.append(literal: ",\n          \"title\": ")
+            out.appendJSONString(h.title)
+            out.append(literal: ",\n          \"source\": ")
+            out.append(WordLiterals.headingSources.literal(h.source))
+            writeLineAndColumnJSON(p, to: &out)
+            return true
+        }
+        if let f = block.field {
+            let p = positions.position(of: f.labelRange.lowerBound)
+            out.append(literal: first ? "[\n        {\n          \"type\": \"field\",\n          \"label\": "
+                                      : ",\n        {\n          \"type\": \"field\",\n          \"label\": ")
+            out.appendJSONString(f.label)
+            out.append(literal: ",\n          \"value\": ")
+            out.appendJSONString(f.value)
+            writeLineAndColumnJSON(p, to: &out)
+            return true
+        }
+        return false
+    }
+
+    private static func writeLineAndColumnJSON(_ p: SourcePosition, to out: inout ByteBuffer) {
+        out.append(literal: ",\n          \"line\": ")
+        out.appendInt(p.line)
+        out.append(literal: ",\n          \"column\": ")
+        out.appendInt(p.column)
+        out.append(literal: "\n        }")
+    }
+
     /// An entry as an `OutputValue` (for YAML), from the same description its JSON is written from.
     static func value(_ write: (inout OutputValueBuilder) -> Void) -> OutputValue {
         var builder = OutputValueBuilder()
@@ -403,6 +448,7 @@ enum Extraction {
         static let magnitudes = Quantity.magnitudesByCode.map(quoted)
         static let bounds = CaseLiterals<Bound>()
         static let kinds = CaseLiterals<QuantityKind>()
+        static let headingSources = CaseLiterals<HeadingSource>()
 
         static func quoted(_ word: String?) -> [UInt8] {
             var buffer = ByteBuffer()

@@ -237,9 +237,9 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
     }
 }
 
-/// `extract --format json` writes figures from a template, not through the generic
-/// description that YAML and the schema tests use: the two must give the same bytes.
-@Suite struct QuantityTemplateTests {
+/// `extract --format json` writes figures and outline entries from templates, not through the
+/// generic description that YAML and the schema tests use: the two must give the same bytes.
+@Suite struct ExtractTemplateTests {
     @Test func templateWritesWhatTheDescriptionSays() throws {
         let forms = """
             开幕式**1**场，展示对接活动**2**场（技术转移大会、创业投资大会），专题论坛3—5场，观众超9万人次，
@@ -271,5 +271,32 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         // Every branch of the template is met.
         #expect(compared > 100 && ranges > 0 && flagged > 0 && multiflagged > 0 && unlabelled > 0 && unbounded > 0,
                 "\(compared) \(ranges) \(flagged) \(multiflagged) \(unlabelled) \(unbounded)")
+    }
+
+    @Test func outlineTemplateWritesWhatTheDescriptionSays() throws {
+        var texts = ["只有正文，没有标题。", "# 标题\n\n## 1.2 数字标题\n\n📅 时间：5月16—27日\n\n主题: “引号”与\\\n"]
+        for sample in samples { texts.append(try String(contentsOf: packageRoot.appendingPathComponent(sample), encoding: .utf8)) }
+        var sources = Set<HeadingSource>(), fields = 0, numbered = 0, unnumbered = 0
+        for text in texts {
+            let doc = DocumentReader().read(SourceFile(path: "t.md", text: text))
+            var generic = JSONBytesWriter(baseLevel: 3)
+            generic.beginArray()
+            var template = ByteBuffer()
+            var positions = PositionCursor(doc.source)
+            var first = true
+            for block in doc.blocks {
+                Extraction.writeOutlineEntry(block, in: doc.source, to: &generic)
+                if Extraction.writeOutlineEntryJSON(block, at: &positions, first: first, to: &template) { first = false }
+                if let h = block.heading {
+                    sources.insert(h.source)
+                    if h.number == nil { unnumbered += 1 } else { numbered += 1 }
+                }
+                if block.field != nil { fields += 1 }
+            }
+            generic.endArray()
+            template.append(literal: first ? "[]" : "\n      ]")
+            #expect(String(decoding: template.bytes, as: UTF8.self) == String(decoding: generic.bytes, as: UTF8.self))
+        }
+        #expect(sources.count >= 3 && fields > 0 && numbered > 0 && unnumbered > 0, "\(sources) \(fields) \(numbered) \(unnumbered)")
     }
 }
