@@ -353,7 +353,19 @@ public struct PositionCursor {
         }
         var (line, column) = (position.line, position.column)
         source.bytes.withUnsafeBufferPointer { b in
-            for i in offset..<target {
+            var i = offset
+            // Sixteen bytes at a time where no line ends: the columns are the bytes that start
+            // a scalar. A byte at a time cost five instructions, and `extract` counts over
+            // nearly the whole draft.
+            let raw = UnsafeRawPointer(b.baseAddress!)
+            let newline = SIMD16<UInt8>(repeating: 0x0A), high = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
+            while i &+ 16 <= target {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                guard (v .== newline).firstTrueLane == nil else { break }
+                column &+= ((v & high) .!= continuation).trueLaneCount
+                i &+= 16
+            }
+            while i < target {
                 let c = b[i]
                 if c == 0x0A {
                     line += 1
@@ -361,6 +373,7 @@ public struct PositionCursor {
                 } else if c & 0xC0 != 0x80 {
                     column += 1
                 }
+                i &+= 1
             }
         }
         position = SourcePosition(line: line, column: column)

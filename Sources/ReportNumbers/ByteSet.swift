@@ -70,4 +70,11 @@ extension SIMDMask where Storage == SIMD16<Int8> {
         if high != 0 { return 8 + high.trailingZeroBitCount >> 3 }
         return nil
     }
+
+    /// How many lanes are true.
+    @inlinable @inline(__always)
+    public var trueLaneCount: Int {
+        let words = unsafeBitCast(self, to: (UInt64, UInt64).self)
+        return (words.0.nonzeroBitCount + words.1.nonzeroBitCount) >> 3
+    }
 }

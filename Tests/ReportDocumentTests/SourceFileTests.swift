@@ -246,12 +246,14 @@ import Testing
 }
 
 @Suite struct PositionCursorTests {
-    /// A cursor counts on from its last answer; it must give `position(of:)`'s answers for
-    /// offsets in order, backwards, far ahead, past the end and inside a byte-order mark.
+    /// A cursor counts on from its last answer (sixteen bytes at a time between line ends); it
+    /// must give `position(of:)`'s answers for offsets in order, backwards, near and far
+    /// ahead, past the end and inside a byte-order mark, in text with many and few line ends.
     @Test func agreesWithTheLineIndex() throws {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["科技", "a", " ", "\n", "\r\n", "🙂", "é", "**", "\t", "。"]
-        for bom in [false, true] {
+        let fewLineEnds = ["科技", "a", " ", "🙂", "é", "**", "\t", "。", "进展", "合作", "b", "\n"]
+        for (bom, pieces) in [(false, pieces), (true, pieces), (false, fewLineEnds)] {
             var text = bom ? "\u{FEFF}" : ""
             for _ in 0..<3_000 { text += pieces.randomElement(using: &generator)! }
             let file = SourceFile(path: "t.md", text: text)
@@ -262,6 +264,7 @@ import Testing
                 case 0: offset = Int.random(in: 0...file.bytes.count + 2, using: &generator)  // anywhere, even past the end
                 case 1: offset = max(0, offset - Int.random(in: 1...40, using: &generator))  // back a little
                 case 2: offset += Int.random(in: 200...600, using: &generator)  // far ahead
+                case 3...20: offset += Int.random(in: 13...250, using: &generator)  // counted a vector at a time
                 default: offset += Int.random(in: 0...12, using: &generator)
                 }
                 offset = min(offset, file.bytes.count + 2)
