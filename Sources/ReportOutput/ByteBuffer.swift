@@ -6,7 +6,10 @@ import ReportNumbers
 /// here a piece costs one test for room and the stores, where `Array.append(contentsOf:)`
 /// costs a uniqueness check, a growth test and a `memcpy` call per piece — a third of
 /// `extract`'s time when it wrote through arrays.
-struct ByteBuffer {
+///
+/// Unchecked `Sendable`: a buffer rendered on one thread is handed to another whole (parallel
+/// `extract`), and the one-owner rule means no two threads ever hold it.
+struct ByteBuffer: @unchecked Sendable {
     /// Memory written through a pointer, freed with its owner. A buffer has one owner at a
     /// time: it is moved (`swap`), never copied and written through both copies. An array
     /// here asked for uniqueness on every write (2 % of `extract`).
@@ -111,6 +114,11 @@ struct ByteBuffer {
             out[count >> 1] = source[count >> 1]
             out[count &- 1] = source[count &- 1]
         }
+    }
+
+    /// Room for `n` bytes in all, made now.
+    mutating func reserve(_ n: Int) {
+        if n > capacity { grow(toHold: n) }
     }
 
     /// Empties the buffer and keeps its storage.

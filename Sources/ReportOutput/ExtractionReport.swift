@@ -19,8 +19,10 @@ public struct ExtractionReport {
     public let format: ExtractFormat
     public let output: any TextOutput
     private var draftCount = 0
-    /// Output waiting to be written; flushed in 64 KB pieces.
+    /// Output waiting to be written; flushed in pieces of `flushSize`.
     private var pending = ByteBuffer()
+    /// `Int.max` for a chunk rendered in memory on another thread, whose bytes are handed over whole.
+    private var flushSize = 1 << 16
 
     /// `draftsBefore`: how many drafts an earlier writer already wrote, for a writer that
     /// renders one draft of a run on its own (parallel `extract`); separators stay right.
@@ -98,21 +100,25 @@ public struct ExtractionReport {
                 if chunk.contains(where: { !$0.quantities.isEmpty }) { first = false }
             }
             let opening = firsts
-            let texts = parallelMap(blocks.count, jobs: threads) { k -> [UInt8] in
-                let bytes = BytesOutput()
-                var scratch = ExtractionReport(format: format, output: bytes)
+            // Each chunk's text stays in the buffer it was rendered into and goes to the output
+            // from there: copied through an array and into `pending`, the copies and the growing
+            // arrays had cost as much as the rendering.
+            let texts = parallelMap(blocks.count, jobs: threads) { k -> ByteBuffer in
+                var scratch = ExtractionReport(format: format, output: BytesOutput())
+                scratch.flushSize = .max
+                // A figure's JSON is about 620 bytes: room for all at once, not grown by doubling.
+                scratch.pending.reserve(1024 * blocks[k].reduce(0) { $0 + $1.quantities.count })
                 var positions = PositionCursor(source)
                 scratch.writeQuantities(of: blocks[k], at: &positions, first: opening[k])
-                scratch.flushPending()
-                return bytes.bytes
+                return scratch.pending
             }
             for (chunk, text) in zip(blocks, texts) {
-                pending.append(text)
+                flushPending()
+                text.withBytes { output.write(contentsOf: $0) }
                 for block in chunk {
                     dates += block.dates
                     formulas += block.formulas
                 }
-                if pending.count >= 1 << 16 { flushPending() }
             }
             if let last = blocks.last?.last { progress(last.range.upperBound) }
         }
@@ -129,7 +135,7 @@ public struct ExtractionReport {
                 first = false
                 // Written out as it grows, not a block at a time: a draft pasted as one line is
                 // one block, and its figures' JSON alone was 16 times the draft.
-                if pending.count >= 1 << 16 { flushPending() }
+                if pending.count >= flushSize { flushPending() }
             }
         }
         return first
@@ -167,7 +173,7 @@ public struct ExtractionReport {
             var first = true
             for block in outline where Extraction.writeOutlineEntryJSON(block, at: &positions, first: first, to: &pending) {
                 first = false
-                if pending.count >= 1 << 16 { flushPending() }
+                if pending.count >= flushSize { flushPending() }
             }
             emit(first ? "[]" : "\n      ]")
             emit(",\n      \"quantities\": ")
