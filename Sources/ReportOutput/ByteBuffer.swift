@@ -69,6 +69,16 @@ struct ByteBuffer: @unchecked Sendable {
         }
     }
 
+    /// Appends again bytes this buffer already holds.
+    mutating func appendCopy(of range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)
+        let back = count - range.lowerBound
+        write(capacity: range.count) { out in
+            out.update(from: out - back, count: range.count)
+            return range.count
+        }
+    }
+
     mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
     mutating func append(_ text: String) {

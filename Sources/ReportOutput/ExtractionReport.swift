@@ -431,9 +431,12 @@ enum Extraction {
         out.appendInt(end.column)
         let (hard, plausible) = q.intervals
         out.append(literal: ",\n          \"hard\": ")
+        let hardStart = out.count
         writeIntervalJSON(hard, to: &out)
+        let hardJSON = hardStart..<out.count
         out.append(literal: ",\n          \"plausible\": ")
-        writeIntervalJSON(plausible, to: &out)
+        // Most figures are plain counts, both intervals alike: the first's bytes serve again.
+        if plausible == hard { out.appendCopy(of: hardJSON) } else { writeIntervalJSON(plausible, to: &out) }
         out.append(literal: ",\n          \"flags\": ")
         let flags = flagNames(q.flags)
         if flags.isEmpty {

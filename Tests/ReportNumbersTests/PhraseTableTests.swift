@@ -227,6 +227,27 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
 }
 
 extension DecimalFormattingTests {
+    /// Digits are written two at a time: every count of digits, odd and even, past 64 bits,
+    /// signed, reads as `String` prints it.
+    @Test func digitsAtEveryLength() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [UInt128] = [0, 9, 10, 99, 100, 101, 999, 1_000, UInt128(UInt64.max), UInt128(UInt64.max) + 1, .max]
+        var power: UInt128 = 1
+        for _ in 0..<38 {
+            power *= 10
+            values += [power - 1, power, power + 1, UInt128.random(in: power / 10..<power, using: &generator)]
+        }
+        for v in values {
+            for negative in [false, true] {
+                let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+                    String(decoding: UnsafeBufferPointer(rebasing: buffer[..<Rational.writeDigits(of: v, negative: negative, to: buffer.baseAddress!)]),
+                           as: UTF8.self)
+                }
+                #expect(written == (negative && v != 0 ? "-" : "") + String(v), "\(v)")
+            }
+        }
+    }
+
     /// Every terminating fraction reads back as itself; every other one to within half of the
     /// twelfth place. (Numerators and places are kept small enough for `Rational(decimal:)`,
     /// which reads 18 digits, to read the text back.)
