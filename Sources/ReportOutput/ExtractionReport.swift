@@ -309,8 +309,8 @@ enum Extraction {
     static func writeOutlineEntryJSON(_ block: Block, at positions: inout PositionCursor, first: Bool, to out: inout ByteBuffer) -> Bool {
         if let h = block.heading {
             let p = positions.position(of: block.range.lowerBound)
-            out.append(literal: first ? "[\n        {\n          \"type\": \"heading\",\n          \"level\": "
-                                      : ",\n        {\n          \"type\": \"heading\",\n          \"level\": ")
+            openOutlineEntryJSON(first: first, to: &out)
+            out.append(literal: "\"heading\",\n          \"level\": ")
             out.appendInt(h.level)
             out.append(literal: ",\n          \"number\": ")
             if let number = h.number { out.appendJSONString(number.printed) } else { out.append(literal: "null") }
@@ -323,8 +323,8 @@ enum Extraction {
         }
         if let f = block.field {
             let p = positions.position(of: f.labelRange.lowerBound)
-            out.append(literal: first ? "[\n        {\n          \"type\": \"field\",\n          \"label\": "
-                                      : ",\n        {\n          \"type\": \"field\",\n          \"label\": ")
+            openOutlineEntryJSON(first: first, to: &out)
+            out.append(literal: "\"field\",\n          \"label\": ")
             out.appendJSONString(f.label)
             out.append(literal: ",\n          \"value\": ")
             out.appendJSONString(f.value)
@@ -332,6 +332,10 @@ enum Extraction {
             return true
         }
         return false
+    }
+
+    private static func openOutlineEntryJSON(first: Bool, to out: inout ByteBuffer) {
+        out.append(literal: first ? "[\n        {\n          \"type\": " : ",\n        {\n          \"type\": ")
     }
 
     private static func writeLineAndColumnJSON(_ p: SourcePosition, to out: inout ByteBuffer) {
