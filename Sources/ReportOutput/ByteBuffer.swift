@@ -50,7 +50,8 @@ struct ByteBuffer: @unchecked Sendable {
     @inline(__always)
     mutating func write(capacity needed: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
         assert(memory == nil || isKnownUniquelyReferenced(&memory), "a ByteBuffer written through two copies")
-        if count + needed > capacity { grow(toHold: count + needed) }
+        // A new buffer has no memory even for nothing (appending an empty text to it).
+        if count + needed > capacity || base == nil { grow(toHold: count + needed) }
         count += write(base.unsafelyUnwrapped + count)
     }
 

@@ -23,6 +23,8 @@ public struct ExtractionReport {
     private var pending = ByteBuffer()
     /// `Int.max` for a chunk rendered in memory on another thread, whose bytes are handed over whole.
     private var flushSize = 1 << 16
+    /// The current file's path as a CSV field, the first of each of its rows.
+    private var csvPath: [UInt8] = []
 
     /// `draftsBefore`: how many drafts an earlier writer already wrote, for a writer that
     /// renders one draft of a run on its own (parallel `extract`); separators stay right.
@@ -103,9 +105,11 @@ public struct ExtractionReport {
             // Each chunk's text stays in the buffer it was rendered into and goes to the output
             // from there: copied through an array and into `pending`, the copies and the growing
             // arrays had cost as much as the rendering.
+            let csvPath = self.csvPath
             let texts = parallelMap(blocks.count, jobs: threads) { k -> ByteBuffer in
                 var scratch = ExtractionReport(format: format, output: BytesOutput())
                 scratch.flushSize = .max
+                scratch.csvPath = csvPath
                 // A figure's JSON is about 620 bytes: room for all at once, not grown by doubling.
                 scratch.pending.reserve(1024 * blocks[k].reduce(0) { $0 + $1.quantities.count })
                 var positions = PositionCursor(source)
@@ -185,7 +189,7 @@ public struct ExtractionReport {
                 Extraction.value { Extraction.writeOutlineEntry(block, in: source, to: &$0) }
             })
         case .csv:
-            break
+            csvPath = Array(Extraction.csvField(source.path).utf8)
         case .text:
             emit("\(source.path)\n")
             var header = false
@@ -206,7 +210,7 @@ public struct ExtractionReport {
             if first { emit(OutputValue.yamlKey("quantities", level: 2)) }
             appendYAMLItem(Extraction.value { Extraction.writeQuantity(q, at: &positions, to: &$0) })
         case .csv:
-            emit(Extraction.csvRow(q, at: &positions))
+            Extraction.writeCSVRow(q, at: &positions, path: csvPath, to: &pending)
         case .text:
             if first { emit("  quantities\n") }
             emit(Extraction.quantityLine(q, at: &positions))
@@ -556,19 +560,61 @@ enum Extraction {
          "hardHighClosed", "plausibleLow", "plausibleHigh", "plausibleLowClosed", "plausibleHighClosed"]
     }
 
-    static func csvRow(_ q: Quantity, at positions: inout PositionCursor) -> String {
+    /// One figure's row, written straight into bytes like its JSON (a row was 22 strings
+    /// joined, and CSV the slowest format by far). `path` is the file's field, made once.
+    static func writeCSVRow(_ q: Quantity, at positions: inout PositionCursor, path: [UInt8], to out: inout ByteBuffer) {
         let source = positions.source
-        let s = positions.position(of: q.range.lowerBound), e = positions.position(of: q.range.upperBound)
-        let intervals = q.intervals
-        func bounds(_ i: Interval) -> [String] {
-            [i.lower?.value.decimalString ?? "", i.upper?.value.decimalString ?? "",
-             String(i.lower?.closed ?? false), String(i.upper?.closed ?? false)]
+        let start = positions.position(of: q.range.lowerBound), end = positions.position(of: q.range.upperBound)
+        func comma() { out.append(UInt8(ascii: ",")) }
+        func word(_ s: String?) {
+            comma()
+            if var s { s.withUTF8 { appendCSVField($0, to: &out) } }
         }
-        let row = [source.path, String(s.line), String(s.column), String(e.line), String(e.column),
-                   source.readerText(q.range), q.value.decimalString, q.upperValue?.decimalString ?? "",
-                   q.unit ?? "", q.magnitude ?? "", q.qualifierText ?? "", q.bound.rawValue, q.kind.rawValue,
-                   q.labelRange.map(source.readerText) ?? ""] + bounds(intervals.hard) + bounds(intervals.plausible)
-        return row.map(csvField).joined(separator: ",") + "\r\n"
+        func decimal(_ r: Rational?) {
+            comma()
+            if let r { out.appendDecimal(r) }
+        }
+        func interval(_ i: Interval) {
+            decimal(i.lower?.value)
+            decimal(i.upper?.value)
+            out.append(literal: i.lower?.closed == true ? ",true" : ",false")
+            out.append(literal: i.upper?.closed == true ? ",true" : ",false")
+        }
+        out.append(path)
+        for n in [start.line, start.column, end.line, end.column] {
+            comma()
+            out.appendInt(n)
+        }
+        comma()
+        source.withReaderBytes(q.range) { appendCSVField($0, to: &out) }
+        decimal(q.value)
+        decimal(q.upperValue)
+        word(q.unit)
+        word(q.magnitude)
+        word(q.qualifierText)
+        word(q.bound.rawValue)
+        word(q.kind.rawValue)
+        comma()
+        if let label = q.labelRange { source.withReaderBytes(label) { appendCSVField($0, to: &out) } }
+        let (hard, plausible) = q.intervals
+        interval(hard)
+        interval(plausible)
+        out.append(literal: "\r\n")
+    }
+
+    /// `csvField` of UTF-8, written as it is unless it needs quoting or starts with a mark a
+    /// spreadsheet reads as a formula (rare: then decided by `csvField` itself).
+    static func appendCSVField(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        if let first = utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") {
+            return out.append(csvField(String(decoding: utf8, as: UTF8.self)))
+        }
+        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return out.append(utf8) }
+        out.append(UInt8(ascii: "\""))
+        for b in utf8 {
+            out.append(b)
+            if b == UInt8(ascii: "\"") { out.append(b) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet

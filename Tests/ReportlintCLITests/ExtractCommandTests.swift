@@ -19,7 +19,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
 
     /// The structured formats byte for byte: their writers are tuned for speed, and the
     /// output is a contract (docs/extract.md).
-    @Test("golden structured extract output", arguments: ["json", "yaml"])
+    @Test("golden structured extract output", arguments: ["json", "yaml", "csv"])
     func goldenStructured(_ format: String) throws {
         let run = try runReportlint(["extract", "--format", format, "Samples/international-cooperation.md"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -310,5 +310,52 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
             #expect(String(decoding: template.bytes, as: UTF8.self) == String(decoding: generic.bytes, as: UTF8.self))
         }
         #expect(sources.count >= 3 && fields > 0 && numbered > 0 && unnumbered > 0, "\(sources) \(fields) \(numbered) \(unnumbered)")
+    }
+
+    /// CSV rows are written as bytes; the reference builds each field as a string, the way the
+    /// rows were first written.
+    @Test func csvRowsMatchAFieldByFieldReference() throws {
+        func reference(_ q: Quantity, _ source: SourceFile) -> String {
+            let s = source.position(of: q.range.lowerBound), e = source.position(of: q.range.upperBound)
+            func bounds(_ i: Interval) -> [String] {
+                [i.lower?.value.decimalString ?? "", i.upper?.value.decimalString ?? "",
+                 String(i.lower?.closed ?? false), String(i.upper?.closed ?? false)]
+            }
+            let row = [source.path, String(s.line), String(s.column), String(e.line), String(e.column),
+                       source.readerText(q.range), q.value.decimalString, q.upperValue?.decimalString ?? "",
+                       q.unit ?? "", q.magnitude ?? "", q.qualifierText ?? "", q.bound.rawValue, q.kind.rawValue,
+                       q.labelRange.map(source.readerText) ?? ""] + bounds(q.hard) + bounds(q.plausible)
+            return row.map(Extraction.csvField).joined(separator: ",") + "\r\n"
+        }
+        var texts = [("约=1,5\".md", "约５万人，-3%，共**12**场，超过1,234.5亿元，3—5个，“1+2”活动")]
+        for sample in samples { texts.append((sample, try String(contentsOf: packageRoot.appendingPathComponent(sample), encoding: .utf8))) }
+        var rows = 0
+        for (path, text) in texts {
+            let doc = DocumentReader().read(SourceFile(path: path, text: text))
+            var positions = PositionCursor(doc.source)
+            let field = Array(Extraction.csvField(path).utf8)
+            for q in doc.quantities {
+                var out = ByteBuffer()
+                Extraction.writeCSVRow(q, at: &positions, path: field, to: &out)
+                #expect(String(decoding: out.bytes, as: UTF8.self) == reference(q, doc.source))
+                rows += 1
+            }
+        }
+        #expect(rows > 100)
+    }
+
+    /// RFC 4180 quoting, and a leading `=`, `+`, `-` or `@` defused unless the field is a
+    /// number; the byte writer agrees with the rule on each.
+    @Test(arguments: [
+        ("plain", "plain"), ("", ""), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+        ("cr\rx", "\"cr\rx\""), ("=SUM(A1)", "'=SUM(A1)"), ("+1", "+1"), ("-5", "-5"), ("-0.125", "-0.125"), ("-5%", "'-5%"),
+        ("@x", "'@x"), ("+", "'+"), ("@x,y", "\"'@x,y\""), ("'x", "'x"), ("开幕式", "开幕式"), ("“引号”,中文", "\"“引号”,中文\""),
+    ])
+    func csvFields(_ text: String, _ expected: String) {
+        #expect(Extraction.csvField(text) == expected)
+        var out = ByteBuffer()
+        var text = text
+        text.withUTF8 { Extraction.appendCSVField($0, to: &out) }
+        #expect(String(decoding: out.bytes, as: UTF8.self) == expected)
     }
 }
