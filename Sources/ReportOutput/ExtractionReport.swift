@@ -38,7 +38,7 @@ public struct ExtractionReport {
     public mutating func begin() {
         switch format {
         case .json: emit("{\n  \"version\": \(Self.version),\n  \"files\": [")
-        case .yaml: emit(OutputValue.yamlKey("version", level: 0, scalar: .int(Self.version)))
+        case .yaml: emit("\"version\": \(Self.version)\n")
         case .csv: emit(Extraction.csvColumns.joined(separator: ",") + "\r\n")
         case .text: break
         }
@@ -149,7 +149,7 @@ public struct ExtractionReport {
     public mutating func finish() {
         switch format {
         case .json: emit(draftCount == 0 ? "]\n}\n" : "\n  ]\n}\n")
-        case .yaml: if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0, scalar: .array([]))) }
+        case .yaml: if draftCount == 0 { emit("\"files\": []\n") }
         case .csv, .text: break
         }
         flushPending()
@@ -169,8 +169,9 @@ public struct ExtractionReport {
         switch self.format {
         case .json:
             emit(draftCount == 0 ? "\n    {\n" : ",\n    {\n")
-            emit("      \"file\": " + OutputValue.jsonLiteral(source.path) + ",\n")
-            emit("      \"format\": " + OutputValue.jsonLiteral(format.rawValue))
+            emit("      \"file\": ")
+            pending.appendJSONString(source.path)
+            emit(",\n      \"format\": \"\(format.rawValue)\"")
             emit(",\n      \"outline\": ")
             // Written from a template, like the figures: a long draft has thousands of entries.
             var positions = PositionCursor(source)
@@ -182,12 +183,13 @@ public struct ExtractionReport {
             emit(first ? "[]" : "\n      ]")
             emit(",\n      \"quantities\": ")
         case .yaml:
-            if draftCount == 0 { emit(OutputValue.yamlKey("files", level: 0)) }
-            emit("  - \"file\": " + OutputValue.jsonLiteral(source.path) + "\n")
-            emit(OutputValue.yamlKey("format", level: 2, scalar: .string(format.rawValue)))
-            writeYAMLArray("outline", outline.map { block in
-                Extraction.value { Extraction.writeOutlineEntry(block, in: source, to: &$0) }
-            })
+            if draftCount == 0 { emit("\"files\":\n") }
+            emit("  - \"file\": ")
+            pending.appendJSONString(source.path)
+            emit("\n    \"format\": \"\(format.rawValue)\"\n")
+            writeYAMLList("outline", outline.lazy.filter { $0.heading != nil || $0.field != nil }) { block, w in
+                Extraction.writeOutlineEntry(block, in: source, to: &w)
+            }
         case .csv:
             csvPath = Array(Extraction.csvField(source.path).utf8)
         case .text:
@@ -207,8 +209,11 @@ public struct ExtractionReport {
             emit(first ? "[\n        " : ",\n        ")
             Extraction.writeQuantityJSON(q, at: &positions, to: &pending)
         case .yaml:
-            if first { emit(OutputValue.yamlKey("quantities", level: 2)) }
-            appendYAMLItem(Extraction.value { Extraction.writeQuantity(q, at: &positions, to: &$0) })
+            if first { emit("    \"quantities\":\n") }
+            var writer = YAMLBytesWriter(itemLevel: 3)
+            swap(&writer.buffer, &pending)
+            Extraction.writeQuantity(q, at: &positions, to: &writer)
+            swap(&writer.buffer, &pending)
         case .csv:
             Extraction.writeCSVRow(q, at: &positions, path: csvPath, to: &pending)
         case .text:
@@ -229,11 +234,11 @@ public struct ExtractionReport {
             writeJSONArray(formulas) { Extraction.writeFormula($0, at: &positions, to: &$1) }
             emit("\n    }")
         case .yaml:
-            if !quantities { emit(OutputValue.yamlKey("quantities", level: 2, scalar: .array([]))) }
+            if !quantities { emit("    \"quantities\": []\n") }
             var positions = PositionCursor(source)
-            writeYAMLArray("dates", dates.map { date in Extraction.value { Extraction.writeDate(date, at: &positions, to: &$0) } })
+            writeYAMLList("dates", dates) { Extraction.writeDate($0, at: &positions, to: &$1) }
             positions = PositionCursor(source)
-            writeYAMLArray("formulas", formulas.map { formula in Extraction.value { Extraction.writeFormula(formula, at: &positions, to: &$0) } })
+            writeYAMLList("formulas", formulas) { Extraction.writeFormula($0, at: &positions, to: &$1) }
         case .csv:
             break
         case .text:
@@ -264,15 +269,32 @@ public struct ExtractionReport {
         swap(&writer.buffer, &pending)
     }
 
-    private mutating func writeYAMLArray(_ key: String, _ items: [OutputValue]) {
-        emit(OutputValue.yamlKey(key, level: 2, scalar: items.isEmpty ? .array([]) : nil))
-        for item in items { appendYAMLItem(item) }
-    }
-
-    private mutating func appendYAMLItem(_ item: OutputValue) {
-        var bytes: [UInt8] = []
-        item.appendYAMLItem(to: &bytes, level: 3)
-        pending.append(bytes)
+    /// A file's list as YAML, streamed item by item (`"key": []` when it has none): a long
+    /// draft's outline is tens of thousands of entries.
+    private mutating func writeYAMLList<Item>(_ key: StaticString, _ items: some Sequence<Item>, _ write: (Item, inout YAMLBytesWriter) -> Void) {
+        var writer = YAMLBytesWriter(itemLevel: 3)
+        swap(&writer.buffer, &pending)
+        var empty = true
+        for item in items {
+            if empty {
+                writer.buffer.append(literal: "    \"")
+                writer.buffer.append(literal: key)
+                writer.buffer.append(literal: "\":\n")
+                empty = false
+            }
+            write(item, &writer)
+            if writer.buffer.count >= flushSize {
+                swap(&writer.buffer, &pending)
+                flushPending()
+                swap(&writer.buffer, &pending)
+            }
+        }
+        if empty {
+            writer.buffer.append(literal: "    \"")
+            writer.buffer.append(literal: key)
+            writer.buffer.append(literal: "\": []\n")
+        }
+        swap(&writer.buffer, &pending)
     }
 
 }
@@ -348,13 +370,6 @@ enum Extraction {
         out.append(literal: ",\n          \"column\": ")
         out.appendInt(p.column)
         out.append(literal: "\n        }")
-    }
-
-    /// An entry as an `OutputValue` (for YAML), from the same description its JSON is written from.
-    static func value(_ write: (inout OutputValueBuilder) -> Void) -> OutputValue {
-        var builder = OutputValueBuilder()
-        write(&builder)
-        return builder.value
     }
 
     private static func writePosition<W: StructuredWriter>(_ range: Range<Int>, at positions: inout PositionCursor, to w: inout W) {

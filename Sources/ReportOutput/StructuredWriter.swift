@@ -1,8 +1,8 @@
 import ReportNumbers
 
 /// Receives a value as a stream of events. A reporter describes its schema once, in terms of
-/// these events, and gets JSON written straight into bytes (fast, for large outputs) or an
-/// `OutputValue` tree (for YAML and tests) from the same description.
+/// these events, and gets JSON (`JSONBytesWriter`) or YAML (`YAMLBytesWriter`) written
+/// straight into bytes from the same description, item by item, however long the output.
 public protocol StructuredWriter {
     mutating func beginObject()
     mutating func key(_ name: StaticString)
@@ -185,48 +185,134 @@ public struct JSONBytesWriter: StructuredWriter {
     }
 }
 
-/// Builds an `OutputValue` tree from events.
-public struct OutputValueBuilder: StructuredWriter {
-    private enum Frame {
-        case object([(String, OutputValue)], pendingKey: String?)
-        case array([OutputValue])
+/// Block-style YAML (two-space indentation) appended to a byte buffer: the items of a block
+/// sequence nested `itemLevel` deep, one after another, from the same events as JSON.
+///
+/// Every key and string is double-quoted (a JSON literal, which YAML reads the same), so no
+/// value can be misread as a number, a boolean or a date; an empty object or array is written
+/// `{}` or `[]`. Whether a collection is empty is known only at its first element or its end,
+/// so the line that opens it waits until then.
+public struct YAMLBytesWriter: StructuredWriter {
+    var buffer = ByteBuffer()
+
+    /// Where the next value goes.
+    private enum Slot {
+        /// `- value`, nested `level` deep.
+        case item(level: Int)
+        /// `"key": value` at `level`; `onDashLine`: an item's first key, written after its `- `.
+        case key(StaticString, level: Int, onDashLine: Bool)
     }
 
-    private var stack: [Frame] = []
-    public private(set) var value: OutputValue = .null
+    /// An open object or array: where it goes, and once it has an element, its elements' level.
+    private struct Frame {
+        let isObject: Bool
+        let slot: Slot
+        var childLevel: Int?
+    }
 
-    public init() {}
+    private let itemLevel: Int
+    private var slot: Slot
+    private var frames: [Frame] = []
 
-    private mutating func add(_ v: OutputValue) {
-        guard let top = stack.popLast() else { value = v; return }
-        switch top {
-        case .object(var pairs, let key):
-            pairs.append((key ?? "", v))
-            stack.append(.object(pairs, pendingKey: nil))
-        case .array(var items):
-            items.append(v)
-            stack.append(.array(items))
+    public init(itemLevel: Int) {
+        self.itemLevel = itemLevel
+        slot = .item(level: itemLevel)
+    }
+
+    /// What was written.
+    public var bytes: [UInt8] { buffer.bytes }
+
+    private mutating func pad(_ level: Int) {
+        let n = min(64, 2 * level)
+        buffer.write(capacity: n) { out in
+            out.initialize(repeating: 0x20, count: n)
+            return n
         }
     }
 
-    public mutating func beginObject() { stack.append(.object([], pendingKey: nil)) }
+    /// Writes the start of a value in `slot`: `- ` or the key, then for a non-empty collection
+    /// (`opensBlock`) the end of the line, unless an object's first key follows on it. Returns
+    /// the level of the collection's elements and whether its first key goes on this line.
+    private mutating func start(_ slot: Slot, opensBlock: Bool, isObject: Bool) -> (level: Int, firstOnLine: Bool) {
+        switch slot {
+        case .item(let level):
+            pad(level)
+            buffer.append(literal: "- ")
+            if opensBlock && !isObject { buffer.append(0x0A) }
+            return (level + 1, opensBlock && isObject)
+        case .key(let name, let level, let onDashLine):
+            if !onDashLine { pad(level) }
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(literal: name)
+            buffer.append(literal: opensBlock ? "\":\n" : "\": ")
+            return (level + 1, false)
+        }
+    }
 
+    /// Before a value: an array's element goes in an item slot, the array's own line written
+    /// at its first.
+    private mutating func enterValue() {
+        guard let top = frames.last, !top.isObject else { return }
+        let level: Int
+        if let known = top.childLevel {
+            level = known
+        } else {
+            level = start(top.slot, opensBlock: true, isObject: false).level
+            frames[frames.count - 1].childLevel = level
+        }
+        slot = .item(level: level)
+    }
+
+    /// After a value: at the top, the next item.
+    private mutating func leaveValue() {
+        if frames.isEmpty { slot = .item(level: itemLevel) }
+    }
+
+    private mutating func scalar(_ write: (inout ByteBuffer) -> Void) {
+        enterValue()
+        _ = start(slot, opensBlock: false, isObject: false)
+        write(&buffer)
+        buffer.append(0x0A)
+        leaveValue()
+    }
+
+    private mutating func open(isObject: Bool) {
+        enterValue()
+        frames.append(Frame(isObject: isObject, slot: slot, childLevel: nil))
+    }
+
+    private mutating func close(empty: StaticString) {
+        let frame = frames.removeLast()
+        if frame.childLevel == nil {
+            _ = start(frame.slot, opensBlock: false, isObject: frame.isObject)
+            buffer.append(literal: empty)
+            buffer.append(0x0A)
+        }
+        leaveValue()
+    }
+
+    public mutating func beginObject() { open(isObject: true) }
+
+    /// Keys are identifiers chosen by the reporter, never text from a draft: quoted unescaped.
     public mutating func key(_ name: StaticString) {
-        if case .object(let pairs, _)? = stack.popLast() { stack.append(.object(pairs, pendingKey: name.description)) }
+        let top = frames.count - 1
+        if let level = frames[top].childLevel {
+            slot = .key(name, level: level, onDashLine: false)
+        } else {
+            let (level, firstOnLine) = start(frames[top].slot, opensBlock: true, isObject: true)
+            frames[top].childLevel = level
+            slot = .key(name, level: level, onDashLine: firstOnLine)
+        }
     }
 
-    public mutating func endObject() {
-        if case .object(let pairs, _)? = stack.popLast() { add(.object(pairs)) }
-    }
-
-    public mutating func beginArray() { stack.append(.array([])) }
-
-    public mutating func endArray() {
-        if case .array(let items)? = stack.popLast() { add(.array(items)) }
-    }
-
-    public mutating func string(_ s: String) { add(.string(s)) }
-    public mutating func number(_ literal: String) { add(.number(literal)) }
-    public mutating func bool(_ b: Bool) { add(.bool(b)) }
-    public mutating func null() { add(.null) }
+    public mutating func endObject() { close(empty: "{}") }
+    public mutating func beginArray() { open(isObject: false) }
+    public mutating func endArray() { close(empty: "[]") }
+    public mutating func string(_ s: String) { scalar { $0.appendJSONString(s) } }
+    public mutating func string(utf8: ArraySlice<UInt8>) { scalar { $0.appendJSONString(utf8) } }
+    public mutating func number(_ literal: String) { scalar { $0.append(literal) } }
+    public mutating func int(_ v: Int) { scalar { $0.appendInt(v) } }
+    public mutating func decimal(_ r: Rational) { scalar { $0.appendDecimal(r) } }
+    public mutating func bool(_ b: Bool) { scalar { $0.append(literal: b ? "true" : "false") } }
+    public mutating func null() { scalar { $0.append(literal: "null") } }
 }

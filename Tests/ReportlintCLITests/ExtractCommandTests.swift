@@ -359,3 +359,98 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         #expect(String(decoding: out.bytes, as: UTF8.self) == expected)
     }
 }
+
+/// The YAML writer streams from events; the reference builds each item as a tree first.
+@Suite struct YAMLWriterTests {
+    /// A value described once for any writer.
+    protocol Item {
+        func write<W: StructuredWriter>(to w: inout W)
+    }
+
+    /// Writes the items to the streaming writer and, each as a tree, to the reference.
+    func compare(_ items: [any Item], level: Int = 3, sourceLocation: SourceLocation = #_sourceLocation) {
+        var streamed = YAMLBytesWriter(itemLevel: level)
+        var reference: [UInt8] = []
+        for item in items {
+            item.write(to: &streamed)
+            var tree = OutputValueBuilder()
+            item.write(to: &tree)
+            tree.value.appendYAMLItem(to: &reference, level: level)
+        }
+        #expect(String(decoding: streamed.bytes, as: UTF8.self) == String(decoding: reference, as: UTF8.self), sourceLocation: sourceLocation)
+    }
+
+    enum Event {
+        case begin, key(StaticString), end, beginArray, endArray, int(Int), text(String), bytes(String), number(String), decimal(Rational), bool, null
+    }
+
+    struct Events: Item {
+        let events: [Event]
+        init(_ events: Event...) { self.events = events }
+        func write<W: StructuredWriter>(to w: inout W) {
+            for e in events {
+                switch e {
+                case .begin: w.beginObject()
+                case .key(let k): w.key(k)
+                case .end: w.endObject()
+                case .beginArray: w.beginArray()
+                case .endArray: w.endArray()
+                case .int(let v): w.int(v)
+                case .text(let s): w.string(s)
+                case .bytes(let s): w.string(utf8: ArraySlice(s.utf8))
+                case .number(let n): w.number(n)
+                case .decimal(let r): w.decimal(r)
+                case .bool: w.bool(true)
+                case .null: w.null()
+                }
+            }
+        }
+    }
+
+    @Test func shapes() throws {
+        let eighth = try #require(Rational(-1, 8))
+        compare([Events(.int(1)), Events(.text("引号\"")), Events(.null)])
+        compare([Events(.begin, .end), Events(.beginArray, .endArray)])
+        compare([Events(.begin, .key("first"), .begin, .key("inner"), .bool, .key("empty"), .begin, .end, .end,
+                        .key("list"), .beginArray, .int(1), .beginArray, .decimal(eighth), .beginArray, .endArray, .endArray,
+                        .begin, .key("a"), .number("2"), .key("b"), .beginArray, .endArray, .end, .endArray,
+                        .key("none"), .beginArray, .endArray, .key("text"), .bytes("开幕式\n"), .end)], level: 0)
+        compare([Events(.beginArray, .beginArray, .int(1), .endArray, .begin, .end, .endArray), Events(.begin, .key("k"), .null, .end)])
+        compare([Events(.begin, .key("empty"), .beginArray, .endArray, .end)], level: 40)
+    }
+
+    struct Outline: Item {
+        let block: Block, source: SourceFile
+        func write<W: StructuredWriter>(to w: inout W) { Extraction.writeOutlineEntry(block, in: source, to: &w) }
+    }
+
+    struct Figure: Item {
+        let q: Quantity, source: SourceFile
+        func write<W: StructuredWriter>(to w: inout W) {
+            var p = PositionCursor(source)
+            Extraction.writeQuantity(q, at: &p, to: &w)
+        }
+    }
+
+    struct Mention: Item {
+        let date: DateMention?, formula: Formula?, source: SourceFile
+        func write<W: StructuredWriter>(to w: inout W) {
+            var p = PositionCursor(source)
+            if let date { Extraction.writeDate(date, at: &p, to: &w) }
+            if let formula { Extraction.writeFormula(formula, at: &p, to: &w) }
+        }
+    }
+
+    /// Every figure, outline entry, date and formula of the samples.
+    @Test func extractionEntries() throws {
+        for sample in samples {
+            let doc = DocumentReader().read(try SourceFile.read(path: packageRoot.appendingPathComponent(sample).path))
+            var items: [any Item] = doc.blocks.filter { $0.heading != nil || $0.field != nil }.map { Outline(block: $0, source: doc.source) }
+            items += doc.quantities.map { Figure(q: $0, source: doc.source) }
+            items += doc.dates.map { Mention(date: $0, formula: nil, source: doc.source) }
+            items += doc.formulas.map { Mention(date: nil, formula: $0, source: doc.source) }
+            #expect(items.count > 20)
+            compare(items)
+        }
+    }
+}
