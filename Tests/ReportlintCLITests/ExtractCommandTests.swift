@@ -454,3 +454,69 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         }
     }
 }
+
+/// The text format is written as bytes; the reference builds each line by interpolation, the
+/// way it was first written.
+@Suite struct TextLinesTests {
+    static func referenceQuantityLine(_ q: Quantity, _ source: SourceFile) -> String {
+        let p = source.position(of: q.range.lowerBound)
+        var line = "    \(p.line):\(p.column)\t\(source.readerText(q.range))\t= \(q.value.decimalString)"
+        if let u = q.upperValue { line += "…\(u.decimalString)" }
+        if let unit = q.unit { line += " \(unit)" }
+        line += "\t\(q.kind.rawValue)"
+        if q.bound != .plain { line += " \(q.bound.rawValue)" }
+        line += "\thard \(q.hard)"
+        if q.plausible != q.hard { line += " plausible \(q.plausible)" }
+        if let label = q.labelRange.map(source.readerText) { line += "\t「\(label)」" }
+        return line + "\n"
+    }
+
+    static func referenceOutlineLine(_ block: Block, _ source: SourceFile) -> String {
+        let p = source.position(of: block.range.lowerBound)
+        if let h = block.heading {
+            let number = h.number.map { $0.printed + " " } ?? ""
+            let mark = h.source == .inferred ? " (inferred)" : ""
+            return "    \(p.line):\(p.column)\t\(String(repeating: "  ", count: max(0, h.level - 1)))H\(h.level) \(number)\(h.title)\(mark)\n"
+        }
+        if let f = block.field { return "    \(p.line):\(p.column)\t      \(f.label): \(f.value)\n" }
+        return ""
+    }
+
+    @Test func linesMatchTheReference() throws {
+        var texts = ["约５万人，3—5个，超过1,234.5亿元，近**亿**次，上**万**名，将近400余人\n\n# 标题\n\n📅 时间：5月\n\n1.2 数字标题\n"]
+        for sample in samples { texts.append(try String(contentsOf: packageRoot.appendingPathComponent(sample), encoding: .utf8)) }
+        var figures = 0, entries = 0, ranges = 0, unlike = 0
+        for text in texts {
+            let doc = DocumentReader().read(SourceFile(path: "t.md", text: text))
+            var positions = PositionCursor(doc.source)
+            for q in doc.quantities {
+                var out = ByteBuffer()
+                Extraction.writeQuantityLine(q, at: &positions, to: &out)
+                #expect(String(decoding: out.bytes, as: UTF8.self) == Self.referenceQuantityLine(q, doc.source))
+                figures += 1
+                if q.upperValue != nil { ranges += 1 }
+                if q.plausible != q.hard { unlike += 1 }
+            }
+            positions = PositionCursor(doc.source)
+            for block in doc.blocks {
+                var out = ByteBuffer()
+                Extraction.writeOutlineLine(block, at: &positions, to: &out)
+                #expect(String(decoding: out.bytes, as: UTF8.self) == Self.referenceOutlineLine(block, doc.source))
+                if block.heading != nil || block.field != nil { entries += 1 }
+            }
+        }
+        #expect(figures > 100 && entries > 20 && ranges > 0 && unlike > 0)
+    }
+
+    @Test func intervalsReadAsTheirDescription() throws {
+        let one = try #require(Rational(1, 1)), two = try #require(Rational(2, 1)), half = try #require(Rational(-1, 2))
+        let intervals = [Interval.point(one), .between(half, two, lowClosed: false), .between(nil, two, highClosed: false), .between(one, nil),
+                         .unbounded, Interval.point(one).intersection(.point(two))]
+        #expect(intervals.last?.isEmpty == true)
+        for i in intervals {
+            var out = ByteBuffer()
+            Extraction.writeIntervalText(i, to: &out)
+            #expect(String(decoding: out.bytes, as: UTF8.self) == i.description)
+        }
+    }
+}
