@@ -195,7 +195,13 @@ struct Bench {
                 let r = try timeCLI(arguments + ["--jobs", String(jobs), path], in: dir, runs: runs)
                 let name = jobs == 1 ? label : "\(label) ×\(jobs)"
                 say(String(format: "%@ %6.1f MB  %7.3f s  %8.1f MB/s  peak %7.1f MB (%.1f× input)  exit %d  (best of %d; slowest %.3f s)",
-                           padded(name, 12), mb, r.best, mb / r.best, r.peakMB, r.peakMB / mb, r.status, runs, r.slowest))
+                           padded(name, 15), mb, r.best, mb / r.best, r.peakMB, r.peakMB / mb, r.status, runs, r.slowest))
+                // The bound: three times the largest file and 50 MB. Over it, the run fails.
+                let bound = 3 * mb + 50
+                if r.peakMB > bound {
+                    say(String(format: "%@ peak %.1f MB is over the memory bound of %.1f MB", padded(name, 15), r.peakMB, bound))
+                    exit(1)
+                }
             }
         }
     }
@@ -320,8 +326,9 @@ struct Bench {
         say(String(format: "startup   1 KB draft, built-in packs: %.1f ms a run (20 runs, process start included)", r / 20 * 1000))
     }
 
-    /// The real CLI end to end on a file, output to /dev/null.
+    /// The real CLI end to end on a file, output to /dev/null; `--format` picks the output
+    /// (JSON, the contract, unless said).
     static func extract(_ sizeMB: Int, format: String, runs: Int) throws {
-        try runCLI(sizeMB, label: "extract", arguments: ["extract", "--format", format], runs: runs)
+        try runCLI(sizeMB, label: format == "json" ? "extract" : "extract \(format)", arguments: ["extract", "--format", format], runs: runs)
     }
 }
