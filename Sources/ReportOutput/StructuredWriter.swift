@@ -282,6 +282,7 @@ public struct YAMLBytesWriter: StructuredWriter {
     }
 
     private mutating func close(empty: StaticString) {
+        precondition(!frames.isEmpty, "a collection closed that was not opened")
         let frame = frames.removeLast()
         if frame.childLevel == nil {
             _ = start(frame.slot, opensBlock: false, isObject: frame.isObject)
@@ -295,6 +296,7 @@ public struct YAMLBytesWriter: StructuredWriter {
 
     /// Keys are identifiers chosen by the reporter, never text from a draft: quoted unescaped.
     public mutating func key(_ name: StaticString) {
+        precondition(frames.last?.isObject == true, "a key outside an object")
         let top = frames.count - 1
         if let level = frames[top].childLevel {
             slot = .key(name, level: level, onDashLine: false)
