@@ -28,7 +28,9 @@ struct ByteBuffer: @unchecked Sendable {
     private var memory: Memory?
     /// `memory`'s, kept here so that a write tests room without loading the object.
     private var base: UnsafeMutablePointer<UInt8>?
-    private var capacity = 0
+    /// -1 while there is no memory: then even a write of nothing (an empty text) makes some,
+    /// with no test for it on every write.
+    private var capacity = -1
     private(set) var count = 0
 
     init() {}
@@ -50,8 +52,7 @@ struct ByteBuffer: @unchecked Sendable {
     @inline(__always)
     mutating func write(capacity needed: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
         assert(memory == nil || isKnownUniquelyReferenced(&memory), "a ByteBuffer written through two copies")
-        // A new buffer has no memory even for nothing (appending an empty text to it).
-        if count + needed > capacity || base == nil { grow(toHold: count + needed) }
+        if count + needed > capacity { grow(toHold: count + needed) }
         count += write(base.unsafelyUnwrapped + count)
     }
 

@@ -236,6 +236,15 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         }
     }
 
+    /// A new buffer takes an empty write (it has no memory yet).
+    @Test func emptyWriteToANewBuffer() {
+        var buffer = ByteBuffer()
+        [UInt8]().withUnsafeBufferPointer { buffer.append($0) }
+        buffer.append([0x61])
+        buffer.appendCopy(of: 0..<0)
+        #expect(buffer.bytes == [0x61])
+    }
+
     /// Bytes the buffer holds are appended again, also when the buffer must grow for them.
     @Test func copiesOfEarlierBytes() {
         var buffer = ByteBuffer()
