@@ -46,6 +46,7 @@ public struct DocumentReader: Sendable {
 
         /// The headings and fields, in order, each read without its figures when reached: the
         /// outline is known before any scanning, and a draft of many headings need not hold them.
+        /// Every block it gives is a heading, a field or both.
         public var outline: Outline { Outline(draft: self) }
 
         /// A concrete sequence rather than a lazy filter: a filter's closures, called through

@@ -25,6 +25,8 @@ public struct ExtractionReport {
     private var flushSize = 1 << 16
     /// The current file's path as a CSV field, the first of each of its rows.
     private var csvPath: [UInt8] = []
+    /// The YAML writer of every figure: one, so that its stack of open collections is made once.
+    private var figureYAML = YAMLBytesWriter(itemLevel: 3)
 
     /// `draftsBefore`: how many drafts an earlier writer already wrote, for a writer that
     /// renders one draft of a run on its own (parallel `extract`); separators stay right.
@@ -157,10 +159,14 @@ public struct ExtractionReport {
 
     private mutating func emit(_ s: String) { pending.append(s) }
 
-    private mutating func flushPending() {
-        guard !pending.isEmpty else { return }
-        pending.withBytes { output.write(contentsOf: $0) }
-        pending.removeAll()
+    private mutating func flushPending() { Self.flush(&pending, to: output) }
+
+    /// Writes a buffer out and empties it: `pending`, or a list writer's while it holds the
+    /// pending output.
+    private static func flush(_ buffer: inout ByteBuffer, to output: any TextOutput) {
+        guard !buffer.isEmpty else { return }
+        buffer.withBytes { output.write(contentsOf: $0) }
+        buffer.removeAll()
     }
 
     // MARK: - One file
@@ -187,9 +193,8 @@ public struct ExtractionReport {
             emit("  - \"file\": ")
             pending.appendJSONString(source.path)
             emit("\n    \"format\": \"\(format.rawValue)\"\n")
-            writeYAMLList("outline", outline.lazy.filter { $0.heading != nil || $0.field != nil }) { block, w in
-                Extraction.writeOutlineEntry(block, in: source, to: &w)
-            }
+            var positions = PositionCursor(source)
+            writeYAMLList("outline", outline) { Extraction.writeOutlineEntry($0, at: &positions, to: &$1) }
         case .csv:
             csvPath = Array(Extraction.csvField(source.path).utf8)
         case .text:
@@ -212,10 +217,9 @@ public struct ExtractionReport {
             Extraction.writeQuantityJSON(q, at: &positions, to: &pending)
         case .yaml:
             if first { emit("    \"quantities\":\n") }
-            var writer = YAMLBytesWriter(itemLevel: 3)
-            swap(&writer.buffer, &pending)
-            Extraction.writeQuantity(q, at: &positions, to: &writer)
-            swap(&writer.buffer, &pending)
+            swap(&figureYAML.buffer, &pending)
+            Extraction.writeQuantity(q, at: &positions, to: &figureYAML)
+            swap(&figureYAML.buffer, &pending)
         case .csv:
             Extraction.writeCSVRow(q, at: &positions, path: csvPath, to: &pending)
         case .text:
@@ -261,11 +265,7 @@ public struct ExtractionReport {
         writer.beginArray()
         for item in items {
             write(item, &writer)
-            if writer.buffer.count >= 1 << 16 {
-                swap(&writer.buffer, &pending)
-                flushPending()
-                swap(&writer.buffer, &pending)
-            }
+            if writer.buffer.count >= flushSize { Self.flush(&writer.buffer, to: output) }
         }
         writer.endArray()
         swap(&writer.buffer, &pending)
@@ -277,25 +277,18 @@ public struct ExtractionReport {
         var writer = YAMLBytesWriter(itemLevel: 3)
         swap(&writer.buffer, &pending)
         var empty = true
-        for item in items {
-            if empty {
-                writer.buffer.append(literal: "    \"")
-                writer.buffer.append(literal: key)
-                writer.buffer.append(literal: "\":\n")
-                empty = false
-            }
-            write(item, &writer)
-            if writer.buffer.count >= flushSize {
-                swap(&writer.buffer, &pending)
-                flushPending()
-                swap(&writer.buffer, &pending)
-            }
-        }
-        if empty {
+        func keyLine(_ end: StaticString) {
             writer.buffer.append(literal: "    \"")
             writer.buffer.append(literal: key)
-            writer.buffer.append(literal: "\": []\n")
+            writer.buffer.append(literal: end)
         }
+        for item in items {
+            if empty { keyLine("\":\n") }
+            empty = false
+            write(item, &writer)
+            if writer.buffer.count >= flushSize { Self.flush(&writer.buffer, to: output) }
+        }
+        if empty { keyLine("\": []\n") }
         swap(&writer.buffer, &pending)
     }
 
@@ -307,9 +300,9 @@ enum Extraction {
 
     /// A heading or a field of the outline, described once for every structured format;
     /// other blocks write nothing.
-    static func writeOutlineEntry<W: StructuredWriter>(_ block: Block, in source: SourceFile, to w: inout W) {
+    static func writeOutlineEntry<W: StructuredWriter>(_ block: Block, at positions: inout PositionCursor, to w: inout W) {
         if let h = block.heading {
-            let p = source.position(of: block.range.lowerBound)
+            let p = positions.position(of: block.range.lowerBound)
             w.beginObject()
             w.field("type", "heading")
             w.field("level", int: h.level)
@@ -320,7 +313,7 @@ enum Extraction {
             w.field("column", int: p.column)
             w.endObject()
         } else if let f = block.field {
-            let p = source.position(of: f.labelRange.lowerBound)
+            let p = positions.position(of: f.labelRange.lowerBound)
             w.beginObject()
             w.field("type", "field")
             w.field("label", f.label)

@@ -305,8 +305,9 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
             var template = ByteBuffer()
             var positions = PositionCursor(doc.source)
             var first = true
+            var genericPositions = PositionCursor(doc.source)
             for block in doc.blocks {
-                Extraction.writeOutlineEntry(block, in: doc.source, to: &generic)
+                Extraction.writeOutlineEntry(block, at: &genericPositions, to: &generic)
                 if Extraction.writeOutlineEntryJSON(block, at: &positions, first: first, to: &template) { first = false }
                 if let h = block.heading {
                     sources.insert(h.source)
@@ -430,7 +431,10 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
 
     struct Outline: Item {
         let block: Block, source: SourceFile
-        func write<W: StructuredWriter>(to w: inout W) { Extraction.writeOutlineEntry(block, in: source, to: &w) }
+        func write<W: StructuredWriter>(to w: inout W) {
+            var p = PositionCursor(source)
+            Extraction.writeOutlineEntry(block, at: &p, to: &w)
+        }
     }
 
     struct Figure: Item {
