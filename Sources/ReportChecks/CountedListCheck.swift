@@ -46,8 +46,8 @@ struct CountedListCheck: OptionlessCheck, WindowCheck {
         let bytes = window.source.bytes
         var p = q.range.upperBound
         while p < block.range.upperBound, bytes[p] == 0x20 || bytes[p] == UInt8(ascii: "*") { p += 1 }
+        guard p < block.range.upperBound else { return nil }
         // Most figures are followed by neither bracket: one byte tells (（ starts with EF).
-        guard p < block.range.upperBound, bytes[p] == 0xEF || bytes[p] == UInt8(ascii: "(") else { return nil }
         let fullWidth = bytes[p] == 0xEF && bytes[p...].starts(with: Self.fullWidthOpen)
         guard fullWidth || bytes[p] == UInt8(ascii: "(") else { return nil }
         let (openCount, close) = fullWidth ? (Self.fullWidthOpen.count, Self.fullWidthClose) : (1, [UInt8(ascii: ")")])

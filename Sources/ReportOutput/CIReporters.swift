@@ -105,8 +105,7 @@ struct GitLabReporter {
             w.endObject()
         }
         w.endArray()
-        w.buffer.append(0x0A)
-        return w.bytes
+        return w.documentBytes()
     }
 }
 
@@ -149,8 +148,7 @@ struct RDJSONReporter {
         }
         w.endArray()
         w.endObject()
-        w.buffer.append(0x0A)
-        return w.bytes
+        return w.documentBytes()
     }
 
     private func writeRange(_ r: Range<Int>, _ source: SourceFile, _ w: inout JSONBytesWriter) {

@@ -44,7 +44,6 @@ struct JSONReporter {
         w.field("infos", int: run.count(.info))
         w.endObject()
         w.endObject()
-        w.buffer.append(0x0A)
-        return w.bytes
+        return w.documentBytes()
     }
 }

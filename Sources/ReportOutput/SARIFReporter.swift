@@ -102,8 +102,7 @@ struct SARIFReporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        w.buffer.append(0x0A)
-        return w.bytes
+        return w.documentBytes()
     }
 
     private func writeRule(_ rule: RuleSpec, _ w: inout JSONBytesWriter) {

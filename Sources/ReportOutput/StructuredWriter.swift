@@ -52,6 +52,12 @@ public struct JSONBytesWriter: StructuredWriter {
     /// What was written.
     public var bytes: [UInt8] { buffer.bytes }
 
+    /// What was written, ended by a newline: a whole document, as the reporters print it.
+    mutating func documentBytes() -> [UInt8] {
+        buffer.append(0x0A)
+        return buffer.bytes
+    }
+
     private var depth: Int { outerHasElement.count }
 
     /// The indentation of a line inside the innermost open container.

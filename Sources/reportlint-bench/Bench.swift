@@ -216,7 +216,7 @@ struct Bench {
     /// where the CLI alone peaked at 77.0 MB.
     static func withCorpusFile(_ sizeMB: Int, label: String, shape: [String] = [],
                                _ body: (_ path: String, _ dir: String, _ mb: Double) throws -> Void) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-\(label)-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-\(label.replacingOccurrences(of: " ", with: "-"))-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("corpus.txt").path

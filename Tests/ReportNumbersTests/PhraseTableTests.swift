@@ -227,8 +227,8 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
 }
 
 extension DecimalFormattingTests {
-    /// Digits are written two at a time: every count of digits, odd and even, past 64 bits,
-    /// signed, reads as `String` prints it.
+    /// Digits written in place: every count of digits, past 64 bits, signed, reads as
+    /// `String` prints it.
     @Test func digitsAtEveryLength() {
         var generator = SystemRandomNumberGenerator()
         var values: [UInt128] = [0, 9, 10, 99, 100, 101, 999, 1_000, UInt128(UInt64.max), UInt128(UInt64.max) + 1, .max]

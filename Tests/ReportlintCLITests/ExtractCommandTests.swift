@@ -337,7 +337,8 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
                        q.labelRange.map(source.readerText) ?? ""] + bounds(q.hard) + bounds(q.plausible)
             return row.map(Extraction.csvField).joined(separator: ",") + "\r\n"
         }
-        var texts = [("约=1,5\".md", "约５万人，-3%，共**12**场，超过1,234.5亿元，3—5个，“1+2”活动")]
+        // A path that needs quoting, and starts with a mark a spreadsheet runs as a formula.
+        var texts = [("=约,5\".md", "约５万人，-3%，共**12**场，超过1,234.5亿元，3—5个，“1+2”活动")]
         for sample in samples { texts.append((sample, try String(contentsOf: packageRoot.appendingPathComponent(sample), encoding: .utf8))) }
         var rows = 0
         for (path, text) in texts {
