@@ -2,13 +2,15 @@
 import PackageDescription
 
 // Layers point one way:
-// ReportNumbers ← ReportDocument ← ReportRules ← ReportChecks ← ReportOutput ← reportlint (CLI).
+// ReportNumbers ← ReportDocument ← ReportStatements ← ReportChecks ← ReportOutput ← reportlint (CLI),
+// and ReportDocument ← ReportRules ← ReportChecks.
 let package = Package(
     name: "reportlint",
     products: [
         .executable(name: "reportlint", targets: ["reportlint"]),
         .library(name: "ReportNumbers", targets: ["ReportNumbers"]),
         .library(name: "ReportDocument", targets: ["ReportDocument"]),
+        .library(name: "ReportStatements", targets: ["ReportStatements"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,7 +23,8 @@ let package = Package(
             name: "ReportRules",
             dependencies: ["ReportDocument", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "ReportChecks", dependencies: ["ReportRules"]),
+        .target(name: "ReportStatements", dependencies: ["ReportDocument"]),
+        .target(name: "ReportChecks", dependencies: ["ReportRules", "ReportStatements"]),
         .target(name: "ReportOutput", dependencies: ["ReportChecks"]),
         .executableTarget(
             name: "reportlint",
@@ -32,10 +35,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "reportlint-bench",
-            dependencies: ["ReportNumbers", "ReportDocument", "ReportOutput"]
+            dependencies: ["ReportNumbers", "ReportDocument", "ReportStatements", "ReportOutput"]
         ),
         .testTarget(name: "ReportNumbersTests", dependencies: ["ReportNumbers"]),
         .testTarget(name: "ReportDocumentTests", dependencies: ["ReportDocument"]),
+        .testTarget(name: "ReportStatementsTests", dependencies: ["ReportStatements"]),
         .testTarget(name: "ReportRulesTests", dependencies: ["ReportRules", "ReportChecks"], exclude: ["Malformed", "Fixtures"]),
         .testTarget(
             name: "ReportlintCLITests",

@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: assert` — a relation between named facts and data-file figures that must hold.
 ///
@@ -86,7 +87,7 @@ struct AssertCheck: Check {
             found = Array(repeating: [], count: used.count)
         }
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             for k in used.indices { found[k] += used[k].find(in: window, &scopes[k]) }
         }
 

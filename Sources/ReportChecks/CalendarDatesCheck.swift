@@ -1,13 +1,14 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: calendar-dates` — every date exists (no 2月30日, no 13月) and a range does not end
 /// before it starts (9月22—20日).
 struct CalendarDatesCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         window.blocks.lazy.flatMap(\.dates).compactMap { d in
             let text = window.readerText(d.range)
             for day in [d.start] + (d.end.map { [$0] } ?? []) {

@@ -1,6 +1,7 @@
 import Foundation
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// A configured rule, ready to run on documents. Each kind lives in its own file; its
 /// initialiser reads and validates the rule's options (unknown keys are errors) and
@@ -12,19 +13,26 @@ public protocol Check: Sendable {
     /// only what it needs (a section's state while it is open, a label's values), so a large
     /// draft is never held whole.
     func start(_ source: SourceFile) -> any CheckRun
+    /// Whether the check reads the statements of the windows it is shown (they are read for
+    /// a run only when some check does).
+    var readsStatements: Bool { get }
+}
+
+extension Check {
+    public var readsStatements: Bool { false }
 }
 
 /// One check's run over one draft: a value the engine keeps and calls from one thread at a
 /// time (a struct, so that its state is checked for exclusive access once per window rather
 /// than at every use of a property).
 public protocol CheckRun {
-    mutating func read(_ window: BlockWindow)
+    mutating func read(_ window: StatementWindow)
     mutating func finish() -> [Finding]
 }
 
 /// A check whose findings in a window depend on that window's blocks alone.
 protocol WindowCheck: Check {
-    func run(_ window: BlockWindow) -> [Finding]
+    func run(_ window: StatementWindow) -> [Finding]
 }
 
 extension WindowCheck {
@@ -33,14 +41,14 @@ extension WindowCheck {
 
 /// A run that gathers each window's findings.
 struct FindingsRun: CheckRun {
-    private let perWindow: (BlockWindow) -> [Finding]
+    private let perWindow: (StatementWindow) -> [Finding]
     private var found: [Finding] = []
 
-    init(_ perWindow: @escaping (BlockWindow) -> [Finding]) {
+    init(_ perWindow: @escaping (StatementWindow) -> [Finding]) {
         self.perWindow = perWindow
     }
 
-    mutating func read(_ window: BlockWindow) { found += perWindow(window) }
+    mutating func read(_ window: StatementWindow) { found += perWindow(window) }
 
     func finish() -> [Finding] { found }
 }
@@ -161,7 +169,7 @@ struct ScopeTracker {
     }
 
     /// The window's blocks in scope; every block of the draft must pass here in order.
-    mutating func blocks(of window: BlockWindow) -> [Block] {
+    mutating func blocks(of window: StatementWindow) -> [Block] {
         window.blocks.filter { includes($0) }
     }
 }

@@ -1,5 +1,6 @@
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// `kind: consistent-labels` — one spelling per field label across the report: a label
 /// written as one of its variants is reported with a fix to the preferred form.
@@ -35,7 +36,7 @@ struct ConsistentLabelsCheck: WindowCheck {
         self.spec = spec
     }
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         window.blocks.compactMap(\.field).compactMap { field in
             guard let label = preferred[field.label] else { return nil }
             return Finding(range: field.labelRange,

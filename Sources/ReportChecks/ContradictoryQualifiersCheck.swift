@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: contradictory-qualifiers` — qualifiers on one figure that cannot hold together:
 /// a lower bound with an upper bound (将近400余人, 至少…以下), or a bound with an
@@ -8,7 +9,7 @@ import ReportRules
 struct ContradictoryQualifiersCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         // A clash takes two qualifiers; most figures have none.
         window.quantities { $0.qualifiers.count >= 2 || $0.bound == .contradictory }.compactMap { q in
             let lower = q.qualifiers.filter { $0.role == .over || $0.role == .atLeast }

@@ -1,5 +1,6 @@
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// A replacement that repairs a finding: the bytes of `range` in the source become `replacement`.
 public struct Fix: Hashable, Sendable {

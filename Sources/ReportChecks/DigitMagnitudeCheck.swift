@@ -1,13 +1,14 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: digit-magnitude` — Arabic numerals combine with 万 and 亿 only (GB/T 15835 5.3):
 /// `4千` should be `4000` (or 四千), `5千万` should be `5000万`.
 struct DigitMagnitudeCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         window.quantities { $0.flags.contains(.arabicWithThousandOrHundred) && !$0.flags.contains(.chineseNumerals) }.map { q in
             let text = window.readerText(q.range)
             let suggestion = Self.suggestion(q)

@@ -1,5 +1,6 @@
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// `kind: empty-section` — a heading with neither text nor sub-headings under it.
 struct EmptySectionCheck: OptionlessCheck {
@@ -15,7 +16,7 @@ struct EmptySectionCheck: OptionlessCheck {
         var lastHeading: (heading: Heading, range: Range<Int>)?
         var findings: [Finding] = []
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             for block in window.blocks {
                 let heading = block.heading
                 if let last = lastHeading, let heading, heading.level <= last.heading.level { report(last) }

@@ -1,5 +1,6 @@
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// The small expression language of `assert` rules:
 /// `rd_total == previous.rd_total + rd_new`, `share(part, whole) <= 100`,

@@ -2,6 +2,7 @@ import Foundation
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// A named fact: a pattern around a figure, such as `累计认定外资研发中心{n}家`.
 ///
@@ -84,7 +85,7 @@ struct FactPattern: Sendable {
 
     /// The figures of a window's blocks that the pattern names, in order; `scope` follows this
     /// fact's scope through the draft.
-    func find(in window: BlockWindow, _ scope: inout ScopeTracker) -> [Quantity] {
+    func find(in window: StatementWindow, _ scope: inout ScopeTracker) -> [Quantity] {
         var found: [Quantity] = []
         for block in window.blocks {
             guard scope.includes(block), !block.quantities.isEmpty, block.text.withBytes(pattern.mayMatch) else { continue }

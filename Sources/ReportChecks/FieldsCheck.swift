@@ -2,6 +2,7 @@ import Foundation
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: fields` — under every heading that matches `heading`, the `label:value` fields
 /// that must be there, and the formats their values must have.
@@ -63,7 +64,7 @@ struct FieldsCheck: Check {
         var current: (heading: Heading, range: Range<Int>, fields: [(Block, Field)])?
         var findings: [Finding] = []
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             for block in window.blocks {
                 if let h = block.heading {
                     if let current { findings += check.judge(current.heading, current.range, current.fields) }

@@ -1,6 +1,7 @@
 import Foundation
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// `kind: forbid` — a pattern that must not appear.
 ///

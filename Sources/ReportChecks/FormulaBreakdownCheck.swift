@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: formula-breakdown` — `“1+1+30+2+2+X”活动` followed by a list of `n场` items: the
 /// counts of the list must be the formula's terms (in any order; `X` matches an item whose
@@ -38,7 +39,7 @@ struct FormulaBreakdownCheck: OptionlessCheck {
         var pending: [Pending] = []
         var findings: [Finding] = []
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             for block in window.blocks {
                 var k = 0
                 while k < pending.count {

@@ -1,62 +1,93 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
-/// `kind: growth` — `由A增至B，增长X%` (also 从…增加到…, 由…下降到…): the stated change must
-/// follow from A and B. Handles 增长/下降 X% (relative), 提高/下降 N个百分点 (the difference of
-/// two rates; `X%` where only the 百分点 reading fits is reported), 增加N in A's unit (the
-/// difference), 增长N倍 (standard reading B = (1+N)·A; only the colloquial reading B = N·A
-/// fitting is a warning) and 翻n番 (2ⁿ).
+/// `kind: growth` — a level and what its sentence says of its change must agree:
+/// - `由A增至B，增长X%` (also 从…增加到…, 上年为A): 增长/下降 X% is B/A − 1; 提高/下降 N个百分点
+///   is B − A (`X%` where only the 百分点 reading fits is reported); 增加N is B − A; 增长N倍 is
+///   B = (1+N)·A (only the colloquial B = N·A fitting is a warning); 翻n番 is 2ⁿ;
+/// - `存款5.70万亿元，比年初增加0.27万亿元，增长5.0%`: the change and the rate give the same
+///   earlier level (0.27 / (5.70 − 0.27)).
+/// Signs come from 增加/减少/提高/下降. Growth 按可比价格, 按可比口径, or of a series whose scope
+/// changes every year (规模以上, 限额以上) need not follow from nominal levels and is not checked.
 struct GrowthCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    static let fromWords = WordList(["由", "从"])
-    static let toWords = WordList(["增至", "增加到", "增长到", "增长至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到", "减少到", "减少至", "到", "至"])
-    static let decreaseWords = WordList(["下降", "减少", "降低", "回落"])
-    static let comparableBasisWords = WordList(["可比价", "可比口径", "不变价", "同口径"])
+    var readsStatements: Bool { true }
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         var findings: [Finding] = []
-        // A change takes three figures of one block.
-        for block in window.blocks where block.quantities.count >= 3 {
-            var lookup = BlockLookup(block)
-            let qs = block.quantities
-            for (k, a) in qs.enumerated() where a.kind != .ordinal && k + 1 < qs.count {
-                let b = qs[k + 1]
-                guard let sentence = lookup.sentence(containing: a.range.lowerBound), b.range.upperBound <= sentence.upperBound,
-                      b.kind == a.kind, b.hasSameUnit(as: a),
-                      lookup.contains(Self.fromWords, between: block.clauseStart(before: a.range.lowerBound, in: window.source)..<a.range.lowerBound),
-                      lookup.contains(Self.toWords, between: a.range.upperBound..<b.range.lowerBound) else { continue }
-                // Growth at comparable prices or on a comparable basis cannot be recomputed from
-                // two current-price levels (国家统计局: 增长速度按可比价格计算).
-                if lookup.contains(Self.comparableBasisWords, between: sentence) { continue }
-                // The stated change: the next figure in the sentence after B.
-                let next = qs.firstIndex(notBefore: b.range.upperBound) { $0.range.lowerBound }
-                guard next < qs.count, qs[next].range.upperBound <= sentence.upperBound else { continue }
-                let stated = qs[next]
-                let between = b.range.upperBound..<stated.range.lowerBound
-                let decrease = lookup.contains(Self.decreaseWords, between: between)
-                if let f = judge(a, b, stated, decrease: decrease, window) { findings.append(f) }
+        for (b, block) in window.blocks.enumerated() {
+            let figures = Figures(block: block, list: window.statements[b], window: window)
+            for (k, s) in figures.list.statements.enumerated() where s.isPrimary || s.measure == .share {
+                if let f = judge(k, figures) { findings.append(f) }
             }
         }
         return findings
     }
 
-    private func judge(_ a: Quantity, _ b: Quantity, _ stated: Quantity, decrease: Bool, _ window: BlockWindow) -> Finding? {
-        let at = a.range.lowerBound..<stated.range.upperBound
-        let text = window.readerText(stated.range)
-        let pair = "由\(window.readerText(a.range))到\(window.readerText(b.range))"
+    private func judge(_ k: Int, _ figures: Figures) -> Finding? {
+        let stated = [Measure.growthRate, .pointChange, .change, .multiple].compactMap { m -> Int? in
+            guard let d = figures.descriptor(m, of: k), figures.list.statements[d].base != .other else { return nil }
+            return d
+        }
+        if let previous = figures.descriptor(.previous, of: k) {
+            guard let first = stated.first(where: { !figures.list.statements[$0].comparable || figures.list.statements[$0].measure == .change })
+            else { return nil }
+            return judge(previous: previous, current: k, stated: first, figures)
+        }
+        guard let change = figures.descriptor(.change, of: k), let growth = figures.descriptor(.growthRate, of: k),
+              figures.compatible(change, growth), !figures.list.statements[growth].comparable,
+              figures.list.statements[k].measure == .level else { return nil }
+        return judge(level: k, change: change, growth: growth, figures)
+    }
+
+    /// `年末常住人口2126.8万人，比上年末增加7.6万人，增长0.4%`: the earlier level is the level
+    /// less the change, and the rate is the change over it.
+    private func judge(level: Int, change: Int, growth: Int, _ figures: Figures) -> Finding? {
+        let l = figures.quantity(level), d = figures.quantity(change), g = figures.quantity(growth)
+        let up = figures.list.statements[change].direction != .down
+        let at = l.range.lowerBound..<g.range.upperBound
+        let text = figures.text(growth)
+        if up != (figures.list.statements[growth].direction != .down) {
+            guard d.value != .zero, g.value != .zero else { return nil }
+            return Finding(range: at, message: spec.message(
+                "“\(figures.text(change))”与“\(text)”的方向相反：\(up ? "增加" : "减少")了却\(up ? "下降" : "增长")", ["match": text]))
+        }
+        // 100 / (L/Δ ∓ 1): each figure once, so the interval is exact.
+        func rate(_ level: Interval, _ delta: Interval) -> Interval? {
+            guard let r = level.divided(by: delta) else { return nil }
+            let t = r.shifted(by: up ? Rational(integer: -1) : .one)
+            return Interval.point(Relations.hundred).divided(by: t)
+        }
+        guard let hard = rate(l.hard, d.hard), let plausible = rate(l.plausible, d.plausible) else { return nil }
+        let previous = up ? (l.value - d.value) : (l.value + d.value)
+        let expected = previous.flatMap { p in (d.value / p).flatMap { $0 * Relations.hundred } }
+        return relationFinding(Verdict.of(hard: hard.intersects(g.hard), plausible: plausible.intersects(g.plausible)), range: at, spec.message(
+            "按“\(figures.text(level))”和“\(figures.text(change))”推算，上期约为\(previous.map { shown($0, l.unit) } ?? "?")，\(up ? "增长" : "下降")约\(expected.map(ShareCheck.rounded) ?? "?")%，与“\(text)”不符",
+            ["match": text]))
+    }
+
+    /// `由A增至B` and the change stated after them.
+    private func judge(previous: Int, current: Int, stated: Int, _ figures: Figures) -> Finding? {
+        let a = figures.quantity(previous), b = figures.quantity(current), c = figures.quantity(stated)
+        guard a.kind == b.kind, a.hasSameUnit(as: b) else { return nil }
+        let at = a.range.lowerBound..<c.range.upperBound
+        let text = figures.text(stated)
+        let pair = "由\(figures.text(previous))到\(figures.text(current))"
+        let decrease = figures.list.statements[stated].direction == .down
         func signed(_ i: Interval) -> Interval { decrease ? -i : i }
-        switch stated.kind {
+        switch c.kind {
         case .percent:
             guard let gh = Relations.growthPercent(current: b.hard, previous: a.hard),
                   let gp = Relations.growthPercent(current: b.plausible, previous: a.plausible) else { return nil }
-            let verdict = Verdict.of(hard: gh.intersects(signed(stated.hard)), plausible: gp.intersects(signed(stated.plausible)))
+            let verdict = Verdict.of(hard: gh.intersects(signed(c.hard)), plausible: gp.intersects(signed(c.plausible)))
             if verdict != .consistent, a.kind == .percent {
                 // 4.2%→4.4% “提高0.2%”: the percentage-point reading fits.
                 let pp = b.hard - a.hard
-                if pp.intersects(signed(stated.hard)) {
-                    return Finding(range: at, message: spec.message("\(pair)是百分点的变化：“\(text)”应写作“\(stated.value.decimalString)个百分点”",
+                if pp.intersects(signed(c.hard)) {
+                    return Finding(range: at, message: spec.message("\(pair)是百分点的变化：“\(text)”应写作“\(c.value.decimalString)个百分点”",
                                                                    ["match": text]), severity: .warning)
                 }
             }
@@ -66,31 +97,31 @@ struct GrowthCheck: OptionlessCheck, WindowCheck {
         case .percentagePoint:
             guard a.kind == .percent else { return nil }
             let dh = b.hard - a.hard, dp = b.plausible - a.plausible
-            let verdict = Verdict.of(hard: dh.intersects(signed(stated.hard)), plausible: dp.intersects(signed(stated.plausible)))
+            let verdict = Verdict.of(hard: dh.intersects(signed(c.hard)), plausible: dp.intersects(signed(c.plausible)))
             let expected = (b.value - a.value).map(\.decimalString) ?? "?"
             return relationFinding(verdict, range: at, spec.message("\(pair)相差\(expected)个百分点，与“\(text)”不符", ["match": text]))
         case .multiple:
             guard let rh = Relations.ratio(current: b.hard, previous: a.hard),
                   let rp = Relations.ratio(current: b.plausible, previous: a.plausible) else { return nil }
             let target: Interval
-            if stated.unit == "番" {
+            if c.unit == "番" {
                 var power = Rational.one
-                for _ in 0..<min(10, Int(stated.value.numerator)) { power = (power * Rational(integer: 2)) ?? power }
+                for _ in 0..<min(10, Int(c.value.numerator)) { power = (power * Rational(integer: 2)) ?? power }
                 target = .point(power)
             } else {
-                target = stated.hard.shifted(by: .one)
-                if !rh.intersects(target), rh.intersects(stated.hard) {
+                target = c.hard.shifted(by: .one)
+                if !rh.intersects(target), rh.intersects(c.hard) {
                     return Finding(range: at, message: spec.message(
-                        "“增长\(stated.value.decimalString)倍”按规范指变为原来的\(((stated.value + .one) ?? stated.value).decimalString)倍；\(pair)是原来的\(stated.value.decimalString)倍，宜写“增长到\(stated.value.decimalString)倍”",
+                        "“增长\(c.value.decimalString)倍”按规范指变为原来的\(((c.value + .one) ?? c.value).decimalString)倍；\(pair)是原来的\(c.value.decimalString)倍，宜写“增长到\(c.value.decimalString)倍”",
                         ["match": text]), severity: .warning)
                 }
             }
-            return relationFinding(Verdict.of(hard: rh.intersects(target), plausible: rp.intersects(stated.unit == "番" ? target : stated.plausible.shifted(by: .one))),
+            return relationFinding(Verdict.of(hard: rh.intersects(target), plausible: rp.intersects(c.unit == "番" ? target : c.plausible.shifted(by: .one))),
                                    range: at, spec.message("\(pair)与“\(text)”不符", ["match": text]))
-        case a.kind where stated.hasSameUnit(as: a):
+        case a.kind where c.hasSameUnit(as: a):
             // 由A增至B，增加N: an absolute difference.
             let dh = b.hard - a.hard, dp = b.plausible - a.plausible
-            let verdict = Verdict.of(hard: dh.intersects(signed(stated.hard)), plausible: dp.intersects(signed(stated.plausible)))
+            let verdict = Verdict.of(hard: dh.intersects(signed(c.hard)), plausible: dp.intersects(signed(c.plausible)))
             let expected = (b.value - a.value).map { shown($0, a.unit) } ?? "?"
             return relationFinding(verdict, range: at, spec.message("\(pair)相差\(expected)，与“\(text)”不符", ["match": text]))
         default:

@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: half-width-punctuation` — ASCII `, : ; ( ) ? !` next to Chinese text should be the
 /// full-width marks (GB/T 15834 5.1). Decimal commas (1,000), times (15:40), URLs and Latin
@@ -11,7 +12,7 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
     /// The marks `fullWidth` replaces, searched for sixteen bytes at a time.
     private static let marks = ByteSet([0x2C, 0x3A, 0x3B, 0x3F, 0x21, 0x28, 0x29])
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         var findings: [Finding] = []
         let marks = Self.marks
         for block in window.blocks where block.kind != .code {

@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: headline-claims` — a heading that claims a magnitude (`万项技术需求全球征集发布`,
 /// `千项创业项目…`, `超百家…`) must be borne out by a figure of the same unit in its own
@@ -41,7 +42,7 @@ struct HeadlineClaimCheck: OptionlessCheck {
         var sections = SectionStack<[Claim]>()
         var findings: [Finding] = []
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             for block in window.blocks {
                 let level = block.headingLevel
                 if let level { for closed in sections.close(atLevel: level) { judge(closed) } }

@@ -1,12 +1,13 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: leading-zero` — a pure decimal keeps its leading zero (GB/T 15835 5.1.2): `.46` → `0.46`.
 struct LeadingZeroCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         window.quantities { $0.flags.contains(.missingLeadingZero) }.compactMap { q in
             guard let dot = window.source.bytes[q.range].firstIndex(of: UInt8(ascii: ".")) else { return nil }
             let text = window.readerText(q.range)

@@ -1,6 +1,7 @@
 import Foundation
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// Runs every check of a rule set on a document, applies inline suppression and sorts.
 public struct LintEngine: Sendable {
@@ -20,6 +21,9 @@ public struct LintEngine: Sendable {
         self.inlineSuppression = inlineSuppression
     }
 
+    /// Statements are read once per window, for every check, when one of them reads them.
+    private var statementReader: StatementReader? { checks.contains { $0.readsStatements } ? StatementReader() : nil }
+
     /// The rule id of findings about suppression comments themselves.
     public static let suppressionRule = "reportlint/inline-suppression"
 
@@ -28,7 +32,10 @@ public struct LintEngine: Sendable {
     /// `threads`: checks only read the document, so a draft linted on its own can run them
     /// side by side; findings are gathered in check order and sorted, whatever the count.
     public func lint(_ document: Document, threads: Int = 1) -> [Diagnostic] {
-        lint(document.source, comments: document.comments, windows: 1, threads: threads, progress: nil) { _ in document.window }
+        let reader = statementReader
+        return lint(document.source, comments: document.comments, windows: 1, threads: threads, progress: nil) { _ in
+            StatementWindow(document.window, reader: reader)
+        }
     }
 
     /// Lints a draft `windowSize` blocks at a time: each window is finished, shown to every
@@ -38,13 +45,14 @@ public struct LintEngine: Sendable {
     /// `progress` is told the source bytes of each group of windows once its checks have run.
     public func lint(_ draft: DocumentReader.Draft, threads: Int = 1, windowSize: Int = 4096,
                      progress: (@Sendable (Int) -> Void)? = nil) -> [Diagnostic] {
-        lint(draft.source, comments: draft.comments, windows: draft.chunkCount(size: windowSize), threads: threads, progress: progress) { c in
-            draft.window(chunk: c, size: windowSize)
+        let reader = statementReader
+        return lint(draft.source, comments: draft.comments, windows: draft.chunkCount(size: windowSize), threads: threads, progress: progress) { c in
+            StatementWindow(draft.window(chunk: c, size: windowSize), reader: reader)
         }
     }
 
     private func lint(_ source: SourceFile, comments: [Comment], windows count: Int, threads: Int, progress: (@Sendable (Int) -> Void)?,
-                      window: @escaping @Sendable (Int) -> BlockWindow) -> [Diagnostic] {
+                      window: @escaping @Sendable (Int) -> StatementWindow) -> [Diagnostic] {
         let checks = self.checks
         let runs = checks.map { RunBox($0.start(source)) }
         // `threads` windows are finished side by side; then every check reads them, in order,

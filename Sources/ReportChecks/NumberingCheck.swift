@@ -1,5 +1,6 @@
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// `kind: numbering` — heading numbers run on without gaps or repeats: 8.3 → 8.4 → 8.5 or
 /// 8.4.1; 一、二、三; （一）（二）. A counter restarts under a new parent heading.
@@ -38,7 +39,7 @@ struct NumberingCheck: Check {
         /// The last heading at each level above the current one, outermost first.
         var ancestors = SectionStack<Int>()
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             for (index, block) in zip(window.indices, window.blocks) {
                 if let heading = block.heading { read(heading, at: index, block.range) }
             }

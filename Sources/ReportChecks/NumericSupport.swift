@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 extension Block {
     /// Whether a date starts in `range` (binary search: dates are in text order).
@@ -20,17 +21,11 @@ extension Block {
         text.withBytes { list.offsets(in: $0) }.map(text.sourceOffset)
     }
 
-    /// How far back a check reads for a figure's clause or sentence, in bytes (about 340
-    /// Chinese characters). Text that runs on longer without a clause mark (a table row of
-    /// figures, a draft pasted as one line) is not a clause a reader takes in at once; read
-    /// to its start, each figure cost the whole run, and a 1 MB row took two minutes.
-    static let clauseReach = 1024
+    /// How far back a check reads for a figure's clause (see `Reach`).
+    static let clauseReach = Reach.clause
 
-    /// How far a check reads for the rest of a figure's sentence (a list of parts after 其中,
-    /// a total after a formula, a share's whole): several clauses, 4 KB. A line of such
-    /// statements without a full stop is one sentence, and reading it to its end for each
-    /// made the cost grow with the square of the line.
-    static let sentenceReach = 4 * clauseReach
+    /// How far a check reads for the rest of a figure's sentence (see `Reach`).
+    static let sentenceReach = Reach.sentence
 
     /// The source offset where the clause holding `offset` starts: after the last ，；。：
     /// (either width; also 、 unless `acrossItems`) before it, or the block's start, but at
@@ -122,7 +117,7 @@ extension RandomAccessCollection where Index == Int {
     }
 }
 
-extension BlockWindow {
+extension StatementWindow {
     /// The figures that pass `test`, in text order; the others are looked at in place, not
     /// copied (a figure is a large value, and most checks want few of them).
     func quantities(where test: (Quantity) -> Bool) -> [Quantity] {
@@ -143,10 +138,6 @@ extension Quantity {
         default: return false
         }
     }
-
-    /// Whether two figures share a unit (or both have none), so that they can be added: 人
-    /// and 人次 never mix. Compared by code, without building the units' strings.
-    func hasSameUnit(as other: Quantity) -> Bool { unitCode == other.unitCode }
 }
 
 /// Figures formatted for messages: `21 家`, `2910000000 元`, `45.5%`.

@@ -2,6 +2,7 @@ import Foundation
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: outline` — the headings a report must have, in order, nested. Every mismatch is
 /// reported, not only the first: a missing section where it was expected, a section out of
@@ -116,7 +117,7 @@ struct OutlineCheck: Check {
         let source: SourceFile
         var headings: [Seen] = []
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             for block in window.blocks {
                 guard let h = block.heading else { continue }
                 headings.append(Seen(range: block.range, level: h.level, matching: check.entries(matching: h),

@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: paired-marks` — “” ‘’ （） 《》 【】 〈〉 〔〕 「」 『』 must pair up within a block
 /// (GB/T 15834 4.8, 4.9, 4.15). A closing mark without its opening mark, and an opening mark
@@ -27,7 +28,7 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
     /// Every mark starts with one of these bytes; the scan looks for them alone.
     private static let markLeads = ByteSet([0xE2, 0xE3, 0xEF])
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         var findings: [Finding] = []
         let leads = Self.markLeads
         // The marks open so far in the block; one array for all blocks, emptied for each.

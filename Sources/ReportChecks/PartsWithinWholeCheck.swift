@@ -1,74 +1,147 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
-/// `kind: parts-within-whole` — `W，其中 A n1、B n2`: each part is at most the whole and the
-/// parts together are at most the whole; with `分别为` (the parts make up the whole) their sum
-/// must meet it. Only parts in the whole's unit count (人 and 人次 never mix). Impossible on
-/// hard intervals → the rule's severity; possible only outside plausible ones → a warning.
+/// `kind: parts-within-whole` — the breakdowns a text states (see `Breakdown`):
+/// - a part (其中, 含, a bracket) is at most its whole;
+/// - parts that make up the whole (complementary categories such as 城镇/农村 or 第一/二/三产业,
+///   a bracket of figures, 合计) add up to it; their changes add up to the whole's change; the
+///   whole's growth rate lies between theirs (a weighted mean cannot leave that range); a
+///   per-head whole (人均) lies between its parts' values;
+/// - parts that may overlap (其中私人汽车…；新能源汽车…) are never summed.
+/// Levels relate to levels and changes to changes, in one unit (人 and 人次 never mix).
 struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    static let qizhong = WordList(["其中"])
-    static let fenbiewei = WordList(["分别为"])
+    var readsStatements: Bool { true }
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         var findings: [Finding] = []
-        // A whole and a part are two figures of one block: blocks with fewer are not searched.
-        for block in window.blocks where block.quantities.count >= 2 {
-            // Most blocks have no 其中: a search that stops at the first says so without a
-            // lookup's arrays.
-            guard block.text.withBytes(Self.qizhong.occurs) else { continue }
-            var lookup = BlockLookup(block)
-            for marker in lookup.offsets(of: Self.qizhong) {
-                guard let sentence = lookup.sentence(containing: marker) else { continue }
-                // The whole stands in this sentence or the one before it (…636家。其中，…); both
-                // are read within `sentenceReach` of the marker.
-                let reach = Block.sentenceReach
-                let earliest = lookup.sentence(containing: sentence.lowerBound - 1)?.lowerBound ?? sentence.lowerBound
-                guard let whole = lookup.quantities(startingIn: max(min(earliest, marker), marker - reach)..<marker)
-                    .last(where: { $0.range.upperBound <= marker && $0.isAmountLike }) else { continue }
-                let end = min(sentence.upperBound, marker + reach)
-                let parts = lookup.quantities(startingIn: (marker + 1)..<end).filter {
-                    $0.range.upperBound <= end && $0.isAmountLike && $0.hasSameUnit(as: whole) && $0.kind == whole.kind
-                }
-                guard !parts.isEmpty else { continue }
-                findings += check(whole, parts, complete: lookup.contains(Self.fenbiewei, between: marker..<end), window)
+        for (b, block) in window.blocks.enumerated() {
+            let list = window.statements[b]
+            for breakdown in list.breakdowns {
+                findings += check(breakdown, Figures(block: block, list: list, window: window))
             }
         }
         return findings
     }
 
-    private func check(_ whole: Quantity, _ parts: [Quantity], complete: Bool, _ window: BlockWindow) -> [Finding] {
+    private func check(_ breakdown: Breakdown, _ figures: Figures) -> [Finding] {
+        let whole = figures.quantity(breakdown.whole)
+        let parts = breakdown.parts.map(figures.quantity)
+        let wholeText = "总数\(figures.text(breakdown.whole))"
+        if figures.list.statements[breakdown.whole].measure == .average {
+            guard breakdown.kind == .partition else { return [] }
+            return averageBetweenParts(whole, parts, breakdown, figures).map { [$0] } ?? []
+        }
         var findings: [Finding] = []
-        // Messages are built only for findings: most wholes agree with their parts.
-        let wholeText = { "总数\(window.readerText(whole.range))" }
-        for part in parts {
+        for (k, part) in zip(breakdown.parts, parts) {
             let verdict = Verdict.of(hard: part.hard.canBeAtMost(whole.hard), plausible: part.plausible.canBeAtMost(whole.plausible))
             if let f = relationFinding(verdict, range: part.range,
-                                       spec.message("其中“\(window.readerText(part.range))”超过\(wholeText())", ["match": window.readerText(part.range)])) {
+                                       spec.message("其中“\(figures.text(k))”超过\(wholeText)", ["match": figures.text(k)])) {
                 findings.append(f)
             }
         }
-        guard parts.count > 1 || complete else { return findings }
-        let hard = Relations.sum(parts.map(\.hard)), plausible = Relations.sum(parts.map(\.plausible))
-        func arithmetic() -> String {
-            let values = parts.map(\.value)
-            let total = values.dropFirst().reduce(values[0]) { ($0 + $1) ?? $0 }
-            return values.map(\.decimalString).joined(separator: "+") + "=" + shown(total, whole.unit)
-        }
+        guard breakdown.kind == .partition, findings.isEmpty else { return findings }
         let range = parts.first!.range.lowerBound..<parts.last!.range.upperBound
-        if complete {
-            let verdict = Verdict.of(hard: hard.intersects(whole.hard), plausible: plausible.intersects(whole.plausible))
-            if let f = relationFinding(verdict, range: range, spec.message("各项合计 \(arithmetic())，与\(wholeText())不符（合计可能范围 \(hard)，总数 \(whole.hard)）")) {
-                findings.append(f)
-            }
-        } else if findings.isEmpty {
-            let verdict = Verdict.of(hard: hard.canBeAtMost(whole.hard), plausible: plausible.canBeAtMost(whole.plausible))
-            if let f = relationFinding(verdict, range: range, spec.message("其中各项合计 \(arithmetic())，超过\(wholeText())")) {
-                findings.append(f)
-            }
+        let hard = Relations.sum(parts.map(\.hard)), plausible = Relations.sum(parts.map(\.plausible))
+        let verdict = Verdict.of(hard: hard.intersects(whole.hard), plausible: plausible.intersects(whole.plausible))
+        if let f = relationFinding(verdict, range: range, spec.message(
+            "各项合计 \(Self.sumText(parts.map(\.value), unit: whole.unit))，与\(wholeText)不符（合计可能范围 \(hard)，总数 \(whole.hard)）")) {
+            return [f]
         }
-        return findings
+        if let f = changesAddUp(breakdown, figures) { return [f] }
+        if let f = growthBetweenParts(breakdown, figures) { return [f] }
+        return []
+    }
+
+    /// `居民人均可支配收入68308元。其中，城镇…69769元；农村…49409元`: a per-head value of the
+    /// whole lies between those of its parts.
+    private func averageBetweenParts(_ whole: Quantity, _ parts: [Quantity], _ breakdown: Breakdown, _ figures: Figures) -> Finding? {
+        let hard = parts.dropFirst().reduce(parts[0].hard) { $0.hull($1.hard) }
+        let plausible = parts.dropFirst().reduce(parts[0].plausible) { $0.hull($1.plausible) }
+        let verdict = Verdict.of(hard: hard.intersects(whole.hard), plausible: plausible.intersects(whole.plausible))
+        let shownParts = breakdown.parts.map { "“\(figures.text($0))”" }.joined(separator: "、")
+        return relationFinding(verdict, range: whole.range, spec.message(
+            "总体的“\(figures.text(breakdown.whole))”应介于各部分的\(shownParts)之间", ["match": figures.text(breakdown.whole)]))
+    }
+
+    /// `参保人数52121万人，比上年末增加1766万人，其中，参保职工…，参保离退休人员…，分别增加1214万人和552万人`:
+    /// the parts' changes add up to the whole's.
+    private func changesAddUp(_ breakdown: Breakdown, _ figures: Figures) -> Finding? {
+        guard let wholeChange = figures.descriptor(.change, of: breakdown.whole) else { return nil }
+        var changes: [Int] = []
+        for p in breakdown.parts {
+            guard let c = figures.descriptor(.change, of: p), figures.compatible(c, wholeChange) else { return nil }
+            changes.append(c)
+        }
+        let hard = Relations.sum(changes.map { figures.signed($0, \.hard) })
+        let plausible = Relations.sum(changes.map { figures.signed($0, \.plausible) })
+        let w = figures.quantity(wholeChange)
+        let verdict = Verdict.of(hard: hard.intersects(figures.signed(wholeChange, \.hard)),
+                                 plausible: plausible.intersects(figures.signed(wholeChange, \.plausible)))
+        let range = figures.quantity(changes.first!).range.lowerBound..<figures.quantity(changes.last!).range.upperBound
+        return relationFinding(verdict, range: range, spec.message(
+            "各部分的变化合计 \(Self.sumText(changes.map { figures.signedValue($0) }, unit: w.unit))，与总数的变化“\(figures.text(wholeChange))”不符"))
+    }
+
+    /// The whole's growth rate is a weighted mean of its parts' (weights: their earlier levels),
+    /// so it lies between the smallest and the largest of them.
+    private func growthBetweenParts(_ breakdown: Breakdown, _ figures: Figures) -> Finding? {
+        guard let wholeGrowth = figures.descriptor(.growthRate, of: breakdown.whole) else { return nil }
+        var rates: [Int] = []
+        for p in breakdown.parts {
+            guard let g = figures.descriptor(.growthRate, of: p), figures.compatible(g, wholeGrowth) else { return nil }
+            rates.append(g)
+        }
+        let first = figures.signed(rates[0], \.hard), firstPlausible = figures.signed(rates[0], \.plausible)
+        let hard = rates.dropFirst().reduce(first) { $0.hull(figures.signed($1, \.hard)) }
+        let plausible = rates.dropFirst().reduce(firstPlausible) { $0.hull(figures.signed($1, \.plausible)) }
+        let verdict = Verdict.of(hard: hard.intersects(figures.signed(wholeGrowth, \.hard)),
+                                 plausible: plausible.intersects(figures.signed(wholeGrowth, \.plausible)))
+        let shown = rates.map { "“\(figures.text($0))”" }.joined(separator: "、")
+        return relationFinding(verdict, range: figures.quantity(wholeGrowth).range, spec.message(
+            "总数的增速“\(figures.text(wholeGrowth))”应介于各部分的增速\(shown)之间（总体增速是各部分增速的加权平均）",
+            ["match": figures.text(wholeGrowth)]))
+    }
+
+    /// `49+1+7=57 家`.
+    static func sumText(_ values: [Rational], unit: String?) -> String {
+        let total = values.dropFirst().reduce(values[0]) { ($0 + $1) ?? $0 }
+        return values.map(\.decimalString).joined(separator: "+").replacingOccurrences(of: "+-", with: "-") + "=" + shown(total, unit)
+    }
+}
+
+/// A block's statements with the figures they are about, for the numeric checks.
+struct Figures {
+    let block: Block
+    let list: StatementList
+    let window: StatementWindow
+
+    func quantity(_ statement: Int) -> Quantity { block.quantities[list.statements[statement].figure] }
+
+    func text(_ statement: Int) -> String { window.readerText(quantity(statement).range) }
+
+    /// The first statement of `measure` that describes statement `subject`.
+    func descriptor(_ measure: Measure, of subject: Int) -> Int? { list.descriptor(measure, of: subject) }
+
+    /// Two changes or rates measured against the same base, neither on a comparable basis nor
+    /// against another series.
+    func compatible(_ a: Int, _ b: Int) -> Bool {
+        let x = list.statements[a], y = list.statements[b]
+        guard x.base != .other, y.base != .other, x.comparable == y.comparable else { return false }
+        return x.base == y.base || x.base == .unstated || y.base == .unstated
+    }
+
+    /// A change's or rate's interval with the sign its direction gives.
+    func signed(_ statement: Int, _ interval: KeyPath<Quantity, Interval>) -> Interval {
+        let i = quantity(statement)[keyPath: interval]
+        return list.statements[statement].direction == .down ? -i : i
+    }
+
+    func signedValue(_ statement: Int) -> Rational {
+        let v = quantity(statement).value
+        return list.statements[statement].direction == .down ? (-v ?? v) : v
     }
 }

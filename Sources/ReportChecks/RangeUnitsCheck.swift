@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: range-units` — `9～16亿` and `15～30%` drop 亿 or % from the first end of a range,
 /// which GB/T 15835 5.1.3 forbids because it reads two ways. The fix writes it on both ends.
@@ -9,7 +10,7 @@ struct RangeUnitsCheck: OptionlessCheck, WindowCheck {
 
     static let separators: Set<UInt32> = [0xFF5E, 0x7E, 0x301C, 0x2014, 0x2013, 0x81F3, 0x5230]
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         window.quantities { $0.flags.contains(.rangeLowBorrowsSuffix) }.compactMap { q in
             let suffix = q.magnitude ?? (q.unit == "%" || q.unit == "‰" || q.unit == "个百分点" ? q.unit : nil) ?? ""
             guard !suffix.isEmpty else { return nil }

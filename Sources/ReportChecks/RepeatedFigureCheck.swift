@@ -2,6 +2,7 @@ import Foundation
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// `kind: repeated-figure` — the same figure stated twice (in a summary and in the body, in a
 /// heading and a table) must agree: two figures with the same label, unit and kind whose
@@ -46,7 +47,7 @@ struct RepeatedFigureCheck: Check {
         var groupOfKey: [Int?] = []
         var groups: [Group] = []
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             for block in window.blocks {
                 var lookup = BlockLookup(block)
                 for q in block.quantities where q.isAmountLike && RepeatedFigureCheck.isStatedValue(q.bound) {

@@ -1,6 +1,7 @@
 import Foundation
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// `kind: require` — a pattern that must appear: in the document, or (with `section:`) in
 /// every section whose heading matches. A missing match is reported at the section heading,
@@ -48,7 +49,7 @@ struct RequireCheck: Check {
         var sections = SectionStack<Target?>()
         var findings: [Finding] = []
 
-        mutating func read(_ window: BlockWindow) {
+        mutating func read(_ window: StatementWindow) {
             guard let section = check.section else {
                 guard !foundAnywhere else { return }
                 foundAnywhere = window.blocks.contains { Scope.admits($0.kind, check.kinds) && !$0.matches(of: check.pattern).isEmpty }

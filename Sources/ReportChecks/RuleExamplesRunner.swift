@@ -1,5 +1,6 @@
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// Runs a rule's `examples`: each `pass` snippet must give no finding of the rule, each
 /// `fail` snippet at least one. Used by `reportlint test-rules` and by the test suite for

@@ -1,16 +1,20 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
-/// `kind: shares` — `占…比重为X%`, `占比X%`: a share is at most 100 %. When the sentence gives
-/// the whole and, after 其中, the part (`就业人员73439万人，其中城镇就业人员47345万人，占
-/// 比重为64.5%`), part/whole must give X. When the whole is an exact count and no part is
-/// given, X% of it must be a whole number of things (the GRIM test).
+/// `kind: shares` — a share (`占…的比重为X%`, `占比X%`) is at most 100 %. When the text gives
+/// the share's part and the whole it names (`就业人员73439万人，其中城镇就业人员47345万人，
+/// 占全国就业人员比重为64.5%`), part/whole must give X. When the whole is an exact count of
+/// units and the part is given only as the share, X% of it must be a whole number of units
+/// (the GRIM test). A share is compared only with the whole it names, or, naming none, with
+/// the whole of the breakdown its part belongs to: never with a figure that merely stands
+/// before it (`前7位企业…占14.6%` is not a share of 7).
 struct ShareCheck: WindowCheck {
     let spec: RuleSpec
     let maximum: Rational
 
-    static let zhan = WordList(["占"])
+    var readsStatements: Bool { true }
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
@@ -23,51 +27,51 @@ struct ShareCheck: WindowCheck {
         self.spec = spec
     }
 
-    func run(_ window: BlockWindow) -> [Finding] {
+    func run(_ window: StatementWindow) -> [Finding] {
         var findings: [Finding] = []
-        for block in window.blocks where !block.quantities.isEmpty {
-            var lookup = BlockLookup(block)
-            for share in block.quantities where share.kind == .percent {
-                guard let fullSentence = lookup.sentence(containing: share.range.lowerBound) else { continue }
-                // The whole and the part are looked for within `sentenceReach`.
-                let sentence = max(fullSentence.lowerBound, share.range.lowerBound - Block.sentenceReach)..<fullSentence.upperBound
-                guard let zhan = lookup.last(Self.zhan, in: sentence.lowerBound..<share.range.lowerBound) else { continue }
-                let text = window.readerText(share.range)
-                let cap = Interval.between(nil, maximum)
-                if let f = relationFinding(Verdict.of(hard: share.hard.intersects(cap), plausible: share.plausible.intersects(cap)),
-                                           range: share.range, spec.message("比重“\(text)”超过\(maximum.decimalString)%", ["match": text])) {
-                    findings.append(f)
-                    continue
-                }
-                let before = lookup.quantities(startingIn: sentence.lowerBound..<zhan).filter { $0.range.upperBound <= zhan && $0.isAmountLike }
-                let marker = lookup.last(PartsWithinWholeCheck.qizhong, in: sentence.lowerBound..<zhan)
-                if let marker, let whole = before.last(where: { $0.range.upperBound <= marker }),
-                   let part = before.last(where: { $0.range.lowerBound > marker && $0.hasSameUnit(as: whole) }) {
-                    guard let hard = Relations.sharePercent(part: part.hard, whole: whole.hard),
-                          let plausible = Relations.sharePercent(part: part.plausible, whole: whole.plausible) else { continue }
-                    let exact = (part.value / whole.value).flatMap { $0 * Relations.hundred }
-                    let message = "“\(window.readerText(part.range))”占“\(window.readerText(whole.range))”的比重约为\(exact.map { Self.rounded($0) } ?? "?")%，与“\(text)”不符"
-                    if let f = relationFinding(Verdict.of(hard: hard.intersects(share.hard), plausible: plausible.intersects(share.plausible)),
-                                               range: share.range, spec.message(message, ["match": text])) {
-                        findings.append(f)
-                    }
-                } else if let whole = before.last, whole.kind == .count, whole.hard.lower == whole.hard.upper,
-                          let n = whole.hard.lower?.value, n.isInteger, n.numerator > 0 {
-                    if !Relations.grimConsistent(share: share.hard, whole: Int(n.numerator)) {
-                        findings.append(Finding(range: share.range, message: spec.message(
-                            "\(n.decimalString)的“\(text)”不是整数个：没有整数k使k/\(n.decimalString)等于\(text)", ["match": text])))
-                    }
-                }
+        for (b, block) in window.blocks.enumerated() {
+            let figures = Figures(block: block, list: window.statements[b], window: window)
+            for (k, s) in figures.list.statements.enumerated() where s.measure == .share {
+                if let f = judge(k, figures) { findings.append(f) }
             }
         }
         return findings
     }
 
+    private func judge(_ k: Int, _ figures: Figures) -> Finding? {
+        let share = figures.quantity(k), s = figures.list.statements[k]
+        let text = figures.text(k)
+        let cap = Interval.between(nil, maximum)
+        if let f = relationFinding(Verdict.of(hard: share.hard.intersects(cap), plausible: share.plausible.intersects(cap)),
+                                   range: share.range, spec.message("比重“\(text)”超过\(maximum.decimalString)%", ["match": text])) {
+            return f
+        }
+        guard let w = s.denominatorStatement else { return nil }
+        let whole = figures.quantity(w)
+        if let p = s.subject, p != w, figures.list.statements[p].measure == figures.list.statements[w].measure {
+            let part = figures.quantity(p)
+            guard part.hasSameUnit(as: whole), part.kind == whole.kind,
+                  let hard = Relations.sharePercent(part: part.hard, whole: whole.hard),
+                  let plausible = Relations.sharePercent(part: part.plausible, whole: whole.plausible) else { return nil }
+            let exact = (part.value / whole.value).flatMap { $0 * Relations.hundred }
+            return relationFinding(Verdict.of(hard: hard.intersects(share.hard), plausible: plausible.intersects(share.plausible)),
+                                   range: share.range, spec.message(
+                                       "“\(figures.text(p))”占“\(figures.text(w))”的比重约为\(exact.map { Self.rounded($0) } ?? "?")%，与“\(text)”不符",
+                                       ["match": text]))
+        }
+        guard s.subject == nil, whole.kind == .count, whole.bound == .plain, whole.hard.lower == whole.hard.upper,
+              let n = whole.hard.lower?.value, n.isInteger, n.numerator > 0,
+              !Relations.grimConsistent(share: share.hard, whole: Int(n.numerator)) else { return nil }
+        return Finding(range: share.range, message: spec.message(
+            "\(n.decimalString)的“\(text)”不是整数个：没有整数k使k/\(n.decimalString)等于\(text)", ["match": text]))
+    }
+
     /// Two decimals, for messages.
     static func rounded(_ r: Rational) -> String {
         guard let scaled = r * Rational(integer: 100) else { return r.decimalString }
-        let n = scaled.numerator, d = scaled.denominator
+        // Half up without overflow: the quotient and remainder of n by d.
+        let n = Int128(scaled.numerator), d = Int128(scaled.denominator)
         let q = (2 * n + d) / (2 * d)
-        return (Rational(Int128(q), 100) ?? r).decimalString
+        return (Rational(q, 100) ?? r).decimalString
     }
 }

@@ -1,6 +1,7 @@
 import ReportDocument
 import ReportNumbers
 import ReportRules
+import ReportStatements
 
 /// A check kind with no keys of its own: any key beyond the common ones is an error.
 protocol OptionlessCheck: Check {

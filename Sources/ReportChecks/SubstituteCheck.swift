@@ -1,6 +1,7 @@
 import Foundation
 import ReportDocument
 import ReportRules
+import ReportStatements
 
 /// `kind: substitute` — a pattern with a preferred form; the finding carries the fix.
 ///

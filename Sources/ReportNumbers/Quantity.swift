@@ -213,6 +213,10 @@ public struct Quantity: Hashable, Sendable {
     /// The unit or measure word without the magnitude: 元 for 亿元, 人次, %, 个百分点.
     public var unit: String? { Vocabulary.units[unitCode] }
 
+    /// Whether two figures share a unit (or both have none), so that they can be added: 人
+    /// and 人次 never mix. Compared by code, without building the units' strings.
+    public func hasSameUnit(as other: Quantity) -> Bool { unitCode == other.unitCode }
+
     /// Every `unit` at its `unitCode` (nil at 0), for writers that prepare each word once.
     public static var unitsByCode: [String?] { Vocabulary.units.wordsByCode }
 

@@ -44,18 +44,26 @@ rules:
   - id: numbers/parts-within-whole
     kind: parts-within-whole
     severity: error
-    description: Parts introduced by 其中 are at most the whole, and together at most the whole; with 分别为 they add up to it.
-    why: “累计认定636家，其中A 700家” cannot be true; it usually hides a typing slip or a figure from another year.
+    description: A part (其中, 含, a bracket) is at most its whole; parts that make up a whole (complementary categories, a bracket of figures, 合计) add up to it, and so do their changes.
+    why: “累计认定636家，其中A 700家” cannot be true; a doubled part in 第一/二/三产业 or 城镇/农村 leaves the sum far from the total. Overlapping parts (其中私人汽车…；新能源汽车…) are never summed, and a change (比上年末增加160万辆) is never the whole of the levels after 其中.
     clause: research §5.6 (partial decomposition); XBRL Calculations 1.1 for complete ones
     examples:
       pass:
         - 累计认定外资研发中心636家，其中开放式创新平台2家，全球研发中心19家。
         - 累计认定外资研发中心636家。其中，开放式创新平台2家。
         - 线下参会近3万人次，其中境外嘉宾1200人。
+        - 年末机动车保有量3500万辆，比上年末增加160万辆，其中私人汽车3100万辆，增加150万辆。
+        - 年末机动车保有量3500万辆，其中私人汽车3100万辆；新能源汽车2000万辆。
+        - 全年地区生产总值1329.65亿元。其中，第一产业增加值277.25亿元；第二产业增加值294.25亿元；第三产业增加值758.14亿元。
+        - 全市高校59所（含成人高校、不含军事院校），在校生30万人。
       fail:
         - 累计认定外资研发中心16家，其中开放式创新平台2家，全球研发中心19家。
         - 累计认定外资研发中心636家，其中开放式创新平台700家。
         - 共有项目30个，其中境内、境外项目分别为12个、20个。
+        - 全年地区生产总值5000亿元。其中，第一产业增加值100亿元；第二产业增加值3600亿元；第三产业增加值3100亿元。
+        - 全市博物馆39个（国有17个、非国有25个）。
+        - 年末参保人数5200万人，比上年末增加176万人，其中，参保职工3790万人，参保离退休人员1410万人，分别增加121万人和95万人。
+        - 居民人均可支配收入6.8万元。其中，城镇居民人均可支配收入7.0万元；农村居民人均可支配收入7.4万元。
 
   - id: numbers/counted-list
     kind: counted-list
@@ -68,6 +76,8 @@ rules:
         - 与新加坡、德国、澳大利亚等5家政府间合作伙伴续签备忘录。
         - 吸引观众超5万人次（专业观众占比超85%）。
         - 发布**2**项成果（**新药**、新材料、　）。
+        - 全市博物馆39个（其中国有17个、非国有22个）。
+        - 全市高校59所（含成人高校、不含军事院校）。
       fail:
         - 展示对接活动2场（技术转移大会、创业投资大会、成果发布会）。
         - 续签合作伙伴2家（新加坡、德国、澳大利亚等）。
@@ -89,25 +99,30 @@ rules:
   - id: numbers/shares
     kind: shares
     severity: error
-    description: A share is at most 100 %, and agrees with the part and whole it is stated for.
-    why: “城镇就业人员占比为74.5%” when 47345 of 73439 is 64.5 % is a slip a reader will notice.
+    description: A share is at most 100 %, and agrees with the part and the whole it names (or, naming none, the whole of its 其中).
+    why: “城镇就业人员占比为74.5%” when 47345 of 73439 is 64.5 % is a slip a reader will notice. A share is never compared with a figure that merely stands before it.
     examples:
       pass:
         - 年末全国就业人员73439万人，其中城镇就业人员47345万人，占全国就业人员比重为64.5%。
         - 吸引观众超5万人次，专业观众占比超85%。
+        - 排名前7位的企业营业收入合计占全市的14.6%。
+        - 本地获评国家科学技术奖58项、占全国28.7%。
       fail:
         - 年末全国就业人员73439万人，其中城镇就业人员47345万人，占全国就业人员比重为74.5%。
         - 专业观众占比为120%。
-        - 累计认定636家，开放式创新平台占比0.4%。
+        - 累计认定636家，其中开放式创新平台占比0.4%。
 
   - id: numbers/growth
     kind: growth
     severity: error
-    description: 由A增至B and the stated change (增长X%, N个百分点, N倍, 翻番) agree.
+    description: 由A增至B and the stated change (增长X%, N个百分点, N倍, 翻番) agree; a level, its change (比上年末增加) and its rate (增长X%) agree.
     why: Growth rates are recomputed by readers; a rate that A and B cannot give undermines the whole report.
     clause: research §5.6; 国家统计局 usage of 百分点 and 倍
     examples:
       pass:
+        - 年末住户存款余额5.70万亿元，比年初增加0.27万亿元，增长5.0%。
+        - 规上工业企业从4.7万家增加到6.1万家，高新技术企业从2.2万家增加到4.9万家。
+        - 年末常住人口1057万人，比上年末减少9万人，下降0.8%。
         - 技术合同成交额由100亿元增至145.5亿元，增长45.5%。
         - 研发投入强度由4.2%提高到4.4%，提高0.2个百分点。
         - 技术合同成交额由100亿元增至300亿元，增长了2倍。
@@ -118,6 +133,8 @@ rules:
         - 研发投入强度由4.2%提高到4.4%，提高0.5个百分点。
         - 技术合同成交额由100亿元增至300亿元，翻了一番。
         - 孵化器由1606家增至1688家，增加92家。
+        - 年末住户存款余额5.70万亿元，比年初增加0.27万亿元，增长6.0%。
+        - 年末常住人口1057万人，比上年末减少9万人，增长0.8%。
 
   - id: numbers/headline-claims
     kind: headline-claims

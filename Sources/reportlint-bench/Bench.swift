@@ -2,6 +2,7 @@ import Foundation
 import ReportDocument
 import ReportNumbers
 import ReportOutput
+import ReportStatements
 
 /// `swift run -c release reportlint-bench [mode] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line] [--repeat PIECE]`
 ///
@@ -62,6 +63,8 @@ struct Bench {
         case "tree": try tree(files: 1000)
         case "startup": try startup()
         case "scan": try scan(sizeMB)
+        case "statements":
+            for path in args.isEmpty ? [out ?? ""] : args { try printStatements(path) }
         case "read": try readDocument(sizeMB)
         case "extract": try extract(sizeMB, format: format, runs: runs)
         case "all":
@@ -74,6 +77,17 @@ struct Bench {
             }
         default:
             usageError("unknown mode '\(mode)'")
+        }
+    }
+
+    static func printStatements(_ path: String) throws {
+        let source = try SourceFile.read(path: path)
+        let document = DocumentReader().read(source)
+        let reader = StatementReader()
+        for block in document.blocks where !block.quantities.isEmpty {
+            let list = reader.read(block)
+            say("\(source.line(of: block.range.lowerBound)): \(source.readerText(block.range).prefix(60))")
+            for line in list.describe(block, in: source) { say("    " + line) }
         }
     }
 

@@ -54,8 +54,14 @@ struct SeededRandom {
             #expect(errors(consistent).isEmpty, "\(consistent): \(errors(consistent))")
             let broken = "累计认定\(whole)家，其中开放式平台\(unround(whole + random.int(1...50)))家。"
             #expect(!errors(broken).isEmpty, "\(broken)")
+            // Parts that may overlap are never summed; parts that make up the whole are.
             let part = unround(whole / 2 + 1)
-            let overSum = "累计认定\(whole)家，其中开放式平台\(part)家，全球研发中心\(part)家。"
+            let overlapping = "累计认定\(whole)家，其中开放式平台\(part)家，全球研发中心\(part)家。"
+            #expect(errors(overlapping).isEmpty, "\(overlapping): \(errors(overlapping))")
+            let inside = random.int(1...(whole - 1))
+            let partition = "累计认定\(whole)家，其中境内机构\(inside)家，境外机构\(whole - inside)家。"
+            #expect(errors(partition).isEmpty, "\(partition): \(errors(partition))")
+            let overSum = "累计认定\(whole)家，其中境内机构\(part)家，境外机构\(part)家。"
             #expect(!errors(overSum).isEmpty, "\(overSum)")
         }
     }

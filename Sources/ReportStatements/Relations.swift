@@ -1,0 +1,451 @@
+import ReportDocument
+import ReportNumbers
+
+/// The relations between a block's statements: which figure a change or share describes,
+/// how 分别 hands figures to subjects, and the breakdowns 其中, brackets, categories and 合计 state.
+///
+/// Each pass walks the statements once, looking back at most `Reach.sentence` bytes or a
+/// sentence, so a draft pasted as one line costs time in proportion to its length.
+extension BlockReading {
+    /// `由A增至B`: A is B's earlier value.
+    mutating func resolveFromTo() {
+        for k in statements.indices.dropLast() where leads[k].from {
+            let next = k + 1
+            guard sentenceOf[next] == sentenceOf[k], leads[next].lastChange == .upTo || leads[next].lastChange == .downTo,
+                  figures[next].kind == figures[k].kind, figures[next].hasSameUnit(as: figures[k]) else { continue }
+            statements[k].measure = .previous
+            statements[k].subject = next
+            statements[k].direction = .none
+            if statements[next].label == nil {
+                statements[next].label = statements[k].label
+                leads[next].label = leads[k].label
+            }
+        }
+    }
+
+    /// `城镇和农村居民人均可支配收入分别增长4.3%、5.5%`: each figure of the run goes to one
+    /// listed subject; `参保职工…，离退休人员…，分别增加1214万人和552万人`: to the levels before it.
+    mutating func distributeRespectively() {
+        var primaries: [Int] = [], sentence = -1
+        var k = 0
+        while k < statements.count {
+            if sentenceOf[k] != sentence { (primaries, sentence) = ([], sentenceOf[k]) }
+            guard leads[k].respectively else {
+                if statements[k].isPrimary { primaries.append(k) }
+                k += 1
+                continue
+            }
+            var run = [k]
+            while let j = run.last.map({ $0 + 1 }), j < statements.count, sentenceOf[j] == sentenceOf[k], isBareLead(j),
+                  figures[j].kind == figures[k].kind {
+                run.append(j)
+            }
+            if run.count >= 2 { distribute(run, over: primaries) }
+            k = run.last! + 1
+        }
+    }
+
+    private mutating func distribute(_ run: [Int], over primaries: [Int]) {
+        let k = run[0]
+        for j in run.dropFirst() {
+            statements[j].measure = statements[k].measure
+            statements[j].direction = statements[k].direction
+            statements[j].base = statements[k].base
+            statements[j].comparable = statements[k].comparable
+            statements[j].denominator = statements[k].denominator
+        }
+        if let label = leads[k].label {
+            let items = split(label)
+            guard items.count == run.count else { return }
+            for (j, item) in zip(run, items) {
+                leads[j].label = item
+                statements[j].label = block.text.sourceRange(item)
+            }
+        } else if primaries.count >= run.count {
+            for (j, p) in zip(run, primaries.suffix(run.count)) { statements[j].subject = p }
+        }
+    }
+
+    /// Whether figure `j`'s lead holds nothing but a joining word (和, 及, 与) or spaces.
+    private func isBareLead(_ j: Int) -> Bool {
+        var p = leads[j].range.lowerBound
+        while p < leads[j].range.upperBound {
+            let (c, len) = UTF8Text.scalar(t, p)
+            guard UTF8Text.isInlineSpace(c) || c == 0x548C || c == 0x53CA || c == 0x4E0E || c == 0x2A else { return false }
+            p += len
+        }
+        return true
+    }
+
+    /// A label's items, split at 、 和 及 与.
+    private func split(_ range: Range<Int>) -> [Range<Int>] {
+        var items: [Range<Int>] = [], start = range.lowerBound, i = range.lowerBound
+        while i < range.upperBound {
+            let (c, len) = UTF8Text.scalar(t, i)
+            if c == 0x3001 || c == 0x548C || c == 0x53CA || c == 0x4E0E {
+                if i > start { items.append(start..<i) }
+                start = i + len
+            }
+            i += len
+        }
+        if range.upperBound > start { items.append(start..<range.upperBound) }
+        return items
+    }
+
+    /// A change, growth rate, point change or share without a label of its own describes the
+    /// level or rate before it in its sentence (and in its bracket, if it stands in one); a
+    /// labelled share describes the level of that label. A change or rate without a base has
+    /// the base of the one before it in the sentence.
+    mutating func resolveSubjects() {
+        var lastPrimary: [Int: Int] = [:], sentence = -1
+        var lastBase: Base?
+        var byLabel: [[UInt8]: Int] = [:]
+        for k in statements.indices {
+            if sentenceOf[k] != sentence { (lastPrimary, lastBase, sentence) = ([:], nil, sentenceOf[k]) }
+            let s = statements[k]
+            switch s.measure {
+            case .change, .growthRate, .pointChange, .multiple, .previous, .share:
+                if s.subject == nil {
+                    if s.label == nil {
+                        statements[k].subject = lastPrimary[bracketOf[k]] ?? lastPrimary[-1]
+                    } else if s.measure == .share, let label = leads[k].label, let p = byLabel[normalized(label)],
+                              spans[k].lowerBound - spans[p].upperBound <= Reach.sentence {
+                        statements[k].subject = p
+                    }
+                }
+                if s.measure != .share, s.measure != .previous {
+                    if s.base == .unstated, let last = lastBase {
+                        statements[k].base = last
+                    } else if s.base != .unstated {
+                        lastBase = s.base
+                    }
+                }
+            default:
+                if s.isPrimary {
+                    lastPrimary[bracketOf[k]] = k
+                    if s.measure != .rate, let label = leads[k].label { byLabel[normalized(label)] = k }
+                }
+            }
+            // A change of a comparable series is comparable too.
+            if let subject = statements[k].subject, statements[subject].comparable { statements[k].comparable = true }
+        }
+    }
+
+    /// A share's named whole: the nearest level before it, within `Reach.sentence`, whose
+    /// label is the name or ends with it (占全市进出口总额 → 货物进出口总额). A share naming no
+    /// whole and describing a part of a breakdown is a share of that breakdown's whole.
+    mutating func resolveDenominators() {
+        var wholeOfPart: [Int: Int] = [:]
+        for b in breakdowns { for p in b.parts where wholeOfPart[p] == nil { wholeOfPart[p] = b.whole } }
+        for k in statements.indices where statements[k].measure == .share {
+            if let named = statements[k].denominator {
+                let key = normalized(block.text.plainOffset(ofSource: named.lowerBound)..<block.text.plainOffset(ofSource: named.upperBound))
+                guard key.count >= 6 else { continue }
+                var j = k - 1
+                while j >= 0, spans[k].lowerBound - spans[j].upperBound <= Reach.sentence {
+                    if statements[j].measure == .level, let label = leads[j].label {
+                        let other = normalized(label)
+                        if other == key || (other.count >= 6 && (other.ends(with: key) || key.ends(with: other))) {
+                            statements[k].denominatorStatement = j
+                            break
+                        }
+                    }
+                    j -= 1
+                }
+            } else if statements[k].denominatorStatement == nil, let subject = statements[k].subject {
+                statements[k].denominatorStatement = wholeOfPart[subject]
+            }
+        }
+    }
+
+    /// A label without spaces, emphasis, bracketed notes, and the region and period words that
+    /// do not change what it names: `全市常住人口` and `年末常住人口` are both `常住人口`;
+    /// `地区生产总值（初步核算数）` is `生产总值`.
+    func normalized(_ range: Range<Int>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(range.count)
+        var depth = 0, i = range.lowerBound
+        while i < range.upperBound {
+            let (c, len) = UTF8Text.scalar(t, i)
+            if c == 0xFF08 || c == 0x28 { depth += 1 }
+            if depth == 0, c != 0x20, c != 0x2A, c != 0x3000 { out.append(contentsOf: bytes(i..<(i + len))) }
+            if c == 0xFF09 || c == 0x29, depth > 0 { depth -= 1 }
+            i += len
+        }
+        var stripped = true
+        while stripped {
+            stripped = false
+            for w in LabelTrim.normalizingPrefixes where out.count > w.count + 3 && out.starts(with: w) {
+                out.removeFirst(w.count)
+                stripped = true
+            }
+        }
+        return out
+    }
+
+    // MARK: - Breakdowns
+
+    /// A list of parts being read: opened by 其中 or a bracket after a figure, closed by the
+    /// end of its clause, sentence or bracket.
+    private struct OpenList {
+        enum Level { case clause, sentence, bracket }
+        var whole: Int?
+        var level: Level
+        var evidence: Breakdown.Evidence
+        var marker: Range<Int>
+        /// For a bracket: its opening mark.
+        var openMark = -1
+        var parts: [Int] = []
+        /// Closed by a figure in the whole's unit that did not fit: the list may have gone on.
+        var interrupted = false
+        /// A ； since the list opened: what follows may be the next whole rather than a part.
+        var afterSemicolon = false
+    }
+
+    private enum Event {
+        case figure(Int)
+        case qizhong(Range<Int>)
+        case mark(Int)
+    }
+
+    /// The state of the walk over a block's figures and marks.
+    private struct Walk {
+        var stack: [OpenList] = []
+        var sentence = 0
+        /// Where the current clause or sentence started (after 。；：）).
+        var boundary = 0
+        /// The last level (a possible whole) of the current and the previous sentence, by bracket.
+        var lastLevel: [Int: Int] = [:]
+        var previousSentenceLevel: [Int: Int] = [:]
+        /// The levels of the current and the previous sentence, for 合计 and ambiguity.
+        var sentenceLevels: [Int] = []
+        var previousSentenceLevels: [Int] = []
+        /// 其中 at the start of a bracket, read with the bracket.
+        var consumed: Set<Int> = []
+        var partsInBreakdowns: Set<Int> = []
+
+        var bracket: Int { stack.last { $0.level == .bracket }?.openMark ?? -1 }
+    }
+
+    mutating func findBreakdowns() {
+        var owner: [Int: Int] = [:]
+        for k in figures.indices { if let (open, _) = bracket(after: k) { owner[open] = k } }
+        var events: [(at: Int, order: Int, event: Event)] = []
+        for k in figures.indices { events.append((spans[k].lowerBound, 1, .figure(k))) }
+        for q in WordList.qizhong.offsets(in: t) { events.append((q, 0, .qizhong(q..<(q + 6)))) }
+        for (m, mark) in marks.enumerated() where mark.kind != .comma && mark.kind != .item {
+            events.append((mark.at, 0, .mark(m)))
+        }
+        events.sort { ($0.at, $0.order) < ($1.at, $1.order) }
+
+        var walk = Walk()
+        for (at, _, event) in events {
+            switch event {
+            case .mark(let m): read(mark: m, owner: owner[m], &walk)
+            case .qizhong(let marker): read(qizhong: marker, at: at, &walk)
+            case .figure(let k): read(figure: k, &walk)
+            }
+        }
+        while let top = walk.stack.popLast() { close(top, &walk) }
+        breakdowns.sort { ($0.marker.lowerBound, $0.whole) < ($1.marker.lowerBound, $1.whole) }
+    }
+
+    private mutating func read(mark m: Int, owner: Int?, _ walk: inout Walk) {
+        let mark = marks[m]
+        switch mark.kind {
+        case .stop:
+            while let top = walk.stack.last, top.level != .bracket { close(walk.stack.removeLast(), &walk) }
+            walk.sentence += 1
+            walk.boundary = mark.end
+            (walk.previousSentenceLevel, walk.lastLevel) = (walk.lastLevel, [:])
+            (walk.previousSentenceLevels, walk.sentenceLevels) = (walk.sentenceLevels, [])
+        case .semicolon:
+            if let top = walk.stack.last, top.level == .clause,
+               walk.stack.dropLast().contains(where: { $0.whole != nil && $0.level != .bracket }) {
+                close(walk.stack.removeLast(), &walk)
+            }
+            if !walk.stack.isEmpty { walk.stack[walk.stack.count - 1].afterSemicolon = true }
+            walk.boundary = mark.end
+        case .colon:
+            walk.boundary = mark.end
+        case .open:
+            var list = OpenList(whole: nil, level: .bracket, evidence: .bracket, marker: mark.at..<mark.end, openMark: m)
+            if let k = owner, isWhole(k) {
+                list.whole = k
+                if let e = CueWords.scopeOpeners.match(t, at: mark.end, before: t.count) {
+                    switch e.cue {
+                    case .includes: list.evidence = .includes
+                    case .qizhong:
+                        list.evidence = .qizhong
+                        walk.consumed.insert(mark.end)
+                    default: list.whole = nil
+                    }
+                }
+            }
+            walk.stack.append(list)
+        case .close:
+            while let top = walk.stack.popLast() {
+                close(top, &walk)
+                if top.level == .bracket { break }
+            }
+            walk.boundary = mark.end
+        default:
+            break
+        }
+    }
+
+    /// 其中 after a whole in its sentence (`…1057.08万人，比上年末增加8.55万人，其中，…`), or at
+    /// the start of a sentence after one (`…12282.15亿元，比上年增长4.6%。其中，…`).
+    private mutating func read(qizhong marker: Range<Int>, at: Int, _ walk: inout Walk) {
+        guard !walk.consumed.contains(at) else { return }
+        let startsSentence = skipBlanks(from: walk.boundary) >= at
+        var whole = walk.lastLevel[walk.bracket]
+        if whole == nil, startsSentence {
+            // `…260枚金牌、175枚银牌、180枚铜牌。其中…`: a sentence of several wholes leaves the
+            // one meant unsaid.
+            whole = walk.previousSentenceLevel[walk.bracket].flatMap { hasParallelWhole($0, among: walk.previousSentenceLevels) ? nil : $0 }
+        }
+        if let w = whole, !isWhole(w) || at - spans[w].upperBound > Reach.sentence { whole = nil }
+        if let top = walk.stack.last, top.whole == whole, whole != nil { return }
+        walk.stack.append(OpenList(whole: whole, level: startsSentence ? .sentence : .clause, evidence: .qizhong, marker: marker))
+    }
+
+    private mutating func read(figure k: Int, _ walk: inout Walk) {
+        defer {
+            if statements[k].isPrimary {
+                walk.lastLevel[bracketOf[k]] = k
+                if isWhole(k) { walk.sentenceLevels.append(k) }
+            }
+        }
+        // `其中A占比X%`: a share naming no whole is a share of the list's whole.
+        if statements[k].measure == .share, statements[k].denominator == nil, let whole = walk.stack.last?.whole {
+            statements[k].denominatorStatement = whole
+        }
+        if leads[k].total, isWhole(k) {
+            addTotal(k, &walk)
+            return
+        }
+        guard let top = walk.stack.last, let whole = top.whole, k != whole, isPart(k, of: whole) else { return }
+        let tooFar = spans[k].lowerBound - top.marker.upperBound > Reach.sentence
+        if tooFar || top.level != .bracket && (isSibling(k, of: whole, parallel: top.afterSemicolon)
+            || top.parts.first.map({ first in startsNewTopic(k) || !(related(k, first) || sharesHead(k, whole)) }) == true) {
+            var list = walk.stack.removeLast()
+            list.interrupted = true
+            close(list, &walk)
+            return
+        }
+        walk.stack[walk.stack.count - 1].parts.append(k)
+    }
+
+    private func skipBlanks(from p: Int) -> Int {
+        var p = p
+        while p < t.count, case let (c, len) = UTF8Text.scalar(t, p), UTF8Text.isInlineSpace(c) || c == 0x2A || c == 0x09 { p += len }
+        return p
+    }
+
+    /// Whether another level of `k`'s sentence, in its bracket, is in `k`'s unit.
+    private func hasParallelWhole(_ k: Int, among levels: [Int]) -> Bool {
+        levels.contains { j in
+            j != k && bracketOf[j] == bracketOf[k] && figures[j].kind == figures[k].kind && figures[j].hasSameUnit(as: figures[k])
+        }
+    }
+
+    private func isWhole(_ k: Int) -> Bool {
+        let s = statements[k]
+        guard s.measure == .level || s.measure == .average, !isName(k) else { return false }
+        switch figures[k].kind {
+        case .count, .amount, .measure: return figures[k].bound != .contradictory
+        default: return false
+        }
+    }
+
+    /// A level in the whole's unit and kind: 人 and 人次 never relate.
+    private func isPart(_ k: Int, of whole: Int) -> Bool {
+        guard k > whole, isWhole(k), statements[k].measure == statements[whole].measure else { return false }
+        return figures[k].kind == figures[whole].kind && figures[k].hasSameUnit(as: figures[whole])
+    }
+
+    /// A part whose label opens with a period or region word (年末…, 全市…) starts a new topic.
+    private func startsNewTopic(_ k: Int) -> Bool {
+        guard let label = leads[k].label else { return false }
+        let head = bytes(label)
+        return Self.topicWords.contains { head.starts(with: $0) }
+    }
+
+    private static let topicWords: [[UInt8]] = ["年末", "年底", "全年", "年初", "全国", "全省", "全市", "全州", "全县", "全区"].map { Array($0.utf8) }
+
+    /// Two parts of one list name alike things: they share their head, the last character
+    /// (公立医院, 民营医院), or their first two (参保职工, 参保离退休人员).
+    private func related(_ a: Int, _ b: Int) -> Bool {
+        guard let la = leads[a].label, let lb = leads[b].label else { return false }
+        let x = bytes(la), y = bytes(lb)
+        return sharesHead(a, b) || x.count >= 6 && y.count >= 6 && x.prefix(6).elementsEqual(y.prefix(6))
+    }
+
+    /// A part names a kind of what its whole names: 基层机构 of 机构, 城镇常住人口 of 常住人口.
+    private func sharesHead(_ a: Int, _ b: Int) -> Bool {
+        guard let la = leads[a].label, let lb = leads[b].label else { return false }
+        let x = bytes(la), y = bytes(lb)
+        return x.count >= 3 && y.count >= 3 && x.suffix(3).elementsEqual(y.suffix(3))
+    }
+
+    /// A figure whose label stands beside the whole's rather than under it is the next whole
+    /// of a list of wholes, not a part: a complementary category (乡村消费品零售额 after
+    /// 城镇消费品零售额), or, after a ；, a label alike apart from a middle word (三级医院,
+    /// 二级医院; 参加失业保险人数, 参加基本养老保险人数). A label that holds the other names a part.
+    private func isSibling(_ k: Int, of whole: Int, parallel: Bool) -> Bool {
+        guard let lk = leads[k].label, let lw = leads[whole].label else { return false }
+        let x = normalized(lk), y = normalized(lw)
+        if Complements.partition([x, y]) != nil { return true }
+        // Right after 其中, alike labels are parts (全球研发中心 of 外资研发中心); after a ；
+        // they are the next whole (…；二级医院75家，其中…).
+        guard parallel else { return false }
+        let a = Array(String(decoding: x, as: UTF8.self).unicodeScalars), b = Array(String(decoding: y, as: UTF8.self).unicodeScalars)
+        let shorter = min(a.count, b.count)
+        var prefix = 0, suffix = 0
+        while prefix < shorter, a[prefix] == b[prefix] { prefix += 1 }
+        while suffix < shorter - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        // Both have a word of their own in the middle (an inserted word, 三级[甲等综合]医院,
+        // names a kind of the whole), and what they share is most of them.
+        return prefix + suffix < shorter && 2 * (prefix + suffix) > shorter
+    }
+
+    /// `A x亿元，B y亿元，合计z亿元`: the levels before the total in its sentence make it up.
+    private mutating func addTotal(_ k: Int, _ walk: inout Walk) {
+        let parts = walk.sentenceLevels.filter { j in
+            statements[j].measure == statements[k].measure && figures[j].kind == figures[k].kind
+                && figures[j].hasSameUnit(as: figures[k]) && !walk.partsInBreakdowns.contains(j)
+                && spans[k].lowerBound - spans[j].upperBound <= Reach.sentence
+        }
+        guard parts.count >= 2 else { return }
+        add(Breakdown(kind: .partition, evidence: .total, whole: k, parts: parts, marker: block.text.sourceRange(leads[k].range)), &walk)
+    }
+
+    private mutating func close(_ list: OpenList, _ walk: inout Walk) {
+        guard let whole = list.whole, !list.parts.isEmpty else { return }
+        let marker = block.text.sourceRange(list.marker)
+        let labels = list.parts.map { leads[$0].label.map { Array(bytes($0)) } ?? [] }
+        // Categories make a partition only when they are the whole list: 城市电话用户 and
+        // 农村电话用户 do not add up to 固定电话用户 when 公用电话 follows.
+        if !list.interrupted, let order = Complements.partition(labels), order.count == list.parts.count {
+            add(Breakdown(kind: .partition, evidence: .categories, whole: whole, parts: list.parts, marker: marker), &walk)
+        } else if list.level == .bracket, list.evidence == .bracket, list.parts.count >= 2 {
+            add(Breakdown(kind: .partition, evidence: .bracket, whole: whole, parts: list.parts, marker: marker), &walk)
+        } else {
+            add(Breakdown(kind: .subset, evidence: list.evidence, whole: whole, parts: list.parts, marker: marker), &walk)
+        }
+    }
+
+    private mutating func add(_ breakdown: Breakdown, _ walk: inout Walk) {
+        breakdowns.append(breakdown)
+        walk.partsInBreakdowns.formUnion(breakdown.parts)
+    }
+}
+
+extension WordList {
+    static let qizhong = WordList(["其中"])
+}
+
+extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix) }
+}

@@ -1,0 +1,205 @@
+import ReportDocument
+import ReportNumbers
+
+/// A word before a figure that says what the figure is (a cue), or a word that must not be
+/// read as one (`增加值` holds 增加, `占地` holds 占).
+enum Cue: Equatable, Sendable {
+    /// Part of a noun phrase, never a cue.
+    case labelWord
+    /// 增加, 增长, 提高 …: the figure is a change upwards.
+    case up
+    /// 减少, 下降, 降低 …
+    case down
+    /// 增至, 提高到 …: the figure is the level reached.
+    case upTo
+    case downTo
+    /// 由, 从: the figure may be the earlier value of a change (`由A增至B`).
+    case from
+    /// 上年为, 去年同期: the figure is last period's value.
+    case previousValue
+    /// 占, 占比, 比重, 份额: the figure is a share.
+    case share
+    case base(Base)
+    /// 高于, 低于, 快于: compared with another series, not with an earlier time.
+    case comparison
+    /// 可比价, 可比口径, 不变价.
+    case comparable
+    case period(Period)
+    /// 分别: the figures go to the listed subjects in order.
+    case respectively
+    /// 合计, 共计, 总计: the figure is the total of what came before.
+    case total
+    /// 其中.
+    case qizhong
+    /// 含, 包括 at the start of a bracket.
+    case includes
+    /// 不含, 不包括 at the start of a bracket.
+    case excludes
+}
+
+/// The cue words, found by their first scalar, longest first, so that `增加值` wins over `增加`.
+struct CueWords: Sendable {
+    struct Entry: Sendable {
+        let bytes: [UInt8]
+        let cue: Cue
+    }
+
+    private let byFirst: [UInt32: [Entry]]
+
+    init(_ words: [(String, Cue)]) {
+        var byFirst: [UInt32: [Entry]] = [:]
+        for (word, cue) in words {
+            byFirst[word.unicodeScalars.first!.value, default: []].append(Entry(bytes: Array(word.utf8), cue: cue))
+        }
+        self.byFirst = byFirst.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
+    }
+
+    /// The cue word starting at `i` (before `end`), if any.
+    func match(_ t: UnsafeBufferPointer<UInt8>, at i: Int, before end: Int) -> Entry? {
+        let (c, _) = UTF8Text.scalar(t, i)
+        guard let entries = byFirst[c] else { return nil }
+        for e in entries where i + e.bytes.count <= end {
+            var k = 0
+            while k < e.bytes.count, t[i + k] == e.bytes[k] { k += 1 }
+            if k == e.bytes.count { return e }
+        }
+        return nil
+    }
+
+    static let standard = CueWords([
+        // Noun phrases holding a cue's characters.
+        ("增加值", .labelWord), ("增长率", .labelWord), ("占地", .labelWord), ("占用", .labelWord), ("新增", .labelWord),
+        ("增长点", .labelWord), ("增量", .labelWord), ("比例", .labelWord), ("从业", .labelWord), ("由于", .labelWord),
+        ("自由", .labelWord), ("理由", .labelWord), ("从事", .labelWord), ("含量", .labelWord), ("包括在内", .labelWord),
+        ("全年平均", .labelWord), ("减少到", .downTo),
+        // Changes.
+        ("增加", .up), ("增长", .up), ("提高", .up), ("上升", .up), ("上涨", .up), ("增多", .up), ("扩大", .up),
+        ("净增", .up), ("多增", .up), ("增幅", .up), ("涨幅", .up), ("增速", .up), ("提升", .up), ("攀升", .up),
+        ("回升", .up), ("翻", .up),
+        ("减少", .down), ("下降", .down), ("降低", .down), ("回落", .down), ("下跌", .down), ("缩小", .down),
+        ("降幅", .down), ("减幅", .down), ("净减", .down), ("收窄", .down), ("下滑", .down),
+        // Levels reached.
+        ("增至", .upTo), ("增加到", .upTo), ("增加至", .upTo), ("增长到", .upTo), ("增长至", .upTo), ("提高到", .upTo),
+        ("提高至", .upTo), ("上升到", .upTo), ("上升至", .upTo), ("提升到", .upTo), ("提升至", .upTo), ("扩大到", .upTo),
+        ("扩大至", .upTo), ("跃升到", .upTo), ("跃升至", .upTo), ("上涨到", .upTo), ("上涨至", .upTo), ("增长为", .upTo),
+        ("下降到", .downTo), ("下降至", .downTo), ("降至", .downTo), ("降到", .downTo), ("减少至", .downTo),
+        ("减至", .downTo), ("缩小到", .downTo), ("缩小至", .downTo), ("回落到", .downTo), ("回落至", .downTo),
+        ("降低到", .downTo), ("降低至", .downTo),
+        ("由", .from), ("从", .from), ("到", .upTo), ("至", .upTo),
+        ("达到", .labelWord), ("到位", .labelWord), ("到账", .labelWord), ("到期", .labelWord), ("截至", .labelWord),
+        ("至今", .labelWord), ("至少", .labelWord), ("直至", .labelWord), ("甚至", .labelWord), ("以至", .labelWord),
+        ("上年为", .previousValue), ("上年同期为", .previousValue), ("去年为", .previousValue), ("去年同期为", .previousValue),
+        ("上年末为", .previousValue), ("上年同期", .previousValue), ("去年同期", .previousValue),
+        ("占比", .share), ("比重", .share), ("占", .share), ("份额", .share),
+        ("比上年末", .base(.previousYearEnd)), ("较上年末", .base(.previousYearEnd)), ("比去年末", .base(.previousYearEnd)),
+        ("比上年同期", .base(.previousYear)), ("比去年同期", .base(.previousYear)), ("比上年", .base(.previousYear)),
+        ("较上年", .base(.previousYear)), ("比去年", .base(.previousYear)), ("较去年", .base(.previousYear)),
+        ("同比", .base(.previousYear)), ("比年初", .base(.yearStart)), ("较年初", .base(.yearStart)),
+        ("比上届", .base(.previousEdition)), ("较上届", .base(.previousEdition)), ("环比", .base(.other)),
+        ("年均", .base(.other)), ("五年", .base(.other)), ("累计增长", .base(.other)),
+        ("高于", .comparison), ("低于", .comparison), ("快于", .comparison), ("慢于", .comparison), ("高出", .comparison),
+        ("可比价", .comparable), ("可比口径", .comparable), ("不变价", .comparable), ("同口径", .comparable),
+        ("年末", .period(.yearEnd)), ("年底", .period(.yearEnd)), ("全年", .period(.year)), ("本年", .period(.year)),
+        ("当年", .period(.year)), ("年初", .period(.yearStart)),
+        ("分别", .respectively),
+        ("合计", .total), ("共计", .total), ("总计", .total),
+        ("其中", .qizhong),
+    ])
+
+    /// Words that open a bracket of scope notes.
+    static let scopeOpeners = CueWords([
+        ("不含", .excludes), ("不包括", .excludes), ("不包含", .excludes),
+        ("含", .includes), ("包括", .includes), ("包含", .includes), ("其中", .qizhong),
+    ])
+}
+
+/// Words trimmed from the ends of a label: connectives before it, predicates after it.
+enum LabelTrim {
+    static let leading = CueWords([
+        ("其中", .labelWord), ("此外", .labelWord), ("同时", .labelWord), ("另外", .labelWord), ("以及", .labelWord),
+        ("共有", .labelWord), ("共计", .labelWord), ("合计", .labelWord), ("总计", .labelWord), ("年末", .labelWord),
+        ("年底", .labelWord), ("全年", .labelWord), ("年初", .labelWord), ("本年", .labelWord), ("当年", .labelWord),
+        ("其", .labelWord), ("另", .labelWord), ("并", .labelWord), ("和", .labelWord), ("与", .labelWord),
+        ("及", .labelWord), ("共", .labelWord), ("有", .labelWord), ("在", .labelWord), ("对", .labelWord),
+        ("为", .labelWord), ("是", .labelWord), ("：", .labelWord), ("“", .labelWord), ("”", .labelWord),
+        ("、", .labelWord), ("全国", .labelWord), ("全省", .labelWord), ("全市", .labelWord), ("全州", .labelWord),
+        ("全县", .labelWord), ("全区", .labelWord), ("本市", .labelWord), ("我市", .labelWord), ("我省", .labelWord),
+    ])
+
+    static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "总数", "数量", "分别", "为", "达", "是", "有", "约", "超",
+                                      "近", "逾", "共", "计", "了", "已", "均", "的", "：", "“", "”"].map { Array($0.utf8) }
+
+    /// Words that mark a figure's subject as a value per head or unit.
+    static let average = WordList(["人均", "平均", "户均", "亩均", "每万", "每千", "每百", "每十万", "均价", "单价"])
+
+    /// Words saying growth is computed on a comparable basis, wherever they stand in a sentence.
+    static let comparableBasis = WordList(["可比价", "可比口径", "不变价", "同口径"])
+
+    /// Series whose scope changes every year: their growth is computed on a comparable set.
+    static let changingScope = WordList(["规模以上", "限额以上", "规上", "限上"])
+
+    /// Region and period words that do not change what a label names (`全市常住人口` is `常住人口`).
+    static let normalizingPrefixes: [[UInt8]] = ["年末", "年底", "全年", "年初", "本年", "全国", "全省", "全市", "全州", "全县", "全区",
+                                                 "本市", "本省", "全部", "地区", "各类", "各项", "总"].map { Array($0.utf8) }
+}
+
+/// Sets of complementary categories: parts labelled with every member of one set, and
+/// otherwise alike, make up their whole (城镇居民… and 农村居民…).
+enum Complements {
+    /// Each member's spellings, longest first.
+    static let sets: [[[String]]] = [
+        [["城镇", "城市"], ["农村", "乡村"]],
+        [["男性", "男"], ["女性", "女"]],
+        [["出口"], ["进口"]],
+        [["公立"], ["民营", "非公立"]],
+        [["公办"], ["民办"]],
+        [["国有"], ["非国有"]],
+        [["第一产业", "一产"], ["第二产业", "二产"], ["第三产业", "三产"]],
+        [["猪肉"], ["牛肉"], ["羊肉"], ["禽肉"]],
+        [["养殖"], ["捕捞"]],
+        [["本地"], ["外出"]],
+        [["中央"], ["地方"]],
+        [["境内"], ["境外"]],
+        [["职工", "在职"], ["离退休人员", "离退休"]],
+        [["税收"], ["非税"]],
+        [["全日制"], ["非全日制"]],
+    ].map { set in set.map { $0.sorted { $0.count > $1.count } } }
+
+    /// The members of `set` that the labels name, one label each, when every member is named
+    /// once and the labels are alike apart from it: the labels' indices in member order.
+    static func partition(_ labels: [[UInt8]]) -> [Int]? {
+        for set in sets where labels.count >= set.count {
+            var chosen: [Int?] = Array(repeating: nil, count: set.count)
+            var remainders: [[UInt8]?] = Array(repeating: nil, count: set.count)
+            for (k, label) in labels.enumerated() {
+                guard let (member, remainder) = longestMember(of: set, in: label) else { continue }
+                // A member named twice: the set does not describe these parts.
+                if chosen[member] != nil { chosen = []; break }
+                chosen[member] = k
+                remainders[member] = remainder
+            }
+            guard chosen.count == set.count, chosen.allSatisfy({ $0 != nil }) else { continue }
+            // Alike apart from the member; a list handed out by 分别 (`境内、境外项目`) names the
+            // shared rest once, on its last item.
+            let longest = remainders.map { $0! }.max { $0.count < $1.count }!
+            guard remainders.allSatisfy({ longest.ends(with: $0!) }) else { continue }
+            return chosen.map { $0! }
+        }
+        return nil
+    }
+
+    /// The member whose spelling is the longest found in `label`, and the label without it.
+    private static func longestMember(of set: [[String]], in label: [UInt8]) -> (Int, [UInt8])? {
+        var best: (member: Int, at: Int, length: Int)?
+        for (m, spellings) in set.enumerated() {
+            for spelling in spellings {
+                let w = Array(spelling.utf8)
+                guard let at = label.firstRange(of: w)?.lowerBound else { continue }
+                if best == nil || w.count > best!.length { best = (m, at, w.count) }
+                break
+            }
+        }
+        guard let best else { return nil }
+        return (best.member, Array(label[..<best.at] + label[(best.at + best.length)...]))
+    }
+}
