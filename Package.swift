@@ -35,7 +35,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "reportlint-bench",
-            dependencies: ["ReportNumbers", "ReportDocument", "ReportStatements", "ReportOutput"]
+            dependencies: ["ReportNumbers", "ReportDocument", "ReportStatements", "ReportRules", "ReportChecks", "ReportOutput"]
         ),
         .testTarget(name: "ReportNumbersTests", dependencies: ["ReportNumbers"]),
         .testTarget(name: "ReportDocumentTests", dependencies: ["ReportDocument"]),

@@ -5,6 +5,7 @@ import ReportStatements
 
 /// `kind: parts-within-whole` — the breakdowns a text states (see `Breakdown`):
 /// - a part (其中, 含, a bracket) is at most its whole;
+/// - parts that exclude one another (国家级, 省级, 市级…) add up to at most the whole;
 /// - parts that make up the whole (complementary categories such as 城镇/农村 or 第一/二/三产业,
 ///   a bracket of figures, 合计) add up to it; their changes add up to the whole's change; the
 ///   whole's growth rate lies between theirs (a weighted mean cannot leave that range); a
@@ -31,7 +32,9 @@ struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
         let whole = figures.quantity(breakdown.whole)
         let parts = breakdown.parts.map(figures.quantity)
         let wholeText = "总数\(figures.text(breakdown.whole))"
-        if figures.list.statements[breakdown.whole].measure == .average {
+        // Per-head values of the parts (城镇居民人均…, 农村居民人均…) do not add up to the
+        // whole's; its components (工资性收入…) do.
+        if breakdown.parts.allSatisfy({ figures.list.statements[$0].measure == .average }) {
             guard breakdown.kind == .partition else { return [] }
             return averageBetweenParts(whole, parts, breakdown, figures).map { [$0] } ?? []
         }
@@ -43,9 +46,14 @@ struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
                 findings.append(f)
             }
         }
-        guard breakdown.kind == .partition, findings.isEmpty else { return findings }
+        guard breakdown.kind != .subset, findings.isEmpty else { return findings }
         let range = parts.first!.range.lowerBound..<parts.last!.range.upperBound
         let hard = Relations.sum(parts.map(\.hard)), plausible = Relations.sum(parts.map(\.plausible))
+        if breakdown.kind == .disjoint {
+            let verdict = Verdict.of(hard: hard.canBeAtMost(whole.hard), plausible: plausible.canBeAtMost(whole.plausible))
+            return relationFinding(verdict, range: range, spec.message(
+                "各项合计 \(Self.sumText(parts.map(\.value), unit: whole.unit))，超过\(wholeText)（各项互不重叠）")).map { [$0] } ?? []
+        }
         let verdict = Verdict.of(hard: hard.intersects(whole.hard), plausible: plausible.intersects(whole.plausible))
         if let f = relationFinding(verdict, range: range, spec.message(
             "各项合计 \(Self.sumText(parts.map(\.value), unit: whole.unit))，与\(wholeText)不符（合计可能范围 \(hard)，总数 \(whole.hard)）")) {

@@ -108,9 +108,8 @@ extension BlockReading {
                 if s.subject == nil {
                     if s.label == nil {
                         statements[k].subject = lastPrimary[bracketOf[k]] ?? lastPrimary[-1]
-                    } else if s.measure == .share, let label = leads[k].label, let p = byLabel[normalized(label)],
-                              spans[k].lowerBound - spans[p].upperBound <= Reach.sentence {
-                        statements[k].subject = p
+                    } else if s.measure == .share, let label = leads[k].label {
+                        statements[k].subject = labelledLevel(normalized(label), before: k, byLabel)
                     }
                 }
                 if s.measure != .share, s.measure != .previous {
@@ -129,6 +128,19 @@ extension BlockReading {
             // A change of a comparable series is comparable too.
             if let subject = statements[k].subject, statements[subject].comparable { statements[k].comparable = true }
         }
+    }
+
+    /// The level a labelled share is of: the one of the same label, else the nearest one in
+    /// the sentence whose label starts with the share's (税收 of 税收收入), within `Reach.sentence`.
+    private func labelledLevel(_ key: [UInt8], before k: Int, _ byLabel: [[UInt8]: Int]) -> Int? {
+        if let p = byLabel[key], spans[k].lowerBound - spans[p].upperBound <= Reach.sentence { return p }
+        guard key.count >= 6 else { return nil }
+        var j = k - 1
+        while j >= 0, sentenceOf[j] == sentenceOf[k], spans[k].lowerBound - spans[j].upperBound <= Reach.sentence {
+            if statements[j].measure == .level, let label = leads[j].label, normalized(label).starts(with: key) { return j }
+            j -= 1
+        }
+        return nil
     }
 
     /// A share's named whole: the nearest level before it, within `Reach.sentence`, whose
@@ -189,17 +201,27 @@ extension BlockReading {
     /// end of its clause, sentence or bracket.
     private struct OpenList {
         enum Level { case clause, sentence, bracket }
+        /// The whole of parts in its unit: the last level before the marker.
         var whole: Int?
+        /// The other levels before the marker: a part in another unit belongs to the last of
+        /// its unit (`新增企业x户、注册资本y亿元，其中外资企业a户、外资注册资本b亿元`).
+        var candidates: [Int] = []
+        /// The levels before the marker stand side by side (`260枚金牌、175枚银牌、180枚铜牌。其中…`):
+        /// a part belongs to the one whose label its own ends with (国际赛事金牌 → 金牌).
+        var byLabel = false
         var level: Level
         var evidence: Breakdown.Evidence
         var marker: Range<Int>
         /// For a bracket: its opening mark.
         var openMark = -1
-        var parts: [Int] = []
+        /// The parts read so far, grouped by whole.
+        var groups: [(whole: Int, parts: [Int])] = []
         /// Closed by a figure in the whole's unit that did not fit: the list may have gone on.
         var interrupted = false
-        /// A ； since the list opened: what follows may be the next whole rather than a part.
+        /// A ； since the list opened.
         var afterSemicolon = false
+
+        var isOpen: Bool { whole != nil || !candidates.isEmpty }
     }
 
     private enum Event {
@@ -214,10 +236,10 @@ extension BlockReading {
         var sentence = 0
         /// Where the current clause or sentence started (after 。；：）).
         var boundary = 0
-        /// The last level (a possible whole) of the current and the previous sentence, by bracket.
-        var lastLevel: [Int: Int] = [:]
-        var previousSentenceLevel: [Int: Int] = [:]
-        /// The levels of the current and the previous sentence, for 合计 and ambiguity.
+        /// The last primary of the current and the previous sentence, by bracket.
+        var lastPrimary: [Int: Int] = [:]
+        var previousSentencePrimary: [Int: Int] = [:]
+        /// The levels of the current and the previous sentence.
         var sentenceLevels: [Int] = []
         var previousSentenceLevels: [Int] = []
         /// 其中 at the start of a bracket, read with the bracket.
@@ -228,8 +250,7 @@ extension BlockReading {
     }
 
     mutating func findBreakdowns() {
-        var owner: [Int: Int] = [:]
-        for k in figures.indices { if let (open, _) = bracket(after: k) { owner[open] = k } }
+        let owner = bracketOwners()
         var events: [(at: Int, order: Int, event: Event)] = []
         for k in figures.indices { events.append((spans[k].lowerBound, 1, .figure(k))) }
         for q in WordList.qizhong.offsets(in: t) { events.append((q, 0, .qizhong(q..<(q + 6)))) }
@@ -250,6 +271,20 @@ extension BlockReading {
         breakdowns.sort { ($0.marker.lowerBound, $0.whole) < ($1.marker.lowerBound, $1.whole) }
     }
 
+    /// The figure each bracket breaks down: the one right before it, or the last of its clause
+    /// when only words stand between (`337个项目实施降级（报告书降报告表5个，…）`).
+    private func bracketOwners() -> [Int: Int] {
+        var owner: [Int: Int] = [:], k = -1
+        for (m, mark) in marks.enumerated() {
+            while k + 1 < spans.count, spans[k + 1].upperBound <= mark.at { k += 1 }
+            guard mark.kind == .open, k >= 0, mark.at - spans[k].upperBound <= 48 else { continue }
+            // No clause mark between the figure and the bracket.
+            let between = marks.firstIndex(notBefore: spans[k].upperBound) { $0.at }
+            if between == m { owner[m] = k }
+        }
+        return owner
+    }
+
     private mutating func read(mark m: Int, owner: Int?, _ walk: inout Walk) {
         let mark = marks[m]
         switch mark.kind {
@@ -257,11 +292,11 @@ extension BlockReading {
             while let top = walk.stack.last, top.level != .bracket { close(walk.stack.removeLast(), &walk) }
             walk.sentence += 1
             walk.boundary = mark.end
-            (walk.previousSentenceLevel, walk.lastLevel) = (walk.lastLevel, [:])
+            (walk.previousSentencePrimary, walk.lastPrimary) = (walk.lastPrimary, [:])
             (walk.previousSentenceLevels, walk.sentenceLevels) = (walk.sentenceLevels, [])
         case .semicolon:
             if let top = walk.stack.last, top.level == .clause,
-               walk.stack.dropLast().contains(where: { $0.whole != nil && $0.level != .bracket }) {
+               walk.stack.dropLast().contains(where: { $0.isOpen && $0.level != .bracket }) {
                 close(walk.stack.removeLast(), &walk)
             }
             if !walk.stack.isEmpty { walk.stack[walk.stack.count - 1].afterSemicolon = true }
@@ -269,7 +304,7 @@ extension BlockReading {
         case .colon:
             walk.boundary = mark.end
         case .open:
-            var list = OpenList(whole: nil, level: .bracket, evidence: .bracket, marker: mark.at..<mark.end, openMark: m)
+            var list = OpenList(level: .bracket, evidence: .bracket, marker: mark.at..<mark.end, openMark: m)
             if let k = owner, isWhole(k) {
                 list.whole = k
                 if let e = CueWords.scopeOpeners.match(t, at: mark.end, before: t.count) {
@@ -299,21 +334,35 @@ extension BlockReading {
     private mutating func read(qizhong marker: Range<Int>, at: Int, _ walk: inout Walk) {
         guard !walk.consumed.contains(at) else { return }
         let startsSentence = skipBlanks(from: walk.boundary) >= at
-        var whole = walk.lastLevel[walk.bracket]
-        if whole == nil, startsSentence {
-            // `…260枚金牌、175枚银牌、180枚铜牌。其中…`: a sentence of several wholes leaves the
-            // one meant unsaid.
-            whole = walk.previousSentenceLevel[walk.bracket].flatMap { hasParallelWhole($0, among: walk.previousSentenceLevels) ? nil : $0 }
+        var list = OpenList(level: startsSentence ? .sentence : .clause, evidence: .qizhong, marker: marker)
+        let bracket = walk.bracket
+        let (bracketOf, spans) = (self.bracketOf, self.spans)
+        func near(_ k: Int) -> Bool { bracketOf[k] == bracket && at - spans[k].upperBound <= Reach.sentence }
+        if let last = walk.lastPrimary[bracket] {
+            list.whole = isWhole(last) ? last : nil
+            list.candidates = walk.sentenceLevels.filter(near)
+        } else if startsSentence {
+            list.candidates = walk.previousSentenceLevels.filter(near)
+            if let last = walk.previousSentencePrimary[bracket], isWhole(last) {
+                // `…260枚金牌、175枚银牌、180枚铜牌。其中…`: a sentence of several wholes in one
+                // unit leaves the one meant to the parts' labels.
+                if list.candidates.contains(where: { $0 != last && sameUnit($0, last) }) { list.byLabel = true } else { list.whole = last }
+            }
         }
-        if let w = whole, !isWhole(w) || at - spans[w].upperBound > Reach.sentence { whole = nil }
-        if let top = walk.stack.last, top.whole == whole, whole != nil { return }
-        walk.stack.append(OpenList(whole: whole, level: startsSentence ? .sentence : .clause, evidence: .qizhong, marker: marker))
+        if let whole = list.whole, !near(whole) { list.whole = nil }
+        guard list.isOpen else {
+            walk.stack.append(list)
+            return
+        }
+        if let top = walk.stack.last, top.whole == list.whole, list.whole != nil { return }
+        walk.stack.append(list)
     }
 
     private mutating func read(figure k: Int, _ walk: inout Walk) {
         defer {
-            if statements[k].isPrimary {
-                walk.lastLevel[bracketOf[k]] = k
+            // A span of time (`两年平均增长3.1%`) is an adverb, not the whole of what follows.
+            if statements[k].isPrimary, figures[k].kind != .duration, !isName(k) {
+                walk.lastPrimary[bracketOf[k]] = k
                 if isWhole(k) { walk.sentenceLevels.append(k) }
             }
         }
@@ -325,29 +374,60 @@ extension BlockReading {
             addTotal(k, &walk)
             return
         }
-        guard let top = walk.stack.last, let whole = top.whole, k != whole, isPart(k, of: whole) else { return }
+        guard let top = walk.stack.last, top.isOpen, let whole = wholeOf(k, in: top) else { return }
+        let group = top.groups.firstIndex { $0.whole == whole }
         let tooFar = spans[k].lowerBound - top.marker.upperBound > Reach.sentence
-        if tooFar || top.level != .bracket && (isSibling(k, of: whole, parallel: top.afterSemicolon)
-            || top.parts.first.map({ first in startsNewTopic(k) || !(related(k, first) || sharesHead(k, whole)) }) == true) {
+        let first = group.map { top.groups[$0].parts[0] }
+        if tooFar || top.level != .bracket && (isSibling(k, of: whole, afterSemicolon: top.afterSemicolon)
+            || first.map({ first in startsNewTopic(k) || !(related(k, first) || sharesHead(k, whole)) }) == true) {
             var list = walk.stack.removeLast()
             list.interrupted = true
             close(list, &walk)
             return
         }
-        walk.stack[walk.stack.count - 1].parts.append(k)
+        if let group {
+            walk.stack[walk.stack.count - 1].groups[group].parts.append(k)
+        } else {
+            walk.stack[walk.stack.count - 1].groups.append((whole, [k]))
+        }
+    }
+
+    /// The whole a figure is a part of in an open list: the list's whole when the units agree,
+    /// else the last level in the figure's unit before the marker; by label when the levels
+    /// stand side by side.
+    private func wholeOf(_ k: Int, in list: OpenList) -> Int? {
+        if list.byLabel {
+            guard let label = leads[k].label else { return nil }
+            let key = normalized(label)
+            let byName = list.candidates.last { w in
+                guard isPart(k, of: w), let l = leads[w].label else { return false }
+                let other = normalized(l)
+                return other.count >= 6 && key.ends(with: other)
+            }
+            if let byName { return byName }
+            let inUnit = list.candidates.filter { isPart(k, of: $0) }
+            return inUnit.count == 1 ? inUnit[0] : nil
+        }
+        if let whole = list.whole, isPart(k, of: whole) { return whole }
+        guard list.whole.map({ !sameUnit($0, k) }) ?? true else { return nil }
+        // A level of the sentence other than the last is a whole only of parts that name a
+        // kind of it (新增外资注册资本 of 新增注册资本), never of any figure in its unit.
+        if let named = list.candidates.last(where: { isPart(k, of: $0) && sharesHead(k, $0) }) { return named }
+        // A sentence that opens with 其中 breaks down the sentence before: its only level in
+        // the part's unit is the whole (`机构53个，实有人数473人。其中，环境监测站17个…`).
+        guard list.level == .sentence else { return nil }
+        let inUnit = list.candidates.filter { isPart(k, of: $0) }
+        return inUnit.count == 1 ? inUnit[0] : nil
+    }
+
+    private func sameUnit(_ a: Int, _ b: Int) -> Bool {
+        figures[a].kind == figures[b].kind && figures[a].hasSameUnit(as: figures[b])
     }
 
     private func skipBlanks(from p: Int) -> Int {
         var p = p
         while p < t.count, case let (c, len) = UTF8Text.scalar(t, p), UTF8Text.isInlineSpace(c) || c == 0x2A || c == 0x09 { p += len }
         return p
-    }
-
-    /// Whether another level of `k`'s sentence, in its bracket, is in `k`'s unit.
-    private func hasParallelWhole(_ k: Int, among levels: [Int]) -> Bool {
-        levels.contains { j in
-            j != k && bracketOf[j] == bracketOf[k] && figures[j].kind == figures[k].kind && figures[j].hasSameUnit(as: figures[k])
-        }
     }
 
     private func isWhole(_ k: Int) -> Bool {
@@ -359,10 +439,12 @@ extension BlockReading {
         }
     }
 
-    /// A level in the whole's unit and kind: 人 and 人次 never relate.
+    /// A level in the whole's unit and kind (人 and 人次 never relate). Per-head values are
+    /// parts of a per-head whole (城镇居民人均… of 居民人均…, compared as averages), and so are
+    /// its components (工资性收入 of 人均可支配收入).
     private func isPart(_ k: Int, of whole: Int) -> Bool {
-        guard k > whole, isWhole(k), statements[k].measure == statements[whole].measure else { return false }
-        return figures[k].kind == figures[whole].kind && figures[k].hasSameUnit(as: figures[whole])
+        guard k > whole, isWhole(k), sameUnit(k, whole) else { return false }
+        return statements[k].measure == statements[whole].measure || statements[whole].measure == .average
     }
 
     /// A part whose label opens with a period or region word (年末…, 全市…) starts a new topic.
@@ -372,14 +454,18 @@ extension BlockReading {
         return Self.topicWords.contains { head.starts(with: $0) }
     }
 
-    private static let topicWords: [[UInt8]] = ["年末", "年底", "全年", "年初", "全国", "全省", "全市", "全州", "全县", "全区"].map { Array($0.utf8) }
+    /// Period and region words, and words of totals (各类…, 累计…): such a label names a whole.
+    private static let topicWords: [[UInt8]] = ["年末", "年底", "全年", "年初", "全国", "全省", "全市", "全州", "全县", "全区",
+                                                "各级", "各类", "各项", "全部", "累计"].map { Array($0.utf8) }
 
     /// Two parts of one list name alike things: they share their head, the last character
     /// (公立医院, 民营医院), or their first two (参保职工, 参保离退休人员).
     private func related(_ a: Int, _ b: Int) -> Bool {
         guard let la = leads[a].label, let lb = leads[b].label else { return false }
         let x = bytes(la), y = bytes(lb)
-        return sharesHead(a, b) || x.count >= 6 && y.count >= 6 && x.prefix(6).elementsEqual(y.prefix(6))
+        if sharesHead(a, b) || x.count >= 6 && y.count >= 6 && x.prefix(6).elementsEqual(y.prefix(6)) { return true }
+        // 国家级保护区, 州级: two members of one set of categories.
+        return Complements.match([Array(x), Array(y)], in: Complements.complete + Complements.exclusive, anyRest: true) != nil
     }
 
     /// A part names a kind of what its whole names: 基层机构 of 机构, 城镇常住人口 of 常住人口.
@@ -390,31 +476,36 @@ extension BlockReading {
     }
 
     /// A figure whose label stands beside the whole's rather than under it is the next whole
-    /// of a list of wholes, not a part: a complementary category (乡村消费品零售额 after
-    /// 城镇消费品零售额), or, after a ；, a label alike apart from a middle word (三级医院,
-    /// 二级医院; 参加失业保险人数, 参加基本养老保险人数). A label that holds the other names a part.
-    private func isSibling(_ k: Int, of whole: Int, parallel: Bool) -> Bool {
+    /// of a list of wholes, not a part: another member of a set of categories, otherwise
+    /// alike (乡村消费品零售额 after 城镇消费品零售额; 参加失业保险人数 after 参加基本养老保险人数),
+    /// or another grade (二级医院 after 三级医院).
+    private func isSibling(_ k: Int, of whole: Int, afterSemicolon: Bool) -> Bool {
         guard let lk = leads[k].label, let lw = leads[whole].label else { return false }
-        let x = normalized(lk), y = normalized(lw)
-        if Complements.partition([x, y]) != nil { return true }
-        // Right after 其中, alike labels are parts (全球研发中心 of 外资研发中心); after a ；
-        // they are the next whole (…；二级医院75家，其中…).
-        guard parallel else { return false }
-        let a = Array(String(decoding: x, as: UTF8.self).unicodeScalars), b = Array(String(decoding: y, as: UTF8.self).unicodeScalars)
-        let shorter = min(a.count, b.count)
-        var prefix = 0, suffix = 0
-        while prefix < shorter, a[prefix] == b[prefix] { prefix += 1 }
-        while suffix < shorter - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        // Both have a word of their own in the middle (an inserted word, 三级[甲等综合]医院,
-        // names a kind of the whole), and what they share is most of them.
-        return prefix + suffix < shorter && 2 * (prefix + suffix) > shorter
+        if Complements.match([normalized(lk), normalized(lw)], in: Complements.complete + Complements.exclusive, sameRest: true) != nil {
+            return true
+        }
+        // `…；省级以上工程实验室117个` after 省级以上企业技术中心: the same opening, another
+        // head, in the next clause of the list.
+        let x = bytes(lk), y = bytes(lw)
+        if afterSemicolon, x.count >= 9, y.count >= 9, x.prefix(9).elementsEqual(y.prefix(9)), !x.suffix(3).elementsEqual(y.suffix(3)),
+           x.firstRange(of: y) == nil {
+            return true
+        }
+        guard let gk = grade(opening: lk), let gw = grade(opening: lw) else { return false }
+        return !bytes(gk).elementsEqual(bytes(gw)) && bytes(gk.upperBound..<lk.upperBound).elementsEqual(bytes(gw.upperBound..<lw.upperBound))
+    }
+
+    /// The numeral of a name that opens a label (三级 in 三级医院, 第二 in 第二产业).
+    private func grade(opening label: Range<Int>) -> Range<Int>? {
+        let j = spans.firstIndex(notBefore: label.lowerBound) { $0.lowerBound }
+        guard j < spans.count, spans[j].lowerBound == label.lowerBound, isName(j), spans[j].upperBound < label.upperBound else { return nil }
+        return spans[j]
     }
 
     /// `A x亿元，B y亿元，合计z亿元`: the levels before the total in its sentence make it up.
     private mutating func addTotal(_ k: Int, _ walk: inout Walk) {
         let parts = walk.sentenceLevels.filter { j in
-            statements[j].measure == statements[k].measure && figures[j].kind == figures[k].kind
-                && figures[j].hasSameUnit(as: figures[k]) && !walk.partsInBreakdowns.contains(j)
+            statements[j].measure == statements[k].measure && sameUnit(j, k) && !walk.partsInBreakdowns.contains(j)
                 && spans[k].lowerBound - spans[j].upperBound <= Reach.sentence
         }
         guard parts.count >= 2 else { return }
@@ -422,17 +513,25 @@ extension BlockReading {
     }
 
     private mutating func close(_ list: OpenList, _ walk: inout Walk) {
-        guard let whole = list.whole, !list.parts.isEmpty else { return }
         let marker = block.text.sourceRange(list.marker)
-        let labels = list.parts.map { leads[$0].label.map { Array(bytes($0)) } ?? [] }
-        // Categories make a partition only when they are the whole list: 城市电话用户 and
-        // 农村电话用户 do not add up to 固定电话用户 when 公用电话 follows.
-        if !list.interrupted, let order = Complements.partition(labels), order.count == list.parts.count {
-            add(Breakdown(kind: .partition, evidence: .categories, whole: whole, parts: list.parts, marker: marker), &walk)
-        } else if list.level == .bracket, list.evidence == .bracket, list.parts.count >= 2 {
-            add(Breakdown(kind: .partition, evidence: .bracket, whole: whole, parts: list.parts, marker: marker), &walk)
-        } else {
-            add(Breakdown(kind: .subset, evidence: list.evidence, whole: whole, parts: list.parts, marker: marker), &walk)
+        for (whole, parts) in list.groups {
+            let labels = parts.map { leads[$0].label.map { Array(bytes($0)) } ?? [] }
+            // Categories make a partition only when they are the whole list: 城市电话用户 and
+            // 农村电话用户 do not add up to 固定电话用户 when 公用电话 follows. Exclusive
+            // categories that may not be all (国家级, 省级…) add up to at most the whole.
+            if !list.interrupted, Complements.match(labels, in: Complements.complete) != nil {
+                add(Breakdown(kind: .partition, evidence: .categories, whole: whole, parts: parts, marker: marker), &walk)
+            } else if list.level == .bracket, list.evidence == .bracket, parts.count >= 2 {
+                add(Breakdown(kind: .partition, evidence: .bracket, whole: whole, parts: parts, marker: marker), &walk)
+            } else {
+                add(Breakdown(kind: .subset, evidence: list.evidence, whole: whole, parts: parts, marker: marker), &walk)
+                // Parts naming distinct members of a set exclude one another, even among others
+                // (夏粮, 秋粮 beside 小麦; 农业…渔业 beside 农林牧渔服务业).
+                let exclusive = Complements.members(labels, in: Complements.complete + Complements.exclusive).map { parts[$0] }
+                if exclusive.count >= 2 {
+                    add(Breakdown(kind: .disjoint, evidence: .categories, whole: whole, parts: exclusive, marker: marker), &walk)
+                }
+            }
         }
     }
 

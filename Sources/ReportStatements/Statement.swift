@@ -135,6 +135,9 @@ public struct Breakdown: Sendable, Hashable {
         case subset
         /// The parts make up the whole: their sum meets it.
         case partition
+        /// The parts exclude one another but may not be all (国家级…，省级…): their sum is at
+        /// most the whole.
+        case disjoint
     }
 
     /// What in the text says so.
@@ -143,7 +146,7 @@ public struct Breakdown: Sendable, Hashable {
         case qizhong
         /// `（含…）`, 包括: what the whole includes.
         case includes
-        /// Complementary categories: 城镇/农村, 出口/进口, 第一/二/三产业 …
+        /// Complementary or exclusive categories: 城镇/农村, 出口/进口, 第一/二/三产业; 国家级/省级 …
         case categories
         /// A bracket of figures right after the whole, without 其中 or 含: `（城市1.8万人、农村2.4万人）`.
         case bracket

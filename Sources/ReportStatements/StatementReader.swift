@@ -79,7 +79,7 @@ struct BlockReading {
         }
         findMarks()
         findLeads()
-        statements = figures.indices.map(statement)
+        statements = figures.indices.map { statement($0) }
         markComparableSentences()
         resolveFromTo()
         distributeRespectively()
@@ -254,11 +254,15 @@ struct BlockReading {
 
     // MARK: - One statement per figure
 
-    private func statement(_ k: Int) -> Statement {
+    private mutating func statement(_ k: Int) -> Statement {
         let q = figures[k], lead = leads[k]
         var s = Statement(figure: k, measure: .level)
         s.label = lead.label.map(block.text.sourceRange)
-        if s.label == nil, let after = q.labelRange, after.lowerBound >= q.range.upperBound { s.label = after }
+        // `共获得260枚金牌`, `新培育6个国家级…集群`: what a count with a measure word names follows it.
+        if let after = q.labelRange, after.lowerBound >= q.range.upperBound {
+            s.label = after
+            leads[k].label = block.text.plainOffset(ofSource: after.lowerBound)..<block.text.plainOffset(ofSource: after.upperBound)
+        }
         let up = lead.lastChange == .up || lead.lastChange == .upTo
         let change = lead.lastChange == .up || lead.lastChange == .down
         if lead.lastChange != nil { s.direction = up ? .up : .down }

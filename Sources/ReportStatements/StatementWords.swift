@@ -56,9 +56,10 @@ struct CueWords: Sendable {
 
     /// The cue word starting at `i` (before `end`), if any.
     func match(_ t: UnsafeBufferPointer<UInt8>, at i: Int, before end: Int) -> Entry? {
+        guard i < min(end, t.count) else { return nil }
         let (c, _) = UTF8Text.scalar(t, i)
         guard let entries = byFirst[c] else { return nil }
-        for e in entries where i + e.bytes.count <= end {
+        for e in entries where i + e.bytes.count <= min(end, t.count) {
             var k = 0
             while k < e.bytes.count, t[i + k] == e.bytes[k] { k += 1 }
             if k == e.bytes.count { return e }
@@ -75,7 +76,7 @@ struct CueWords: Sendable {
         // Changes.
         ("增加", .up), ("增长", .up), ("提高", .up), ("上升", .up), ("上涨", .up), ("增多", .up), ("扩大", .up),
         ("净增", .up), ("多增", .up), ("增幅", .up), ("涨幅", .up), ("增速", .up), ("提升", .up), ("攀升", .up),
-        ("回升", .up), ("翻", .up),
+        ("回升", .up), ("翻", .up), ("增产", .up), ("增收", .up), ("减产", .down), ("减收", .down),
         ("减少", .down), ("下降", .down), ("降低", .down), ("回落", .down), ("下跌", .down), ("缩小", .down),
         ("降幅", .down), ("减幅", .down), ("净减", .down), ("收窄", .down), ("下滑", .down),
         // Levels reached.
@@ -126,8 +127,8 @@ enum LabelTrim {
         ("全县", .labelWord), ("全区", .labelWord), ("本市", .labelWord), ("我市", .labelWord), ("我省", .labelWord),
     ])
 
-    static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "总数", "数量", "分别", "为", "达", "是", "有", "约", "超",
-                                      "近", "逾", "共", "计", "了", "已", "均", "的", "：", "“", "”"].map { Array($0.utf8) }
+    static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "分别", "为", "达", "是", "有", "约", "超",
+                                      "近", "逾", "共", "了", "已", "均", "的", "：", "“", "”"].map { Array($0.utf8) }
 
     /// Words that mark a figure's subject as a value per head or unit.
     static let average = WordList(["人均", "平均", "户均", "亩均", "每万", "每千", "每百", "每十万", "均价", "单价"])
@@ -143,17 +144,19 @@ enum LabelTrim {
                                                  "本市", "本省", "全部", "地区", "各类", "各项", "总"].map { Array($0.utf8) }
 }
 
-/// Sets of complementary categories: parts labelled with every member of one set, and
-/// otherwise alike, make up their whole (城镇居民… and 农村居民…).
+/// Sets of categories. Parts labelled with distinct members of one set, and otherwise alike
+/// (城镇居民… and 农村居民…), exclude one another; when the set is complete and every member
+/// is named, they make up their whole.
 enum Complements {
-    /// Each member's spellings, longest first.
-    static let sets: [[[String]]] = [
+    /// Sets whose members make up a whole. Each member's spellings, longest first.
+    static let complete: [[[String]]] = [
         [["城镇", "城市"], ["农村", "乡村"]],
         [["男性", "男"], ["女性", "女"]],
         [["出口"], ["进口"]],
         [["公立"], ["民营", "非公立"]],
         [["公办"], ["民办"]],
         [["国有"], ["非国有"]],
+        [["公有"], ["非公有"]],
         [["第一产业", "一产"], ["第二产业", "二产"], ["第三产业", "三产"]],
         [["猪肉"], ["牛肉"], ["羊肉"], ["禽肉"]],
         [["养殖"], ["捕捞"]],
@@ -161,31 +164,80 @@ enum Complements {
         [["中央"], ["地方"]],
         [["境内"], ["境外"]],
         [["职工", "在职"], ["离退休人员", "离退休"]],
+        [["城镇职工"], ["城乡居民"]],
         [["税收"], ["非税"]],
         [["全日制"], ["非全日制"]],
+        [["财产险", "财产保险"], ["人身险", "人身保险", "寿险"]],
+        [["夏粮"], ["秋粮"]],
+        [["夏粮"], ["早稻"], ["秋粮"]],
+        [["工资性"], ["经营净", "经营性"], ["财产净", "财产性"], ["转移净", "转移性"]],
+        [["固定电话"], ["移动电话"]],
+        [["国内"], ["入境"]],
+        [["轻工业"], ["重工业"]],
+        [["大中型"], ["小微型"]],
+        [["商品零售"], ["餐饮收入"]],
+        [["规模以上"], ["规模以下"]],
+        [["限额以上"], ["限额以下"]],
+        [["汉族"], ["少数民族"]],
+        [["金牌"], ["银牌"], ["铜牌"]],
     ].map { set in set.map { $0.sorted { $0.count > $1.count } } }
 
-    /// The members of `set` that the labels name, one label each, when every member is named
-    /// once and the labels are alike apart from it: the labels' indices in member order.
-    static func partition(_ labels: [[UInt8]]) -> [Int]? {
-        for set in sets where labels.count >= set.count {
-            var chosen: [Int?] = Array(repeating: nil, count: set.count)
-            var remainders: [[UInt8]?] = Array(repeating: nil, count: set.count)
-            for (k, label) in labels.enumerated() {
-                guard let (member, remainder) = longestMember(of: set, in: label) else { continue }
-                // A member named twice: the set does not describe these parts.
-                if chosen[member] != nil { chosen = []; break }
-                chosen[member] = k
-                remainders[member] = remainder
+    /// Sets whose members exclude one another but need not be all there is.
+    static let exclusive: [[[String]]] = [
+        [["基本养老", "养老"], ["失业"], ["基本医疗", "医疗"], ["工伤"], ["生育"]],
+        [["银行"], ["保险"], ["证券期货", "证券"]],
+        [["人大"], ["政协"]],
+        [["少儿"], ["成人"]],
+        [["洪涝"], ["风雹"], ["干旱"], ["地震"], ["台风"], ["低温冷冻"], ["雪灾"], ["地质灾害"], ["森林火灾"]],
+        [["高速公路"], ["国道"], ["省道"], ["县道"], ["乡道"], ["村道"], ["专用公路"]],
+        [["中央"], ["地方"], ["个人"]],
+        [["邮政"], ["电信"]],
+        [["国家级"], ["省级"], ["市级"], ["州级"], ["县级"], ["区级"], ["地市级"], ["乡镇级"]],
+        [["铁路"], ["公路"], ["水路", "水运"], ["航空", "民航"], ["管道"]],
+        [["农业"], ["林业"], ["牧业", "畜牧业"], ["渔业"]],
+        [["批发业"], ["零售业"], ["住宿业"], ["餐饮业"]],
+        [["大型"], ["中型"], ["小型"], ["微型"]],
+        [["东部"], ["中部"], ["西部"], ["东北"]],
+        [["本科"], ["专科"], ["研究生"]],
+        [["小学"], ["初中"], ["高中"]],
+    ].map { set in set.map { $0.sorted { $0.count > $1.count } } }
+
+    /// The member each label names, in a set of `sets` that every label names a distinct
+    /// member of, the labels otherwise alike (with `sameRest`, exactly alike; else a list
+    /// handed out by 分别, `境内、境外项目`, may name the shared rest once, on its last item).
+    /// A complete set must have every member named.
+    static func match(_ labels: [[UInt8]], in sets: [[[String]]], sameRest: Bool = false, anyRest: Bool = false) -> [Int]? {
+        guard labels.count >= 2 else { return nil }
+        for set in sets where labels.count <= set.count {
+            var members: [Int] = [], rests: [[UInt8]] = []
+            for label in labels {
+                guard let (member, rest) = longestMember(of: set, in: label), !members.contains(member) else { break }
+                members.append(member)
+                rests.append(rest)
             }
-            guard chosen.count == set.count, chosen.allSatisfy({ $0 != nil }) else { continue }
-            // Alike apart from the member; a list handed out by 分别 (`境内、境外项目`) names the
-            // shared rest once, on its last item.
-            let longest = remainders.map { $0! }.max { $0.count < $1.count }!
-            guard remainders.allSatisfy({ longest.ends(with: $0!) }) else { continue }
-            return chosen.map { $0! }
+            guard members.count == labels.count else { continue }
+            if !anyRest, complete.contains(where: { $0 == set }), members.count != set.count { continue }
+            let longest = rests.max { $0.count < $1.count }!
+            guard anyRest || rests.allSatisfy({ sameRest ? $0 == longest : longest.ends(with: $0) }) else { continue }
+            return members
         }
         return nil
+    }
+
+    /// The labels (indices) that name distinct members of one set, each otherwise alike or
+    /// naming a kind of an earlier one (博士研究生 of 研究生 is left out): the largest such group.
+    static func members(_ labels: [[UInt8]], in sets: [[[String]]]) -> [Int] {
+        var best: [Int] = []
+        for set in sets {
+            var chosen: [Int] = [], named: Set<Int> = []
+            for (k, label) in labels.enumerated() {
+                guard let (member, _) = longestMember(of: set, in: label), !named.contains(member) else { continue }
+                named.insert(member)
+                chosen.append(k)
+            }
+            if chosen.count > best.count { best = chosen }
+        }
+        return best
     }
 
     /// The member whose spelling is the longest found in `label`, and the label without it.

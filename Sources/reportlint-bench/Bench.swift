@@ -13,6 +13,8 @@ import ReportStatements
 struct Bench {
     static let usage = """
         usage: reportlint-bench [scan|read|extract|lint|lint-pack|one-line|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line] [--repeat PIECE]
+               reportlint-bench accuracy [--corpus DIR] [--exclusions FILE|none] [--seed N] [--sample K] [--verbose]
+               reportlint-bench statements FILE...
         """
 
     /// A mistyped mode or option is a usage error (exit 2), not a crash.
@@ -30,9 +32,14 @@ struct Bench {
         var oneLine = false
         var piece: String?
         var runs = 3
+        var corpusDirectory = "../shared/corpus", exclusions: String? = "Benchmarks/accuracy-exclusions.txt"
+        var seed: UInt64 = 1, sample: Int?, verbose = false
+        var paths: [String] = []
         while !args.isEmpty {
             let a = args.removeFirst()
             if a == "--one-line" { oneLine = true; continue }
+            if a == "--verbose" { verbose = true; continue }
+            if !a.hasPrefix("--") { paths.append(a); continue }
             guard let value = args.first else { usageError("\(a) needs a value") }
             args.removeFirst()
             switch a {
@@ -45,6 +52,14 @@ struct Bench {
             case "--out": out = value
             case "--format": format = value
             case "--repeat": piece = value
+            case "--corpus": corpusDirectory = value
+            case "--exclusions": exclusions = value == "none" ? nil : value
+            case "--seed":
+                guard let n = UInt64(value) else { usageError("--seed takes a whole number, not '\(value)'") }
+                seed = n
+            case "--sample":
+                guard let n = Int(value), n > 0 else { usageError("--sample takes a whole number, not '\(value)'") }
+                sample = n
             default: usageError("unknown option \(a)")
             }
         }
@@ -64,7 +79,15 @@ struct Bench {
         case "startup": try startup()
         case "scan": try scan(sizeMB)
         case "statements":
-            for path in args.isEmpty ? [out ?? ""] : args { try printStatements(path) }
+            for path in paths { try printStatements(path) }
+        case "accuracy":
+            guard FileManager.default.fileExists(atPath: corpusDirectory) else {
+                say("accuracy: skipped, no corpus at \(corpusDirectory)")
+                return
+            }
+            let accuracy = try Accuracy(corpus: URL(fileURLWithPath: corpusDirectory),
+                                        exclusionsFile: exclusions.map { URL(fileURLWithPath: $0) })
+            if try !accuracy.run(seed: seed, sample: sample, verbose: verbose) { exit(1) }
         case "read": try readDocument(sizeMB)
         case "extract": try extract(sizeMB, format: format, runs: runs)
         case "all":
