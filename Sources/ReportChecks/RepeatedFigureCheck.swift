@@ -4,16 +4,21 @@ import ReportNumbers
 import ReportRules
 import ReportStatements
 
-/// `kind: repeated-figure` — the same figure stated twice (in a summary and in the body, in a
-/// heading and a table) must agree: two figures with the same label, unit and kind whose
+/// `kind: repeated-figure` — the same fact stated twice (in a summary and in the body) must
+/// agree: two levels whose labels name the same thing, in one unit, kind and period, whose
 /// intervals cannot meet are reported at the second one.
 ///
-/// Labels are found by a heuristic, so only labels of at least `min-label` characters count,
-/// and figures whose clause speaks of another period (上年, 同比, a year or a date) are left out.
-/// The built-in pack ships this rule as a warning for that reason.
+/// Only statements that lead their sentence count (see `Statement.leadsSentence`): a label
+/// after other figures' clauses (`全市初中211所，在校学生31.56万人`) leans on them and names
+/// different things in different places. Two readings in one paragraph are left alone: a
+/// writer restates a fact elsewhere, not a line further on (`城镇居民…人均消费性支出…。
+/// 农村居民…人均消费性支出…`). Labels shorter than `min-label` characters, figures of a clause naming another
+/// period (上年, 同比, a year or a date) and labels stated with many values are left out.
 struct RepeatedFigureCheck: Check {
     let spec: RuleSpec
     let minLabel: Int
+
+    var readsStatements: Bool { true }
 
     static let otherPeriodWords = WordList(["上年", "去年", "前年", "上届", "同比", "环比", "此前", "历年", "累计至", "较上", "比上", "上半年", "下半年", "季度"])
 
@@ -34,7 +39,7 @@ struct RepeatedFigureCheck: Check {
     /// are more than `maxDistinctValues`.
     private struct Group {
         let label: String
-        var readings: [(range: Range<Int>, hard: Interval, plausible: Interval)] = []
+        var readings: [(range: Range<Int>, block: Int, hard: Interval, plausible: Interval)] = []
         var tooMany = false
     }
 
@@ -48,16 +53,17 @@ struct RepeatedFigureCheck: Check {
         var groups: [Group] = []
 
         mutating func read(_ window: StatementWindow) {
-            for block in window.blocks {
+            for (b, block) in window.blocks.enumerated() {
                 var lookup = BlockLookup(block)
-                for q in block.quantities where q.isAmountLike && RepeatedFigureCheck.isStatedValue(q.bound) {
-                    guard let range = q.labelRange else { continue }
-                    let labelBytes = window.source.readerBytes(range)
-                    guard UTF8Text.scalarCount(labelBytes) >= check.minLabel else { continue }
-                    let (key, isNew) = keys.index(label: labelBytes, unit: q.unitCode, kind: q.kind)
+                for s in window.statements[b].statements where s.leadsSentence && (s.measure == .level || s.measure == .average) {
+                    let q = block.quantities[s.figure]
+                    guard let range = s.label, q.isAmountLike, RepeatedFigureCheck.isStatedValue(q.bound) else { continue }
+                    let labelBytes = LabelKey.make(window.source.readerBytes(range))
+                    guard UTF8Text.scalarCount(labelBytes[...]) >= check.minLabel else { continue }
+                    let (key, isNew) = keys.index(label: labelBytes[...], unit: q.unitCode, kind: q.kind, period: s.period)
                     if isNew {
                         let label = String(decoding: labelBytes, as: UTF8.self)
-                        let isName = label.count >= check.minLabel && !label.unicodeScalars.contains { $0.properties.numericType != nil }
+                        let isName = !label.unicodeScalars.contains { $0.properties.numericType != nil }
                         groupOfKey.append(isName ? groups.count : nil)
                         if isName { groups.append(Group(label: label)) }
                     }
@@ -66,10 +72,9 @@ struct RepeatedFigureCheck: Check {
                     let clause = block.clauseStart(before: q.range.lowerBound, in: window.source)..<q.range.lowerBound
                     if block.hasDate(startingIn: clause) { continue }
                     if lookup.contains(RepeatedFigureCheck.otherPeriodWords, between: clause) { continue }
-                    // Intervals computed once: figures keep how they were printed, not their intervals.
                     let (hard, plausible) = q.intervals
                     guard !groups[g].readings.contains(where: { $0.hard == hard && $0.plausible == plausible }) else { continue }
-                    groups[g].readings.append((q.range, hard, plausible))
+                    groups[g].readings.append((q.range, window.first + b, hard, plausible))
                     if groups[g].readings.count > RepeatedFigureCheck.maxDistinctValues {
                         groups[g].tooMany = true
                         groups[g].readings = []
@@ -83,7 +88,7 @@ struct RepeatedFigureCheck: Check {
             for group in groups where group.readings.count > 1 {
                 let readings = group.readings
                 for (k, reading) in readings.enumerated() {
-                    for earlier in readings[..<k] {
+                    for earlier in readings[..<k] where earlier.block != reading.block {
                         let verdict = Verdict.of(hard: earlier.hard.intersects(reading.hard), plausible: earlier.plausible.intersects(reading.plausible))
                         guard verdict != .consistent else { continue }
                         let first = source.position(of: earlier.range.lowerBound)
@@ -115,20 +120,20 @@ struct RepeatedFigureCheck: Check {
 /// arrays allocated an array per figure (together 900 instructions a figure).
 private struct FigureKeys {
     private var byHash: [UInt64: [Int]] = [:]
-    private var keys: [(label: [UInt8], unit: UInt8, kind: QuantityKind)] = []
+    private var keys: [(label: [UInt8], unit: UInt8, kind: QuantityKind, period: Period)] = []
 
     /// The key's number, and whether it was seen for the first time.
-    mutating func index(label: ArraySlice<UInt8>, unit: UInt8, kind: QuantityKind) -> (index: Int, isNew: Bool) {
+    mutating func index(label: ArraySlice<UInt8>, unit: UInt8, kind: QuantityKind, period: Period) -> (index: Int, isNew: Bool) {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in label { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
         h = (h ^ UInt64(unit)) &* 0x100_0000_01B3
         if let candidates = byHash[h] {
-            for i in candidates where keys[i].unit == unit && keys[i].kind == kind && Self.equal(keys[i].label, label) {
+            for i in candidates where keys[i].unit == unit && keys[i].kind == kind && keys[i].period == period && Self.equal(keys[i].label, label) {
                 return (i, false)
             }
         }
         byHash[h, default: []].append(keys.count)
-        keys.append((Array(label), unit, kind))
+        keys.append((Array(label), unit, kind, period))
         return (keys.count - 1, true)
     }
 

@@ -170,30 +170,7 @@ extension BlockReading {
         }
     }
 
-    /// A label without spaces, emphasis, bracketed notes, and the region and period words that
-    /// do not change what it names: `全市常住人口` and `年末常住人口` are both `常住人口`;
-    /// `地区生产总值（初步核算数）` is `生产总值`.
-    func normalized(_ range: Range<Int>) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(range.count)
-        var depth = 0, i = range.lowerBound
-        while i < range.upperBound {
-            let (c, len) = UTF8Text.scalar(t, i)
-            if c == 0xFF08 || c == 0x28 { depth += 1 }
-            if depth == 0, c != 0x20, c != 0x2A, c != 0x3000 { out.append(contentsOf: bytes(i..<(i + len))) }
-            if c == 0xFF09 || c == 0x29, depth > 0 { depth -= 1 }
-            i += len
-        }
-        var stripped = true
-        while stripped {
-            stripped = false
-            for w in LabelTrim.normalizingPrefixes where out.count > w.count + 3 && out.starts(with: w) {
-                out.removeFirst(w.count)
-                stripped = true
-            }
-        }
-        return out
-    }
+    func normalized(_ range: Range<Int>) -> [UInt8] { LabelKey.make(bytes(range)) }
 
     // MARK: - Breakdowns
 

@@ -91,6 +91,10 @@ public struct Statement: Sendable, Hashable {
     public var scope: Range<Int>?
     /// A list the figure counts: `2场（A、B）` lists two; `A、B、C等5家` at most five.
     public var enumeration: Enumeration?
+    /// No figure stands before this one in its sentence and its label is written before it
+    /// (`初步核算，全年国内生产总值…`): the label names the subject in full. A label after
+    /// other figures' clauses (`全市初中211所，在校学生31.56万人`) or after 其中 leans on them.
+    public var leadsSentence = false
 
     public init(figure: Int, measure: Measure, direction: Direction = .none, label: Range<Int>? = nil, subject: Int? = nil,
                 denominator: Range<Int>? = nil, denominatorStatement: Int? = nil, period: Period = .unstated,
@@ -184,5 +188,31 @@ public struct StatementList: Sendable {
     public func descriptor(_ measure: Measure, of subject: Int) -> Int? {
         let lower = max(0, subject - 4), upper = min(statements.count, subject + 24)
         return (lower..<upper).first { statements[$0].subject == subject && statements[$0].measure == measure }
+    }
+}
+
+/// A label as compared with another: without spaces, emphasis, bracketed notes, and the
+/// region and period words that do not change what it names. `全市常住人口` and `年末常住人口`
+/// are both `常住人口`; `地区生产总值（初步核算数）` is `生产总值`.
+public enum LabelKey {
+    public static func make(_ label: some Collection<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(label.count)
+        var depth = 0
+        let scalars = String(decoding: label, as: UTF8.self).unicodeScalars
+        for c in scalars {
+            if c == "（" || c == "(" { depth += 1 }
+            if depth == 0, c != " ", c != "*", c != "\u{3000}" { out.append(contentsOf: String(c).utf8) }
+            if c == "）" || c == ")", depth > 0 { depth -= 1 }
+        }
+        var stripped = true
+        while stripped {
+            stripped = false
+            for w in LabelTrim.normalizingPrefixes where out.count > w.count + 3 && out.starts(with: w) {
+                out.removeFirst(w.count)
+                stripped = true
+            }
+        }
+        return out
     }
 }

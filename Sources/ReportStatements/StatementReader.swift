@@ -8,7 +8,8 @@ public struct StatementReader: Sendable {
     public init() {}
 
     public func read(_ block: Block) -> StatementList {
-        guard !block.quantities.isEmpty, block.kind != .code else { return StatementList() }
+        // Table rows are cells, not sentences: tables get a model of their own.
+        guard !block.quantities.isEmpty, block.kind != .code, block.kind != .tableRow else { return StatementList() }
         return block.text.withBytes { t in
             var reading = BlockReading(block: block, t: t)
             return reading.run()
@@ -36,6 +37,10 @@ struct Lead {
     var base: Base?
     var comparison = false
     var from = false
+    /// No figure stands before this one in its sentence.
+    var leadsSentence = false
+    /// 其中 opens the lead: its label names a part of something before.
+    var afterQizhong = false
     var previousValue = false
     var respectively = false
     var total = false
@@ -121,7 +126,7 @@ struct BlockReading {
     /// Each figure's lead: back to the previous figure or mark. An enumeration comma (、)
     /// between names without figures (`境内、境外项目分别为`) stays inside the lead.
     private mutating func findLeads() {
-        var start = 0, figureSinceMark = false, m = 0, sentence = 0
+        var start = 0, figureSinceMark = false, m = 0, sentence = 0, figuresInSentence = 0
         // Open brackets: their mark, and the lead's start and figure count when they opened.
         var brackets: [(mark: Int, start: Int, figures: Int, figureSinceMark: Bool)] = []
         for k in figures.indices {
@@ -135,18 +140,24 @@ struct BlockReading {
                     start = mark.end
                     figureSinceMark = false
                 }
-                if mark.kind == .stop { sentence += 1 }
+                if mark.kind == .stop {
+                    sentence += 1
+                    figuresInSentence = 0
+                }
                 m += 1
             }
             var from = max(start, spans[k].lowerBound - Reach.clause)
             while from < spans[k].lowerBound, t[from] & 0xC0 == 0x80 { from += 1 }
-            leads.append(analyse(from..<spans[k].lowerBound))
+            var lead = analyse(from..<spans[k].lowerBound)
+            lead.leadsSentence = figuresInSentence == 0
+            leads.append(lead)
             sentenceOf.append(sentence)
             bracketOf.append(brackets.last?.mark ?? -1)
             // A figure inside a name (第一产业, 五大支柱产业) does not end the next figure's lead.
             if !isName(k) {
                 start = spans[k].upperBound
                 figureSinceMark = true
+                figuresInSentence += 1
             }
         }
     }
@@ -185,7 +196,9 @@ struct BlockReading {
             case .total:
                 lead.total = true
                 cuts = i > labelStart
-            case .qizhong: cuts = false
+            case .qizhong:
+                cuts = false
+                lead.afterQizhong = true
             case .includes, .excludes: cuts = false
             }
             if cuts, i >= labelStart, cut == nil { cut = i }
@@ -258,8 +271,10 @@ struct BlockReading {
         let q = figures[k], lead = leads[k]
         var s = Statement(figure: k, measure: .level)
         s.label = lead.label.map(block.text.sourceRange)
+        s.leadsSentence = lead.leadsSentence && lead.label != nil && !lead.afterQizhong
         // `共获得260枚金牌`, `新培育6个国家级…集群`: what a count with a measure word names follows it.
         if let after = q.labelRange, after.lowerBound >= q.range.upperBound {
+            s.leadsSentence = false
             s.label = after
             leads[k].label = block.text.plainOffset(ofSource: after.lowerBound)..<block.text.plainOffset(ofSource: after.upperBound)
         }

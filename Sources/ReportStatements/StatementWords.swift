@@ -127,8 +127,8 @@ enum LabelTrim {
         ("全县", .labelWord), ("全区", .labelWord), ("本市", .labelWord), ("我市", .labelWord), ("我省", .labelWord),
     ])
 
-    static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "分别", "为", "达", "是", "有", "约", "超",
-                                      "近", "逾", "共", "了", "已", "均", "的", "：", "“", "”"].map { Array($0.utf8) }
+    static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "分别", "为", "是", "有",
+                                      "共", "了", "已", "均", "的", "：", "“", "”"].map { Array($0.utf8) }
 
     /// Words that mark a figure's subject as a value per head or unit.
     static let average = WordList(["人均", "平均", "户均", "亩均", "每万", "每千", "每百", "每十万", "均价", "单价"])

@@ -26,7 +26,7 @@ import ReportDocument
     ]
 
     func findings(_ text: String) throws -> [Diagnostic] {
-        let engine = try LintEngine(ruleSet: try RuleLoader().load([("builtin/consistency", nil)]))
+        let engine = try LintEngine(ruleSet: try RuleLoader().load([("builtin/consistency", nil), ("builtin/restatements", nil)]))
         return engine.lint(DocumentReader().read(SourceFile(path: "communique.md", text: text)))
     }
 

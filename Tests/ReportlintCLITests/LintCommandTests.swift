@@ -142,7 +142,7 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
         let explain = try runReportlint(["explain", "zh/range-units"])
         #expect(explain.stdout.contains("GB/T 15835—2011 5.1.3") && explain.stdout.contains("✗ 投资9～16亿元。"))
         #expect(try runReportlint(["explain", "zh/range-unit"]).stderr.contains("did you mean 'zh/range-units'"))
-        let tested = try runReportlint(["test-rules", "Rules/zh-publication.yaml", "Rules/consistency.yaml"])
+        let tested = try runReportlint(["test-rules", "Rules/zh-publication.yaml", "Rules/consistency.yaml", "Rules/restatements.yaml"])
         #expect(tested.status == 0, "\(tested.stdout)")
         #expect(tested.stdout.contains("14 passed, 0 failed"))
         let pack = try runReportlint(["test-rules", "Rules/shanghai-st-report.yaml"])
