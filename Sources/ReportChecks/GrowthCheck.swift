@@ -39,7 +39,7 @@ struct GrowthCheck: OptionlessCheck, WindowCheck {
         }
         guard let change = figures.descriptor(.change, of: k), let growth = figures.descriptor(.growthRate, of: k),
               figures.compatible(change, growth), !figures.list.statements[growth].comparable,
-              figures.list.statements[k].measure == .level else { return nil }
+              figures.list.statements[k].measure == .level, figures.quantity(change).hasSameUnit(as: figures.quantity(k)) else { return nil }
         return judge(level: k, change: change, growth: growth, figures)
     }
 

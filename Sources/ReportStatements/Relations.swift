@@ -97,16 +97,21 @@ extension BlockReading {
     /// labelled share describes the level of that label. A change or rate without a base has
     /// the base of the one before it in the sentence.
     mutating func resolveSubjects() {
-        var lastPrimary: [Int: Int] = [:], sentence = -1
+        var lastPrimary: [Int: Int] = [:], lastRatio: [Int: Int] = [:], sentence = -1
         var lastBase: Base?
         var byLabel: [[UInt8]: Int] = [:]
         for k in statements.indices {
-            if sentenceOf[k] != sentence { (lastPrimary, lastBase, sentence) = ([:], nil, sentenceOf[k]) }
+            if sentenceOf[k] != sentence { (lastPrimary, lastRatio, lastBase, sentence) = ([:], [:], nil, sentenceOf[k]) }
             let s = statements[k]
             switch s.measure {
             case .change, .growthRate, .pointChange, .multiple, .previous, .share:
                 if s.subject == nil {
-                    if s.label == nil {
+                    if s.measure == .pointChange {
+                        // 提高0.89个百分点 changes the rate or share before it.
+                        statements[k].subject = lastRatio[bracketOf[k]] ?? lastRatio[-1]
+                    } else if s.measure == .previous {
+                        statements[k].subject = nextLevel(after: k) ?? lastPrimary[bracketOf[k]]
+                    } else if s.label == nil {
                         statements[k].subject = lastPrimary[bracketOf[k]] ?? lastPrimary[-1]
                     } else if s.measure == .share, let label = leads[k].label {
                         statements[k].subject = labelledLevel(normalized(label), before: k, byLabel)
@@ -120,7 +125,15 @@ extension BlockReading {
                     }
                 }
             default:
-                if s.isPrimary {
+                break
+            }
+            if s.measure == .rate || s.measure == .share { lastRatio[bracketOf[k]] = k }
+            switch s.measure {
+            case .change, .growthRate, .pointChange, .multiple, .previous, .share:
+                break
+            default:
+                // A span of years right before a rate (`五年增长…`) is no subject.
+                if s.isPrimary, !isAdverbial(k) {
                     lastPrimary[bracketOf[k]] = k
                     if s.measure != .rate, let label = leads[k].label { byLabel[normalized(label)] = k }
                 }
@@ -128,6 +141,23 @@ extension BlockReading {
             // A change of a comparable series is comparable too.
             if let subject = statements[k].subject, statements[subject].comparable { statements[k].comparable = true }
         }
+    }
+
+    /// A span of time standing right before the next figure's words (`两年平均增长3.1%`): an
+    /// adverb of that figure, not a value of its own.
+    func isAdverbial(_ k: Int) -> Bool {
+        figures[k].kind == .duration && k + 1 < figures.count && leads[k + 1].range.lowerBound == spans[k].upperBound
+    }
+
+    /// `上年同期为8.50亿件，本年快递业务量9.52亿件`: the first level after an earlier value, in
+    /// its sentence and unit.
+    private func nextLevel(after k: Int) -> Int? {
+        var j = k + 1
+        while j < statements.count, sentenceOf[j] == sentenceOf[k], spans[j].lowerBound - spans[k].upperBound <= Reach.sentence {
+            if statements[j].isPrimary, sameUnit(j, k) { return j }
+            j += 1
+        }
+        return nil
     }
 
     /// The level a labelled share is of: the one of the same label, else the nearest one in
@@ -153,17 +183,22 @@ extension BlockReading {
             if let named = statements[k].denominator {
                 let key = normalized(block.text.plainOffset(ofSource: named.lowerBound)..<block.text.plainOffset(ofSource: named.upperBound))
                 guard key.count >= 6 else { continue }
+                // The same name first, else a level whose name ends with it (全市进出口总额 is
+                // 货物进出口总额 when no level says 进出口总额, never 出口总额), never the share's own part.
+                var exact: Int?, ending: Int?
                 var j = k - 1
-                while j >= 0, spans[k].lowerBound - spans[j].upperBound <= Reach.sentence {
-                    if statements[j].measure == .level, let label = leads[j].label {
+                while j >= 0, exact == nil, spans[k].lowerBound - spans[j].upperBound <= Reach.sentence {
+                    if j != statements[k].subject, statements[j].measure == .level, let label = leads[j].label {
                         let other = normalized(label)
-                        if other == key || (other.count >= 6 && (other.ends(with: key) || key.ends(with: other))) {
-                            statements[k].denominatorStatement = j
-                            break
+                        if other == key {
+                            exact = j
+                        } else if ending == nil, other.ends(with: key) {
+                            ending = j
                         }
                     }
                     j -= 1
                 }
+                statements[k].denominatorStatement = exact ?? ending
             } else if statements[k].denominatorStatement == nil, let subject = statements[k].subject {
                 statements[k].denominatorStatement = wholeOfPart[subject]
             }
@@ -223,7 +258,17 @@ extension BlockReading {
         var consumed: Set<Int> = []
         var partsInBreakdowns: Set<Int> = []
 
-        var bracket: Int { stack.last { $0.level == .bracket }?.openMark ?? -1 }
+        /// The opening marks of the brackets open around the walk.
+        var brackets: [Int] = []
+
+        var bracket: Int { brackets.last ?? -1 }
+    }
+
+    /// The levels of `levels` (in text order) within `Reach.sentence` before `at`.
+    private func recent(_ levels: [Int], before at: Int) -> ArraySlice<Int> {
+        var first = levels.count
+        while first > 0, at - spans[levels[first - 1]].upperBound <= Reach.sentence { first -= 1 }
+        return levels[first...]
     }
 
     mutating func findBreakdowns() {
@@ -295,10 +340,14 @@ extension BlockReading {
                 }
             }
             walk.stack.append(list)
+            walk.brackets.append(m)
         case .close:
             while let top = walk.stack.popLast() {
                 close(top, &walk)
-                if top.level == .bracket { break }
+                if top.level == .bracket {
+                    walk.brackets.removeLast()
+                    break
+                }
             }
             walk.boundary = mark.end
         default:
@@ -315,11 +364,16 @@ extension BlockReading {
         let bracket = walk.bracket
         let (bracketOf, spans) = (self.bracketOf, self.spans)
         func near(_ k: Int) -> Bool { bracketOf[k] == bracket && at - spans[k].upperBound <= Reach.sentence }
+        // Lists out of reach take no more parts: closed, so that a draft of one endless
+        // sentence keeps a short stack.
+        while let top = walk.stack.last, top.level != .bracket, at - top.marker.upperBound > Reach.sentence {
+            close(walk.stack.removeLast(), &walk)
+        }
         if let last = walk.lastPrimary[bracket] {
             list.whole = isWhole(last) ? last : nil
-            list.candidates = walk.sentenceLevels.filter(near)
+            list.candidates = recent(walk.sentenceLevels, before: at).filter(near)
         } else if startsSentence {
-            list.candidates = walk.previousSentenceLevels.filter(near)
+            list.candidates = recent(walk.previousSentenceLevels, before: at).filter(near)
             if let last = walk.previousSentencePrimary[bracket], isWhole(last) {
                 // `…260枚金牌、175枚银牌、180枚铜牌。其中…`: a sentence of several wholes in one
                 // unit leaves the one meant to the parts' labels.
@@ -337,8 +391,7 @@ extension BlockReading {
 
     private mutating func read(figure k: Int, _ walk: inout Walk) {
         defer {
-            // A span of time (`两年平均增长3.1%`) is an adverb, not the whole of what follows.
-            if statements[k].isPrimary, figures[k].kind != .duration, !isName(k) {
+            if statements[k].isPrimary, !isAdverbial(k), !isName(k) {
                 walk.lastPrimary[bracketOf[k]] = k
                 if isWhole(k) { walk.sentenceLevels.append(k) }
             }
@@ -347,9 +400,18 @@ extension BlockReading {
         if statements[k].measure == .share, statements[k].denominator == nil, let whole = walk.stack.last?.whole {
             statements[k].denominatorStatement = whole
         }
-        if leads[k].total, isWhole(k) {
+        if leads[k].total || Self.totalWords.contains(figures[k].qualifiers.first?.text ?? ""), isWhole(k) {
             addTotal(k, &walk)
             return
+        }
+        // `在医院中有公立医院…`: a list of parts of the part named 医院.
+        if let within = leads[k].within {
+            let key = normalized(within)
+            if let part = recent(walk.sentenceLevels, before: spans[k].lowerBound).last(where: { j in leads[j].label.map(normalized) == key && isWhole(j) }) {
+                var list = OpenList(level: .clause, evidence: .qizhong, marker: within)
+                list.whole = part
+                walk.stack.append(list)
+            }
         }
         guard let top = walk.stack.last, top.isOpen, let whole = wholeOf(k, in: top) else { return }
         let group = top.groups.firstIndex { $0.whole == whole }
@@ -368,6 +430,9 @@ extension BlockReading {
             walk.stack[walk.stack.count - 1].groups.append((whole, [k]))
         }
     }
+
+    /// Qualifiers that make a figure the total of the levels before it (共 and 累计 do not).
+    private static let totalWords: Set<String> = ["合计", "共计", "总计"]
 
     /// The whole a figure is a part of in an open list: the list's whole when the units agree,
     /// else the last level in the figure's unit before the marker; by label when the levels
@@ -442,7 +507,7 @@ extension BlockReading {
         let x = bytes(la), y = bytes(lb)
         if sharesHead(a, b) || x.count >= 6 && y.count >= 6 && x.prefix(6).elementsEqual(y.prefix(6)) { return true }
         // 国家级保护区, 州级: two members of one set of categories.
-        return Complements.match([Array(x), Array(y)], in: Complements.complete + Complements.exclusive, anyRest: true) != nil
+        return Complements.match([Array(x), Array(y)], in: Complements.all, anyRest: true) != nil
     }
 
     /// A part names a kind of what its whole names: 基层机构 of 机构, 城镇常住人口 of 常住人口.
@@ -458,7 +523,7 @@ extension BlockReading {
     /// or another grade (二级医院 after 三级医院).
     private func isSibling(_ k: Int, of whole: Int, afterSemicolon: Bool) -> Bool {
         guard let lk = leads[k].label, let lw = leads[whole].label else { return false }
-        if Complements.match([normalized(lk), normalized(lw)], in: Complements.complete + Complements.exclusive, sameRest: true) != nil {
+        if Complements.match([normalized(lk), normalized(lw)], in: Complements.all, sameRest: true) != nil {
             return true
         }
         // `…；省级以上工程实验室117个` after 省级以上企业技术中心: the same opening, another
@@ -481,9 +546,11 @@ extension BlockReading {
 
     /// `A x亿元，B y亿元，合计z亿元`: the levels before the total in its sentence make it up.
     private mutating func addTotal(_ k: Int, _ walk: inout Walk) {
-        let parts = walk.sentenceLevels.filter { j in
+        // A total with a label of its own totals only parts that name kinds of it
+        // (`计划实施项目共计100个` is not the sum of the villages before it).
+        let parts = recent(walk.sentenceLevels, before: spans[k].lowerBound).filter { j in
             statements[j].measure == statements[k].measure && sameUnit(j, k) && !walk.partsInBreakdowns.contains(j)
-                && spans[k].lowerBound - spans[j].upperBound <= Reach.sentence
+                && spans[k].lowerBound - spans[j].upperBound <= Reach.sentence && (leads[k].label == nil || sharesHead(j, k))
         }
         guard parts.count >= 2 else { return }
         add(Breakdown(kind: .partition, evidence: .total, whole: k, parts: parts, marker: block.text.sourceRange(leads[k].range)), &walk)
@@ -504,7 +571,7 @@ extension BlockReading {
                 add(Breakdown(kind: .subset, evidence: list.evidence, whole: whole, parts: parts, marker: marker), &walk)
                 // Parts naming distinct members of a set exclude one another, even among others
                 // (夏粮, 秋粮 beside 小麦; 农业…渔业 beside 农林牧渔服务业).
-                let exclusive = Complements.members(labels, in: Complements.complete + Complements.exclusive).map { parts[$0] }
+                let exclusive = Complements.members(labels, in: Complements.all).map { parts[$0] }
                 if exclusive.count >= 2 {
                     add(Breakdown(kind: .disjoint, evidence: .categories, whole: whole, parts: exclusive, marker: marker), &walk)
                 }

@@ -37,6 +37,8 @@ struct Lead {
     var base: Base?
     var comparison = false
     var from = false
+    /// `在医院中有`: the label of the part whose parts follow.
+    var within: Range<Int>?
     /// No figure stands before this one in its sentence.
     var leadsSentence = false
     /// 其中 opens the lead: its label names a part of something before.
@@ -75,7 +77,7 @@ struct BlockReading {
     }
 
     /// The codes of 大 and 级, the measure words of numerals in names.
-    private static let nameUnits: [UInt8] = ["大", "级"].compactMap { w in Quantity.unitsByCode.firstIndex(of: w).map { UInt8($0) } }
+    private static let nameUnits: [UInt8] = ["大", "级", "岁", "类"].compactMap { w in Quantity.unitsByCode.firstIndex(of: w).map { UInt8($0) } }
 
     mutating func run() -> StatementList {
         spans = figures.map { q in
@@ -165,7 +167,7 @@ struct BlockReading {
     private func analyse(_ range: Range<Int>) -> Lead {
         var lead = Lead(range: range)
         var i = range.lowerBound
-        let labelStart = trimmedStart(range)
+        var labelStart = trimmedStart(range)
         var cut: Int?
         while i < range.upperBound {
             guard let e = CueWords.standard.match(t, at: i, before: range.upperBound) else {
@@ -199,14 +201,53 @@ struct BlockReading {
             case .qizhong:
                 cuts = false
                 lead.afterQizhong = true
+            case .meanChange(let up):
+                lead.lastChange = up ? .up : .down
+                lead.changeAt = i
+                lead.base = .other
+            case .within:
+                // 在X中有 / 在X中: X names a part before; what follows is a part of it.
+                cuts = false
+                if i == labelStart, let end = withinEnd(after: i + e.bytes.count, before: range.upperBound) {
+                    lead.within = (i + e.bytes.count)..<end.name
+                    labelStart = end.after
+                    i = end.after
+                    continue
+                }
             case .includes, .excludes: cuts = false
             }
             if cuts, i >= labelStart, cut == nil { cut = i }
             i += e.bytes.count
         }
+        // `按自然口径计算下降0.4%`: the basis is not the subject.
+        if let basis = basisEnd(labelStart..<(cut ?? range.upperBound)) { labelStart = basis }
         let end = trimmedEnd(labelStart..<(cut ?? range.upperBound))
         if end > labelStart, hasHan(labelStart..<end) { lead.label = labelStart..<end }
         return lead
+    }
+
+    /// After `按…计算` opening a label, up to 12 characters long.
+    private func basisEnd(_ range: Range<Int>) -> Int? {
+        guard range.count >= 9, bytes(range.lowerBound..<(range.lowerBound + 3)).elementsEqual("按".utf8) else { return nil }
+        var i = range.lowerBound + 3
+        while i + 6 <= range.upperBound, i - range.lowerBound <= 36 {
+            if bytes(i..<(i + 6)).elementsEqual("计算".utf8) { return i + 6 }
+            i += UTF8Text.scalarLength(lead: t[i])
+        }
+        return nil
+    }
+
+    /// In `在X中有…` or `在X中，`: where X ends and where the rest starts.
+    private func withinEnd(after start: Int, before end: Int) -> (name: Int, after: Int)? {
+        var i = start
+        while i + 3 <= end, i - start <= 30 {
+            if bytes(i..<(i + 3)).elementsEqual("中".utf8), i > start {
+                let after = i + 3 + (i + 6 <= end && bytes((i + 3)..<(i + 6)).elementsEqual("有".utf8) ? 3 : 0)
+                return (i, after)
+            }
+            i += UTF8Text.scalarLength(lead: t[i])
+        }
+        return nil
     }
 
     /// After connectives (其中, 全年, 共有 …), spaces and marks at the start of `range`.
@@ -219,7 +260,7 @@ struct BlockReading {
             if UTF8Text.isInlineSpace(c) || c == 0x09 || c == 0x2A {
                 p += len
                 moved = true
-            } else if let e = LabelTrim.leading.match(t, at: p, before: range.upperBound), p + e.bytes.count < range.upperBound {
+            } else if let e = LabelTrim.leading.match(t, at: p, before: range.upperBound) {
                 p += e.bytes.count
                 moved = true
             }
@@ -260,7 +301,7 @@ struct BlockReading {
     }
 
     /// A figure that is part of a name rather than a value: an ordinal (第一产业), a numeral
-    /// with 大 (五大支柱产业) or 级 (三级医院).
+    /// with 大 (五大支柱产业), 级 (三级医院), 岁 (65岁及以上人口) or 类 (一、二类水质).
     func isName(_ k: Int) -> Bool { names[k] }
 
     func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { ArraySlice(UnsafeBufferPointer(rebasing: t[range])) }
@@ -272,8 +313,10 @@ struct BlockReading {
         var s = Statement(figure: k, measure: .level)
         s.label = lead.label.map(block.text.sourceRange)
         s.leadsSentence = lead.leadsSentence && lead.label != nil && !lead.afterQizhong
-        // `共获得260枚金牌`, `新培育6个国家级…集群`: what a count with a measure word names follows it.
-        if let after = q.labelRange, after.lowerBound >= q.range.upperBound {
+        // `共获得260枚金牌`, `新培育6个国家级…集群`: what a count with a measure word names follows
+        // it, when the words before it are none or end in a verb.
+        if let after = q.labelRange, after.lowerBound >= q.range.upperBound, leadEndsInVerb(lead),
+           CueWords.standard.match(t, at: block.text.plainOffset(ofSource: after.lowerBound), before: t.count).map({ $0.cue == .labelWord }) ?? true {
             s.leadsSentence = false
             s.label = after
             leads[k].label = block.text.plainOffset(ofSource: after.lowerBound)..<block.text.plainOffset(ofSource: after.upperBound)
@@ -309,6 +352,8 @@ struct BlockReading {
             s.measure = .average
         }
         if lead.comparison { s.base = .other } else if let b = lead.base { s.base = b }
+        // `五年增长30.8%`, `两年平均增长3.1%`: a change over a span of years.
+        if k > 0, figures[k - 1].kind == .duration, spans[k - 1].upperBound == lead.range.lowerBound { s.base = .other }
         s.period = lead.period ?? .unstated
         s.comparable = lead.comparable
         if let label = lead.label, LabelTrim.changingScope.occurs(in: UnsafeBufferPointer(rebasing: t[label])) { s.comparable = true }
@@ -333,6 +378,13 @@ struct BlockReading {
             sentences.insert(sentence)
         }
         for k in statements.indices where sentences.contains(sentenceOf[k]) { statements[k].comparable = true }
+    }
+
+    /// Whether the lead has no label, or its label ends in a verb that takes an object
+    /// (获得, 培育, 建成…).
+    private func leadEndsInVerb(_ lead: Lead) -> Bool {
+        guard let label = lead.label else { return true }
+        return LabelTrim.objectVerbs.contains { v in label.count >= v.count && bytes((label.upperBound - v.count)..<label.upperBound).elementsEqual(v) }
     }
 
     /// `占全市进出口总额的32.4%` → 全市进出口总额: up to 的, 比重, 比例 or 份额.
@@ -391,8 +443,9 @@ struct BlockReading {
                 let items = marks[(open + 1)..<close].filter { $0.kind == .item }.count
                 let partial = bytes(inner).reversed().drop { $0 == 0x20 }.reversed().elementsEqual(Self.deng)
                 let named = itemCount(inner)
-                // `2813.8万辆（艘、架、列）次` lists units, not things.
-                if items > 0 || partial, named > 0, !allSingleCharacters(inner) {
+                // `2813.8万辆（艘、架、列）次` lists units, and `展会12场（国际展会、行业展会）`
+                // kinds of what is counted, not things.
+                if items > 0 || partial, named > 0, !allSingleCharacters(inner), !listsKinds(inner, of: k) {
                     return Enumeration(items: named, partial: partial,
                                        range: q.range.lowerBound..<block.text.sourceRange(marks[close].at..<marks[close].end).upperBound)
                 }
@@ -410,6 +463,22 @@ struct BlockReading {
     }
 
     private static let deng = Array("等".utf8)
+
+    /// Whether every 、-separated item ends with the last two characters of the count's label.
+    private func listsKinds(_ range: Range<Int>, of k: Int) -> Bool {
+        guard let label = leads[k].label, label.count >= 6 else { return false }
+        let head = bytes((label.upperBound - 6)..<label.upperBound)
+        var itemEnd = range.lowerBound, i = range.lowerBound
+        var ends: [Int] = []
+        while i < range.upperBound {
+            let (c, len) = UTF8Text.scalar(t, i)
+            if c == 0x3001 { ends.append(itemEnd) }
+            if c != 0x3001, !UTF8Text.isInlineSpace(c) { itemEnd = i + len }
+            i += len
+        }
+        ends.append(itemEnd)
+        return ends.allSatisfy { $0 - 6 >= range.lowerBound && bytes(($0 - 6)..<$0).elementsEqual(head) }
+    }
 
     /// Whether every 、-separated item is one character.
     private func allSingleCharacters(_ range: Range<Int>) -> Bool {

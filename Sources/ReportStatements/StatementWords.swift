@@ -31,6 +31,10 @@ enum Cue: Equatable, Sendable {
     case total
     /// 其中.
     case qizhong
+    /// 平均增长, 年均下降: a mean rate over several years, not a change against last year.
+    case meanChange(up: Bool)
+    /// 在…中有 opens a list of parts of a part named before (`在医院中有公立医院…`).
+    case within
     /// 含, 包括 at the start of a bracket.
     case includes
     /// 不含, 不包括 at the start of a bracket.
@@ -72,7 +76,9 @@ struct CueWords: Sendable {
         ("增加值", .labelWord), ("增长率", .labelWord), ("占地", .labelWord), ("占用", .labelWord), ("新增", .labelWord),
         ("增长点", .labelWord), ("增量", .labelWord), ("比例", .labelWord), ("从业", .labelWord), ("由于", .labelWord),
         ("自由", .labelWord), ("理由", .labelWord), ("从事", .labelWord), ("含量", .labelWord), ("包括在内", .labelWord),
-        ("全年平均", .labelWord), ("减少到", .downTo),
+        ("全年平均", .labelWord), ("减少到", .downTo), ("增长的", .labelWord),
+        ("平均增长", .meanChange(up: true)), ("年均增长", .meanChange(up: true)), ("平均下降", .meanChange(up: false)),
+        ("年均下降", .meanChange(up: false)), ("在", .within),
         // Changes.
         ("增加", .up), ("增长", .up), ("提高", .up), ("上升", .up), ("上涨", .up), ("增多", .up), ("扩大", .up),
         ("净增", .up), ("多增", .up), ("增幅", .up), ("涨幅", .up), ("增速", .up), ("提升", .up), ("攀升", .up),
@@ -97,7 +103,7 @@ struct CueWords: Sendable {
         ("较上年", .base(.previousYear)), ("比去年", .base(.previousYear)), ("较去年", .base(.previousYear)),
         ("同比", .base(.previousYear)), ("比年初", .base(.yearStart)), ("较年初", .base(.yearStart)),
         ("比上届", .base(.previousEdition)), ("较上届", .base(.previousEdition)), ("环比", .base(.other)),
-        ("年均", .base(.other)), ("五年", .base(.other)), ("累计增长", .base(.other)),
+        ("年均", .base(.other)), ("累计增长", .base(.other)),
         ("高于", .comparison), ("低于", .comparison), ("快于", .comparison), ("慢于", .comparison), ("高出", .comparison),
         ("可比价", .comparable), ("可比口径", .comparable), ("不变价", .comparable), ("同口径", .comparable),
         ("年末", .period(.yearEnd)), ("年底", .period(.yearEnd)), ("全年", .period(.year)), ("本年", .period(.year)),
@@ -121,14 +127,20 @@ enum LabelTrim {
         ("共有", .labelWord), ("共计", .labelWord), ("合计", .labelWord), ("总计", .labelWord), ("年末", .labelWord),
         ("年底", .labelWord), ("全年", .labelWord), ("年初", .labelWord), ("本年", .labelWord), ("当年", .labelWord),
         ("其", .labelWord), ("另", .labelWord), ("并", .labelWord), ("和", .labelWord), ("与", .labelWord),
-        ("及", .labelWord), ("共", .labelWord), ("有", .labelWord), ("在", .labelWord), ("对", .labelWord),
+        ("及", .labelWord), ("共", .labelWord), ("有", .labelWord), ("含", .labelWord), ("对", .labelWord),
         ("为", .labelWord), ("是", .labelWord), ("：", .labelWord), ("“", .labelWord), ("”", .labelWord),
         ("、", .labelWord), ("全国", .labelWord), ("全省", .labelWord), ("全市", .labelWord), ("全州", .labelWord),
         ("全县", .labelWord), ("全区", .labelWord), ("本市", .labelWord), ("我市", .labelWord), ("我省", .labelWord),
     ])
 
-    static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "分别", "为", "是", "有",
-                                      "共", "了", "已", "均", "的", "：", "“", "”"].map { Array($0.utf8) }
+    static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "分别", "为", "是",
+                                      "共", "了", "已", "的", "：", "“", "”"].map { Array($0.utf8) }
+
+    /// Verbs after which a count's measure word is followed by what it counts
+    /// (`共获得260枚金牌`, `新培育6个…集群`), and 等 closing a list (`A、B等5家合作伙伴`).
+    static let objectVerbs: [[UInt8]] = ["获得", "培育", "建成", "新建", "引进", "举办", "开展", "实施", "签约", "拥有", "共有", "有",
+                                         "培训", "吸引", "发布", "评选", "认定", "选派", "招募", "遴选", "新增", "创建", "组建",
+                                         "设立", "落地", "储备", "推出", "制定", "出台", "打造", "等"].map { Array($0.utf8) }
 
     /// Words that mark a figure's subject as a value per head or unit.
     static let average = WordList(["人均", "平均", "户均", "亩均", "每万", "每千", "每百", "每十万", "均价", "单价"])
@@ -147,9 +159,9 @@ enum LabelTrim {
 /// Sets of categories. Parts labelled with distinct members of one set, and otherwise alike
 /// (城镇居民… and 农村居民…), exclude one another; when the set is complete and every member
 /// is named, they make up their whole.
-enum Complements {
+public enum Complements {
     /// Sets whose members make up a whole. Each member's spellings, longest first.
-    static let complete: [[[String]]] = [
+    public static let complete: [CategorySet] = [
         [["城镇", "城市"], ["农村", "乡村"]],
         [["男性", "男"], ["女性", "女"]],
         [["出口"], ["进口"]],
@@ -180,10 +192,10 @@ enum Complements {
         [["限额以上"], ["限额以下"]],
         [["汉族"], ["少数民族"]],
         [["金牌"], ["银牌"], ["铜牌"]],
-    ].map { set in set.map { $0.sorted { $0.count > $1.count } } }
+    ].map { CategorySet($0, complete: true) }
 
     /// Sets whose members exclude one another but need not be all there is.
-    static let exclusive: [[[String]]] = [
+    public static let exclusive: [CategorySet] = [
         [["基本养老", "养老"], ["失业"], ["基本医疗", "医疗"], ["工伤"], ["生育"]],
         [["银行"], ["保险"], ["证券期货", "证券"]],
         [["人大"], ["政协"]],
@@ -200,23 +212,25 @@ enum Complements {
         [["东部"], ["中部"], ["西部"], ["东北"]],
         [["本科"], ["专科"], ["研究生"]],
         [["小学"], ["初中"], ["高中"]],
-    ].map { set in set.map { $0.sorted { $0.count > $1.count } } }
+    ].map { CategorySet($0, complete: false) }
+
+    public static let all = complete + exclusive
 
     /// The member each label names, in a set of `sets` that every label names a distinct
     /// member of, the labels otherwise alike (with `sameRest`, exactly alike; else a list
-    /// handed out by 分别, `境内、境外项目`, may name the shared rest once, on its last item).
-    /// A complete set must have every member named.
-    static func match(_ labels: [[UInt8]], in sets: [[[String]]], sameRest: Bool = false, anyRest: Bool = false) -> [Int]? {
+    /// handed out by 分别, `境内、境外项目`, may name the shared rest once, on its last item;
+    /// with `anyRest`, whatever the rest). A complete set must have every member named.
+    public static func match(_ labels: [[UInt8]], in sets: [CategorySet], sameRest: Bool = false, anyRest: Bool = false) -> [Int]? {
         guard labels.count >= 2 else { return nil }
-        for set in sets where labels.count <= set.count {
+        for set in sets where labels.count <= set.members.count {
             var members: [Int] = [], rests: [[UInt8]] = []
             for label in labels {
-                guard let (member, rest) = longestMember(of: set, in: label), !members.contains(member) else { break }
+                guard let (member, rest) = set.longestMember(in: label), !members.contains(member) else { break }
                 members.append(member)
                 rests.append(rest)
             }
             guard members.count == labels.count else { continue }
-            if !anyRest, complete.contains(where: { $0 == set }), members.count != set.count { continue }
+            if !anyRest, set.complete, members.count != set.members.count { continue }
             let longest = rests.max { $0.count < $1.count }!
             guard anyRest || rests.allSatisfy({ sameRest ? $0 == longest : longest.ends(with: $0) }) else { continue }
             return members
@@ -226,12 +240,12 @@ enum Complements {
 
     /// The labels (indices) that name distinct members of one set, each otherwise alike or
     /// naming a kind of an earlier one (博士研究生 of 研究生 is left out): the largest such group.
-    static func members(_ labels: [[UInt8]], in sets: [[[String]]]) -> [Int] {
+    public static func members(_ labels: [[UInt8]], in sets: [CategorySet]) -> [Int] {
         var best: [Int] = []
         for set in sets {
             var chosen: [Int] = [], named: Set<Int> = []
             for (k, label) in labels.enumerated() {
-                guard let (member, _) = longestMember(of: set, in: label), !named.contains(member) else { continue }
+                guard let (member, _) = set.longestMember(in: label), !named.contains(member) else { continue }
                 named.insert(member)
                 chosen.append(k)
             }
@@ -239,19 +253,45 @@ enum Complements {
         }
         return best
     }
+}
+
+/// One set of categories: each member's spellings as UTF-8, longest first.
+public struct CategorySet: Sendable {
+    let members: [[[UInt8]]]
+    /// The members make up a whole (not only exclude one another).
+    let complete: Bool
+
+    init(_ members: [[String]], complete: Bool) {
+        self.members = members.map { $0.map { Array($0.utf8) }.sorted { $0.count > $1.count } }
+        self.complete = complete
+    }
 
     /// The member whose spelling is the longest found in `label`, and the label without it.
-    private static func longestMember(of set: [[String]], in label: [UInt8]) -> (Int, [UInt8])? {
+    func longestMember(in label: [UInt8]) -> (Int, [UInt8])? {
         var best: (member: Int, at: Int, length: Int)?
-        for (m, spellings) in set.enumerated() {
-            for spelling in spellings {
-                let w = Array(spelling.utf8)
-                guard let at = label.firstRange(of: w)?.lowerBound else { continue }
+        for (m, spellings) in members.enumerated() {
+            for w in spellings {
+                guard let at = Self.offset(of: w, in: label) else { continue }
                 if best == nil || w.count > best!.length { best = (m, at, w.count) }
                 break
             }
         }
         guard let best else { return nil }
         return (best.member, Array(label[..<best.at] + label[(best.at + best.length)...]))
+    }
+
+    /// Where `word` first occurs in `label` (labels are short: a plain scan).
+    static func offset(of word: [UInt8], in label: [UInt8]) -> Int? {
+        guard word.count <= label.count, let first = word.first else { return nil }
+        var i = 0
+        while i + word.count <= label.count {
+            if label[i] == first {
+                var k = 1
+                while k < word.count, label[i + k] == word[k] { k += 1 }
+                if k == word.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }
