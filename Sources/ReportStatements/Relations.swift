@@ -97,11 +97,10 @@ extension BlockReading {
     /// labelled share describes the level of that label. A change or rate without a base has
     /// the base of the one before it in the sentence.
     mutating func resolveSubjects() {
-        var lastPrimary: [Int: Int] = [:], lastRatio: [Int: Int] = [:], sentence = -1
+        var lastPrimary = ByBracket(), lastRatio = ByBracket(), sentence = -1
         var lastBase: Base?
-        var byLabel: [[UInt8]: Int] = [:]
         for k in statements.indices {
-            if sentenceOf[k] != sentence { (lastPrimary, lastRatio, lastBase, sentence) = ([:], [:], nil, sentenceOf[k]) }
+            if sentenceOf[k] != sentence { (lastPrimary, lastRatio, lastBase, sentence) = (ByBracket(), ByBracket(), nil, sentenceOf[k]) }
             let s = statements[k]
             switch s.measure {
             case .change, .growthRate, .pointChange, .multiple, .previous, .share:
@@ -114,7 +113,7 @@ extension BlockReading {
                     } else if s.label == nil {
                         statements[k].subject = lastPrimary[bracketOf[k]] ?? lastPrimary[-1]
                     } else if s.measure == .share, let label = leads[k].label {
-                        statements[k].subject = labelledLevel(normalized(label), before: k, byLabel)
+                        statements[k].subject = labelledLevel(normalized(label), before: k)
                     }
                 }
                 if s.measure != .share, s.measure != .previous {
@@ -135,7 +134,6 @@ extension BlockReading {
                 // A span of years right before a rate (`五年增长…`) is no subject.
                 if s.isPrimary, !isAdverbial(k) {
                     lastPrimary[bracketOf[k]] = k
-                    if s.measure != .rate, let label = leads[k].label { byLabel[normalized(label)] = k }
                 }
             }
             // A change of a comparable series is comparable too.
@@ -162,22 +160,25 @@ extension BlockReading {
 
     /// The level a labelled share is of: the one of the same label, else the nearest one in
     /// the sentence whose label starts with the share's (税收 of 税收收入), within `Reach.sentence`.
-    private func labelledLevel(_ key: [UInt8], before k: Int, _ byLabel: [[UInt8]: Int]) -> Int? {
-        if let p = byLabel[key], spans[k].lowerBound - spans[p].upperBound <= Reach.sentence { return p }
-        guard key.count >= 6 else { return nil }
+    private func labelledLevel(_ key: [UInt8], before k: Int) -> Int? {
+        var prefixed: Int?
         var j = k - 1
-        while j >= 0, sentenceOf[j] == sentenceOf[k], spans[k].lowerBound - spans[j].upperBound <= Reach.sentence {
-            if statements[j].measure == .level, let label = leads[j].label, normalized(label).starts(with: key) { return j }
+        while j >= 0, spans[k].lowerBound - spans[j].upperBound <= Reach.sentence {
+            if statements[j].isPrimary, statements[j].measure != .rate, !isAdverbial(j), let label = leads[j].label {
+                let other = normalized(label)
+                if other == key { return j }
+                if prefixed == nil, key.count >= 6, sentenceOf[j] == sentenceOf[k], other.starts(with: key) { prefixed = j }
+            }
             j -= 1
         }
-        return nil
+        return prefixed
     }
 
     /// A share's named whole: the nearest level before it, within `Reach.sentence`, whose
     /// label is the name or ends with it (占全市进出口总额 → 货物进出口总额). A share naming no
     /// whole and describing a part of a breakdown is a share of that breakdown's whole.
     mutating func resolveDenominators() {
-        var wholeOfPart: [Int: Int] = [:]
+        var wholeOfPart = [Int?](repeating: nil, count: breakdowns.isEmpty ? 0 : statements.count)
         for b in breakdowns { for p in b.parts where wholeOfPart[p] == nil { wholeOfPart[p] = b.whole } }
         for k in statements.indices where statements[k].measure == .share {
             if let named = statements[k].denominator {
@@ -200,7 +201,7 @@ extension BlockReading {
                 }
                 statements[k].denominatorStatement = exact ?? ending
             } else if statements[k].denominatorStatement == nil, let subject = statements[k].subject {
-                statements[k].denominatorStatement = wholeOfPart[subject]
+                statements[k].denominatorStatement = wholeOfPart.isEmpty ? nil : wholeOfPart[subject]
             }
         }
     }
@@ -249,14 +250,15 @@ extension BlockReading {
         /// Where the current clause or sentence started (after 。；：）).
         var boundary = 0
         /// The last primary of the current and the previous sentence, by bracket.
-        var lastPrimary: [Int: Int] = [:]
-        var previousSentencePrimary: [Int: Int] = [:]
+        var lastPrimary = ByBracket()
+        var previousSentencePrimary = ByBracket()
         /// The levels of the current and the previous sentence.
         var sentenceLevels: [Int] = []
         var previousSentenceLevels: [Int] = []
         /// 其中 at the start of a bracket, read with the bracket.
-        var consumed: Set<Int> = []
-        var partsInBreakdowns: Set<Int> = []
+        var consumed: [Int] = []
+        /// Whether each figure is a part of a breakdown already.
+        var inBreakdown: [Bool]
 
         /// The opening marks of the brackets open around the walk.
         var brackets: [Int] = []
@@ -272,16 +274,20 @@ extension BlockReading {
     }
 
     mutating func findBreakdowns() {
+        // Most blocks state no breakdown: without 其中, brackets, 在…中 or a total, none is read.
+        let qizhong = WordList.qizhong.offsets(in: t)
+        guard !qizhong.isEmpty || marks.contains(where: { $0.kind == .open }) || leads.contains(where: { $0.total || $0.within != nil })
+            || figures.contains(where: { $0.qualifiers.contains { $0.role == .total } }) else { return }
         let owner = bracketOwners()
         var events: [(at: Int, order: Int, event: Event)] = []
         for k in figures.indices { events.append((spans[k].lowerBound, 1, .figure(k))) }
-        for q in WordList.qizhong.offsets(in: t) { events.append((q, 0, .qizhong(q..<(q + 6)))) }
+        for q in qizhong { events.append((q, 0, .qizhong(q..<(q + 6)))) }
         for (m, mark) in marks.enumerated() where mark.kind != .comma && mark.kind != .item {
             events.append((mark.at, 0, .mark(m)))
         }
         events.sort { ($0.at, $0.order) < ($1.at, $1.order) }
 
-        var walk = Walk()
+        var walk = Walk(inBreakdown: Array(repeating: false, count: figures.count))
         for (at, _, event) in events {
             switch event {
             case .mark(let m): read(mark: m, owner: owner[m], &walk)
@@ -314,7 +320,7 @@ extension BlockReading {
             while let top = walk.stack.last, top.level != .bracket { close(walk.stack.removeLast(), &walk) }
             walk.sentence += 1
             walk.boundary = mark.end
-            (walk.previousSentencePrimary, walk.lastPrimary) = (walk.lastPrimary, [:])
+            (walk.previousSentencePrimary, walk.lastPrimary) = (walk.lastPrimary, ByBracket())
             (walk.previousSentenceLevels, walk.sentenceLevels) = (walk.sentenceLevels, [])
         case .semicolon:
             if let top = walk.stack.last, top.level == .clause,
@@ -334,7 +340,7 @@ extension BlockReading {
                     case .includes: list.evidence = .includes
                     case .qizhong:
                         list.evidence = .qizhong
-                        walk.consumed.insert(mark.end)
+                        walk.consumed.append(mark.end)
                     default: list.whole = nil
                     }
                 }
@@ -549,7 +555,7 @@ extension BlockReading {
         // A total with a label of its own totals only parts that name kinds of it
         // (`计划实施项目共计100个` is not the sum of the villages before it).
         let parts = recent(walk.sentenceLevels, before: spans[k].lowerBound).filter { j in
-            statements[j].measure == statements[k].measure && sameUnit(j, k) && !walk.partsInBreakdowns.contains(j)
+            statements[j].measure == statements[k].measure && sameUnit(j, k) && !walk.inBreakdown[j]
                 && spans[k].lowerBound - spans[j].upperBound <= Reach.sentence && (leads[k].label == nil || sharesHead(j, k))
         }
         guard parts.count >= 2 else { return }
@@ -581,7 +587,21 @@ extension BlockReading {
 
     private mutating func add(_ breakdown: Breakdown, _ walk: inout Walk) {
         breakdowns.append(breakdown)
-        walk.partsInBreakdowns.formUnion(breakdown.parts)
+        for p in breakdown.parts { walk.inBreakdown[p] = true }
+    }
+}
+
+/// The last statement of some kind in each bracket (-1: outside brackets). A sentence has few
+/// brackets: a short list, not a dictionary made per sentence.
+struct ByBracket {
+    private var slots: [(bracket: Int, statement: Int)] = []
+
+    subscript(bracket: Int) -> Int? {
+        get { slots.last { $0.bracket == bracket }?.statement }
+        set {
+            slots.removeAll { $0.bracket == bracket }
+            if let newValue { slots.append((bracket, newValue)) }
+        }
     }
 }
 

@@ -199,11 +199,18 @@ public enum LabelKey {
         var out = [UInt8]()
         out.reserveCapacity(label.count)
         var depth = 0
-        let scalars = String(decoding: label, as: UTF8.self).unicodeScalars
-        for c in scalars {
-            if c == "（" || c == "(" { depth += 1 }
-            if depth == 0, c != " ", c != "*", c != "\u{3000}" { out.append(contentsOf: String(c).utf8) }
-            if c == "）" || c == ")", depth > 0 { depth -= 1 }
+        var i = label.startIndex
+        while i != label.endIndex {
+            let b = label[i]
+            // One scalar: its bytes are copied together.
+            var end = label.index(after: i)
+            if b >= 0xC0 { while end != label.endIndex, label[end] & 0xC0 == 0x80 { end = label.index(after: end) } }
+            let scalar = label[i..<end]
+            let open = b == 0x28 || scalar.elementsEqual([0xEF, 0xBC, 0x88]), close = b == 0x29 || scalar.elementsEqual([0xEF, 0xBC, 0x89])
+            if open { depth += 1 }
+            if depth == 0, b != 0x20, b != 0x2A, !scalar.elementsEqual([0xE3, 0x80, 0x80]) { out.append(contentsOf: scalar) }
+            if close, depth > 0 { depth -= 1 }
+            i = end
         }
         var stripped = true
         while stripped {

@@ -304,7 +304,8 @@ struct BlockReading {
     /// with 大 (五大支柱产业), 级 (三级医院), 岁 (65岁及以上人口) or 类 (一、二类水质).
     func isName(_ k: Int) -> Bool { names[k] }
 
-    func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { ArraySlice(UnsafeBufferPointer(rebasing: t[range])) }
+    /// The plain text's bytes in `range`, in place.
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: t[range]) }
 
     // MARK: - One statement per figure
 
@@ -384,6 +385,7 @@ struct BlockReading {
     /// (获得, 培育, 建成…).
     private func leadEndsInVerb(_ lead: Lead) -> Bool {
         guard let label = lead.label else { return true }
+        guard let (last, _) = UTF8Text.scalar(t, before: label.upperBound), LabelTrim.objectVerbLastScalars.contains(last) else { return false }
         return LabelTrim.objectVerbs.contains { v in label.count >= v.count && bytes((label.upperBound - v.count)..<label.upperBound).elementsEqual(v) }
     }
 

@@ -49,20 +49,27 @@ struct CueWords: Sendable {
     }
 
     private let byFirst: [UInt32: [Entry]]
+    /// A bit per scalar value (mod 65,536) that starts a word: most scalars are rejected
+    /// without a dictionary lookup.
+    private let starts: [UInt64]
 
     init(_ words: [(String, Cue)]) {
         var byFirst: [UInt32: [Entry]] = [:]
+        var starts = [UInt64](repeating: 0, count: 1024)
         for (word, cue) in words {
-            byFirst[word.unicodeScalars.first!.value, default: []].append(Entry(bytes: Array(word.utf8), cue: cue))
+            let first = word.unicodeScalars.first!.value
+            byFirst[first, default: []].append(Entry(bytes: Array(word.utf8), cue: cue))
+            starts[Int(first & 0xFFFF) >> 6] |= 1 << (first & 63)
         }
         self.byFirst = byFirst.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
+        self.starts = starts
     }
 
     /// The cue word starting at `i` (before `end`), if any.
     func match(_ t: UnsafeBufferPointer<UInt8>, at i: Int, before end: Int) -> Entry? {
         guard i < min(end, t.count) else { return nil }
         let (c, _) = UTF8Text.scalar(t, i)
-        guard let entries = byFirst[c] else { return nil }
+        guard starts[Int(c & 0xFFFF) >> 6] & (1 << (c & 63)) != 0, let entries = byFirst[c] else { return nil }
         for e in entries where i + e.bytes.count <= min(end, t.count) {
             var k = 0
             while k < e.bytes.count, t[i + k] == e.bytes[k] { k += 1 }
@@ -142,6 +149,8 @@ enum LabelTrim {
                                          "培训", "吸引", "发布", "评选", "认定", "选派", "招募", "遴选", "新增", "创建", "组建",
                                          "设立", "落地", "储备", "推出", "制定", "出台", "打造", "等"].map { Array($0.utf8) }
 
+    static let objectVerbLastScalars = Set(objectVerbs.map { String(decoding: $0, as: UTF8.self).unicodeScalars.last!.value })
+
     /// Words that mark a figure's subject as a value per head or unit.
     static let average = WordList(["人均", "平均", "户均", "亩均", "每万", "每千", "每百", "每十万", "均价", "单价"])
 
@@ -192,7 +201,7 @@ public enum Complements {
         [["限额以上"], ["限额以下"]],
         [["汉族"], ["少数民族"]],
         [["金牌"], ["银牌"], ["铜牌"]],
-    ].map { CategorySet($0, complete: true) }
+    ].enumerated().map { CategorySet($1, complete: true, index: $0) }
 
     /// Sets whose members exclude one another but need not be all there is.
     public static let exclusive: [CategorySet] = [
@@ -212,9 +221,49 @@ public enum Complements {
         [["东部"], ["中部"], ["西部"], ["东北"]],
         [["本科"], ["专科"], ["研究生"]],
         [["小学"], ["初中"], ["高中"]],
-    ].map { CategorySet($0, complete: false) }
+    ].enumerated().map { CategorySet($1, complete: false, index: complete.count + $0) }
 
     public static let all = complete + exclusive
+
+    /// Every spelling of every set, by its first three bytes (a Chinese character), so a
+    /// label is searched for all sets in one pass.
+    static let spellingsByHead: [UInt32: [(set: Int, member: Int, spelling: [UInt8])]] = {
+        var index: [UInt32: [(set: Int, member: Int, spelling: [UInt8])]] = [:]
+        for (s, set) in all.enumerated() {
+            for (m, spellings) in set.members.enumerated() {
+                for w in spellings { index[head(w, 0), default: []].append((s, m, w)) }
+            }
+        }
+        return index
+    }()
+
+    static func head(_ bytes: [UInt8], _ i: Int) -> UInt32 {
+        var v: UInt32 = 0
+        for k in i..<min(i + 3, bytes.count) { v = v << 8 | UInt32(bytes[k]) }
+        return v
+    }
+
+    /// The longest spelling of a member of each set that `label` holds: the set's index in
+    /// `all`, the member, and where the spelling stands. Empty (no allocation) for most labels.
+    static func memberships(of label: [UInt8]) -> [(set: Int, member: Int, at: Int, length: Int)] {
+        var found: [(set: Int, member: Int, at: Int, length: Int)] = []
+        var i = 0
+        while i < label.count {
+            if let candidates = spellingsByHead[head(label, i)] {
+                for c in candidates where i + c.spelling.count <= label.count && label[i..<(i + c.spelling.count)].elementsEqual(c.spelling) {
+                    // The first occurrence of a member counts; across members, the longest.
+                    if let k = found.firstIndex(where: { $0.set == c.set }) {
+                        if found[k].length >= c.spelling.count || found[k].member == c.member { continue }
+                        found[k] = (c.set, c.member, i, c.spelling.count)
+                    } else {
+                        found.append((c.set, c.member, i, c.spelling.count))
+                    }
+                }
+            }
+            i += label[i] < 0x80 ? 1 : label[i] < 0xE0 ? 2 : label[i] < 0xF0 ? 3 : 4
+        }
+        return found
+    }
 
     /// The member each label names, in a set of `sets` that every label names a distinct
     /// member of, the labels otherwise alike (with `sameRest`, exactly alike; else a list
@@ -222,12 +271,15 @@ public enum Complements {
     /// with `anyRest`, whatever the rest). A complete set must have every member named.
     public static func match(_ labels: [[UInt8]], in sets: [CategorySet], sameRest: Bool = false, anyRest: Bool = false) -> [Int]? {
         guard labels.count >= 2 else { return nil }
+        let found = labels.map(memberships)
+        guard !found.contains(where: \.isEmpty) else { return nil }
         for set in sets where labels.count <= set.members.count {
+            let s = set.index
             var members: [Int] = [], rests: [[UInt8]] = []
-            for label in labels {
-                guard let (member, rest) = set.longestMember(in: label), !members.contains(member) else { break }
-                members.append(member)
-                rests.append(rest)
+            for (label, f) in zip(labels, found) {
+                guard let m = f.first(where: { $0.set == s }), !members.contains(m.member) else { break }
+                members.append(m.member)
+                rests.append(Array(label[..<m.at] + label[(m.at + m.length)...]))
             }
             guard members.count == labels.count else { continue }
             if !anyRest, set.complete, members.count != set.members.count { continue }
@@ -242,11 +294,13 @@ public enum Complements {
     /// naming a kind of an earlier one (博士研究生 of 研究生 is left out): the largest such group.
     public static func members(_ labels: [[UInt8]], in sets: [CategorySet]) -> [Int] {
         var best: [Int] = []
+        let found = labels.map(memberships)
         for set in sets {
+            let s = set.index
             var chosen: [Int] = [], named: Set<Int> = []
-            for (k, label) in labels.enumerated() {
-                guard let (member, _) = set.longestMember(in: label), !named.contains(member) else { continue }
-                named.insert(member)
+            for (k, f) in found.enumerated() {
+                guard let m = f.first(where: { $0.set == s }), !named.contains(m.member) else { continue }
+                named.insert(m.member)
                 chosen.append(k)
             }
             if chosen.count > best.count { best = chosen }
@@ -260,38 +314,12 @@ public struct CategorySet: Sendable {
     let members: [[[UInt8]]]
     /// The members make up a whole (not only exclude one another).
     let complete: Bool
+    /// Its place in `Complements.all`.
+    let index: Int
 
-    init(_ members: [[String]], complete: Bool) {
+    init(_ members: [[String]], complete: Bool, index: Int) {
         self.members = members.map { $0.map { Array($0.utf8) }.sorted { $0.count > $1.count } }
         self.complete = complete
-    }
-
-    /// The member whose spelling is the longest found in `label`, and the label without it.
-    func longestMember(in label: [UInt8]) -> (Int, [UInt8])? {
-        var best: (member: Int, at: Int, length: Int)?
-        for (m, spellings) in members.enumerated() {
-            for w in spellings {
-                guard let at = Self.offset(of: w, in: label) else { continue }
-                if best == nil || w.count > best!.length { best = (m, at, w.count) }
-                break
-            }
-        }
-        guard let best else { return nil }
-        return (best.member, Array(label[..<best.at] + label[(best.at + best.length)...]))
-    }
-
-    /// Where `word` first occurs in `label` (labels are short: a plain scan).
-    static func offset(of word: [UInt8], in label: [UInt8]) -> Int? {
-        guard word.count <= label.count, let first = word.first else { return nil }
-        var i = 0
-        while i + word.count <= label.count {
-            if label[i] == first {
-                var k = 1
-                while k < word.count, label[i + k] == word[k] { k += 1 }
-                if k == word.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        self.index = index
     }
 }

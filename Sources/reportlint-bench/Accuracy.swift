@@ -269,7 +269,12 @@ struct LineSites {
             guard !text(q..<part.whole.lowerBound).contains("人均"), !text(q..<part.whole.lowerBound).contains("平均") else { continue }
             let wholes = figures.filter { scope.contains($0.whole.lowerBound) && $0.whole.upperBound <= q && $0.unit == part.unit && $0.power == part.power }
             guard let largest = wholes.max(by: { $0.value < $1.value }) else { continue }
-            let parts = figures.filter { $0.whole.lowerBound > q && sentences[s].contains($0.whole.lowerBound) && $0.unit == part.unit && $0.power == part.power }
+            // The parts of this 其中: up to the next one or the end of the sentence.
+            let nextMarker = occurrences(of: "其中").first { $0 > q } ?? scalars.count
+            let parts = figures.filter {
+                $0.whole.lowerBound > q && $0.whole.lowerBound < nextMarker && sentences[s].contains($0.whole.lowerBound)
+                    && $0.unit == part.unit && $0.power == part.power
+            }
             // A partition: a prefix of two or more parts adds up to a candidate whole.
             let partition = (2...max(2, parts.count)).reversed().lazy.compactMap { m -> (PlainFigure, [PlainFigure])? in
                 guard m <= parts.count else { return nil }
@@ -297,7 +302,12 @@ struct LineSites {
     /// the second part to the first, keeping the sum.
     private func partitionSite(_ kind: Accuracy.Kind, whole: PlainFigure, parts: [PlainFigure]) -> Accuracy.Site {
         let first = parts[0], second = parts[1]
-        let raised = (first.value + (whole.value * Rational(1, 10)!)!)!
+        // A tenth of the whole, at least one printed unit, rounded up at the part's precision.
+        let unit = Rational.tenToThe(first.power - first.decimals)!
+        var raised = (first.value + max(unit, (whole.value * Rational(1, 10)!)!))!
+        if let printed = Rational(decimal: first.digits(for: raised)).flatMap({ $0 * Rational.tenToThe(first.power)! }), printed < raised {
+            raised = (printed + unit)!
+        }
         let decimals = min(first.decimals, second.decimals)
         let step = (Rational.tenToThe(-decimals + first.power)! * Rational(integer: 1))!
         let moved = max(step, (whole.value * Rational(1, 50)!)!)

@@ -12,7 +12,7 @@ import ReportStatements
 @main
 struct Bench {
     static let usage = """
-        usage: reportlint-bench [scan|read|extract|lint|lint-pack|one-line|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line] [--repeat PIECE]
+        usage: reportlint-bench [scan|read|extract|lint|lint-pack|lint-real|one-line|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line] [--repeat PIECE]
                reportlint-bench accuracy [--corpus DIR] [--exclusions FILE|none] [--seed N] [--sample K] [--verbose]
                reportlint-bench statements FILE...
         """
@@ -74,6 +74,7 @@ struct Bench {
         case "lint", "lint-pack", "one-line":
             let m = cliModes.first { $0.label == mode }!
             try runCLI(sizeMB, label: m.label, arguments: m.arguments, shape: m.shape, runs: runs)
+        case "lint-real": try lintRealCorpus(sizeMB, corpus: corpusDirectory, runs: runs)
         case "linear": try linearity()
         case "tree": try tree(files: 1000)
         case "startup": try startup()
@@ -239,6 +240,35 @@ struct Bench {
                     say(String(format: "%@ peak %.1f MB is over the memory bound of %.1f MB", padded(name, 15), r.peakMB, bound))
                     exit(1)
                 }
+            }
+        }
+    }
+
+    /// `lint` on the real published reports of the corpus folder, repeated to `sizeMB` in one
+    /// Markdown draft: the speed on real text (denser in figures, 其中 and brackets than the
+    /// generated draft). Fails below 18 MB/s on one core, the floor the statement model must keep.
+    static func lintRealCorpus(_ sizeMB: Int, corpus: String, runs: Int) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: corpus) else {
+            say("lint-real: skipped, no corpus at \(corpus)")
+            return
+        }
+        let files = names.filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
+        let text = try files.map { try String(contentsOfFile: corpus + "/" + $0, encoding: .utf8) }.joined(separator: "\n\n")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-real-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("reports.md").path
+        let copies = max(1, (sizeMB << 20) / max(1, text.utf8.count))
+        try Array(repeating: text, count: copies).joined(separator: "\n\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let mb = Double(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0) / Double(1 << 20)
+        for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
+            let r = try timeCLI(["lint", "--format", "json", "--jobs", String(jobs), path], in: dir.path, runs: runs)
+            let name = jobs == 1 ? "lint-real" : "lint-real ×\(jobs)"
+            say(String(format: "%@ %6.1f MB  %7.3f s  %8.1f MB/s  peak %7.1f MB  (%d reports ×%d, best of %d)",
+                       padded(name, 15), mb, r.best, mb / r.best, r.peakMB, files.count, copies, runs))
+            if jobs == 1, mb / r.best < 18 {
+                say("lint-real is below the floor of 18 MB/s on one core")
+                exit(1)
             }
         }
     }
