@@ -274,9 +274,10 @@ extension BlockReading {
     }
 
     mutating func findBreakdowns() {
-        // Most blocks state no breakdown: without 其中, brackets, 在…中 or a total, none is read.
+        // Most blocks state no breakdown: without 其中, figures in brackets, 在…中 or a total,
+        // none is read.
         let qizhong = WordList.qizhong.offsets(in: t)
-        guard !qizhong.isEmpty || marks.contains(where: { $0.kind == .open }) || leads.contains(where: { $0.total || $0.within != nil })
+        guard !qizhong.isEmpty || bracketOf.contains(where: { $0 >= 0 }) || leads.contains(where: { $0.total || $0.within != nil })
             || figures.contains(where: { $0.qualifiers.contains { $0.role == .total } }) else { return }
         let owner = bracketOwners()
         var events: [(at: Int, order: Int, event: Event)] = []
@@ -513,7 +514,7 @@ extension BlockReading {
         let x = bytes(la), y = bytes(lb)
         if sharesHead(a, b) || x.count >= 6 && y.count >= 6 && x.prefix(6).elementsEqual(y.prefix(6)) { return true }
         // 国家级保护区, 州级: two members of one set of categories.
-        return Complements.match([Array(x), Array(y)], in: Complements.all, anyRest: true) != nil
+        return Complements.mayName(x) && Complements.mayName(y) && Complements.match([Array(x), Array(y)], in: Complements.all, anyRest: true) != nil
     }
 
     /// A part names a kind of what its whole names: 基层机构 of 机构, 城镇常住人口 of 常住人口.
@@ -529,7 +530,8 @@ extension BlockReading {
     /// or another grade (二级医院 after 三级医院).
     private func isSibling(_ k: Int, of whole: Int, afterSemicolon: Bool) -> Bool {
         guard let lk = leads[k].label, let lw = leads[whole].label else { return false }
-        if Complements.match([normalized(lk), normalized(lw)], in: Complements.all, sameRest: true) != nil {
+        if Complements.mayName(bytes(lk)), Complements.mayName(bytes(lw)),
+           Complements.match([normalized(lk), normalized(lw)], in: Complements.all, sameRest: true) != nil {
             return true
         }
         // `…；省级以上工程实验室117个` after 省级以上企业技术中心: the same opening, another

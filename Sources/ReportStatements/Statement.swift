@@ -29,6 +29,24 @@ public enum Measure: String, Sendable, Codable, CaseIterable {
     case rank
 }
 
+extension Measure {
+    /// One bit per measure, for `Statement.describedBy`.
+    public var bit: UInt16 {
+        switch self {
+        case .level: return 1 << 0
+        case .average: return 1 << 1
+        case .change: return 1 << 2
+        case .growthRate: return 1 << 3
+        case .pointChange: return 1 << 4
+        case .share: return 1 << 5
+        case .rate: return 1 << 6
+        case .multiple: return 1 << 7
+        case .previous: return 1 << 8
+        case .rank: return 1 << 9
+        }
+    }
+}
+
 /// The period a figure refers to, when the text says it.
 public enum Period: String, Sendable, Codable, CaseIterable {
     case unstated
@@ -91,6 +109,10 @@ public struct Statement: Sendable, Hashable {
     public var scope: Range<Int>?
     /// A list the figure counts: `2场（A、B）` lists two; `A、B、C等5家` at most five.
     public var enumeration: Enumeration?
+    /// The measures of the statements that describe this one (bit `Measure.bit`): checks skip
+    /// the many levels nothing describes without searching for descriptors.
+    public var describedBy: UInt16 = 0
+
     /// No figure stands before this one in its sentence and its label is written before it
     /// (`初步核算，全年国内生产总值…`): the label names the subject in full. A label after
     /// other figures' clauses (`全市初中211所，在校学生31.56万人`) or after 其中 leans on them.
@@ -112,6 +134,9 @@ public struct Statement: Sendable, Hashable {
         self.scope = scope
         self.enumeration = enumeration
     }
+
+    /// Whether a statement of `measure` describes this one.
+    public func isDescribed(by measure: Measure) -> Bool { describedBy & measure.bit != 0 }
 
     /// A level, average or rate: what changes, growth rates and shares describe.
     public var isPrimary: Bool {
@@ -186,6 +211,7 @@ public struct StatementList: Sendable {
     /// after it, those handed out by 分别 after a short list), so the search looks a few
     /// statements before and two dozen after, not through the whole block.
     public func descriptor(_ measure: Measure, of subject: Int) -> Int? {
+        guard statements[subject].isDescribed(by: measure) else { return nil }
         let lower = max(0, subject - 4), upper = min(statements.count, subject + 24)
         return (lower..<upper).first { statements[$0].subject == subject && statements[$0].measure == measure }
     }

@@ -7,12 +7,20 @@ import ReportNumbers
 public struct StatementReader: Sendable {
     public init() {}
 
-    public func read(_ block: Block) -> StatementList {
-        // Table rows are cells, not sentences: tables get a model of their own.
-        guard !block.quantities.isEmpty, block.kind != .code, block.kind != .tableRow else { return StatementList() }
-        return block.text.withBytes { t in
-            var reading = BlockReading(block: block, t: t)
-            return reading.run()
+    public func read(_ block: Block) -> StatementList { read([block])[0] }
+
+    /// The statements of each block, read with one set of working arrays: a draft's blocks
+    /// are many and most are short, and arrays made per block cost more than their reading.
+    public func read(_ blocks: [Block]) -> [StatementList] {
+        var scratch = BlockReading.Scratch()
+        return blocks.map { block in
+            // Table rows are cells, not sentences: tables get a model of their own.
+            guard !block.quantities.isEmpty, block.kind != .code, block.kind != .tableRow else { return StatementList() }
+            return block.text.withBytes { t in
+                var reading = BlockReading(block: block, t: t, scratch: &scratch)
+                defer { reading.giveBack(&scratch) }
+                return reading.run()
+            }
         }
     }
 }
@@ -69,20 +77,48 @@ struct BlockReading {
     /// Figures that are part of a name (see `isName`).
     let names: [Bool]
 
-    init(block: Block, t: UnsafeBufferPointer<UInt8>) {
+    /// Working arrays kept from one block to the next (emptied, not freed).
+    struct Scratch {
+        var spans: [Range<Int>] = []
+        var marks: [Mark] = []
+        var leads: [Lead] = []
+        var sentenceOf: [Int] = []
+        var bracketOf: [Int] = []
+    }
+
+    init(block: Block, t: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
         self.block = block
         self.t = t
         figures = block.quantities
         names = figures.map { $0.kind == .ordinal || Self.nameUnits.contains($0.unitCode) }
+        swap(&spans, &scratch.spans)
+        swap(&marks, &scratch.marks)
+        swap(&leads, &scratch.leads)
+        swap(&sentenceOf, &scratch.sentenceOf)
+        swap(&bracketOf, &scratch.bracketOf)
+        spans.removeAll(keepingCapacity: true)
+        marks.removeAll(keepingCapacity: true)
+        leads.removeAll(keepingCapacity: true)
+        sentenceOf.removeAll(keepingCapacity: true)
+        bracketOf.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the working arrays back for the next block.
+    mutating func giveBack(_ scratch: inout Scratch) {
+        swap(&spans, &scratch.spans)
+        swap(&marks, &scratch.marks)
+        swap(&leads, &scratch.leads)
+        swap(&sentenceOf, &scratch.sentenceOf)
+        swap(&bracketOf, &scratch.bracketOf)
     }
 
     /// The codes of 大 and 级, the measure words of numerals in names.
     private static let nameUnits: [UInt8] = ["大", "级", "岁", "类"].compactMap { w in Quantity.unitsByCode.firstIndex(of: w).map { UInt8($0) } }
 
     mutating func run() -> StatementList {
-        spans = figures.map { q in
+        for q in figures {
             let lower = block.text.plainOffset(ofSource: q.range.lowerBound)
-            return lower..<max(lower, block.text.plainOffset(ofSource: q.range.upperBound))
+            spans.append(lower..<max(lower, block.text.plainOffset(ofSource: q.range.upperBound)))
         }
         findMarks()
         findLeads()
@@ -93,6 +129,9 @@ struct BlockReading {
         resolveSubjects()
         findBreakdowns()
         resolveDenominators()
+        for k in statements.indices {
+            if let subject = statements[k].subject, subject != k { statements[subject].describedBy |= statements[k].measure.bit }
+        }
         return StatementList(statements: statements, breakdowns: breakdowns)
     }
 
@@ -279,7 +318,8 @@ struct BlockReading {
                 moved = true
                 continue
             }
-            for w in LabelTrim.trailing where p - w.count >= range.lowerBound {
+            let last = t[p - 1]
+            for w in LabelTrim.trailing where w.last == last && p - w.count >= range.lowerBound {
                 if UnsafeBufferPointer(rebasing: t[(p - w.count)..<p]).elementsEqual(w) {
                     p -= w.count
                     moved = true
@@ -368,6 +408,8 @@ struct BlockReading {
 
     /// `按不变价格计算，比上年增长5.0%`: the basis may stand in another clause of the sentence.
     private mutating func markComparableSentences() {
+        // Only changes and rates have a basis.
+        guard statements.contains(where: { $0.measure == .growthRate || $0.measure == .change }) else { return }
         let offsets = LabelTrim.comparableBasis.offsets(in: t)
         guard !offsets.isEmpty else { return }
         var sentences = Set<Int>(), m = 0, sentence = 0

@@ -16,7 +16,7 @@ public struct StatementWindow: Sendable {
         source = window.source
         first = window.first
         blocks = window.blocks
-        statements = reader.map { r in window.blocks.map(r.read) } ?? Array(repeating: StatementList(), count: window.blocks.count)
+        statements = reader?.read(window.blocks) ?? Array(repeating: StatementList(), count: window.blocks.count)
     }
 
     /// The draft's indices of the window's blocks.

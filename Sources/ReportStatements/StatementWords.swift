@@ -237,6 +237,17 @@ public enum Complements {
         return index
     }()
 
+    /// Whether some spelling of some set may start in `label` (most labels name no category:
+    /// they are let go without building anything).
+    static func mayName(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 3 <= label.count {
+            if label[i] >= 0xE0, spellingsByHead[UInt32(label[i]) << 16 | UInt32(label[i + 1]) << 8 | UInt32(label[i + 2])] != nil { return true }
+            i += label[i] < 0x80 ? 1 : label[i] < 0xE0 ? 2 : label[i] < 0xF0 ? 3 : 4
+        }
+        return false
+    }
+
     static func head(_ bytes: [UInt8], _ i: Int) -> UInt32 {
         var v: UInt32 = 0
         for k in i..<min(i + 3, bytes.count) { v = v << 8 | UInt32(bytes[k]) }
