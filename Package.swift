@@ -25,7 +25,7 @@ let package = Package(
         ),
         .target(name: "ReportStatements", dependencies: ["ReportDocument"]),
         .target(name: "ReportChecks", dependencies: ["ReportRules", "ReportStatements"]),
-        .target(name: "ReportOutput", dependencies: ["ReportChecks"]),
+        .target(name: "ReportOutput", dependencies: ["ReportChecks", "ReportStatements"]),
         .executableTarget(
             name: "reportlint",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import ReportDocument
+import ReportStatements
 import ReportNumbers
 
 /// The output formats of `reportlint extract`.
@@ -64,6 +65,7 @@ public struct ExtractionReport {
         var dates: [DateMention] = []
         var formulas: [Formula] = []
         var first = true
+        var figureBase = 0
         var reported = 0
         var positions = PositionCursor(source)
         func report(upTo offset: Int) {
@@ -72,12 +74,13 @@ public struct ExtractionReport {
         }
         let chunkSize = 1024
         if threads > 1 && draft.chunkCount(size: chunkSize) > 1 {
-            writeInChunks(draft, chunkSize: chunkSize, threads: threads, first: &first, dates: &dates, formulas: &formulas,
+            writeInChunks(draft, chunkSize: chunkSize, threads: threads, first: &first, figureBase: &figureBase, dates: &dates, formulas: &formulas,
                           progress: report)
         } else {
             for i in 0..<draft.blockCount {
                 let block = draft.block(i)
-                first = writeQuantities(of: CollectionOfOne(block), at: &positions, first: first)
+                first = writeQuantities(of: [block], at: &positions, first: first, figureBase: figureBase)
+                figureBase += block.quantities.count
                 dates += block.dates
                 formulas += block.formulas
                 if (i + 1) % chunkSize == 0 { report(upTo: block.range.upperBound) }
@@ -89,7 +92,7 @@ public struct ExtractionReport {
 
     /// The figures of a large draft: chunks of blocks read and rendered on `threads` threads, a
     /// window of chunks at a time, appended in order.
-    private mutating func writeInChunks(_ draft: DocumentReader.Draft, chunkSize: Int, threads: Int, first: inout Bool,
+    private mutating func writeInChunks(_ draft: DocumentReader.Draft, chunkSize: Int, threads: Int, first: inout Bool, figureBase: inout Int,
                                         dates: inout [DateMention], formulas: inout [Formula], progress: (_ upTo: Int) -> Void) {
         let source = draft.source
         let chunks = draft.chunkCount(size: chunkSize)
@@ -98,12 +101,14 @@ public struct ExtractionReport {
             let window = windowStart..<min(chunks, windowStart + 2 * threads)
             let blocks = parallelMap(window.count, jobs: threads) { k in draft.blocks(inChunk: window.lowerBound + k, size: chunkSize) }
             // The chunk holding the draft's first figure writes the list's opening.
-            var firsts: [Bool] = []
+            var firsts: [Bool] = [], bases: [Int] = []
             for chunk in blocks {
                 firsts.append(first)
+                bases.append(figureBase)
                 if chunk.contains(where: { !$0.quantities.isEmpty }) { first = false }
+                figureBase += chunk.reduce(0) { $0 + $1.quantities.count }
             }
-            let opening = firsts
+            let opening = firsts, figureBases = bases
             // Each chunk's text stays in the buffer it was rendered into and goes to the output
             // from there: copied through an array and into `pending`, the copies and the growing
             // arrays had cost as much as the rendering.
@@ -115,7 +120,7 @@ public struct ExtractionReport {
                 // A figure's JSON is about 620 bytes: room for all at once, not grown by doubling.
                 scratch.pending.reserve(1024 * blocks[k].reduce(0) { $0 + $1.quantities.count })
                 var positions = PositionCursor(source)
-                scratch.writeQuantities(of: blocks[k], at: &positions, first: opening[k])
+                scratch.writeQuantities(of: blocks[k], at: &positions, first: opening[k], figureBase: figureBases[k])
                 return scratch.pending
             }
             for (chunk, text) in zip(blocks, texts) {
@@ -130,19 +135,25 @@ public struct ExtractionReport {
         }
     }
 
-    /// The figures of some blocks; `first` says whether none was written before them. Returns
-    /// whether none has been written after them either.
+    /// The figures of some blocks; `first` says whether none was written before them, and
+    /// `figureBase` how many figures of the draft come before them (statements name figures by
+    /// their place in the draft's list). Returns whether none has been written after them either.
     @discardableResult
-    private mutating func writeQuantities(of blocks: some Sequence<Block>, at positions: inout PositionCursor, first: Bool) -> Bool {
+    private mutating func writeQuantities(of blocks: [Block], at positions: inout PositionCursor, first: Bool, figureBase: Int) -> Bool {
         var first = first
-        for block in blocks {
-            for q in block.quantities {
-                writeQuantity(q, at: &positions, first: first)
+        // Statements go with the structured formats; the CSV and text lines keep the figure alone.
+        let lists = format == .json || format == .yaml ? StatementReader().read(blocks) : []
+        var base = figureBase
+        for (b, block) in blocks.enumerated() {
+            for (k, q) in block.quantities.enumerated() {
+                let statement = lists.isEmpty ? nil : FigureStatement(list: lists[b], index: k, firstFigure: base)
+                writeQuantity(q, statement, at: &positions, first: first)
                 first = false
                 // Written out as it grows, not a block at a time: a draft pasted as one line is
                 // one block, and its figures' JSON alone was 16 times the draft.
                 if pending.count >= flushSize { flushPending() }
             }
+            base += block.quantities.count
         }
         return first
     }
@@ -210,15 +221,15 @@ public struct ExtractionReport {
         }
     }
 
-    private mutating func writeQuantity(_ q: Quantity, at positions: inout PositionCursor, first: Bool) {
+    private mutating func writeQuantity(_ q: Quantity, _ statement: FigureStatement?, at positions: inout PositionCursor, first: Bool) {
         switch format {
         case .json:
             emit(first ? "[\n        " : ",\n        ")
-            Extraction.writeQuantityJSON(q, at: &positions, to: &pending)
+            Extraction.writeQuantityJSON(q, statement, at: &positions, to: &pending)
         case .yaml:
             if first { emit("    \"quantities\":\n") }
             swap(&figureYAML.buffer, &pending)
-            Extraction.writeQuantity(q, at: &positions, to: &figureYAML)
+            Extraction.writeQuantity(q, statement, at: &positions, to: &figureYAML)
             swap(&figureYAML.buffer, &pending)
         case .csv:
             Extraction.writeCSVRow(q, at: &positions, path: csvPath, to: &pending)
@@ -292,6 +303,14 @@ public struct ExtractionReport {
         swap(&writer.buffer, &pending)
     }
 
+}
+
+/// A figure's statement: the statements of its block, its place among them, and the number
+/// of the block's first figure in the draft.
+struct FigureStatement {
+    let list: StatementList
+    let index: Int
+    let firstFigure: Int
 }
 
 /// The values `extract` prints, one schema for every format.
@@ -377,7 +396,7 @@ enum Extraction {
     }
 
     /// One figure, described once for every structured format.
-    static func writeQuantity<W: StructuredWriter>(_ q: Quantity, at positions: inout PositionCursor, to w: inout W) {
+    static func writeQuantity<W: StructuredWriter>(_ q: Quantity, _ statement: FigureStatement? = nil, at positions: inout PositionCursor, to w: inout W) {
         let source = positions.source
         w.beginObject()
         w.field("text", utf8: source.readerBytes(q.range))
@@ -404,6 +423,65 @@ enum Extraction {
         w.beginArray()
         for name in flagNames(q.flags) { w.string(name) }
         w.endArray()
+        writeStatement(statement, source: source, to: &w)
+        w.endObject()
+    }
+
+    /// `"statement"`: what the figure says (see `Statement`); figures are named by their place
+    /// in the draft's `quantities` (from 0). Null in a table row or code block.
+    static func writeStatement<W: StructuredWriter>(_ figure: FigureStatement?, source: SourceFile, to w: inout W) {
+        w.key("statement")
+        guard let figure, figure.index < figure.list.statements.count else {
+            w.null()
+            return
+        }
+        let s = figure.list.statements[figure.index]
+        func text(_ range: Range<Int>?) {
+            if let range { w.string(utf8: source.readerBytes(range)) } else { w.null() }
+        }
+        func figureNumber(_ statement: Int?) {
+            if let statement { w.int(figure.firstFigure + figure.list.statements[statement].figure) } else { w.null() }
+        }
+        w.beginObject()
+        w.field("measure", s.measure.rawValue)
+        w.key("direction")
+        if s.direction == .none { w.null() } else { w.string(s.direction.rawValue) }
+        w.key("label")
+        text(s.label)
+        w.key("subject")
+        figureNumber(s.subject)
+        w.field("period", s.period.rawValue)
+        w.field("base", s.base.rawValue)
+        w.field("comparable", bool: s.comparable)
+        w.key("denominator")
+        text(s.denominator)
+        w.key("denominatorFigure")
+        figureNumber(s.denominatorStatement)
+        w.key("scope")
+        text(s.scope)
+        w.key("list")
+        if let list = s.enumeration {
+            w.beginObject()
+            w.field("items", int: list.items)
+            w.field("partial", bool: list.partial)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.field("leadsSentence", bool: s.leadsSentence)
+        w.key("breakdowns")
+        w.beginArray()
+        for b in figure.list.breakdowns where b.whole == figure.index {
+            w.beginObject()
+            w.field("kind", b.kind.rawValue)
+            w.field("evidence", b.evidence.rawValue)
+            w.key("parts")
+            w.beginArray()
+            for p in b.parts { figureNumber(p) }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
     }
 
@@ -411,7 +489,7 @@ enum Extraction {
     /// with every key, separator and indentation between two values written as one literal.
     /// A figure has 26 keys and a 100 MB draft two million figures: through the generic
     /// writer, which works out each key's separator and indentation, they were a fifth of `extract`.
-    static func writeQuantityJSON(_ q: Quantity, at positions: inout PositionCursor, to out: inout ByteBuffer) {
+    static func writeQuantityJSON(_ q: Quantity, _ statement: FigureStatement? = nil, at positions: inout PositionCursor, to out: inout ByteBuffer) {
         let source = positions.source
         out.append(literal: "{\n          \"text\": ")
         source.withReaderBytes(q.range) { out.appendJSONString($0) }
@@ -458,14 +536,21 @@ enum Extraction {
         out.append(literal: ",\n          \"flags\": ")
         let flags = flagNames(q.flags)
         if flags.isEmpty {
-            out.append(literal: "[]\n        }")
-            return
+            out.append(literal: "[]")
+        } else {
+            for (i, name) in flags.enumerated() {
+                out.append(literal: i == 0 ? "[\n            " : ",\n            ")
+                out.appendJSONString(name)
+            }
+            out.append(literal: "\n          ]")
         }
-        for (i, name) in flags.enumerated() {
-            out.append(literal: i == 0 ? "[\n            " : ",\n            ")
-            out.appendJSONString(name)
-        }
-        out.append(literal: "\n          ]\n        }")
+        // The statement through the generic writer, continuing the figure's object: it is
+        // written far less often than the figure's own keys matter.
+        var writer = JSONBytesWriter(continuingObjectAt: 4)
+        swap(&writer.buffer, &out)
+        writeStatement(statement, source: source, to: &writer)
+        swap(&writer.buffer, &out)
+        out.append(literal: "\n        }")
     }
 
     /// The words a figure names by code or case, each quoted for JSON once: escaping a short

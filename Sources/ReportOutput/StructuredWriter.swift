@@ -49,6 +49,14 @@ public struct JSONBytesWriter: StructuredWriter {
         self.baseLevel = baseLevel
     }
 
+    /// A writer that goes on inside an object opened at `baseLevel` that has keys already:
+    /// the next key starts with a comma. Its end is left to the caller.
+    init(continuingObjectAt baseLevel: Int) {
+        self.baseLevel = baseLevel
+        outerHasElement = [true]
+        hasElement = true
+    }
+
     /// What was written.
     public var bytes: [UInt8] { buffer.bytes }
 

@@ -3,6 +3,7 @@ import Testing
 import Yams
 import ReportDocument
 import ReportNumbers
+import ReportStatements
 @testable import ReportOutput
 
 let samples = ["Samples/international-cooperation.md", "Samples/international-cooperation.txt", "Samples/structure-mistakes.md",
@@ -269,17 +270,26 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
             """
         var texts = [forms]
         for sample in samples { texts.append(try String(contentsOf: packageRoot.appendingPathComponent(sample), encoding: .utf8)) }
-        var compared = 0, ranges = 0, flagged = 0, multiflagged = 0, unlabelled = 0, unbounded = 0, alike = 0
+        var compared = 0, ranges = 0, flagged = 0, multiflagged = 0, unlabelled = 0, unbounded = 0, alike = 0, statements = 0
         for text in texts {
             let doc = DocumentReader().read(SourceFile(path: "t.md", text: text))
-            for q in doc.quantities {
+            let lists = StatementReader().read(doc.blocks)
+            var figures: [(Quantity, FigureStatement?)] = []
+            for (block, list) in zip(doc.blocks, lists) {
+                for (k, q) in block.quantities.enumerated() {
+                    figures.append((q, FigureStatement(list: list, index: k, firstFigure: figures.count - k)))
+                }
+            }
+            // Each figure with its statement, and once more without one (a table row's).
+            for (q, statement) in figures + doc.quantities.map({ ($0, nil) }) {
                 var generic = JSONBytesWriter(baseLevel: 4)
                 var genericPositions = PositionCursor(doc.source)
-                Extraction.writeQuantity(q, at: &genericPositions, to: &generic)
+                Extraction.writeQuantity(q, statement, at: &genericPositions, to: &generic)
                 var template = ByteBuffer()
                 var templatePositions = PositionCursor(doc.source)
-                Extraction.writeQuantityJSON(q, at: &templatePositions, to: &template)
+                Extraction.writeQuantityJSON(q, statement, at: &templatePositions, to: &template)
                 #expect(template.bytes == generic.bytes, "\(doc.text(q.range))")
+                if statement != nil { statements += 1 }
                 compared += 1
                 if q.upperValue != nil { ranges += 1 }
                 if !q.flags.isEmpty { flagged += 1 }
@@ -291,7 +301,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         }
         // Every branch of the template is met.
         #expect(compared > 100 && ranges > 0 && flagged > 0 && multiflagged > 0 && unlabelled > 0 && unbounded > 0
-                    && alike > 0 && alike < compared, "\(compared) \(ranges) \(flagged) \(multiflagged) \(unlabelled) \(unbounded) \(alike)")
+                    && alike > 0 && alike < compared && statements > 0 && statements < compared, "\(compared) \(ranges) \(flagged) \(multiflagged) \(unlabelled) \(unbounded) \(alike)")
     }
 
     @Test func outlineTemplateWritesWhatTheDescriptionSays() throws {
