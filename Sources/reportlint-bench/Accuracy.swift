@@ -248,9 +248,9 @@ struct LineSites {
     /// Whether `parts` add up to `whole` within the rounding of every printed digit (a round
     /// whole read loosely, 40 as 35–45, would take chance sums for partitions).
     private func addUp(_ parts: [PlainFigure], to whole: PlainFigure) -> Bool {
-        let low = parts.reduce(Rational.zero) { ($0 + $1.low)! }, high = parts.reduce(Rational.zero) { ($0 + $1.high)! }
-        let half = (Rational.tenToThe(whole.power - whole.decimals)! * .half)!
-        return low <= (whole.value + half)! && (whole.value - half)! <= high
+        func half(_ f: PlainFigure) -> Rational { (Rational.tenToThe(f.power - f.decimals)! * .half)! }
+        let low = parts.reduce(Rational.zero) { ($0 + ($1.value - half($1))!)! }, high = parts.reduce(Rational.zero) { ($0 + ($1.value + half($1))!)! }
+        return low <= (whole.value + half(whole))! && (whole.value - half(whole))! <= high
     }
 
     private func isAmount(_ f: PlainFigure) -> Bool { !f.unit.isEmpty && f.unit != "%" && f.unit != "‰" && f.unit != "个百分点" }
