@@ -147,3 +147,12 @@ struct AssertCheck: Check {
         return i + .between(-w, w)
     }
 }
+
+extension AssertCheck: CheckKind {
+    static let name = "assert"
+    static let summary = "a relation between named facts and data-file figures (rd_total == previous.rd_total + rd_new)"
+    static let reports = "a relation between facts and data figures that does not hold; a fact not found, or matching different values"
+    static let options = [KindOption("assert", "text", "the relation"), KindOption("facts", "mapping", "name → pattern with `{n}`"), KindOption("tolerance", "text", "absolute, or a percentage")]
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(options: "assert: new <= total\nfacts: {new: '新认定研发中心{n}家', total: '累计认定研发中心{n}家'}", pass: ["新认定研发中心45家，累计认定研发中心636家。"], fail: ["新认定研发中心45家，累计认定研发中心36家。"])
+}

@@ -48,3 +48,11 @@ struct CalendarDatesCheck: OptionlessCheck, WindowCheck {
         [day.year ?? start.year ?? 0, day.month ?? start.month ?? 0, day.day ?? 0]
     }
 }
+
+extension CalendarDatesCheck: CheckKind {
+    static let name = "calendar-dates"
+    static let summary = "dates that do not exist, ranges that end before they start"
+    static let reports = "dates that do not exist (2月30日, 13月) and ranges that end before they start"
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["会议于9月20—22日举办。"], fail: ["会议于2月30日举办。"])
+}

@@ -53,41 +53,29 @@ struct FindingsRun: CheckRun {
     func finish() -> [Finding] { found }
 }
 
-/// The closed set of check kinds: the only place that maps a `kind:` name to code.
+/// The closed set of check kinds: the only place that maps a `kind:` name to code. Each kind
+/// describes itself (see `CheckKind`); this list is all a new kind adds here.
 public enum CheckKinds {
-    public static let all: [(name: String, summary: String, make: @Sendable (RuleSpec) throws(RuleError) -> any Check)] = [
-        ("forbid", "a pattern that must not appear (in a scope or section)", { s throws(RuleError) in try ForbidCheck(s) }),
-        ("substitute", "a pattern with a preferred form, fixable", { s throws(RuleError) in try SubstituteCheck(s) }),
-        ("require", "a pattern that must appear (in a scope, or in every matching section)", { s throws(RuleError) in try RequireCheck(s) }),
-        ("half-width-punctuation", "ASCII , : ; ( ) ? ! in Chinese text, fixable", { s throws(RuleError) in try HalfWidthPunctuationCheck(s) }),
-        ("paired-marks", "quotation marks and brackets that do not pair up", { s throws(RuleError) in try PairedMarksCheck(s) }),
-        ("range-units", "a numeric range that drops 万, 亿 or % from its first end, fixable", { s throws(RuleError) in try RangeUnitsCheck(s) }),
-        ("digit-magnitude", "Arabic numerals with 千, 百 or 十 (4千)", { s throws(RuleError) in try DigitMagnitudeCheck(s) }),
-        ("leading-zero", "a pure decimal without its leading zero, fixable", { s throws(RuleError) in try LeadingZeroCheck(s) }),
-        ("contradictory-qualifiers", "qualifiers that cannot hold together (将近400余人)", { s throws(RuleError) in try ContradictoryQualifiersCheck(s) }),
-        ("calendar-dates", "dates that do not exist, ranges that end before they start", { s throws(RuleError) in try CalendarDatesCheck(s) }),
-        ("parts-within-whole", "其中 parts larger than their whole, or (分别为) not adding up to it", { s throws(RuleError) in try PartsWithinWholeCheck(s) }),
-        ("counted-list", "a count that disagrees with the items listed: 2场（A、B、C）", { s throws(RuleError) in try CountedListCheck(s) }),
-        ("formula-breakdown", "a breakdown formula (1+1+30+2+2+X) that disagrees with the list after it", { s throws(RuleError) in try FormulaBreakdownCheck(s) }),
-        ("shares", "a share above 100 %, or one that part/whole (or a whole count) cannot give", { s throws(RuleError) in try ShareCheck(s) }),
-        ("growth", "由A增至B，增长X%: a stated change that A and B cannot give; % for 百分点; 倍", { s throws(RuleError) in try GrowthCheck(s) }),
-        ("assert", "a relation between named facts and data-file figures (rd_total == previous.rd_total + rd_new)", { s throws(RuleError) in try AssertCheck(s) }),
-        ("repeated-figure", "the same labelled figure stated twice with values that cannot both hold", { s throws(RuleError) in try RepeatedFigureCheck(s) }),
-        ("headline-claims", "a heading's magnitude (万项…) that its section's figures do not bear out", { s throws(RuleError) in try HeadlineClaimCheck(s) }),
-        ("numbering", "heading numbers that skip, repeat or change depth", { s throws(RuleError) in try NumberingCheck(s) }),
-        ("fields", "required label:value fields under matching headings, with value formats", { s throws(RuleError) in try FieldsCheck(s) }),
-        ("outline", "the headings a report must have, in order", { s throws(RuleError) in try OutlineCheck(s) }),
-        ("empty-section", "a heading with nothing under it", { s throws(RuleError) in try EmptySectionCheck(s) }),
-        ("consistent-labels", "one spelling per field label (时间, not 日期), fixable", { s throws(RuleError) in try ConsistentLabelsCheck(s) }),
+    public static let all: [any CheckKind.Type] = [
+        ForbidCheck.self, SubstituteCheck.self, RequireCheck.self, HalfWidthPunctuationCheck.self, PairedMarksCheck.self,
+        RangeUnitsCheck.self, DigitMagnitudeCheck.self, LeadingZeroCheck.self, ContradictoryQualifiersCheck.self,
+        CalendarDatesCheck.self, PartsWithinWholeCheck.self, CountedListCheck.self, FormulaBreakdownCheck.self, ShareCheck.self,
+        GrowthCheck.self, AssertCheck.self, RepeatedFigureCheck.self, HeadlineClaimCheck.self, NumberingCheck.self,
+        FieldsCheck.self, OutlineCheck.self, EmptySectionCheck.self, ConsistentLabelsCheck.self,
     ]
 
     public static func make(_ spec: RuleSpec) throws(RuleError) -> any Check {
         guard let kind = all.first(where: { $0.name == spec.kind }) else {
-            let hint = RuleMap.closest(spec.kind, in: all.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw RuleError("unknown check kind '\(spec.kind)'\(hint); kinds: \(all.map(\.name).joined(separator: ", "))",
-                            at: spec.kindValue)
+            let names = all.map { $0.name }
+            let hint = RuleMap.closest(spec.kind, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw RuleError("unknown check kind '\(spec.kind)'\(hint); kinds: \(names.joined(separator: ", "))", at: spec.kindValue)
         }
-        return try kind.make(spec)
+        return try kind.init(spec)
+    }
+
+    /// The kinds table of docs/rules.md, made from the kinds (a test keeps the file equal to it).
+    public static var documentationTable: String {
+        (["| kind | keys | suggested severity | reports |", "|---|---|---|---|"] + all.map { $0.documentationRow }).joined(separator: "\n")
     }
 }
 

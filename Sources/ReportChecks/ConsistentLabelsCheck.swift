@@ -45,3 +45,12 @@ struct ConsistentLabelsCheck: WindowCheck {
         }
     }
 }
+
+extension ConsistentLabelsCheck: CheckKind {
+    static let name = "consistent-labels"
+    static let summary = "one spelling per field label (时间, not 日期), fixable"
+    static let reports = "a field label written as a variant, with a fix"
+    static let options = [KindOption("labels", "mapping", "preferred → list of variants")]
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(options: "labels: {时间: [日期, 会期]}", pass: ["论坛(第1届)\n\n📅 时间：9月20—22日"], fail: ["论坛(第1届)\n\n📅 日期：9月20—22日"])
+}

@@ -33,3 +33,11 @@ struct ContradictoryQualifiersCheck: OptionlessCheck, WindowCheck {
         }
     }
 }
+
+extension ContradictoryQualifiersCheck: CheckKind {
+    static let name = "contradictory-qualifiers"
+    static let summary = "qualifiers that cannot hold together (将近400余人)"
+    static let reports = "`将近400余人`, `不到30个左右`, `至少…以下`"
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["将近400人参会。"], fail: ["将近400余人参会。"])
+}

@@ -33,3 +33,11 @@ struct CountedListCheck: OptionlessCheck, WindowCheck {
         return findings
     }
 }
+
+extension CountedListCheck: CheckKind {
+    static let name = "counted-list"
+    static let summary = "a count that disagrees with the items listed: 2场（A、B、C）"
+    static let reports = "`N场（A、B、C）` with a different number of items; `A、B、C等N家` with more items than N. A bracket of figures, a scope note (含…, 不含…) is not a list"
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["举办论坛2场（春季论坛、秋季论坛）。", "全市高校59所（含成人高校、不含军事院校）。"], fail: ["举办论坛2场（春季论坛、夏季论坛、秋季论坛）。"])
+}

@@ -32,3 +32,11 @@ struct DigitMagnitudeCheck: OptionlessCheck, WindowCheck {
         return value.decimalString + word + (q.unit ?? "")
     }
 }
+
+extension DigitMagnitudeCheck: CheckKind {
+    static let name = "digit-magnitude"
+    static let summary = "Arabic numerals with 千, 百 or 十 (4千)"
+    static let reports = "`4千`, `5千万`: Arabic numerals with 千, 百 or 十"
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(pass: ["参会4000人，线路1000千伏。"], fail: ["参会4千人。"])
+}

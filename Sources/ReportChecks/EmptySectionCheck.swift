@@ -35,3 +35,11 @@ struct EmptySectionCheck: OptionlessCheck {
         }
     }
 }
+
+extension EmptySectionCheck: CheckKind {
+    static let name = "empty-section"
+    static let summary = "a heading with nothing under it"
+    static let reports = "a heading with nothing under it"
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(pass: ["# 国际合作\n\n正文。"], fail: ["# 国际合作\n\n## 重点项目\n\n## 其他\n\n正文。"])
+}

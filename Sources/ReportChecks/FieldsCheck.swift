@@ -127,3 +127,12 @@ struct FieldsCheck: Check {
         }
     }
 }
+
+extension FieldsCheck: CheckKind {
+    static let name = "fields"
+    static let summary = "required label:value fields under matching headings, with value formats"
+    static let reports = "a missing required field (at the heading), an unlisted field, a value of the wrong format (at the value)"
+    static let options = [KindOption("heading", "pattern", "on the heading, number included"), KindOption("required", "list"), KindOption("optional", "list"), KindOption("only-listed", "boolean"), KindOption("formats", "mapping", "label → `date`, `date-range` or a pattern")]
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(options: "heading: '（第\\d+届）$'\nrequired: [时间, 主题]", pass: ["论坛（第1届）\n\n📅 时间：9月20—22日\n\n📖 主题：合作"], fail: ["论坛（第1届）\n\n📅 时间：9月20—22日"])
+}

@@ -37,3 +37,12 @@ struct ForbidCheck: Check {
         })
     }
 }
+
+extension ForbidCheck: CheckKind {
+    static let name = "forbid"
+    static let summary = "a pattern that must not appear (in a scope or section)"
+    static let reports = "every match"
+    static let options = [KindOption("pattern", "pattern")] + KindOption.scoping
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(options: "pattern: 据不完全统计", pass: ["据统计，共10家。"], fail: ["据不完全统计，共10家。"])
+}

@@ -126,3 +126,11 @@ struct FormulaBreakdownCheck: OptionlessCheck {
         return findings
     }
 }
+
+extension FormulaBreakdownCheck: CheckKind {
+    static let name = "formula-breakdown"
+    static let summary = "a breakdown formula (1+1+30+2+2+X) that disagrees with the list after it"
+    static let reports = "`“1+1+30+2+2+X”` and the list after it disagreeing; a stated total (共…) below the known terms"
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["“1+2+X”活动：\n\n- 开幕式1场\n- 论坛2场\n- 配套活动X场"], fail: ["“1+2+X”活动：\n\n- 开幕式1场\n- 论坛3场\n- 配套活动X场"])
+}

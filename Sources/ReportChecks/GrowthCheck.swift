@@ -129,3 +129,11 @@ struct GrowthCheck: OptionlessCheck, WindowCheck {
         }
     }
 }
+
+extension GrowthCheck: CheckKind {
+    static let name = "growth"
+    static let summary = "a stated change that the levels cannot give: 由A增至B，增长X%; level, change and rate"
+    static let reports = "`由A增至B` (or `上年为A`) and `增长X%` / `提高N个百分点` / `增加N` / `增长N倍` / `翻n番` that A and B cannot give; a level, its change (`比上年末增加Δ`) and its rate that give two different earlier levels, or opposite signs; `%` where only 百分点 fits and 倍 read colloquially are warnings; growth 按可比价格, 可比口径 or of 规模以上 series is skipped"
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["成交额由100亿元增至120亿元，增长20.0%。", "存款余额5.70万亿元，比年初增加0.27万亿元，增长5.0%。"], fail: ["成交额由100亿元增至120亿元，增长25.0%。", "存款余额5.70万亿元，比年初增加0.27万亿元，增长7.0%。"])
+}

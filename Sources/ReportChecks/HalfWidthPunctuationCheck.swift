@@ -83,3 +83,11 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
         return run.containsBytes("://".utf8) || run.starts(with: "www.".utf8)
     }
 }
+
+extension HalfWidthPunctuationCheck: CheckKind {
+    static let name = "half-width-punctuation"
+    static let summary = "ASCII , : ; ( ) ? ! in Chinese text, fixable"
+    static let reports = "ASCII `, : ; ( ) ? !` next to Chinese text (not in 1,000, 15:40 or URLs), with a fix"
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(pass: ["共享创新，共塑未来。", "会议于15:40开始。"], fail: ["共享创新,共塑未来。"])
+}

@@ -76,3 +76,11 @@ struct HeadlineClaimCheck: OptionlessCheck {
         }
     }
 }
+
+extension HeadlineClaimCheck: CheckKind {
+    static let name = "headline-claims"
+    static let summary = "a heading's magnitude (万项…) that its section's figures do not bear out"
+    static let reports = "a heading's figure (万项…) that no figure of the same unit in its section can meet"
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["# 万项需求发布\n\n发布超10000项需求。"], fail: ["# 万项需求发布\n\n发布需求3000项。"])
+}

@@ -16,3 +16,11 @@ struct LeadingZeroCheck: OptionlessCheck, WindowCheck {
         }
     }
 }
+
+extension LeadingZeroCheck: CheckKind {
+    static let name = "leading-zero"
+    static let summary = "a pure decimal without its leading zero, fixable"
+    static let reports = "`.46`; fix inserts the 0"
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(pass: ["比值为0.46。"], fail: ["比值为.46。"])
+}

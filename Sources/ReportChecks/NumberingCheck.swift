@@ -92,3 +92,12 @@ struct NumberingCheck: Check {
         return "编号不连续：“\(p)”之后出现“\(n)”"
     }
 }
+
+extension NumberingCheck: CheckKind {
+    static let name = "numbering"
+    static let summary = "heading numbers that skip, repeat or change depth"
+    static let reports = "heading numbers that skip (8.3 → 8.5), repeat, or jump a level (8.4 → 8.4.2); counters of 一、 and （一） restart under each parent"
+    static let options = [KindOption("start", "integer")]
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["8.3 区域合作\n\n正文。\n\n8.4 国际合作\n\n正文。"], fail: ["8.3 区域合作\n\n正文。\n\n8.5 国际合作\n\n正文。"])
+}

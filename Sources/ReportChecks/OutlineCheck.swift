@@ -229,3 +229,12 @@ struct TitleKey: Hashable {
         }
     }
 }
+
+extension OutlineCheck: CheckKind {
+    static let name = "outline"
+    static let summary = "the headings a report must have, in order"
+    static let reports = "each missing section (where it was expected), each section out of order (where it stands), and with `closed: true` each section the outline does not list"
+    static let options = [KindOption("headings", "list", "titles, or `{title or pattern, number, optional, repeat, children}`"), KindOption("closed", "boolean")]
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(options: "headings: [总体情况, 主要工作]", pass: ["# 总体情况\n\n正文。\n\n# 主要工作\n\n正文。"], fail: ["# 主要工作\n\n正文。\n\n# 总体情况\n\n正文。"])
+}

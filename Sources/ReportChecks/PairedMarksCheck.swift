@@ -65,3 +65,11 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
         return findings
     }
 }
+
+extension PairedMarksCheck: CheckKind {
+    static let name = "paired-marks"
+    static let summary = "quotation marks and brackets that do not pair up"
+    static let reports = "“” ‘’ （） 《》 【】 〈〉 〔〕 「」 『』 that do not pair up within a block"
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(pass: ["发布《年度报告》（试行）。"], fail: ["发布《年度报告。"])
+}

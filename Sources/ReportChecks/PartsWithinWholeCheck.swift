@@ -153,3 +153,11 @@ struct Figures {
         return list.statements[statement].direction == .down ? (-v ?? v) : v
     }
 }
+
+extension PartsWithinWholeCheck: CheckKind {
+    static let name = "parts-within-whole"
+    static let summary = "parts larger than their whole, or (a partition) not adding up to it"
+    static let reports = "the breakdowns a text states (其中 with nesting, 含, brackets, 合计): a part above its whole; exclusive parts (国家级/省级…) adding up to more than it; parts that make it up (城镇/农村, 第一/二/三产业, a bracket of figures, 合计) that do not add up to it, nor their changes to its change; its growth outside its parts' range; a per-head whole outside its parts' values. Overlapping parts are never summed; a change is never the whole of levels"
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["年末保有量3500万辆，比上年末增加160万辆，其中私人汽车3100万辆。", "年末保有量3500万辆，其中私人汽车3100万辆；新能源汽车2000万辆。"], fail: ["年末保有量3500万辆，其中私人汽车3600万辆。", "年末人口900万人，其中城镇人口700万人，农村人口300万人。"])
+}

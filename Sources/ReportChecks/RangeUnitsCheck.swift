@@ -35,3 +35,11 @@ struct RangeUnitsCheck: OptionlessCheck, WindowCheck {
         }
     }
 }
+
+extension RangeUnitsCheck: CheckKind {
+    static let name = "range-units"
+    static let summary = "a numeric range that drops 万, 亿 or % from its first end, fixable"
+    static let reports = "`9～16亿`, `15～30%`: the first end lacks 亿, 万 or %; fix inserts it"
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(pass: ["投资9亿～16亿元。"], fail: ["投资9～16亿元。"])
+}

@@ -142,3 +142,12 @@ private struct FigureKeys {
         a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
     }
 }
+
+extension RepeatedFigureCheck: CheckKind {
+    static let name = "repeated-figure"
+    static let summary = "the same fact stated twice with values that cannot both hold"
+    static let reports = "the same fact stated twice, in different paragraphs, with values that cannot both hold: levels that lead their sentence, with the same label, unit and period. In `builtin/restatements`, not the default packs (see corpus-review.md)"
+    static let options = [KindOption("min-label", "integer", "default 4")]
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(pass: ["累计认定研发中心636家。\n\n累计认定研发中心超600家。"], fail: ["累计认定研发中心636家。\n\n累计认定研发中心646家。"])
+}

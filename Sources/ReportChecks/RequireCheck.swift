@@ -87,3 +87,12 @@ struct RequireCheck: Check {
         }
     }
 }
+
+extension RequireCheck: CheckKind {
+    static let name = "require"
+    static let summary = "a pattern that must appear (in a scope, or in every matching section)"
+    static let reports = "a section (or the document) without a match, at its heading"
+    static let options = [KindOption("pattern", "pattern")] + KindOption.scoping
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(options: "pattern: 数据来源", pass: ["正文，数据来源为统计局。"], fail: ["正文。"])
+}

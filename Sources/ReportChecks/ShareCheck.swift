@@ -75,3 +75,12 @@ struct ShareCheck: WindowCheck {
         return (Rational(q, 100) ?? r).decimalString
     }
 }
+
+extension ShareCheck: CheckKind {
+    static let name = "shares"
+    static let summary = "a share above 100 %, or one its part and named whole (or a whole count) cannot give"
+    static let reports = "a share above the maximum; a share whose part and named whole (`占全国就业人员比重`, or the whole of its 其中) give another value; X% of an exact count of the units it is a share of that is no whole number (GRIM)"
+    static let options = [KindOption("maximum", "number", "default 100")]
+    static let suggestedSeverity = Severity.error
+    static let examples = KindExamples(pass: ["就业人员800万人，其中城镇就业人员600万人，占就业人员比重为75.0%。"], fail: ["就业人员800万人，其中城镇就业人员600万人，占就业人员比重为65.0%。", "专业观众占比为120%。"])
+}

@@ -45,3 +45,12 @@ struct SubstituteCheck: Check {
         }
     }
 }
+
+extension SubstituteCheck: CheckKind {
+    static let name = "substitute"
+    static let summary = "a pattern with a preferred form, fixable"
+    static let reports = "every match whose replacement differs, with a fix"
+    static let options = [KindOption("pattern", "pattern"), KindOption("replacement", "text", "`$1`… for groups")] + KindOption.scoping
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(options: "pattern: 上海市科学技术委员会\nreplacement: 市科委", pass: ["市科委牵头。"], fail: ["上海市科学技术委员会牵头。"])
+}

@@ -145,8 +145,11 @@ public struct ExtractionReport {
         let lists = format == .json || format == .yaml ? StatementReader().read(blocks) : []
         var base = figureBase
         for (b, block) in blocks.enumerated() {
+            // Each whole's breakdowns, found once: a line of many figures has many breakdowns.
+            var byWhole: [Int: [Breakdown]] = [:]
+            if !lists.isEmpty { for breakdown in lists[b].breakdowns { byWhole[breakdown.whole, default: []].append(breakdown) } }
             for (k, q) in block.quantities.enumerated() {
-                let statement = lists.isEmpty ? nil : FigureStatement(list: lists[b], index: k, firstFigure: base)
+                let statement = lists.isEmpty ? nil : FigureStatement(list: lists[b], index: k, firstFigure: base, breakdowns: byWhole[k] ?? [])
                 writeQuantity(q, statement, at: &positions, first: first)
                 first = false
                 // Written out as it grows, not a block at a time: a draft pasted as one line is
@@ -311,6 +314,8 @@ struct FigureStatement {
     let list: StatementList
     let index: Int
     let firstFigure: Int
+    /// The breakdowns whose whole the figure is.
+    let breakdowns: [Breakdown]
 }
 
 /// The values `extract` prints, one schema for every format.
@@ -471,7 +476,7 @@ enum Extraction {
         w.field("leadsSentence", bool: s.leadsSentence)
         w.key("breakdowns")
         w.beginArray()
-        for b in figure.list.breakdowns where b.whole == figure.index {
+        for b in figure.breakdowns {
             w.beginObject()
             w.field("kind", b.kind.rawValue)
             w.field("evidence", b.evidence.rawValue)

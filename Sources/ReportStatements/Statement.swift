@@ -221,22 +221,23 @@ public struct StatementList: Sendable {
 /// region and period words that do not change what it names. `全市常住人口` and `年末常住人口`
 /// are both `常住人口`; `地区生产总值（初步核算数）` is `生产总值`.
 public enum LabelKey {
-    public static func make(_ label: some Collection<UInt8>) -> [UInt8] {
+    public static func make(_ label: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(label.count)
-        var depth = 0
-        var i = label.startIndex
-        while i != label.endIndex {
+        var depth = 0, i = 0
+        let n = label.count
+        while i < n {
             let b = label[i]
-            // One scalar: its bytes are copied together.
-            var end = label.index(after: i)
-            if b >= 0xC0 { while end != label.endIndex, label[end] & 0xC0 == 0x80 { end = label.index(after: end) } }
-            let scalar = label[i..<end]
-            let open = b == 0x28 || scalar.elementsEqual([0xEF, 0xBC, 0x88]), close = b == 0x29 || scalar.elementsEqual([0xEF, 0xBC, 0x89])
+            let length = UTF8Text.scalarLength(lead: b)
+            let three = length == 3 && i + 2 < n
+            // （ and ） are EF BC 88 / 89; the ideographic space is E3 80 80.
+            let open = b == 0x28 || three && b == 0xEF && label[i + 1] == 0xBC && label[i + 2] == 0x88
+            let close = b == 0x29 || three && b == 0xEF && label[i + 1] == 0xBC && label[i + 2] == 0x89
+            let space = b == 0x20 || b == 0x2A || three && b == 0xE3 && label[i + 1] == 0x80 && label[i + 2] == 0x80
             if open { depth += 1 }
-            if depth == 0, b != 0x20, b != 0x2A, !scalar.elementsEqual([0xE3, 0x80, 0x80]) { out.append(contentsOf: scalar) }
+            if depth == 0, !space { for k in i..<min(n, i + length) { out.append(label[k]) } }
             if close, depth > 0 { depth -= 1 }
-            i = end
+            i += length
         }
         var stripped = true
         while stripped {
@@ -248,4 +249,8 @@ public enum LabelKey {
         }
         return out
     }
+
+    public static func make(_ label: ArraySlice<UInt8>) -> [UInt8] { label.withUnsafeBufferPointer { make($0) } }
+
+    public static func make(_ label: [UInt8]) -> [UInt8] { label.withUnsafeBufferPointer { make($0) } }
 }

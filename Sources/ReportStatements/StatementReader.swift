@@ -487,9 +487,8 @@ struct BlockReading {
                 let items = marks[(open + 1)..<close].filter { $0.kind == .item }.count
                 let partial = bytes(inner).reversed().drop { $0 == 0x20 }.reversed().elementsEqual(Self.deng)
                 let named = itemCount(inner)
-                // `2813.8万辆（艘、架、列）次` lists units, and `展会12场（国际展会、行业展会）`
-                // kinds of what is counted, not things.
-                if items > 0 || partial, named > 0, !allSingleCharacters(inner), !listsKinds(inner, of: k) {
+                // `2813.8万辆（艘、架、列）次` lists units, not things.
+                if items > 0 || partial, named > 0, !allSingleCharacters(inner) {
                     return Enumeration(items: named, partial: partial,
                                        range: q.range.lowerBound..<block.text.sourceRange(marks[close].at..<marks[close].end).upperBound)
                 }
@@ -507,22 +506,6 @@ struct BlockReading {
     }
 
     private static let deng = Array("等".utf8)
-
-    /// Whether every 、-separated item ends with the last two characters of the count's label.
-    private func listsKinds(_ range: Range<Int>, of k: Int) -> Bool {
-        guard let label = leads[k].label, label.count >= 6 else { return false }
-        let head = bytes((label.upperBound - 6)..<label.upperBound)
-        var itemEnd = range.lowerBound, i = range.lowerBound
-        var ends: [Int] = []
-        while i < range.upperBound {
-            let (c, len) = UTF8Text.scalar(t, i)
-            if c == 0x3001 { ends.append(itemEnd) }
-            if c != 0x3001, !UTF8Text.isInlineSpace(c) { itemEnd = i + len }
-            i += len
-        }
-        ends.append(itemEnd)
-        return ends.allSatisfy { $0 - 6 >= range.lowerBound && bytes(($0 - 6)..<$0).elementsEqual(head) }
-    }
 
     /// Whether every 、-separated item is one character.
     private func allSingleCharacters(_ range: Range<Int>) -> Bool {

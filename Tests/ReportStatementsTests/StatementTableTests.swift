@@ -435,7 +435,7 @@ import ReportStatements
             "disjoint(categories) #0 = #1 + #3",
         ]),
         ("全年举办展会12场（国际展会、全国性展会、行业展会）。", [
-            "#0 12场 level 举办展会 year",
+            "#0 12场 level 举办展会 year list 3",
         ]),
         ("与新加坡、德国、澳大利亚等5家政府间合作伙伴续签备忘录。", [
             "#0 5家 level 政府间合作伙伴 list ≤3",

@@ -277,7 +277,8 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
             var figures: [(Quantity, FigureStatement?)] = []
             for (block, list) in zip(doc.blocks, lists) {
                 for (k, q) in block.quantities.enumerated() {
-                    figures.append((q, FigureStatement(list: list, index: k, firstFigure: figures.count - k)))
+                    figures.append((q, FigureStatement(list: list, index: k, firstFigure: figures.count - k,
+                                                       breakdowns: list.breakdowns.filter { $0.whole == k })))
                 }
             }
             // Each figure with its statement, and once more without one (a table row's).
