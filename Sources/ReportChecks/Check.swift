@@ -61,7 +61,7 @@ public enum CheckKinds {
         RangeUnitsCheck.self, DigitMagnitudeCheck.self, LeadingZeroCheck.self, ContradictoryQualifiersCheck.self,
         CalendarDatesCheck.self, PartsWithinWholeCheck.self, CountedListCheck.self, FormulaBreakdownCheck.self, ShareCheck.self,
         GrowthCheck.self, AssertCheck.self, RepeatedFigureCheck.self, HeadlineClaimCheck.self, NumberingCheck.self,
-        FieldsCheck.self, OutlineCheck.self, EmptySectionCheck.self, ConsistentLabelsCheck.self,
+        FieldsCheck.self, OutlineCheck.self, EmptySectionCheck.self, ConsistentLabelsCheck.self, DigitGroupingCheck.self,
     ]
 
     public static func make(_ spec: RuleSpec) throws(RuleError) -> any Check {
