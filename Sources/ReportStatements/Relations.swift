@@ -143,7 +143,7 @@ extension BlockReading {
 
     /// A span of time standing right before the next figure's words (`两年平均增长3.1%`): an
     /// adverb of that figure, not a value of its own.
-    func isAdverbial(_ k: Int) -> Bool {
+    @inline(__always) func isAdverbial(_ k: Int) -> Bool {
         figures[k].kind == .duration && k + 1 < figures.count && leads[k + 1].range.lowerBound == spans[k].upperBound
     }
 
@@ -397,17 +397,21 @@ extension BlockReading {
     }
 
     private mutating func read(figure k: Int, _ walk: inout Walk) {
-        defer {
-            if statements[k].isPrimary, !isAdverbial(k), !isName(k) {
-                walk.lastPrimary[bracketOf[k]] = k
-                if isWhole(k) { walk.sentenceLevels.append(k) }
-            }
+        attach(figure: k, &walk)
+        // After it is placed, the figure may be the whole of what follows. (Not in a `defer`:
+        // that copied the whole reading per figure.)
+        if statements[k].isPrimary, !isAdverbial(k), !isName(k) {
+            walk.lastPrimary[bracketOf[k]] = k
+            if isWhole(k) { walk.sentenceLevels.append(k) }
         }
+    }
+
+    private mutating func attach(figure k: Int, _ walk: inout Walk) {
         // `其中A占比X%`: a share naming no whole is a share of the list's whole.
         if statements[k].measure == .share, statements[k].denominator == nil, let whole = walk.stack.last?.whole {
             statements[k].denominatorStatement = whole
         }
-        if leads[k].total || Self.totalWords.contains(figures[k].qualifiers.first?.text ?? ""), isWhole(k) {
+        if leads[k].total || figures[k].qualifiers.first.map({ $0.role == .total && Self.totalWords.contains($0.text) }) == true, isWhole(k) {
             addTotal(k, &walk)
             return
         }
@@ -469,7 +473,7 @@ extension BlockReading {
         return inUnit.count == 1 ? inUnit[0] : nil
     }
 
-    private func sameUnit(_ a: Int, _ b: Int) -> Bool {
+    @inline(__always) private func sameUnit(_ a: Int, _ b: Int) -> Bool {
         figures[a].kind == figures[b].kind && figures[a].hasSameUnit(as: figures[b])
     }
 
@@ -479,7 +483,7 @@ extension BlockReading {
         return p
     }
 
-    private func isWhole(_ k: Int) -> Bool {
+    @inline(__always) private func isWhole(_ k: Int) -> Bool {
         let s = statements[k]
         guard s.measure == .level || s.measure == .average, !isName(k) else { return false }
         switch figures[k].kind {

@@ -58,6 +58,153 @@ struct Lead {
     var comparable = false
 }
 
+/// The words of a block's plain text before its figures: cues, labels and their trimming.
+/// Kept apart from `BlockReading` so that reading a lead borrows only the text (a method of
+/// the reading called from its mutating passes made a copy of the whole reading per figure).
+struct LeadReader {
+    let t: UnsafeBufferPointer<UInt8>
+
+    @inline(__always) func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: t[range]) }
+
+    func analyse(_ range: Range<Int>) -> Lead {
+        var lead = Lead(range: range)
+        var i = range.lowerBound
+        var labelStart = trimmedStart(range)
+        var cut: Int?
+        while i < range.upperBound {
+            guard let e = CueWords.standard.match(t, at: i, before: range.upperBound) else {
+                i += UTF8Text.scalarLength(lead: t[i])
+                continue
+            }
+            var cuts = true
+            switch e.cue {
+            case .labelWord: cuts = false
+            case .up, .down, .upTo, .downTo:
+                lead.lastChange = e.cue
+                lead.changeAt = i
+            case .from:
+                // 由/从 right before the figure (after its label): the earlier value of a change.
+                lead.from = trimmedEnd(i + e.bytes.count..<range.upperBound) == i + e.bytes.count
+                cuts = lead.from
+            case .previousValue: lead.previousValue = true
+            case .share:
+                lead.shareAt = i
+                lead.shareEnd = i + e.bytes.count
+            case .base(let b): lead.base = b
+            case .comparison: lead.comparison = true
+            case .comparable: lead.comparable = true
+            case .period(let p):
+                lead.period = p
+                cuts = false
+            case .respectively: lead.respectively = true
+            case .total:
+                lead.total = true
+                cuts = i > labelStart
+            case .qizhong:
+                cuts = false
+                lead.afterQizhong = true
+            case .meanChange(let up):
+                lead.lastChange = up ? .up : .down
+                lead.changeAt = i
+                lead.base = .other
+            case .within:
+                // 在X中有 / 在X中: X names a part before; what follows is a part of it.
+                cuts = false
+                if i == labelStart, let end = withinEnd(after: i + e.bytes.count, before: range.upperBound) {
+                    lead.within = (i + e.bytes.count)..<end.name
+                    labelStart = end.after
+                    i = end.after
+                    continue
+                }
+            case .includes, .excludes: cuts = false
+            }
+            if cuts, i >= labelStart, cut == nil { cut = i }
+            i += e.bytes.count
+        }
+        // `按自然口径计算下降0.4%`: the basis is not the subject.
+        if let basis = basisEnd(labelStart..<(cut ?? range.upperBound)) { labelStart = basis }
+        let end = trimmedEnd(labelStart..<(cut ?? range.upperBound))
+        if end > labelStart, hasHan(labelStart..<end) { lead.label = labelStart..<end }
+        return lead
+    }
+
+    /// After `按…计算` opening a label, up to 12 characters long.
+    func basisEnd(_ range: Range<Int>) -> Int? {
+        guard range.count >= 9, bytes(range.lowerBound..<(range.lowerBound + 3)).elementsEqual("按".utf8) else { return nil }
+        var i = range.lowerBound + 3
+        while i + 6 <= range.upperBound, i - range.lowerBound <= 36 {
+            if bytes(i..<(i + 6)).elementsEqual("计算".utf8) { return i + 6 }
+            i += UTF8Text.scalarLength(lead: t[i])
+        }
+        return nil
+    }
+
+    /// In `在X中有…` or `在X中，`: where X ends and where the rest starts.
+    func withinEnd(after start: Int, before end: Int) -> (name: Int, after: Int)? {
+        var i = start
+        while i + 3 <= end, i - start <= 30 {
+            if bytes(i..<(i + 3)).elementsEqual("中".utf8), i > start {
+                let after = i + 3 + (i + 6 <= end && bytes((i + 3)..<(i + 6)).elementsEqual("有".utf8) ? 3 : 0)
+                return (i, after)
+            }
+            i += UTF8Text.scalarLength(lead: t[i])
+        }
+        return nil
+    }
+
+    /// After connectives (其中, 全年, 共有 …), spaces and marks at the start of `range`.
+    func trimmedStart(_ range: Range<Int>) -> Int {
+        var p = range.lowerBound
+        var moved = true
+        while moved, p < range.upperBound {
+            moved = false
+            let (c, len) = UTF8Text.scalar(t, p)
+            if UTF8Text.isInlineSpace(c) || c == 0x09 || c == 0x2A {
+                p += len
+                moved = true
+            } else if let e = LabelTrim.leading.match(t, at: p, before: range.upperBound) {
+                p += e.bytes.count
+                moved = true
+            }
+        }
+        return p
+    }
+
+    /// Before predicates (为, 达到, 超过 …) and spaces at the end of `range`.
+    func trimmedEnd(_ range: Range<Int>) -> Int {
+        var p = range.upperBound
+        var moved = true
+        while moved, p > range.lowerBound {
+            moved = false
+            if let (c, s) = UTF8Text.scalar(t, before: p), UTF8Text.isInlineSpace(c) || c == 0x09 || c == 0x2A {
+                p = s
+                moved = true
+                continue
+            }
+            let last = t[p - 1]
+            for w in LabelTrim.trailing where w.last == last && p - w.count >= range.lowerBound {
+                if UnsafeBufferPointer(rebasing: t[(p - w.count)..<p]).elementsEqual(w) {
+                    p -= w.count
+                    moved = true
+                    break
+                }
+            }
+        }
+        return p
+    }
+
+    func hasHan(_ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (c, len) = UTF8Text.scalar(t, i)
+            if UTF8Text.isHan(c) || (c < 0x80 && UTF8Text.isASCIILetter(UInt8(c))) { return true }
+            i += len
+        }
+        return false
+    }
+
+}
+
 /// The reading of one block: plain text, figures, marks, then statements and breakdowns.
 struct BlockReading {
     let block: Block
@@ -189,7 +336,7 @@ struct BlockReading {
             }
             var from = max(start, spans[k].lowerBound - Reach.clause)
             while from < spans[k].lowerBound, t[from] & 0xC0 == 0x80 { from += 1 }
-            var lead = analyse(from..<spans[k].lowerBound)
+            var lead = LeadReader(t: t).analyse(from..<spans[k].lowerBound)
             lead.leadsSentence = figuresInSentence == 0
             leads.append(lead)
             sentenceOf.append(sentence)
@@ -203,149 +350,12 @@ struct BlockReading {
         }
     }
 
-    private func analyse(_ range: Range<Int>) -> Lead {
-        var lead = Lead(range: range)
-        var i = range.lowerBound
-        var labelStart = trimmedStart(range)
-        var cut: Int?
-        while i < range.upperBound {
-            guard let e = CueWords.standard.match(t, at: i, before: range.upperBound) else {
-                i += UTF8Text.scalarLength(lead: t[i])
-                continue
-            }
-            var cuts = true
-            switch e.cue {
-            case .labelWord: cuts = false
-            case .up, .down, .upTo, .downTo:
-                lead.lastChange = e.cue
-                lead.changeAt = i
-            case .from:
-                // 由/从 right before the figure (after its label): the earlier value of a change.
-                lead.from = trimmedEnd(i + e.bytes.count..<range.upperBound) == i + e.bytes.count
-                cuts = lead.from
-            case .previousValue: lead.previousValue = true
-            case .share:
-                lead.shareAt = i
-                lead.shareEnd = i + e.bytes.count
-            case .base(let b): lead.base = b
-            case .comparison: lead.comparison = true
-            case .comparable: lead.comparable = true
-            case .period(let p):
-                lead.period = p
-                cuts = false
-            case .respectively: lead.respectively = true
-            case .total:
-                lead.total = true
-                cuts = i > labelStart
-            case .qizhong:
-                cuts = false
-                lead.afterQizhong = true
-            case .meanChange(let up):
-                lead.lastChange = up ? .up : .down
-                lead.changeAt = i
-                lead.base = .other
-            case .within:
-                // 在X中有 / 在X中: X names a part before; what follows is a part of it.
-                cuts = false
-                if i == labelStart, let end = withinEnd(after: i + e.bytes.count, before: range.upperBound) {
-                    lead.within = (i + e.bytes.count)..<end.name
-                    labelStart = end.after
-                    i = end.after
-                    continue
-                }
-            case .includes, .excludes: cuts = false
-            }
-            if cuts, i >= labelStart, cut == nil { cut = i }
-            i += e.bytes.count
-        }
-        // `按自然口径计算下降0.4%`: the basis is not the subject.
-        if let basis = basisEnd(labelStart..<(cut ?? range.upperBound)) { labelStart = basis }
-        let end = trimmedEnd(labelStart..<(cut ?? range.upperBound))
-        if end > labelStart, hasHan(labelStart..<end) { lead.label = labelStart..<end }
-        return lead
-    }
-
-    /// After `按…计算` opening a label, up to 12 characters long.
-    private func basisEnd(_ range: Range<Int>) -> Int? {
-        guard range.count >= 9, bytes(range.lowerBound..<(range.lowerBound + 3)).elementsEqual("按".utf8) else { return nil }
-        var i = range.lowerBound + 3
-        while i + 6 <= range.upperBound, i - range.lowerBound <= 36 {
-            if bytes(i..<(i + 6)).elementsEqual("计算".utf8) { return i + 6 }
-            i += UTF8Text.scalarLength(lead: t[i])
-        }
-        return nil
-    }
-
-    /// In `在X中有…` or `在X中，`: where X ends and where the rest starts.
-    private func withinEnd(after start: Int, before end: Int) -> (name: Int, after: Int)? {
-        var i = start
-        while i + 3 <= end, i - start <= 30 {
-            if bytes(i..<(i + 3)).elementsEqual("中".utf8), i > start {
-                let after = i + 3 + (i + 6 <= end && bytes((i + 3)..<(i + 6)).elementsEqual("有".utf8) ? 3 : 0)
-                return (i, after)
-            }
-            i += UTF8Text.scalarLength(lead: t[i])
-        }
-        return nil
-    }
-
-    /// After connectives (其中, 全年, 共有 …), spaces and marks at the start of `range`.
-    private func trimmedStart(_ range: Range<Int>) -> Int {
-        var p = range.lowerBound
-        var moved = true
-        while moved, p < range.upperBound {
-            moved = false
-            let (c, len) = UTF8Text.scalar(t, p)
-            if UTF8Text.isInlineSpace(c) || c == 0x09 || c == 0x2A {
-                p += len
-                moved = true
-            } else if let e = LabelTrim.leading.match(t, at: p, before: range.upperBound) {
-                p += e.bytes.count
-                moved = true
-            }
-        }
-        return p
-    }
-
-    /// Before predicates (为, 达到, 超过 …) and spaces at the end of `range`.
-    private func trimmedEnd(_ range: Range<Int>) -> Int {
-        var p = range.upperBound
-        var moved = true
-        while moved, p > range.lowerBound {
-            moved = false
-            if let (c, s) = UTF8Text.scalar(t, before: p), UTF8Text.isInlineSpace(c) || c == 0x09 || c == 0x2A {
-                p = s
-                moved = true
-                continue
-            }
-            let last = t[p - 1]
-            for w in LabelTrim.trailing where w.last == last && p - w.count >= range.lowerBound {
-                if UnsafeBufferPointer(rebasing: t[(p - w.count)..<p]).elementsEqual(w) {
-                    p -= w.count
-                    moved = true
-                    break
-                }
-            }
-        }
-        return p
-    }
-
-    private func hasHan(_ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (c, len) = UTF8Text.scalar(t, i)
-            if UTF8Text.isHan(c) || (c < 0x80 && UTF8Text.isASCIILetter(UInt8(c))) { return true }
-            i += len
-        }
-        return false
-    }
-
     /// A figure that is part of a name rather than a value: an ordinal (第一产业), a numeral
     /// with 大 (五大支柱产业), 级 (三级医院), 岁 (65岁及以上人口) or 类 (一、二类水质).
-    func isName(_ k: Int) -> Bool { names[k] }
+    @inline(__always) func isName(_ k: Int) -> Bool { names[k] }
 
     /// The plain text's bytes in `range`, in place.
-    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: t[range]) }
+    @inline(__always) func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: t[range]) }
 
     // MARK: - One statement per figure
 
@@ -443,8 +453,9 @@ struct BlockReading {
             }
             i += len
         }
-        let to = trimmedEnd(start..<stop)
-        return to > start && hasHan(start..<to) ? start..<to : nil
+        let words = LeadReader(t: t)
+        let to = words.trimmedEnd(start..<stop)
+        return to > start && words.hasHan(start..<to) ? start..<to : nil
     }
 
     /// The bracket right after figure `k`, if it opens with 含, 不含 or 包括.

@@ -41,6 +41,43 @@ enum Cue: Equatable, Sendable {
     case excludes
 }
 
+/// Values filed under a scalar (its low 16 bits: the Chinese characters are all below U+10000),
+/// found by an array index rather than a hash: looked up at every character of every lead.
+struct ScalarIndex<Value: Sendable>: Sendable {
+    /// 0: nothing; k: `buckets[k - 1]`.
+    private let slots: [UInt16]
+    private let buckets: [[Value]]
+
+    init(_ entries: [(UInt32, Value)]) {
+        var slots = [UInt16](repeating: 0, count: 1 << 16)
+        var buckets: [[Value]] = []
+        for (scalar, value) in entries {
+            let i = Int(scalar & 0xFFFF)
+            if slots[i] == 0 {
+                buckets.append([])
+                slots[i] = UInt16(buckets.count)
+            }
+            buckets[Int(slots[i]) - 1].append(value)
+        }
+        self.slots = slots
+        self.buckets = buckets
+    }
+
+    @inline(__always) subscript(scalar: UInt32) -> [Value]? {
+        let k = slots[Int(scalar & 0xFFFF)]
+        return k == 0 ? nil : buckets[Int(k) - 1]
+    }
+
+    func mapBuckets(_ transform: ([Value]) -> [Value]) -> ScalarIndex<Value> {
+        ScalarIndex(slots: slots, buckets: buckets.map(transform))
+    }
+
+    private init(slots: [UInt16], buckets: [[Value]]) {
+        self.slots = slots
+        self.buckets = buckets
+    }
+}
+
 /// The cue words, found by their first scalar, longest first, so that `增加值` wins over `增加`.
 struct CueWords: Sendable {
     struct Entry: Sendable {
@@ -48,28 +85,18 @@ struct CueWords: Sendable {
         let cue: Cue
     }
 
-    private let byFirst: [UInt32: [Entry]]
-    /// A bit per scalar value (mod 65,536) that starts a word: most scalars are rejected
-    /// without a dictionary lookup.
-    private let starts: [UInt64]
+    private let byFirst: ScalarIndex<Entry>
 
     init(_ words: [(String, Cue)]) {
-        var byFirst: [UInt32: [Entry]] = [:]
-        var starts = [UInt64](repeating: 0, count: 1024)
-        for (word, cue) in words {
-            let first = word.unicodeScalars.first!.value
-            byFirst[first, default: []].append(Entry(bytes: Array(word.utf8), cue: cue))
-            starts[Int(first & 0xFFFF) >> 6] |= 1 << (first & 63)
-        }
-        self.byFirst = byFirst.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
-        self.starts = starts
+        byFirst = ScalarIndex(words.map { ($0.0.unicodeScalars.first!.value, Entry(bytes: Array($0.0.utf8), cue: $0.1)) })
+            .mapBuckets { $0.sorted { $0.bytes.count > $1.bytes.count } }
     }
 
     /// The cue word starting at `i` (before `end`), if any.
     func match(_ t: UnsafeBufferPointer<UInt8>, at i: Int, before end: Int) -> Entry? {
         guard i < min(end, t.count) else { return nil }
         let (c, _) = UTF8Text.scalar(t, i)
-        guard starts[Int(c & 0xFFFF) >> 6] & (1 << (c & 63)) != 0, let entries = byFirst[c] else { return nil }
+        guard let entries = byFirst[c] else { return nil }
         for e in entries where i + e.bytes.count <= min(end, t.count) {
             var k = 0
             while k < e.bytes.count, t[i + k] == e.bytes[k] { k += 1 }
@@ -227,32 +254,28 @@ public enum Complements {
 
     /// Every spelling of every set, by its first three bytes (a Chinese character), so a
     /// label is searched for all sets in one pass.
-    static let spellingsByHead: [UInt32: [(set: Int, member: Int, spelling: [UInt8])]] = {
-        var index: [UInt32: [(set: Int, member: Int, spelling: [UInt8])]] = [:]
+    static let spellingsByHead: ScalarIndex<(set: Int, member: Int, spelling: [UInt8])> = {
+        var entries: [(UInt32, (set: Int, member: Int, spelling: [UInt8]))] = []
         for (s, set) in all.enumerated() {
             for (m, spellings) in set.members.enumerated() {
-                for w in spellings { index[head(w, 0), default: []].append((s, m, w)) }
+                for w in spellings { entries.append((String(decoding: w, as: UTF8.self).unicodeScalars.first!.value, (s, m, w))) }
             }
         }
-        return index
+        return ScalarIndex(entries)
     }()
 
     /// Whether some spelling of some set may start in `label` (most labels name no category:
     /// they are let go without building anything).
     static func mayName(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
-        while i + 3 <= label.count {
-            if label[i] >= 0xE0, spellingsByHead[UInt32(label[i]) << 16 | UInt32(label[i + 1]) << 8 | UInt32(label[i + 2])] != nil { return true }
-            i += label[i] < 0x80 ? 1 : label[i] < 0xE0 ? 2 : label[i] < 0xF0 ? 3 : 4
+        while i < label.count {
+            let (c, len) = UTF8Text.scalar(label, i)
+            if spellingsByHead[c] != nil { return true }
+            i += len
         }
         return false
     }
 
-    static func head(_ bytes: [UInt8], _ i: Int) -> UInt32 {
-        var v: UInt32 = 0
-        for k in i..<min(i + 3, bytes.count) { v = v << 8 | UInt32(bytes[k]) }
-        return v
-    }
 
     /// The longest spelling of a member of each set that `label` holds: the set's index in
     /// `all`, the member, and where the spelling stands. Empty (no allocation) for most labels.
@@ -260,7 +283,7 @@ public enum Complements {
         var found: [(set: Int, member: Int, at: Int, length: Int)] = []
         var i = 0
         while i < label.count {
-            if let candidates = spellingsByHead[head(label, i)] {
+            if let candidates = spellingsByHead[label.withUnsafeBufferPointer { UTF8Text.scalar($0, i).0 }] {
                 for c in candidates where i + c.spelling.count <= label.count && label[i..<(i + c.spelling.count)].elementsEqual(c.spelling) {
                     // The first occurrence of a member counts; across members, the longest.
                     if let k = found.firstIndex(where: { $0.set == c.set }) {
@@ -283,19 +306,24 @@ public enum Complements {
     public static func match(_ labels: [[UInt8]], in sets: [CategorySet], sameRest: Bool = false, anyRest: Bool = false) -> [Int]? {
         guard labels.count >= 2 else { return nil }
         let found = labels.map(memberships)
-        guard !found.contains(where: \.isEmpty) else { return nil }
-        for set in sets where labels.count <= set.members.count {
-            let s = set.index
-            var members: [Int] = [], rests: [[UInt8]] = []
-            for (label, f) in zip(labels, found) {
-                guard let m = f.first(where: { $0.set == s }), !members.contains(m.member) else { break }
+        // Only the sets the first label names a member of can match.
+        for first in found[0] {
+            let set = all[first.set]
+            guard labels.count <= set.members.count, sets.contains(where: { $0.index == first.set }) else { continue }
+            var members: [Int] = []
+            for f in found {
+                guard let m = f.first(where: { $0.set == first.set }), !members.contains(m.member) else { break }
                 members.append(m.member)
-                rests.append(Array(label[..<m.at] + label[(m.at + m.length)...]))
             }
             guard members.count == labels.count else { continue }
             if !anyRest, set.complete, members.count != set.members.count { continue }
+            if anyRest { return members }
+            let rests = zip(labels, found).map { label, f -> [UInt8] in
+                let m = f.first { $0.set == first.set }!
+                return Array(label[..<m.at] + label[(m.at + m.length)...])
+            }
             let longest = rests.max { $0.count < $1.count }!
-            guard anyRest || rests.allSatisfy({ sameRest ? $0 == longest : longest.ends(with: $0) }) else { continue }
+            guard rests.allSatisfy({ sameRest ? $0 == longest : longest.ends(with: $0) }) else { continue }
             return members
         }
         return nil
