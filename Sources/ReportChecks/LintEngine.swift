@@ -53,6 +53,7 @@ public struct LintEngine: Sendable {
 
     private func lint(_ source: SourceFile, comments: [Comment], windows count: Int, threads: Int, progress: (@Sendable (Int) -> Void)?,
                       window: @escaping @Sendable (Int) -> StatementWindow) -> [Diagnostic] {
+        let reader = statementReader
         let checks = self.checks
         let runs = checks.map { RunBox($0.start(source)) }
         // `threads` windows are finished side by side; then every check reads them, in order,
@@ -63,6 +64,16 @@ public struct LintEngine: Sendable {
             let windows = parallelMap(group.count, jobs: threads) { window(group.lowerBound + $0) }
             _ = parallelMap(runs.count, jobs: threads) { k in
                 for w in windows { runs[k].run.read(w) }
+            }
+            // The statements of a large block (a draft pasted as one line) a segment at a time,
+            // to the checks that read statements.
+            if let reader, windows.contains(where: \.hasLargeBlocks) {
+                let readers = checks.indices.filter { checks[$0].readsStatements }
+                for w in windows {
+                    w.forEachSegmentWindow(reader: reader) { segment in
+                        _ = parallelMap(readers.count, jobs: threads) { runs[readers[$0]].run.read(segment) }
+                    }
+                }
             }
             if let progress, let first = windows.first?.blocks.first, let last = windows.last?.blocks.last {
                 progress(last.range.upperBound - first.range.lowerBound)

@@ -142,23 +142,47 @@ public struct ExtractionReport {
     private mutating func writeQuantities(of blocks: [Block], at positions: inout PositionCursor, first: Bool, figureBase: Int) -> Bool {
         var first = first
         // Statements go with the structured formats; the CSV and text lines keep the figure alone.
-        let lists = format == .json || format == .yaml ? StatementReader().read(blocks) : []
+        let withStatements = format == .json || format == .yaml
+        let reader = StatementReader()
+        // A large block (a draft pasted as one line) is read a segment at a time below.
+        let lists = withStatements ? reader.read(blocks.map { StatementReader.isLarge($0) ? Block?.none : $0 }.compactMap { $0 }) : []
+        var nextList = lists.makeIterator()
         var base = figureBase
-        for (b, block) in blocks.enumerated() {
-            // Each whole's breakdowns, found once: a line of many figures has many breakdowns.
-            var byWhole: [Int: [Breakdown]] = [:]
-            if !lists.isEmpty { for breakdown in lists[b].breakdowns { byWhole[breakdown.whole, default: []].append(breakdown) } }
-            for (k, q) in block.quantities.enumerated() {
-                let statement = lists.isEmpty ? nil : FigureStatement(list: lists[b], index: k, firstFigure: base, breakdowns: byWhole[k] ?? [])
-                writeQuantity(q, statement, at: &positions, first: first)
-                first = false
-                // Written out as it grows, not a block at a time: a draft pasted as one line is
-                // one block, and its figures' JSON alone was 16 times the draft.
-                if pending.count >= flushSize { flushPending() }
+        for block in blocks {
+            if !withStatements {
+                writeFigures(block.quantities.indices, of: block, nil, base: base, at: &positions, first: &first)
+            } else if StatementReader.isLarge(block) {
+                var written = 0
+                reader.readInSegments(block) { list in
+                    let range = list.firstFigure..<(list.firstFigure + list.statements.count)
+                    writeFigures(range, of: block, list, base: base, at: &positions, first: &first)
+                    written = range.upperBound
+                }
+                // Figures of a block not read as statements (a table row) have none.
+                writeFigures(written..<block.quantities.count, of: block, nil, base: base, at: &positions, first: &first)
+            } else {
+                writeFigures(block.quantities.indices, of: block, nextList.next()!, base: base, at: &positions, first: &first)
             }
             base += block.quantities.count
         }
         return first
+    }
+
+    /// Some figures of a block, each with its statement in `list` when it has one.
+    private mutating func writeFigures(_ figures: Range<Int>, of block: Block, _ list: StatementList?, base: Int,
+                                       at positions: inout PositionCursor, first: inout Bool) {
+        // Each whole's breakdowns, found once: a line of many figures has many breakdowns.
+        var byWhole: [Int: [Breakdown]] = [:]
+        for breakdown in list?.breakdowns ?? [] { byWhole[breakdown.whole, default: []].append(breakdown) }
+        for k in figures {
+            let index = k - (list?.firstFigure ?? 0)
+            let statement = list.map { FigureStatement(list: $0, index: index, firstFigure: base, breakdowns: byWhole[index] ?? []) }
+            writeQuantity(block.quantities[k], statement, at: &positions, first: first)
+            first = false
+            // Written out as it grows, not a block at a time: a draft pasted as one line is
+            // one block, and its figures' JSON alone was 16 times the draft.
+            if pending.count >= flushSize { flushPending() }
+        }
     }
 
     /// Writes what follows the last draft.

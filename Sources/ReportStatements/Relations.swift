@@ -276,7 +276,7 @@ extension BlockReading {
     mutating func findBreakdowns() {
         // Most blocks state no breakdown: without 其中, figures in brackets, 在…中 or a total,
         // none is read.
-        let qizhong = WordList.qizhong.offsets(in: t)
+        let qizhong = WordList.qizhong.offsets(in: UnsafeBufferPointer(rebasing: t[textRange])).map { $0 + textRange.lowerBound }
         guard !qizhong.isEmpty || bracketOf.contains(where: { $0 >= 0 }) || leads.contains(where: { $0.total || $0.within != nil })
             || figures.contains(where: { $0.qualifiers.contains { $0.role == .total } }) else { return }
         let owner = bracketOwners()
@@ -289,6 +289,7 @@ extension BlockReading {
         events.sort { ($0.at, $0.order) < ($1.at, $1.order) }
 
         var walk = Walk(inBreakdown: Array(repeating: false, count: figures.count))
+        walk.boundary = textRange.lowerBound
         for (at, _, event) in events {
             switch event {
             case .mark(let m): read(mark: m, owner: owner[m], &walk)

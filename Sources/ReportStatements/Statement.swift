@@ -196,12 +196,17 @@ public struct Breakdown: Sendable, Hashable {
 public struct StatementList: Sendable {
     public var statements: [Statement] = []
     public var breakdowns: [Breakdown] = []
+    /// The block's index of the first statement's figure: 0, but for the segments of a large
+    /// block (`StatementReader.readInSegments`). Statements and breakdowns name statements by
+    /// their place in this list; a statement names its figure by the block's index.
+    public var firstFigure = 0
 
     public init() {}
 
-    public init(statements: [Statement], breakdowns: [Breakdown]) {
+    public init(statements: [Statement], breakdowns: [Breakdown], firstFigure: Int = 0) {
         self.statements = statements
         self.breakdowns = breakdowns
+        self.firstFigure = firstFigure
     }
 
     public var isEmpty: Bool { statements.isEmpty }

@@ -9,19 +9,46 @@ public struct StatementReader: Sendable {
 
     public func read(_ block: Block) -> StatementList { read([block])[0] }
 
+    /// How many figures of one block are read at once. A draft pasted as one line is one block
+    /// of hundreds of thousands of figures; its statements are read a segment at a time
+    /// (`segments(of:)`), each let go before the next, so that memory stays bounded.
+    public static let segmentFigures = 4096
+
     /// The statements of each block, read with one set of working arrays: a draft's blocks
     /// are many and most are short, and arrays made per block cost more than their reading.
+    /// Each block is read whole; `segments(of:)` splits the largest.
     public func read(_ blocks: [Block]) -> [StatementList] {
         var scratch = BlockReading.Scratch()
         return blocks.map { block in
-            // Table rows are cells, not sentences: tables get a model of their own.
-            guard !block.quantities.isEmpty, block.kind != .code, block.kind != .tableRow else { return StatementList() }
-            return block.text.withBytes { t in
-                var reading = BlockReading(block: block, t: t, scratch: &scratch)
-                defer { reading.giveBack(&scratch) }
-                return reading.run()
-            }
+            guard Self.isRead(block) else { return StatementList() }
+            return block.text.withBytes { t in read(block, t, BlockReading.Segment(figures: block.quantities.indices, text: 0..<t.count), &scratch) }
         }
+    }
+
+    /// Whether a block's figures are read as statements. Table rows are cells, not sentences:
+    /// tables get a model of their own.
+    static func isRead(_ block: Block) -> Bool {
+        !block.quantities.isEmpty && block.kind != .code && block.kind != .tableRow
+    }
+
+    /// Whether a block has more figures than are read at once.
+    public static func isLarge(_ block: Block) -> Bool { block.quantities.count > segmentFigures }
+
+    /// The statements of a large block, a segment at a time: each segment ends at a sentence
+    /// end near `segmentFigures` figures (a relation across that end is not read).
+    public func readInSegments(_ block: Block, _ body: (StatementList) -> Void) {
+        guard Self.isRead(block) else { return }
+        var scratch = BlockReading.Scratch()
+        block.text.withBytes { t in
+            for segment in BlockReading.segments(of: block, t) { body(read(block, t, segment, &scratch)) }
+        }
+    }
+
+    private func read(_ block: Block, _ t: UnsafeBufferPointer<UInt8>, _ segment: BlockReading.Segment,
+                      _ scratch: inout BlockReading.Scratch) -> StatementList {
+        var reading = BlockReading(block: block, t: t, segment: segment, scratch: &scratch)
+        defer { reading.giveBack(&scratch) }
+        return reading.run()
     }
 }
 
@@ -223,6 +250,9 @@ struct BlockReading {
 
     /// Figures that are part of a name (see `isName`).
     let names: [Bool]
+    /// The block's index of `figures[0]`, and the plain text read.
+    let figureBase: Int
+    let textRange: Range<Int>
 
     /// Working arrays kept from one block to the next (emptied, not freed).
     struct Scratch {
@@ -233,10 +263,60 @@ struct BlockReading {
         var bracketOf: [Int] = []
     }
 
-    init(block: Block, t: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
+    /// A part of a block read at once: its figures, and the plain text they and their words
+    /// stand in.
+    struct Segment {
+        var figures: Range<Int>
+        var text: Range<Int>
+    }
+
+    /// A large block's segments: about `segmentFigures` figures each, cut at a sentence end
+    /// (。！？ between two figures) where one comes within as many figures again.
+    static func segments(of block: Block, _ t: UnsafeBufferPointer<UInt8>) -> [Segment] {
+        let qs = block.quantities
+        func plain(_ k: Int) -> Range<Int> {
+            let lower = block.text.plainOffset(ofSource: qs[k].range.lowerBound)
+            return lower..<max(lower, block.text.plainOffset(ofSource: qs[k].range.upperBound))
+        }
+        /// Where a sentence ends between figures k-1 and k (the plain offset after its mark).
+        func stop(before k: Int) -> Int? {
+            var i = plain(k - 1).upperBound
+            let end = plain(k).lowerBound
+            while i < end {
+                let (c, len) = UTF8Text.scalar(t, i)
+                // Not before 其中, which breaks down the sentence before it.
+                if c == 0x3002 || c == 0xFF01 || c == 0xFF1F, !UnsafeBufferPointer(rebasing: t[(i + len)...]).starts(with: qizhong) {
+                    return i + len
+                }
+                i += len
+            }
+            return nil
+        }
+        let qizhong = Array("其中".utf8)
+        var segments: [Segment] = [], lower = 0, textStart = 0
+        while lower < qs.count {
+            var upper = min(qs.count, lower + StatementReader.segmentFigures), cut = t.count
+            if upper < qs.count {
+                cut = plain(upper).lowerBound
+                for k in upper..<min(qs.count, upper + StatementReader.segmentFigures) {
+                    if let end = stop(before: k) {
+                        (upper, cut) = (k, end)
+                        break
+                    }
+                }
+            }
+            segments.append(Segment(figures: lower..<upper, text: textStart..<cut))
+            (lower, textStart) = (upper, cut)
+        }
+        return segments
+    }
+
+    init(block: Block, t: UnsafeBufferPointer<UInt8>, segment: Segment, scratch: inout Scratch) {
         self.block = block
         self.t = t
-        figures = block.quantities
+        figureBase = segment.figures.lowerBound
+        textRange = segment.text
+        figures = Array(block.quantities[segment.figures])
         names = figures.map { $0.kind == .ordinal || Self.nameUnits.contains($0.unitCode) }
         swap(&spans, &scratch.spans)
         swap(&marks, &scratch.marks)
@@ -279,14 +359,14 @@ struct BlockReading {
         for k in statements.indices {
             if let subject = statements[k].subject, subject != k { statements[subject].describedBy |= statements[k].measure.bit }
         }
-        return StatementList(statements: statements, breakdowns: breakdowns)
+        return StatementList(statements: statements, breakdowns: breakdowns, firstFigure: figureBase)
     }
 
     // MARK: - Marks and leads
 
     private mutating func findMarks() {
-        var i = 0, f = 0
-        let n = t.count
+        var i = textRange.lowerBound, f = 0
+        let n = textRange.upperBound
         while i < n {
             while f < spans.count, spans[f].upperBound <= i { f += 1 }
             // Inside a figure (12,345; 9:30) nothing is a mark.
@@ -314,7 +394,7 @@ struct BlockReading {
     /// Each figure's lead: back to the previous figure or mark. An enumeration comma (、)
     /// between names without figures (`境内、境外项目分别为`) stays inside the lead.
     private mutating func findLeads() {
-        var start = 0, figureSinceMark = false, m = 0, sentence = 0, figuresInSentence = 0
+        var start = textRange.lowerBound, figureSinceMark = false, m = 0, sentence = 0, figuresInSentence = 0
         // Open brackets: their mark, and the lead's start and figure count when they opened.
         var brackets: [(mark: Int, start: Int, figures: Int, figureSinceMark: Bool)] = []
         for k in figures.indices {
@@ -361,7 +441,7 @@ struct BlockReading {
 
     private mutating func statement(_ k: Int) -> Statement {
         let q = figures[k], lead = leads[k]
-        var s = Statement(figure: k, measure: .level)
+        var s = Statement(figure: figureBase + k, measure: .level)
         s.label = lead.label.map(block.text.sourceRange)
         s.leadsSentence = lead.leadsSentence && lead.label != nil && !lead.afterQizhong
         // `共获得260枚金牌`, `新培育6个国家级…集群`: what a count with a measure word names follows
@@ -420,7 +500,7 @@ struct BlockReading {
     private mutating func markComparableSentences() {
         // Only changes and rates have a basis.
         guard statements.contains(where: { $0.measure == .growthRate || $0.measure == .change }) else { return }
-        let offsets = LabelTrim.comparableBasis.offsets(in: t)
+        let offsets = LabelTrim.comparableBasis.offsets(in: UnsafeBufferPointer(rebasing: t[textRange])).map { $0 + textRange.lowerBound }
         guard !offsets.isEmpty else { return }
         var sentences = Set<Int>(), m = 0, sentence = 0
         for p in offsets {

@@ -7,17 +7,44 @@ public struct StatementWindow: Sendable {
     /// The index in the draft of `blocks[0]`.
     public let first: Int
     public let blocks: [Block]
-    /// One list per block; empty lists when the window was made without reading statements.
+    /// One list per block; empty lists when the window was made without reading statements,
+    /// and for a large block, whose statements come in `segmentWindows`.
     public let statements: [StatementList]
 
     /// The window's blocks with their statements read by `reader`, or none when nil (no check
-    /// of the run reads them).
+    /// of the run reads them). Large blocks are left to `segmentWindows`.
     public init(_ window: BlockWindow, reader: StatementReader?) {
         source = window.source
         first = window.first
         blocks = window.blocks
-        statements = reader?.read(window.blocks) ?? Array(repeating: StatementList(), count: window.blocks.count)
+        if let reader {
+            let small = window.blocks.map { StatementReader.isLarge($0) ? Block?.none : $0 }
+            var lists = reader.read(small.compactMap { $0 }).makeIterator()
+            statements = small.map { $0 == nil ? StatementList() : lists.next()! }
+        } else {
+            statements = Array(repeating: StatementList(), count: window.blocks.count)
+        }
     }
+
+    private init(source: SourceFile, first: Int, blocks: [Block], statements: [StatementList]) {
+        (self.source, self.first, self.blocks, self.statements) = (source, first, blocks, statements)
+    }
+
+    /// For each segment of each large block, a window holding that segment's statements alone
+    /// (the other lists empty), made when asked for and let go after: for the checks that read
+    /// statements, after they read this window.
+    public func forEachSegmentWindow(reader: StatementReader, _ body: (StatementWindow) -> Void) {
+        for (b, block) in blocks.enumerated() where StatementReader.isLarge(block) {
+            reader.readInSegments(block) { list in
+                var lists = Array(repeating: StatementList(), count: blocks.count)
+                lists[b] = list
+                body(StatementWindow(source: source, first: first, blocks: blocks, statements: lists))
+            }
+        }
+    }
+
+    /// Whether some block's statements come in segment windows.
+    public var hasLargeBlocks: Bool { blocks.contains(where: StatementReader.isLarge) }
 
     /// The draft's indices of the window's blocks.
     public var indices: Range<Int> { first..<(first + blocks.count) }
