@@ -33,6 +33,7 @@ struct Extract: ParsableCommand {
         guard Rounding(rawValue: rounding) != nil else {
             throw ValidationError("--rounding must be 'nearest' or 'truncation'")
         }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {

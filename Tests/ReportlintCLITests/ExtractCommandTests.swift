@@ -98,6 +98,9 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
     @Test func usageErrorsExitTwo() throws {
         #expect(try runReportlint(["extract", "--format", "xml", "Samples"]).status == 2)
         #expect(try runReportlint(["extract"]).status == 2)
+        // No jobs at all is a usage error (with several files it had reached `stride(by: 0)`).
+        let noJobs = try runReportlint(["extract", "-j", "0", "Samples/numeric-mistakes.md", "Samples/style-mistakes.md"])
+        #expect(noJobs.status == 2 && noJobs.stderr.contains("--jobs must be at least 1"))
         #expect(try runReportlint(["--help"]).status == 0)
     }
 
