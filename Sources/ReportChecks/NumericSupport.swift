@@ -105,17 +105,6 @@ struct BlockLookup {
     }
 }
 
-extension RandomAccessCollection where Index == Int {
-    /// The first index whose key is at least `bound`, for a collection sorted by `key` (binary search).
-    func firstIndex(notBefore bound: Int, key: (Element) -> Int) -> Int {
-        var low = startIndex, high = endIndex
-        while low < high {
-            let mid = (low + high) / 2
-            if key(self[mid]) < bound { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-}
 
 extension StatementWindow {
     /// The figures that pass `test`, in text order; the others are looked at in place, not
@@ -153,5 +142,50 @@ func relationFinding(_ verdict: Verdict, range: Range<Int>, _ message: @autoclos
     case .consistent: return nil
     case .implausible: return Finding(range: range, message: message() + "（按通常理解不太可能）", severity: .warning)
     case .impossible: return Finding(range: range, message: message())
+    }
+}
+
+/// A block's statements with the figures they are about, for the numeric checks.
+struct Figures {
+    let block: Block
+    let list: StatementList
+    let window: StatementWindow
+
+    func quantity(_ statement: Int) -> Quantity { block.quantities[list.statements[statement].figure] }
+
+    func text(_ statement: Int) -> String { window.readerText(quantity(statement).range) }
+
+    /// The first statement of `measure` that describes statement `subject`.
+    func descriptor(_ measure: Measure, of subject: Int) -> Int? { list.descriptor(measure, of: subject) }
+
+    /// The statements of `measure` describing a breakdown's whole and each of its parts, all
+    /// against one base; nil unless every one is there.
+    func descriptors(_ measure: Measure, of breakdown: Breakdown) -> (whole: Int, parts: [Int])? {
+        guard let whole = descriptor(measure, of: breakdown.whole) else { return nil }
+        var parts: [Int] = []
+        for p in breakdown.parts {
+            guard let d = descriptor(measure, of: p), compatible(d, whole) else { return nil }
+            parts.append(d)
+        }
+        return (whole, parts)
+    }
+
+    /// Two changes or rates measured against the same base, neither on a comparable basis nor
+    /// against another series.
+    func compatible(_ a: Int, _ b: Int) -> Bool {
+        let x = list.statements[a], y = list.statements[b]
+        guard x.base != .other, y.base != .other, x.comparable == y.comparable else { return false }
+        return x.base == y.base || x.base == .unstated || y.base == .unstated
+    }
+
+    /// A change's or rate's interval with the sign its direction gives.
+    func signed(_ statement: Int, _ interval: KeyPath<Quantity, Interval>) -> Interval {
+        let i = quantity(statement)[keyPath: interval]
+        return list.statements[statement].direction == .down ? -i : i
+    }
+
+    func signedValue(_ statement: Int) -> Rational {
+        let v = quantity(statement).value
+        return list.statements[statement].direction == .down ? (-v ?? v) : v
     }
 }

@@ -78,12 +78,7 @@ struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
     /// `参保人数52121万人，比上年末增加1766万人，其中，参保职工…，参保离退休人员…，分别增加1214万人和552万人`:
     /// the parts' changes add up to the whole's.
     private func changesAddUp(_ breakdown: Breakdown, _ figures: Figures) -> Finding? {
-        guard let wholeChange = figures.descriptor(.change, of: breakdown.whole) else { return nil }
-        var changes: [Int] = []
-        for p in breakdown.parts {
-            guard let c = figures.descriptor(.change, of: p), figures.compatible(c, wholeChange) else { return nil }
-            changes.append(c)
-        }
+        guard let (wholeChange, changes) = figures.descriptors(.change, of: breakdown) else { return nil }
         let hard = Relations.sum(changes.map { figures.signed($0, \.hard) })
         let plausible = Relations.sum(changes.map { figures.signed($0, \.plausible) })
         let w = figures.quantity(wholeChange)
@@ -97,12 +92,7 @@ struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
     /// The whole's growth rate is a weighted mean of its parts' (weights: their earlier levels),
     /// so it lies between the smallest and the largest of them.
     private func growthBetweenParts(_ breakdown: Breakdown, _ figures: Figures) -> Finding? {
-        guard let wholeGrowth = figures.descriptor(.growthRate, of: breakdown.whole) else { return nil }
-        var rates: [Int] = []
-        for p in breakdown.parts {
-            guard let g = figures.descriptor(.growthRate, of: p), figures.compatible(g, wholeGrowth) else { return nil }
-            rates.append(g)
-        }
+        guard let (wholeGrowth, rates) = figures.descriptors(.growthRate, of: breakdown) else { return nil }
         let first = figures.signed(rates[0], \.hard), firstPlausible = figures.signed(rates[0], \.plausible)
         let hard = rates.dropFirst().reduce(first) { $0.hull(figures.signed($1, \.hard)) }
         let plausible = rates.dropFirst().reduce(firstPlausible) { $0.hull(figures.signed($1, \.plausible)) }
@@ -118,39 +108,6 @@ struct PartsWithinWholeCheck: OptionlessCheck, WindowCheck {
     static func sumText(_ values: [Rational], unit: String?) -> String {
         let total = values.dropFirst().reduce(values[0]) { ($0 + $1) ?? $0 }
         return values.map(\.decimalString).joined(separator: "+").replacingOccurrences(of: "+-", with: "-") + "=" + shown(total, unit)
-    }
-}
-
-/// A block's statements with the figures they are about, for the numeric checks.
-struct Figures {
-    let block: Block
-    let list: StatementList
-    let window: StatementWindow
-
-    func quantity(_ statement: Int) -> Quantity { block.quantities[list.statements[statement].figure] }
-
-    func text(_ statement: Int) -> String { window.readerText(quantity(statement).range) }
-
-    /// The first statement of `measure` that describes statement `subject`.
-    func descriptor(_ measure: Measure, of subject: Int) -> Int? { list.descriptor(measure, of: subject) }
-
-    /// Two changes or rates measured against the same base, neither on a comparable basis nor
-    /// against another series.
-    func compatible(_ a: Int, _ b: Int) -> Bool {
-        let x = list.statements[a], y = list.statements[b]
-        guard x.base != .other, y.base != .other, x.comparable == y.comparable else { return false }
-        return x.base == y.base || x.base == .unstated || y.base == .unstated
-    }
-
-    /// A change's or rate's interval with the sign its direction gives.
-    func signed(_ statement: Int, _ interval: KeyPath<Quantity, Interval>) -> Interval {
-        let i = quantity(statement)[keyPath: interval]
-        return list.statements[statement].direction == .down ? -i : i
-    }
-
-    func signedValue(_ statement: Int) -> Rational {
-        let v = quantity(statement).value
-        return list.statements[statement].direction == .down ? (-v ?? v) : v
     }
 }
 
