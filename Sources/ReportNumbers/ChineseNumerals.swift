@@ -84,6 +84,8 @@ enum ChineseNumerals {
         }
         // Digit strings: 二〇二五, 一九九八.
         if run.count >= 3, run.allSatisfy({ digit($0) != nil }) {
+            // More digits than a machine word holds are no year or code a report means.
+            guard run.count <= 18 else { return nil }
             return .digitString(run.reduce(0) { $0 * 10 + digit($1)! })
         }
         // Adjacent numerals: 三四, 一二十, 四十五六, 五六万, 三五.
@@ -97,6 +99,15 @@ enum ChineseNumerals {
             return .pair(low: low, high: high)
         }
         return standard(run, fraction: fraction)
+    }
+
+    /// The largest value read: well inside `Int128`, so that the sums below cannot overflow.
+    private static let limit = Rational.powerOfTen(30)!
+
+    /// `value × 10^power`, or nil past `limit`.
+    private static func checked(_ value: Int128, times power: Int) -> Int128? {
+        let (r, overflow) = value.multipliedReportingOverflow(by: Rational.powerOfTen(power)!)
+        return overflow || r >= limit ? nil : r
     }
 
     /// The positional reading: sections of 万 and 亿, each made of digits with 十百千.
@@ -121,17 +132,22 @@ enum ChineseNumerals {
             } else if let p = sectionUnit(c) {
                 if pending > 0 { section += pending }
                 if section == 0 && total == 0 && pending < 0 { section = 1 } // bare 万 / 亿
+                // A figure past 10³⁰ (亿亿亿亿亿) is no figure: not read, never a trap.
                 if p == 8 && lastSection == 4 && section == 0 {
                     // 万亿: 万 was a multiplier of 亿 — `3万亿` already folded into total.
-                    total = total * Rational.powerOfTen(8)!
+                    guard let t = Self.checked(total, times: 8) else { return nil }
+                    total = t
                 } else {
                     guard p < lastSection || (p == 8 && lastSection == 8) else { return nil }
                     if p == 8 {
-                        total = (total + section) * Rational.powerOfTen(8)!
+                        guard let t = Self.checked(total + section, times: 8) else { return nil }
+                        total = t
                     } else {
-                        total += section * Rational.powerOfTen(4)!
+                        guard let t = Self.checked(section, times: 4) else { return nil }
+                        total += t
                     }
                 }
+                guard total < Self.limit else { return nil }
                 section = 0
                 pending = -1
                 lastSmall = 4
