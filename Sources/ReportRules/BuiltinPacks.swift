@@ -136,6 +136,76 @@ rules:
         - 年末住户存款余额5.70万亿元，比年初增加0.27万亿元，增长6.0%。
         - 年末常住人口1057万人，比上年末减少9万人，增长0.8%。
 
+  - id: tables/totals
+    kind: table-totals
+    severity: error
+    description: In a table, a total row (合计, 总计, 全市…) or a row of complementary categories (城镇/乡村, 第一/二/三产业) equals the sum of its rows; a `#` or `其中：` row is at most its parent.
+    why: Totals in tables are retyped more often than any sentence, and a reader adds the column up. Rows are related by their labels and layout, never by whether the numbers happen to add up; ambiguous nesting (`#税收收入` under `#一般公共预算收入`) is only compared with the outer whole.
+    examples:
+      pass:
+        - |
+          | 指标 | 年末数（万人） |
+          |---|---|
+          | 常住人口 | 866.60 |
+          | 其中：城镇 | 392.66 |
+          | 乡村 | 473.94 |
+      fail:
+        - |
+          | 指标 | 年末数（万人） |
+          |---|---|
+          | 常住人口 | 866.60 |
+          | 其中：城镇 | 392.66 |
+          | 乡村 | 483.94 |
+        - |
+          | 指标 | 单位 | 绝对数 |
+          |---|---|---|
+          | 本年到位资金 | 亿元 | 14.06 |
+          | 其中：国内贷款 | 亿元 | 18.85 |
+
+  - id: tables/shares
+    kind: table-shares
+    severity: error
+    description: A table's share column (比重, 占比, 构成 %) agrees with its amounts and the base row (the one at 100 %), and the shares of rows that make up a whole add up to its share.
+    why: A share column is usually computed once and not updated when an amount is corrected; the stale share is then off by more than rounding.
+    examples:
+      pass:
+        - |
+          | 指标 | 年末数（人） | 比重（%） |
+          |---|---|---|
+          | 户籍人口 | 4899310 | 100.0 |
+          | #城镇 | 1654272 | 33.8 |
+          | 乡村 | 3245038 | 66.2 |
+      fail:
+        - |
+          | 指标 | 年末数（人） | 比重（%） |
+          |---|---|---|
+          | 户籍人口 | 4899310 | 100.0 |
+          | #城镇 | 1654272 | 36.8 |
+          | 乡村 | 3245038 | 66.2 |
+
+  - id: tables/growth
+    kind: table-growth
+    severity: error
+    description: A table's growth column agrees with its current and last period's columns, and a whole's growth lies between the growth of the rows that make it up.
+    why: A total growing faster than every one of its parts is impossible, and is the usual sign of a growth rate copied from last year's table.
+    examples:
+      pass:
+        - |
+          | 指标 | 绝对数（亿元） | 比上年增长（%） |
+          |---|---|---|
+          | 地区生产总值 | 20817.5 | 2.8 |
+          | 第一产业 | 588.4 | 3.8 |
+          | 第二产业 | 6404.1 | 5.5 |
+          | 第三产业 | 13825.0 | 1.5 |
+      fail:
+        - |
+          | 指标 | 绝对数（亿元） | 比上年增长（%） |
+          |---|---|---|
+          | 地区生产总值 | 20817.5 | 6.8 |
+          | 第一产业 | 588.4 | 3.8 |
+          | 第二产业 | 6404.1 | 5.5 |
+          | 第三产业 | 13825.0 | 1.5 |
+
   - id: numbers/headline-claims
     kind: headline-claims
     severity: error

@@ -576,7 +576,8 @@ extension BlockReading {
             // Categories make a partition only when they are the whole list: 城市电话用户 and
             // 农村电话用户 do not add up to 固定电话用户 when 公用电话 follows. Exclusive
             // categories that may not be all (国家级, 省级…) add up to at most the whole.
-            if !list.interrupted, Complements.match(labels, in: Complements.complete) != nil {
+            let composed = leads[whole].label.map { Complements.composes(normalized($0), from: labels) } ?? false
+            if !list.interrupted, composed || Complements.match(labels, in: Complements.complete) != nil {
                 add(Breakdown(kind: .partition, evidence: .categories, whole: whole, parts: parts, marker: marker), &walk)
             } else if list.level == .bracket, list.evidence == .bracket, parts.count >= 2 {
                 add(Breakdown(kind: .partition, evidence: .bracket, whole: whole, parts: parts, marker: marker), &walk)

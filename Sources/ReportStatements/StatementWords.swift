@@ -206,7 +206,6 @@ public enum Complements {
         [["国有"], ["非国有"]],
         [["公有"], ["非公有"]],
         [["第一产业", "一产"], ["第二产业", "二产"], ["第三产业", "三产"]],
-        [["猪肉"], ["牛肉"], ["羊肉"], ["禽肉"]],
         [["养殖"], ["捕捞"]],
         [["本地"], ["外出"]],
         [["中央"], ["地方"]],
@@ -232,6 +231,8 @@ public enum Complements {
 
     /// Sets whose members exclude one another but need not be all there is.
     public static let exclusive: [CategorySet] = [
+        // Complete only for 猪牛羊禽肉, whose name says so (see `composes`); 肉类 has others.
+        [["猪肉"], ["牛肉"], ["羊肉"], ["禽肉"]],
         [["基本养老", "养老"], ["失业"], ["基本医疗", "医疗"], ["工伤"], ["生育"]],
         [["银行"], ["保险"], ["证券期货", "证券"]],
         [["人大"], ["政协"]],
@@ -327,6 +328,23 @@ public enum Complements {
             return members
         }
         return nil
+    }
+
+    /// Whether a whole's label is composed of its parts' names (猪牛羊禽肉 of 猪肉, 牛肉, 羊肉,
+    /// 禽肉; 进出口 of 出口, 进口): the characters that tell the parts apart, one each, stand
+    /// together in the whole's label. Such parts make up the whole.
+    public static func composes(_ whole: [UInt8], from parts: [[UInt8]]) -> Bool {
+        guard parts.count >= 2 else { return false }
+        let names = parts.map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) }
+        // The parts' common ending (肉, 口), then one character each before it.
+        var common = 0
+        while names.allSatisfy({ $0.count > common + 1 }), Set(names.map { $0[$0.count - 1 - common] }).count == 1 { common += 1 }
+        guard common > 0, names.allSatisfy({ $0.count == common + 1 }) else { return false }
+        let heads = Set(names.map { $0[0] })
+        guard heads.count == names.count else { return false }
+        let w = Array(String(decoding: whole, as: UTF8.self).unicodeScalars)
+        guard w.count >= heads.count else { return false }
+        return (0...(w.count - heads.count)).contains { Set(w[$0..<($0 + heads.count)]) == heads }
     }
 
     /// The labels (indices) that name distinct members of one set, each otherwise alike or

@@ -15,6 +15,7 @@ struct Bench {
         usage: reportlint-bench [scan|read|extract|lint|lint-pack|lint-real|one-line|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line] [--repeat PIECE]
                reportlint-bench accuracy [--corpus DIR] [--exclusions FILE|none] [--seed N] [--sample K] [--verbose]
                reportlint-bench statements FILE...
+               reportlint-bench tables FILE...
         """
 
     /// A mistyped mode or option is a usage error (exit 2), not a crash.
@@ -81,6 +82,8 @@ struct Bench {
         case "scan": try scan(sizeMB)
         case "statements":
             for path in paths { try printStatements(path) }
+        case "tables":
+            for path in paths { try printTables(path) }
         case "accuracy":
             guard FileManager.default.fileExists(atPath: corpusDirectory) else {
                 say("accuracy: skipped, no corpus at \(corpusDirectory)")
@@ -112,6 +115,20 @@ struct Bench {
             let list = reader.read(block)
             say("\(source.line(of: block.range.lowerBound)): \(source.readerText(block.range).prefix(60))")
             for line in list.describe(block, in: source) { say("    " + line) }
+        }
+    }
+
+    static func printTables(_ path: String) throws {
+        let source = try SourceFile.read(path: path)
+        var reader = TableReader()
+        var tables: [Table] = []
+        for block in DocumentReader().read(source).blocks {
+            if let t = reader.add(block) { tables.append(t) }
+        }
+        if let t = reader.finish() { tables.append(t) }
+        for t in tables {
+            say("\(source.line(of: t.header.block.range.lowerBound)):")
+            for line in t.describe() { say("    " + line) }
         }
     }
 

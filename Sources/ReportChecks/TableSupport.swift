@@ -1,0 +1,85 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+import ReportStatements
+
+/// A check that reads a draft's tables, each once its last row has been read (a table may
+/// run over several windows).
+protocol TableCheck: Check {
+    func check(_ table: Table) -> [Finding]
+}
+
+extension TableCheck {
+    func start(_ source: SourceFile) -> any CheckRun { TableRun(check) }
+}
+
+struct TableRun: CheckRun {
+    private let perTable: (Table) -> [Finding]
+    private var reader = TableReader()
+    private var found: [Finding] = []
+
+    init(_ perTable: @escaping (Table) -> [Finding]) {
+        self.perTable = perTable
+    }
+
+    mutating func read(_ window: StatementWindow) {
+        for block in window.blocks {
+            if let table = reader.add(block) { found += perTable(table) }
+        }
+    }
+
+    mutating func finish() -> [Finding] {
+        if let table = reader.finish() { found += perTable(table) }
+        return found
+    }
+}
+
+extension Table {
+    /// The first column of each role.
+    func column(_ role: Role) -> Int? { columns.firstIndex { $0.role == role } }
+
+    /// `表3` of `表3 2023年主要农产品产量`, or the caption's start; `表格` without a caption.
+    var name: String {
+        guard let caption else { return "表格" }
+        let words = caption.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        if let first = words.first, first.hasPrefix("表"), first.count <= 4 { return String(first) }
+        return String(caption.prefix(12))
+    }
+
+    /// `“住宅”的绝对数（亿元）`, for messages.
+    func cellName(_ row: Int, _ column: Int) -> String {
+        "“\(rows[row].label)”的\(columns[column].header.filter { $0 != " " })"
+    }
+
+    /// Each row's whole by the table's breakdowns (a row in two lists keeps the first).
+    var parents: [Int?] {
+        var parent = [Int?](repeating: nil, count: rows.count)
+        for b in breakdowns { for p in b.parts where parent[p] == nil { parent[p] = b.whole } }
+        return parent
+    }
+
+    /// Whether `row` is `whole` or one of its parts, at any depth.
+    func isWithin(_ row: Int, _ whole: Int, parents: [Int?]) -> Bool {
+        var r: Int? = row
+        var steps = 0
+        while let current = r, steps <= rows.count {
+            if current == whole { return true }
+            r = parents[current]
+            steps += 1
+        }
+        return false
+    }
+}
+
+extension CellAmount {
+    /// The amount give or take one unit in its last printed digit: statistical tables compute
+    /// shares and totals from unrounded data, and their own notes warn that the printed
+    /// figures may differ by that much (18.0 for 10374 of 57802, which is 17.95 %).
+    var looseHard: Interval {
+        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first.map { $0.prefix { $0.isASCII && $0.isNumber }.count } ?? 0
+        guard let unit = Rational.tenToThe(-decimals) else { return hard }
+        return hard + Interval.between(-unit, unit)
+    }
+
+    var isPositive: Bool { hard.lower.map { $0.value > .zero || ($0.value == .zero && !$0.closed) } ?? false }
+}

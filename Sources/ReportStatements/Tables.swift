@@ -1,0 +1,348 @@
+import ReportDocument
+import ReportNumbers
+
+/// A pipe table of a draft as the table checks read it: its caption and unit note, what each
+/// column holds, its rows with their labels and markers, and the breakdowns its layout states.
+/// Decided from labels and layout (`#`, `其中：`, 合计, category names), never from whether the
+/// numbers add up.
+public struct Table: Sendable {
+    /// What a column holds, from its header.
+    public enum Role: String, Sendable, Codable, CaseIterable {
+        /// The first column: what each row is.
+        case label
+        /// Amounts of the current period (`绝对数（亿元）`, `年末数（人）`, `产量`).
+        case value
+        /// Each row's unit (`单位`).
+        case unit
+        /// Growth in percent (`比上年增长（%）`).
+        case growth
+        /// Shares in percent (`比重（%）`, `占比`).
+        case share
+        /// Last period's amounts (`上年`, `去年同期`).
+        case previous
+        /// Index numbers (`指数（以上年为100）`): not amounts.
+        case index
+    }
+
+    /// How a row's label marks it as a part of the row above it.
+    public enum Marker: String, Sendable, Codable, CaseIterable {
+        case none
+        /// `#种植业`: the statistical tables' mark for 其中.
+        case hash
+        /// `其中：城镇`.
+        case qizhong
+        /// `在总计中：轻工业`: a part of the table's total.
+        case ofTotal
+    }
+
+    public struct Column: Sendable {
+        public let header: String
+        public let role: Role
+        /// The unit the header gives (`亿元` of `绝对数（亿元）`).
+        public let unit: String?
+    }
+
+    public struct Row: Sendable {
+        public let block: Block
+        public let cells: [TableCell]
+        /// The first cell without its marker and blanks.
+        public let label: String
+        public let marker: Marker
+        /// A numbered row (`1.食品烟酒`, `（2）非税收入`, `二、衣着`): a top-level item.
+        public let numbered: Bool
+    }
+
+    public struct Breakdown: Sendable {
+        public let kind: ReportStatements.Breakdown.Kind
+        public let evidence: ReportStatements.Breakdown.Evidence
+        /// Row indices.
+        public let whole: Int
+        public let parts: [Int]
+    }
+
+    /// The paragraph or heading right before the table when it names it (`表3 …`), and the
+    /// unit line (`单位：万元`).
+    public let caption: String?
+    public let unitNote: String?
+    public let columns: [Column]
+    /// The header row, then the body rows.
+    public let header: Row
+    public let rows: [Row]
+    public let breakdowns: [Breakdown]
+    /// A row of 合计, 总计, 全市… that totals the rows beside it.
+    public let totalRow: Int?
+
+    /// The amount a cell states: a lone figure, with its sign and perhaps `%`, and nothing
+    /// else (a cell of `3.7*`, `—` or two figures states none the checks can read).
+    public func amount(row: Int, column: Int) -> CellAmount? {
+        let r = rows[row]
+        guard column < r.cells.count else { return nil }
+        let cell = r.cells[column]
+        guard cell.figures.count == 1 else { return nil }
+        let q = r.block.quantities[cell.figures.lowerBound]
+        guard !q.flags.contains(.bareMagnitude) else { return nil }
+        var rest = Substring(cell.text)
+        if let c = rest.first, c == "-" || c == "－" || c == "+" || c == "＋" { rest.removeFirst() }
+        if let c = rest.last, c == "%" || c == "％" { rest.removeLast() }
+        guard rest.utf8.count == q.range.count else { return nil }
+        let hard = cell.negative ? -q.hard : q.hard, plausible = cell.negative ? -q.plausible : q.plausible
+        return CellAmount(hard: hard, plausible: plausible, range: cell.range, text: cell.text)
+    }
+
+    /// Whether two rows' amounts in `column` can be compared: the same unit cell, if the table
+    /// has a unit column.
+    public func sameUnit(_ a: Int, _ b: Int) -> Bool {
+        guard let u = columns.firstIndex(where: { $0.role == .unit }) else { return true }
+        func unit(_ r: Int) -> String? { u < rows[r].cells.count ? rows[r].cells[u].text.filter { $0 != " " } : nil }
+        return unit(a) == unit(b)
+    }
+}
+
+/// What a cell's figure allows, by the digits printed (see `Quantity.hard`).
+public struct CellAmount: Sendable {
+    public let hard: Interval
+    public let plausible: Interval
+    public let range: Range<Int>
+    public let text: String
+}
+
+/// Gathers a draft's table rows, block by block, into tables: a table ends at the first block
+/// that is not one of its rows. Keeps the two blocks before a table for its caption and unit.
+public struct TableReader {
+    private var rows: [Block] = []
+    private var before: [Block] = []
+    /// A table of more rows is read in pieces of this many: memory stays bounded.
+    public static let maximumRows = 4096
+
+    public init() {}
+
+    /// Takes the draft's next block; returns a table it ends, if any.
+    public mutating func add(_ block: Block) -> Table? {
+        if block.kind == .tableRow {
+            rows.append(block)
+            if rows.count >= Self.maximumRows { return take() }
+            return nil
+        }
+        let table = take()
+        before.append(block)
+        if before.count > 2 { before.removeFirst() }
+        return table
+    }
+
+    /// The table the draft ends with, if any.
+    public mutating func finish() -> Table? { take() }
+
+    private mutating func take() -> Table? {
+        defer { rows = [] }
+        guard rows.count >= 2 else { return nil }
+        return TableBuilder(blocks: rows, before: before).build()
+    }
+}
+
+/// Reads one table from its row blocks.
+struct TableBuilder {
+    let blocks: [Block]
+    let before: [Block]
+
+    func build() -> Table {
+        let all = blocks.map(row)
+        let header = all[0], body = Array(all.dropFirst())
+        var columns = header.cells.enumerated().map { k, cell in column(cell.text, at: k) }
+        // `2022年 | 2023年 | 增长%`: the earlier year's amounts are last period's.
+        let dated = columns.indices.compactMap { k in columns[k].role == .value ? Self.year(columns[k].header).map { (k, $0) } : nil }
+        if dated.count == 2, dated[0].1 != dated[1].1, !columns.contains(where: { $0.role == .previous }) {
+            let earlier = dated[0].1 < dated[1].1 ? dated[0].0 : dated[1].0
+            columns[earlier] = Table.Column(header: columns[earlier].header, role: .previous, unit: columns[earlier].unit)
+        }
+        var caption: String?, unitNote: String?
+        for b in before where b.kind != .tableRow {
+            let text = b.text.string.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("表") || text.hasPrefix("图") || b.heading != nil, text.count <= 60 { caption = text }
+            if let f = b.field, f.label.hasSuffix("单位") {
+                unitNote = f.value.trimmingCharacters(in: .whitespaces)
+            } else if let r = text.range(of: "单位：") ?? text.range(of: "单位:") {
+                unitNote = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let (breakdowns, total) = structure(body)
+        return Table(caption: caption, unitNote: unitNote, columns: columns, header: header, rows: body, breakdowns: breakdowns,
+                     totalRow: total)
+    }
+
+    private func row(_ block: Block) -> Table.Row {
+        let cells = block.cells
+        var label = (cells.first?.text ?? "").filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }
+        var marker = Table.Marker.none
+        for (prefix, m) in [("#", Table.Marker.hash), ("其中：", .qizhong), ("其中:", .qizhong), ("在总计中：", .ofTotal), ("在总计中:", .ofTotal)]
+        where label.hasPrefix(prefix) {
+            label.removeFirst(prefix.count)
+            marker = m
+            break
+        }
+        return Table.Row(block: block, cells: cells, label: label, marker: marker, numbered: Self.isNumbered(label))
+    }
+
+    /// The year a header names (`2023年（亿元）`).
+    static func year(_ header: String) -> Int? {
+        let digits = Array(header.unicodeScalars)
+        for k in digits.indices.dropLast(3) where digits[k] == "1" || digits[k] == "2" {
+            let run = digits[k..<(k + 4)]
+            guard run.allSatisfy({ $0.isASCII && $0.properties.numericType != nil }),
+                  k + 4 == digits.count || !(digits[k + 4].isASCII && digits[k + 4].properties.numericType != nil),
+                  k == 0 || !(digits[k - 1].isASCII && digits[k - 1].properties.numericType != nil) else { continue }
+            return Int(String(String.UnicodeScalarView(run)))
+        }
+        return nil
+    }
+
+    /// `1.`, `2、`, `一、`, `（1）`, `(2)`.
+    static func isNumbered(_ label: String) -> Bool {
+        let s = Array(label.unicodeScalars)
+        guard let first = s.first else { return false }
+        if first == "（" || first == "(" { return s.count > 2 && (s[1].properties.numericType != nil) }
+        var k = 0
+        while k < s.count, s[k].properties.numericType != nil { k += 1 }
+        return k > 0 && k < s.count && (s[k] == "." || s[k] == "、" || s[k] == "．")
+    }
+
+    private func column(_ header: String, at k: Int) -> Table.Column {
+        let h = header.filter { $0 != " " && $0 != "\u{3000}" }
+        var unit: String?
+        if let open = h.firstIndex(where: { $0 == "（" || $0 == "(" }), let close = h[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
+            unit = String(h[h.index(after: open)..<close])
+        }
+        let role: Table.Role
+        if k == 0 {
+            role = .label
+        } else if h.contains("单位") && h.count <= 4 {
+            role = .unit
+        } else if ["增长", "增速", "上涨", "涨幅", "涨跌", "增减", "下降"].contains(where: h.contains) {
+            role = .growth
+        } else if ["比重", "占比", "构成"].contains(where: h.contains) {
+            role = .share
+        } else if h.contains("指数") {
+            role = .index
+        } else if h.contains("上年") || h.contains("去年") {
+            role = .previous
+        } else {
+            role = .value
+        }
+        return Table.Column(header: header, role: role, unit: unit)
+    }
+
+    /// The table's lists of parts and its total row.
+    ///
+    /// A marked row (`#`, `其中：`) opens a list under the row above it. When that row is
+    /// itself a part, the new list is put under the outer whole: `#税收收入` after
+    /// `#一般公共预算收入` may be a part of it or a second split of the whole, and
+    /// `其中：个人按揭贷款` after `其中：国内贷款` is not a part of 国内贷款 at all; a part of a
+    /// part is a part of the whole either way. Such a list is never taken to make up the whole.
+    /// Unmarked rows that name alike things go on with the open list (see `continues`).
+    private func structure(_ rows: [Table.Row]) -> ([Table.Breakdown], Int?) {
+        let keys = rows.map { Array($0.label.utf8) }
+        let names = rows.map { Array($0.label.unicodeScalars) }
+        /// Characters two labels share at their start or their end.
+        func likeness(_ a: Int, _ b: Int) -> Int {
+            let x = names[a], y = names[b]
+            let start = zip(x, y).prefix { $0 == $1 }.count
+            let end = zip(x.reversed(), y.reversed()).prefix { $0 == $1 }.count
+            return max(start, end)
+        }
+        func complements(_ a: Int, _ b: Int) -> Bool { Complements.match([keys[a], keys[b]], in: Complements.all, anyRest: true) != nil }
+        /// Whether row `i` goes on with the list of `whole` begun by `first`: `其他…`, a
+        /// complement of the first part, or (unless a marked row follows it, which makes it
+        /// the next list's whole) a label more like the first part's than the whole's.
+        func continues(_ i: Int, whole: Int, first: Int) -> Bool {
+            if rows[i].numbered { return false }
+            if Self.isRest(rows[i].label) || complements(i, first) { return true }
+            let nextMarked = i + 1 < rows.count && rows[i + 1].marker != .none
+            return !nextMarked && likeness(i, first) > max(0, likeness(i, whole))
+        }
+        let total = rows.indices.first { Self.totalWords.contains(rows[$0].label) }
+        var lists: [(whole: Int, parts: [Int], ambiguous: Bool)] = []
+        var listOf = [Int?](repeating: nil, count: rows.count)
+        for i in rows.indices {
+            let r = rows[i]
+            if r.marker == .ofTotal {
+                // 在总计中：the table's total, or its first row when it has no total row.
+                let whole = total ?? 0
+                guard whole != i else { continue }
+                lists.append((whole, [i], false))
+                listOf[i] = lists.count - 1
+            } else if r.marker != .none, i > 0 {
+                if let l = listOf[i - 1] {
+                    lists.append((lists[l].whole, [i], lists[l].ambiguous || lists[l].parts.count == 1))
+                } else {
+                    lists.append((i - 1, [i], false))
+                }
+                listOf[i] = lists.count - 1
+            } else if i > 0, let l = listOf[i - 1], continues(i, whole: lists[l].whole, first: lists[l].parts[0]) {
+                lists[l].parts.append(i)
+                listOf[i] = l
+            }
+        }
+        var breakdowns = lists.map { whole, parts, ambiguous in
+            Self.breakdown(whole: whole, parts: parts, keys: keys, ambiguous: ambiguous)
+        }
+        // A total row with no list of its own totals the unmarked rows on its side.
+        if let total, !lists.contains(where: { $0.whole == total }) {
+            let side = rows.indices.filter { listOf[$0] == nil && $0 != total && (total == 0 ? $0 > total : $0 < total) }
+            if side.count >= 2 { breakdowns.append(Table.Breakdown(kind: .partition, evidence: .total, whole: total, parts: side)) }
+        } else if total == nil, rows.count >= 3, listOf[0] == nil, rows[0].marker == .none {
+            // 地区生产总值, 第一产业, 第二产业, 第三产业: a first row made up of the rows below.
+            let parts = Array(rows.indices.dropFirst())
+            let labels = parts.map { keys[$0] }
+            if parts.allSatisfy({ listOf[$0] == nil }),
+               Complements.match(labels, in: Complements.complete) != nil || Complements.composes(keys[0], from: labels) {
+                breakdowns.append(Table.Breakdown(kind: .partition, evidence: .categories, whole: 0, parts: parts))
+            }
+        }
+        return (breakdowns, total)
+    }
+
+    /// `其他`, `其它…`: the rest of a list.
+    private static func isRest(_ label: String) -> Bool { label.hasPrefix("其他") || label.hasPrefix("其它") }
+
+    private static func breakdown(whole: Int, parts: [Int], keys: [[UInt8]], ambiguous: Bool) -> Table.Breakdown {
+        let labels = parts.map { keys[$0] }
+        let complete = Complements.match(labels, in: Complements.complete) != nil || Complements.composes(keys[whole], from: labels)
+        if complete, !ambiguous {
+            return Table.Breakdown(kind: .partition, evidence: .categories, whole: whole, parts: parts)
+        }
+        if parts.count >= 2, complete || Complements.match(labels, in: Complements.all) != nil {
+            return Table.Breakdown(kind: .disjoint, evidence: .categories, whole: whole, parts: parts)
+        }
+        return Table.Breakdown(kind: .subset, evidence: .qizhong, whole: whole, parts: parts)
+    }
+
+    /// Labels of a row that totals the others.
+    static let totalWords: Set<String> = ["合计", "总计", "总量", "全市", "全省", "全州", "全国", "全县", "全区", "全市合计", "全省合计"]
+}
+
+extension Table {
+    /// Lines for people and tests: the caption and unit, each column's role, each row's label
+    /// and marker (rows numbered from 0 after the header), then the breakdowns:
+    ///
+    ///     表3 分产业增加值 [亿元]
+    ///     columns: 指标:label 绝对数（亿元）:value 比上年增长（%）:growth
+    ///     r0 地区生产总值
+    ///     r1 第一产业
+    ///     partition(categories) r0 = r1 + r2 + r3
+    public func describe() -> [String] {
+        var lines = [(caption ?? "(no caption)") + (unitNote.map { " [\($0)]" } ?? "")]
+        lines.append("columns: " + columns.map { $0.header.filter { $0 != " " } + ":" + $0.role.rawValue }.joined(separator: " "))
+        for (k, r) in rows.enumerated() {
+            var line = "r\(k) \(r.label)"
+            if r.marker != .none { line += " <\(r.marker.rawValue)>" }
+            if r.numbered { line += " <numbered>" }
+            if k == totalRow { line += " <total>" }
+            lines.append(line)
+        }
+        for b in breakdowns {
+            let parts = b.parts.map { "r\($0)" }
+            let relation = b.kind == .subset ? " ⊇ " + parts.joined(separator: ", ") : " = " + parts.joined(separator: " + ")
+            lines.append("\(b.kind.rawValue)(\(b.evidence.rawValue)) r\(b.whole)" + relation)
+        }
+        return lines
+    }
+}
