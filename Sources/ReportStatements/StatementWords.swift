@@ -227,6 +227,9 @@ public enum Complements {
         [["限额以上"], ["限额以下"]],
         [["汉族"], ["少数民族"]],
         [["金牌"], ["银牌"], ["铜牌"]],
+        [["种植业", "农业"], ["林业"], ["畜牧业", "牧业"], ["渔业"], ["农林牧渔专业及辅助性活动", "农林牧渔服务业", "专业及辅助性活动"]],
+        [["外国人"], ["香港同胞", "香港"], ["澳门同胞", "澳门"], ["台湾同胞", "台湾"]],
+        [["外国人"], ["港澳台同胞", "港澳台"]],
     ].enumerated().map { CategorySet($1, complete: true, index: $0) }
 
     /// Sets whose members exclude one another but need not be all there is.
@@ -249,6 +252,8 @@ public enum Complements {
         [["东部"], ["中部"], ["西部"], ["东北"]],
         [["本科"], ["专科"], ["研究生"]],
         [["小学"], ["初中"], ["高中"]],
+        [["普通高等学校", "普通高校", "高等教育"], ["中等职业教育", "中职"], ["普通高中"], ["初中"], ["普通小学", "小学"],
+         ["幼儿园", "学前教育"], ["特殊教育"]],
     ].enumerated().map { CategorySet($1, complete: false, index: complete.count + $0) }
 
     public static let all = complete + exclusive

@@ -164,7 +164,7 @@ struct TableBuilder {
                 unitNote = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
             }
         }
-        let (breakdowns, total) = structure(body)
+        let (breakdowns, total) = structure(body, unitColumn: columns.firstIndex { $0.role == .unit })
         return Table(caption: caption, unitNote: unitNote, columns: columns, header: header, rows: body, breakdowns: breakdowns,
                      totalRow: total)
     }
@@ -238,7 +238,7 @@ struct TableBuilder {
     /// `其中：个人按揭贷款` after `其中：国内贷款` is not a part of 国内贷款 at all; a part of a
     /// part is a part of the whole either way. Such a list is never taken to make up the whole.
     /// Unmarked rows that name alike things go on with the open list (see `continues`).
-    private func structure(_ rows: [Table.Row]) -> ([Table.Breakdown], Int?) {
+    private func structure(_ rows: [Table.Row], unitColumn: Int?) -> ([Table.Breakdown], Int?) {
         let keys = rows.map { Array($0.label.utf8) }
         let names = rows.map { Array($0.label.unicodeScalars) }
         /// Characters two labels share at their start or their end.
@@ -248,13 +248,15 @@ struct TableBuilder {
             let end = zip(x.reversed(), y.reversed()).prefix { $0 == $1 }.count
             return max(start, end)
         }
+        func unit(_ r: Int) -> String? { unitColumn.flatMap { $0 < rows[r].cells.count ? rows[r].cells[$0].text : nil } }
         func complements(_ a: Int, _ b: Int) -> Bool { Complements.match([keys[a], keys[b]], in: Complements.all, anyRest: true) != nil }
         /// Whether row `i` goes on with the list of `whole` begun by `first`: `其他…`, a
         /// complement of the first part, or (unless a marked row follows it, which makes it
         /// the next list's whole) a label more like the first part's than the whole's.
         func continues(_ i: Int, whole: Int, first: Int) -> Bool {
-            if rows[i].numbered { return false }
+            if rows[i].numbered || unit(i) != unit(first) { return false }
             if Self.isRest(rows[i].label) || complements(i, first) { return true }
+            if Self.isAgeBand(rows[i].label), Self.isAgeBand(rows[first].label) { return true }
             let nextMarked = i + 1 < rows.count && rows[i + 1].marker != .none
             return !nextMarked && likeness(i, first) > max(0, likeness(i, whole))
         }
@@ -303,9 +305,17 @@ struct TableBuilder {
     /// `其他`, `其它…`: the rest of a list.
     private static func isRest(_ label: String) -> Bool { label.hasPrefix("其他") || label.hasPrefix("其它") }
 
+    /// `0-15岁（含不满16周岁）`, `60周岁及以上`.
+    private static func isAgeBand(_ label: String) -> Bool {
+        (label.unicodeScalars.first.map { $0.isASCII && $0.properties.numericType != nil } ?? false) && label.contains("岁")
+    }
+
     private static func breakdown(whole: Int, parts: [Int], keys: [[UInt8]], ambiguous: Bool) -> Table.Breakdown {
         let labels = parts.map { keys[$0] }
-        let complete = Complements.match(labels, in: Complements.complete) != nil || Complements.composes(keys[whole], from: labels)
+        let names = labels.map { String(decoding: $0, as: UTF8.self) }
+        // Age bands from 0 to an open top (… 60周岁及以上) cover everyone.
+        let ages = names.count >= 2 && names.allSatisfy(isAgeBand) && names[0].hasPrefix("0") && names.last!.contains("以上")
+        let complete = ages || Complements.match(labels, in: Complements.complete) != nil || Complements.composes(keys[whole], from: labels)
         if complete, !ambiguous {
             return Table.Breakdown(kind: .partition, evidence: .categories, whole: whole, parts: parts)
         }
