@@ -16,10 +16,14 @@ public protocol Check: Sendable {
     /// Whether the check reads the statements of the windows it is shown (they are read for
     /// a run only when some check does).
     var readsStatements: Bool { get }
+    /// Whether the check reads the draft's tables (they are read once for all such checks,
+    /// and only when some check does).
+    var readsTables: Bool { get }
 }
 
 extension Check {
     public var readsStatements: Bool { false }
+    public var readsTables: Bool { false }
 }
 
 /// One check's run over one draft: a value the engine keeps and calls from one thread at a
@@ -27,7 +31,13 @@ extension Check {
 /// than at every use of a property).
 public protocol CheckRun {
     mutating func read(_ window: StatementWindow)
+    /// The tables whose last row was in the windows just read (for checks that read tables).
+    mutating func read(_ tables: [Table])
     mutating func finish() -> [Finding]
+}
+
+extension CheckRun {
+    public mutating func read(_ tables: [Table]) {}
 }
 
 /// A check whose findings in a window depend on that window's blocks alone.

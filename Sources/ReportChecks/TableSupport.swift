@@ -3,35 +3,33 @@ import ReportNumbers
 import ReportRules
 import ReportStatements
 
-/// A check that reads a draft's tables, each once its last row has been read (a table may
-/// run over several windows).
+/// A check that reads a draft's tables, each once its last row has been read. The engine
+/// reads the tables once for every such check (see `LintEngine`).
 protocol TableCheck: Check {
     func check(_ table: Table) -> [Finding]
 }
 
 extension TableCheck {
+    var readsTables: Bool { true }
+
     func start(_ source: SourceFile) -> any CheckRun { TableRun(check) }
 }
 
 struct TableRun: CheckRun {
     private let perTable: (Table) -> [Finding]
-    private var reader = TableReader()
     private var found: [Finding] = []
 
     init(_ perTable: @escaping (Table) -> [Finding]) {
         self.perTable = perTable
     }
 
-    mutating func read(_ window: StatementWindow) {
-        for block in window.blocks {
-            if let table = reader.add(block) { found += perTable(table) }
-        }
+    mutating func read(_ window: StatementWindow) {}
+
+    mutating func read(_ tables: [Table]) {
+        for table in tables { found += perTable(table) }
     }
 
-    mutating func finish() -> [Finding] {
-        if let table = reader.finish() { found += perTable(table) }
-        return found
-    }
+    func finish() -> [Finding] { found }
 }
 
 extension Table {
@@ -76,7 +74,8 @@ extension CellAmount {
     /// shares and totals from unrounded data, and their own notes warn that the printed
     /// figures may differ by that much (18.0 for 10374 of 57802, which is 17.95 %).
     var looseHard: Interval {
-        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first.map { $0.prefix { $0.isASCII && $0.isNumber }.count } ?? 0
+        let digits = text.utf8.drop { $0 != UInt8(ascii: ".") }.dropFirst()
+        let decimals = digits.prefix { (0x30...0x39).contains($0) }.count
         guard let unit = Rational.tenToThe(-decimals) else { return hard }
         return hard + Interval.between(-unit, unit)
     }

@@ -50,6 +50,8 @@ public struct Table: Sendable {
         public let marker: Marker
         /// A numbered row (`1.食品烟酒`, `（2）非税收入`, `二、衣着`): a top-level item.
         public let numbered: Bool
+        /// Each cell's amount (see `Table.amount`), read once for every check.
+        public let amounts: [CellAmount?]
     }
 
     public struct Breakdown: Sendable {
@@ -73,20 +75,9 @@ public struct Table: Sendable {
     public let totalRow: Int?
 
     /// The amount a cell states: a lone figure, with its sign and perhaps `%`, and nothing
-    /// else (a cell of `3.7*`, `—` or two figures states none the checks can read).
+    /// else (a cell of `3.7注`, `—` or two figures states none the checks can read).
     public func amount(row: Int, column: Int) -> CellAmount? {
-        let r = rows[row]
-        guard column < r.cells.count else { return nil }
-        let cell = r.cells[column]
-        guard cell.figures.count == 1 else { return nil }
-        let q = r.block.quantities[cell.figures.lowerBound]
-        guard !q.flags.contains(.bareMagnitude) else { return nil }
-        var rest = Substring(cell.text)
-        if let c = rest.first, c == "-" || c == "－" || c == "+" || c == "＋" { rest.removeFirst() }
-        if let c = rest.last, c == "%" || c == "％" { rest.removeLast() }
-        guard rest.utf8.count == q.range.count else { return nil }
-        let hard = cell.negative ? -q.hard : q.hard, plausible = cell.negative ? -q.plausible : q.plausible
-        return CellAmount(hard: hard, plausible: plausible, range: cell.range, text: cell.text)
+        column < rows[row].amounts.count ? rows[row].amounts[column] : nil
     }
 
     /// Whether two rows' amounts in `column` can be compared: the same unit cell, if the table
@@ -155,13 +146,14 @@ struct TableBuilder {
             columns[earlier] = Table.Column(header: columns[earlier].header, role: .previous, unit: columns[earlier].unit)
         }
         var caption: String?, unitNote: String?
-        for b in before where b.kind != .tableRow {
-            let text = b.text.string.trimmingCharacters(in: .whitespaces)
-            if text.hasPrefix("表") || text.hasPrefix("图") || b.heading != nil, text.count <= 60 { caption = text }
-            if let f = b.field, f.label.hasSuffix("单位") {
-                unitNote = f.value.trimmingCharacters(in: .whitespaces)
-            } else if let r = text.range(of: "单位：") ?? text.range(of: "单位:") {
-                unitNote = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+        // Captions and unit lines are short; a paragraph before the table is neither.
+        for b in before where b.kind != .tableRow && b.range.count <= 240 {
+            let text = Self.trimmed(b.text.string)
+            if Self.starts(text, "表") || Self.starts(text, "图") || b.heading != nil, text.unicodeScalars.count <= 60 { caption = text }
+            if let f = b.field, f.label.utf8.elementsEqual("单位".utf8) || f.label.utf8.elementsEqual("计量单位".utf8) {
+                unitNote = Self.trimmed(f.value)
+            } else if let rest = Self.after(text, "单位：") ?? Self.after(text, "单位:") {
+                unitNote = Self.trimmed(rest)
             }
         }
         let (breakdowns, total) = structure(body, unitColumn: columns.firstIndex { $0.role == .unit })
@@ -171,15 +163,30 @@ struct TableBuilder {
 
     private func row(_ block: Block) -> Table.Row {
         let cells = block.cells
-        var label = (cells.first?.text ?? "").filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }
+        var label = Self.compact(cells.first?.text ?? "")
         var marker = Table.Marker.none
-        for (prefix, m) in [("#", Table.Marker.hash), ("其中：", .qizhong), ("其中:", .qizhong), ("在总计中：", .ofTotal), ("在总计中:", .ofTotal)]
-        where label.hasPrefix(prefix) {
-            label.removeFirst(prefix.count)
+        for (prefix, m) in Self.markers where Self.starts(label, prefix) {
+            label = String(label.utf8.dropFirst(prefix.utf8.count))!
             marker = m
             break
         }
-        return Table.Row(block: block, cells: cells, label: label, marker: marker, numbered: Self.isNumbered(label))
+        return Table.Row(block: block, cells: cells, label: label, marker: marker, numbered: Self.isNumbered(label),
+                         amounts: cells.dropFirst().isEmpty ? [] : [nil] + cells.dropFirst().map { Self.amount($0, in: block) })
+    }
+
+    /// See `Table.amount`.
+    static func amount(_ cell: TableCell, in block: Block) -> CellAmount? {
+        guard cell.figures.count == 1 else { return nil }
+        let q = block.quantities[cell.figures.lowerBound]
+        guard !q.flags.contains(.bareMagnitude) else { return nil }
+        var rest = cell.text.utf8[...]
+        if rest.starts(with: "-".utf8) || rest.starts(with: "+".utf8) { rest = rest.dropFirst() }
+        if rest.starts(with: "－".utf8) || rest.starts(with: "＋".utf8) { rest = rest.dropFirst(3) }
+        if rest.last == UInt8(ascii: "%") { rest = rest.dropLast() }
+        if rest.count >= 3, rest.suffix(3).elementsEqual("％".utf8) { rest = rest.dropLast(3) }
+        guard rest.count == q.range.count else { return nil }
+        let (hard, plausible) = q.intervals
+        return CellAmount(hard: cell.negative ? -hard : hard, plausible: cell.negative ? -plausible : plausible, range: cell.range, text: cell.text)
     }
 
     /// The year a header names (`2023年（亿元）`).
@@ -197,35 +204,32 @@ struct TableBuilder {
 
     /// `1.`, `2、`, `一、`, `（1）`, `(2)`.
     static func isNumbered(_ label: String) -> Bool {
-        let s = Array(label.unicodeScalars)
-        guard let first = s.first else { return false }
-        if first == "（" || first == "(" { return s.count > 2 && (s[1].properties.numericType != nil) }
-        var k = 0
-        while k < s.count, s[k].properties.numericType != nil { k += 1 }
-        return k > 0 && k < s.count && (s[k] == "." || s[k] == "、" || s[k] == "．")
+        var scalars = label.unicodeScalars.makeIterator()
+        guard var c = scalars.next() else { return false }
+        if c == "（" || c == "(" { return scalars.next().map(isNumeral) ?? false }
+        guard isNumeral(c) else { return false }
+        while isNumeral(c) {
+            guard let n = scalars.next() else { return false }
+            c = n
+        }
+        return c == "." || c == "、" || c == "．"
+    }
+
+    private static func isNumeral(_ c: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(c) || "一二三四五六七八九十".unicodeScalars.contains(c)
     }
 
     private func column(_ header: String, at k: Int) -> Table.Column {
-        let h = header.filter { $0 != " " && $0 != "\u{3000}" }
+        let h = Self.compact(header)
         var unit: String?
-        if let open = h.firstIndex(where: { $0 == "（" || $0 == "(" }), let close = h[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
-            unit = String(h[h.index(after: open)..<close])
+        let scalars = Array(h.unicodeScalars)
+        if let open = scalars.firstIndex(where: { $0 == "（" || $0 == "(" }),
+           let close = scalars[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
+            unit = String(String.UnicodeScalarView(scalars[(open + 1)..<close]))
         }
-        let role: Table.Role
-        if k == 0 {
-            role = .label
-        } else if h.contains("单位") && h.count <= 4 {
-            role = .unit
-        } else if ["增长", "增速", "上涨", "涨幅", "涨跌", "增减", "下降"].contains(where: h.contains) {
-            role = .growth
-        } else if ["比重", "占比", "构成"].contains(where: h.contains) {
-            role = .share
-        } else if h.contains("指数") {
-            role = .index
-        } else if h.contains("上年") || h.contains("去年") {
-            role = .previous
-        } else {
-            role = .value
+        let bytes = Array(h.utf8)
+        let role = k == 0 ? .label : bytes.withUnsafeBufferPointer { b in
+            Self.headerWords.first { $0.words.contains { b.containsBytes($0) } && ($0.role != .unit || scalars.count <= 4) }?.role ?? .value
         }
         return Table.Column(header: header, role: role, unit: unit)
     }
@@ -292,10 +296,10 @@ struct TableBuilder {
             if side.count >= 2 { breakdowns.append(Table.Breakdown(kind: .partition, evidence: .total, whole: total, parts: side)) }
         } else if total == nil, rows.count >= 3, listOf[0] == nil, rows[0].marker == .none {
             // 地区生产总值, 第一产业, 第二产业, 第三产业: a first row made up of the rows below.
-            let parts = Array(rows.indices.dropFirst())
+            // Rows in lists (`#工业` under 第二产业) are parts of these, not more of them.
+            let parts = rows.indices.dropFirst().filter { listOf[$0] == nil }
             let labels = parts.map { keys[$0] }
-            if parts.allSatisfy({ listOf[$0] == nil }),
-               Complements.match(labels, in: Complements.complete) != nil || Complements.composes(keys[0], from: labels) {
+            if parts.count >= 2, Complements.match(labels, in: Complements.complete) != nil || Complements.composes(keys[0], from: labels) {
                 breakdowns.append(Table.Breakdown(kind: .partition, evidence: .categories, whole: 0, parts: parts))
             }
         }
@@ -303,18 +307,18 @@ struct TableBuilder {
     }
 
     /// `其他`, `其它…`: the rest of a list.
-    private static func isRest(_ label: String) -> Bool { label.hasPrefix("其他") || label.hasPrefix("其它") }
+    private static func isRest(_ label: String) -> Bool { starts(label, "其他") || starts(label, "其它") }
 
     /// `0-15岁（含不满16周岁）`, `60周岁及以上`.
     private static func isAgeBand(_ label: String) -> Bool {
-        (label.unicodeScalars.first.map { $0.isASCII && $0.properties.numericType != nil } ?? false) && label.contains("岁")
+        (label.utf8.first.map { (0x30...0x39).contains($0) } ?? false) && label.utf8.containsBytes("岁".utf8)
     }
 
     private static func breakdown(whole: Int, parts: [Int], keys: [[UInt8]], ambiguous: Bool) -> Table.Breakdown {
         let labels = parts.map { keys[$0] }
         let names = labels.map { String(decoding: $0, as: UTF8.self) }
         // Age bands from 0 to an open top (… 60周岁及以上) cover everyone.
-        let ages = names.count >= 2 && names.allSatisfy(isAgeBand) && names[0].hasPrefix("0") && names.last!.contains("以上")
+        let ages = names.count >= 2 && names.allSatisfy(isAgeBand) && starts(names[0], "0") && names.last!.utf8.containsBytes("以上".utf8)
         let complete = ages || Complements.match(labels, in: Complements.complete) != nil || Complements.composes(keys[whole], from: labels)
         if complete, !ambiguous {
             return Table.Breakdown(kind: .partition, evidence: .categories, whole: whole, parts: parts)
@@ -323,6 +327,52 @@ struct TableBuilder {
             return Table.Breakdown(kind: .disjoint, evidence: .categories, whole: whole, parts: parts)
         }
         return Table.Breakdown(kind: .subset, evidence: .qizhong, whole: whole, parts: parts)
+    }
+
+    /// Words of a header that tell its column's role, the first match deciding.
+    static let headerWords: [(role: Table.Role, words: [[UInt8]])] = ([
+        (Table.Role.unit, ["单位"]), (.growth, ["增长", "增速", "上涨", "涨幅", "涨跌", "增减", "下降"]), (.share, ["比重", "占比", "构成"]),
+        (.index, ["指数"]), (.previous, ["上年", "去年"]),
+    ] as [(Table.Role, [String])]).map { ($0.0, $0.1.map { Array($0.utf8) }) }
+
+    static let markers: [(String, Table.Marker)] = [("#", .hash), ("其中：", .qizhong), ("其中:", .qizhong), ("在总计中：", .ofTotal),
+                                                    ("在总计中:", .ofTotal)]
+
+    // Byte-wise text helpers: Foundation's and `Character`'s string searches cost more than
+    // the rest of reading a table.
+    static func starts(_ s: String, _ prefix: String) -> Bool { s.utf8.starts(with: prefix.utf8) }
+
+    /// The text after the first `word`, if any.
+    static func after(_ s: String, _ word: String) -> String? {
+        let bytes = Array(s.utf8), w = Array(word.utf8)
+        guard bytes.count >= w.count else { return nil }
+        for i in 0...(bytes.count - w.count) where bytes[i..<(i + w.count)].elementsEqual(w) {
+            return String(decoding: bytes[(i + w.count)...], as: UTF8.self)
+        }
+        return nil
+    }
+
+    private static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{3000}" || c == "\t" }
+
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Without any blank (`指   标` is 指标): spaces, tabs and U+3000 (E3 80 80).
+    static func compact(_ s: String) -> String {
+        let u = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            if u[i] == 0x20 || u[i] == 0x09 { i += 1; continue }
+            if u[i] == 0xE3, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x80 { i += 3; continue }
+            out.append(u[i])
+            i += 1
+        }
+        return out.count == u.count ? s : String(decoding: out, as: UTF8.self)
     }
 
     /// Labels of a row that totals the others.

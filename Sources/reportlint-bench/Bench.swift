@@ -12,7 +12,7 @@ import ReportStatements
 @main
 struct Bench {
     static let usage = """
-        usage: reportlint-bench [scan|read|extract|lint|lint-pack|lint-real|one-line|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line] [--repeat PIECE]
+        usage: reportlint-bench [scan|read|extract|lint|lint-pack|lint-real|one-line|tables|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line|--tables] [--repeat PIECE]
                reportlint-bench accuracy [--corpus DIR] [--exclusions FILE|none] [--seed N] [--sample K] [--verbose]
                reportlint-bench statements FILE...
                reportlint-bench tables FILE...
@@ -30,7 +30,7 @@ struct Bench {
         var sizeMB = 20
         var out: String?
         var format = "json"
-        var oneLine = false
+        var oneLine = false, tables = false
         var piece: String?
         var runs = 3
         var corpusDirectory = "../shared/corpus", exclusions: String? = "Benchmarks/accuracy-exclusions.txt"
@@ -39,6 +39,7 @@ struct Bench {
         while !args.isEmpty {
             let a = args.removeFirst()
             if a == "--one-line" { oneLine = true; continue }
+            if a == "--tables" { tables = true; continue }
             if a == "--verbose" { verbose = true; continue }
             if !a.hasPrefix("--") { paths.append(a); continue }
             guard let value = args.first else { usageError("\(a) needs a value") }
@@ -68,11 +69,12 @@ struct Bench {
         case "corpus":
             var corpus = Corpus()
             // `--repeat`: one piece over and over on one line, the shape of a stress case.
-            var text = piece.map { String(repeating: $0, count: (sizeMB << 20) / max(1, $0.utf8.count)) } ?? corpus.text(bytes: sizeMB << 20)
+            var text = piece.map { String(repeating: $0, count: (sizeMB << 20) / max(1, $0.utf8.count)) }
+                ?? (tables ? corpus.tables(bytes: sizeMB << 20) : corpus.text(bytes: sizeMB << 20))
             // A draft pasted as a single line: one block holding every figure.
             if oneLine { text = text.replacingOccurrences(of: "\n", with: "") }
             try text.write(toFile: out ?? "corpus.txt", atomically: true, encoding: .utf8)
-        case "lint", "lint-pack", "one-line":
+        case "lint", "lint-pack", "one-line", "tables":
             let m = cliModes.first { $0.label == mode }!
             try runCLI(sizeMB, label: m.label, arguments: m.arguments, shape: m.shape, runs: runs)
         case "lint-real": try lintRealCorpus(sizeMB, corpus: corpusDirectory, runs: runs)
@@ -330,6 +332,10 @@ struct Bench {
             // Runs without a clause mark: each figure's clause once reached back to the run's start.
             ("table row", ["lint", "--format", "json"], ["--repeat", "|a|1|"]),
             ("shares", ["lint", "--format", "json"], ["--repeat", "占比45%，"]),
+            // Tables only: each read whole by the table checks, as statistical annexes are.
+            ("tables", ["lint", "--format", "json"], ["--tables"]),
+            // One table of every row: read in pieces of `TableReader.maximumRows`.
+            ("one table", ["lint", "--format", "json"], ["--repeat", "| 甲区 | 12.5 | 3.1 |\n"]),
         ]
     }
 

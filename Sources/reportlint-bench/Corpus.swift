@@ -60,6 +60,49 @@ struct Corpus {
         return s
     }
 
+    static let regions = ["甲区", "乙区", "丙区", "丁县", "戊县", "己县", "庚市", "辛市"]
+
+    /// Two statistical tables as a bureau prints them, consistent: a total with its three
+    /// industries, `#工业` under 第二产业, share and growth columns; then regions with a 合计 row.
+    mutating func table(_ index: Int) -> String {
+        let parts = [int(100...999), int(1000...9999), int(1000...9999)]
+        let total = parts.reduce(0, +)
+        let rates = parts.map { _ in int(20...69) }
+        var s = "表\(2 * index + 1) 分产业增加值及其增长速度\n\n单位：亿元\n\n| 指标 | 绝对数（亿元） | 比重（%） | 比上年增长（%） |\n|---|---|---|---|\n"
+        let middle = (rates.min()! + rates.max()!) / 2
+        s += "| 地区生产总值 | \(total) | 100.0 | \(middle / 10).\(middle % 10) |\n"
+        for (k, name) in ["第一产业", "第二产业", "第三产业"].enumerated() {
+            s += "| \(name) | \(parts[k]) | \(Self.percent(parts[k], of: total)) | \(rates[k] / 10).\(rates[k] % 10) |\n"
+            if k == 1 { s += "| #工业 | \(parts[1] / 2) | \(Self.percent(parts[1] / 2, of: total)) | \(int(1...9)).\(int(0...9)) |\n" }
+        }
+        s += "\n表\(2 * index + 2) 分地区生产总值\n\n| 地区 | 生产总值（亿元） | 比上年增长（%） |\n|---|---|---|\n"
+        var sum = 0
+        for r in 0..<int(3...8) {
+            let v = int(100...9999)
+            sum += v
+            s += "| \(Corpus.regions[r]) | \(v / 10).\(v % 10) | -\(int(0...9)).\(int(0...9)) |\n"
+        }
+        return s + "| 合计 | \(sum / 10).\(sum % 10) |  |\n\n"
+    }
+
+    /// `part` of `whole` in percent, one decimal, rounded half up.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        let tenths = (part * 2000 + whole) / (2 * whole)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// At least `bytes` bytes of tables.
+    mutating func tables(bytes: Int) -> String {
+        var out = ""
+        out.reserveCapacity(bytes + 4096)
+        var k = 0
+        while out.utf8.count < bytes {
+            out += table(k)
+            k += 1
+        }
+        return out
+    }
+
     /// At least `bytes` bytes of prose.
     mutating func text(bytes: Int) -> String {
         var out = ""
