@@ -44,6 +44,9 @@ public struct DocumentReader: Sendable {
 
         public var blockCount: Int { raws.blocks.count }
 
+        /// The kind of block `i`, known without reading it.
+        public func kind(_ i: Int) -> BlockKind { raws.blocks[i].kind }
+
         /// The headings and fields, in order, each read without its figures when reached: the
         /// outline is known before any scanning, and a draft of many headings need not hold them.
         /// Every block it gives is a heading, a field or both.

@@ -86,7 +86,10 @@ public struct ExtractionReport {
                 if (i + 1) % chunkSize == 0 { report(upTo: block.range.upperBound) }
             }
         }
-        closeFile(source, quantities: !first, dates: dates, formulas: formulas)
+        // Tables are read in a second pass over the draft, and only when it has table rows:
+        // held until the file's end, a draft of tables would hold every cell.
+        let hasTables = (0..<draft.blockCount).contains { draft.kind($0) == .tableRow }
+        closeFile(source, quantities: !first, dates: dates, formulas: formulas, tables: hasTables ? draft.tables : nil)
         flushPending()
     }
 
@@ -266,7 +269,8 @@ public struct ExtractionReport {
         }
     }
 
-    private mutating func closeFile(_ source: SourceFile, quantities: Bool, dates: [DateMention], formulas: [Formula]) {
+    private mutating func closeFile(_ source: SourceFile, quantities: Bool, dates: [DateMention], formulas: [Formula], tables: DraftTables?) {
+        let tables = tables.map(AnySequence.init) ?? AnySequence([])
         switch format {
         case .json:
             emit(quantities ? "\n      ]" : "[]")
@@ -276,6 +280,9 @@ public struct ExtractionReport {
             emit(",\n      \"formulas\": ")
             positions = PositionCursor(source)
             writeJSONArray(formulas) { Extraction.writeFormula($0, at: &positions, to: &$1) }
+            emit(",\n      \"tables\": ")
+            positions = PositionCursor(source)
+            writeJSONArray(tables) { Extraction.writeTable($0, at: &positions, to: &$1) }
             emit("\n    }")
         case .yaml:
             if !quantities { emit("    \"quantities\": []\n") }
@@ -283,6 +290,8 @@ public struct ExtractionReport {
             writeYAMLList("dates", dates) { Extraction.writeDate($0, at: &positions, to: &$1) }
             positions = PositionCursor(source)
             writeYAMLList("formulas", formulas) { Extraction.writeFormula($0, at: &positions, to: &$1) }
+            positions = PositionCursor(source)
+            writeYAMLList("tables", tables) { Extraction.writeTable($0, at: &positions, to: &$1) }
         case .csv:
             break
         case .text:
@@ -292,6 +301,15 @@ public struct ExtractionReport {
                     let p = source.position(of: r.lowerBound)
                     emit("    \(p.line):\(p.column)\t\(source.readerText(r))\n")
                 }
+            }
+            var header = false
+            for table in tables {
+                if !header { emit("  tables\n") }
+                header = true
+                let p = source.position(of: table.header.block.range.lowerBound)
+                let roles = table.columns.map(\.role.rawValue).joined(separator: " ")
+                emit("    \(p.line):\(p.column)\t\(table.caption ?? "-")\t\(table.rows.count) rows\t\(roles)\t\(table.breakdowns.count) breakdowns\n")
+                if pending.count >= flushSize { flushPending() }
             }
         }
     }
@@ -656,6 +674,63 @@ enum Extraction {
         w.key("end")
         writeDay(m.end, to: &w)
         writePosition(m.range, at: &positions, to: &w)
+        w.endObject()
+    }
+
+    /// A table: its place, caption and unit, its columns with their roles, its rows with
+    /// their labels, markers and cells, and the breakdowns its layout states (rows numbered
+    /// from 0 after the header). See docs/extract.md.
+    static func writeTable<W: StructuredWriter>(_ t: Table, at positions: inout PositionCursor, to w: inout W) {
+        w.beginObject()
+        w.field("caption", optional: t.caption)
+        w.field("unit", optional: t.unitNote)
+        writePosition(t.header.block.range.lowerBound..<(t.rows.last ?? t.header).block.range.upperBound, at: &positions, to: &w)
+        w.key("columns")
+        w.beginArray()
+        for c in t.columns {
+            w.beginObject()
+            w.field("header", c.header)
+            w.field("role", c.role.rawValue)
+            w.field("unit", optional: c.unit)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("rows")
+        w.beginArray()
+        for (k, r) in t.rows.enumerated() {
+            w.beginObject()
+            w.field("label", r.label)
+            w.field("marker", r.marker.rawValue)
+            w.field("numbered", bool: r.numbered)
+            w.field("total", bool: k == t.totalRow)
+            w.key("cells")
+            w.beginArray()
+            for cell in r.cells {
+                w.beginObject()
+                w.field("text", cell.text)
+                let p = positions.position(of: cell.range.lowerBound)
+                w.field("line", int: p.line)
+                w.field("column", int: p.column)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.key("breakdowns")
+        w.beginArray()
+        for b in t.breakdowns {
+            w.beginObject()
+            w.field("kind", b.kind.rawValue)
+            w.field("evidence", b.evidence.rawValue)
+            w.field("whole", int: b.whole)
+            w.key("parts")
+            w.beginArray()
+            for p in b.parts { w.int(p) }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
     }
 

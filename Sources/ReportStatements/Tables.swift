@@ -123,6 +123,13 @@ public struct TableReader {
     /// The table the draft ends with, if any.
     public mutating func finish() -> Table? { take() }
 
+    /// Ends the open table, if any, at a block that is not read (far from any table, it is
+    /// no table's caption either).
+    public mutating func skip() -> Table? {
+        defer { before = [] }
+        return take()
+    }
+
     private mutating func take() -> Table? {
         defer { rows = [] }
         guard rows.count >= 2 else { return nil }
@@ -404,5 +411,39 @@ extension Table {
             lines.append("\(b.kind.rawValue)(\(b.evidence.rawValue)) r\(b.whole)" + relation)
         }
         return lines
+    }
+}
+
+extension DocumentReader.Draft {
+    /// The draft's tables, each read when reached: only table rows are read with their figures,
+    /// and only the two blocks before a table (its caption and unit line) besides.
+    public var tables: DraftTables { DraftTables(draft: self) }
+}
+
+public struct DraftTables: Sequence, IteratorProtocol {
+    let draft: DocumentReader.Draft
+    private var index = 0
+    private var reader = TableReader()
+    private var done = false
+
+    init(draft: DocumentReader.Draft) {
+        self.draft = draft
+    }
+
+    public mutating func next() -> Table? {
+        while index < draft.blockCount {
+            let i = index
+            index += 1
+            if draft.kind(i) == .tableRow {
+                if let t = reader.add(draft.block(i)) { return t }
+            } else if (i + 1..<Swift.min(i + 3, draft.blockCount)).contains(where: { draft.kind($0) == .tableRow }) {
+                if let t = reader.add(draft.block(i, figures: false)) { return t }
+            } else if let t = reader.skip() {
+                return t
+            }
+        }
+        guard !done else { return nil }
+        done = true
+        return reader.finish()
     }
 }

@@ -15,7 +15,7 @@ struct Bench {
         usage: reportlint-bench [scan|read|extract|lint|lint-pack|lint-real|one-line|tables|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line|--tables] [--repeat PIECE]
                reportlint-bench accuracy [--corpus DIR] [--exclusions FILE|none] [--seed N] [--sample K] [--verbose]
                reportlint-bench statements FILE...
-               reportlint-bench tables FILE...
+               reportlint-bench show-tables FILE...
         """
 
     /// A mistyped mode or option is a usage error (exit 2), not a crash.
@@ -84,7 +84,7 @@ struct Bench {
         case "scan": try scan(sizeMB)
         case "statements":
             for path in paths { try printStatements(path) }
-        case "tables":
+        case "show-tables":
             for path in paths { try printTables(path) }
         case "accuracy":
             guard FileManager.default.fileExists(atPath: corpusDirectory) else {

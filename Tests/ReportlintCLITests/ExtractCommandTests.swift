@@ -7,7 +7,7 @@ import ReportStatements
 @testable import ReportOutput
 
 let samples = ["Samples/international-cooperation.md", "Samples/international-cooperation.txt", "Samples/structure-mistakes.md",
-               "Samples/numeric-mistakes.md", "Samples/style-mistakes.md"]
+               "Samples/numeric-mistakes.md", "Samples/style-mistakes.md", "Samples/tables/statistical-tables.md"]
 
 @Suite struct ExtractCommandTests {
     @Test("golden extract output of each sample", arguments: samples)
@@ -71,12 +71,46 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         #expect(lines.count == doc.quantities.count + 1)
     }
 
+    /// The `tables` contract of docs/extract.md, on the statistical sample.
+    @Test func tablesAreListedWithTheirColumnsRowsAndBreakdowns() throws {
+        let run = try runReportlint(["extract", "--format", "json", "Samples/tables/statistical-tables.md"])
+        #expect(run.status == 0)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let file = try #require((log["files"] as? [[String: Any]])?.first)
+        let tables = try #require(file["tables"] as? [[String: Any]])
+        #expect(tables.count == 4)
+        let first = tables[0]
+        #expect(first["caption"] as? String == "表1 2025年地区生产总值及其增长速度")
+        #expect(first["unit"] as? String == "亿元")
+        #expect(first["line"] as? Int == 11 && first["column"] as? Int == 1)
+        let columns = try #require(first["columns"] as? [[String: Any]])
+        #expect(columns.map { $0["role"] as? String } == ["label", "value", "share", "growth"])
+        #expect(columns[1]["unit"] as? String == "亿元")
+        let rows = try #require(first["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["label"] as? String } == ["地区生产总值", "第一产业", "第二产业", "工业", "第三产业"])
+        #expect(rows[3]["marker"] as? String == "hash")
+        let cell = try #require((rows[0]["cells"] as? [[String: Any]])?[1])
+        #expect(cell["text"] as? String == "2840.6" && cell["line"] as? Int == 13 && cell["column"] as? Int == 12)
+        let breakdowns = try #require(first["breakdowns"] as? [[String: Any]])
+        let partition = try #require(breakdowns.first { $0["kind"] as? String == "partition" })
+        #expect(partition["evidence"] as? String == "categories")
+        #expect(partition["whole"] as? Int == 0 && partition["parts"] as? [Int] == [1, 2, 4])
+        #expect(breakdowns.contains { $0["kind"] as? String == "subset" && $0["whole"] as? Int == 2 && $0["parts"] as? [Int] == [3] })
+        let third = tables[2]
+        #expect((third["columns"] as? [[String: Any]])?.map { $0["role"] as? String } == ["label", "unit", "previous", "value", "growth"])
+
+        let none = try runReportlint(["extract", "--format", "json", "Samples/style-mistakes.md"])
+        let noTables = try #require(try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [String: Any])
+        #expect(((noTables["files"] as? [[String: Any]])?.first?["tables"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func directoriesAreWalkedInOrder() throws {
         let run = try runReportlint(["extract", "Samples"])
         #expect(run.status == 0)
         let files = run.stdout.split(separator: "\n").filter { $0.hasPrefix("Samples/") }
         #expect(files == ["Samples/international-cooperation.md", "Samples/international-cooperation.txt",
-                          "Samples/numeric-mistakes.md", "Samples/structure-mistakes.md", "Samples/style-mistakes.md"])
+                          "Samples/numeric-mistakes.md", "Samples/structure-mistakes.md", "Samples/style-mistakes.md",
+                          "Samples/tables/statistical-tables.md"])
     }
 
     @Test func unreadableInputExitsTwoWithItsPosition() throws {

@@ -6,7 +6,7 @@ import Testing
 /// as a diff there. `REPORTLINT_UPDATE_GOLDEN=1 swift test` rewrites them.
 @Suite struct SampleExpectationTests {
     static let drafts = ["international-cooperation.md", "international-cooperation.txt", "structure-mistakes.md",
-                         "numeric-mistakes.md", "style-mistakes.md"]
+                         "numeric-mistakes.md", "style-mistakes.md", "tables/statistical-tables.md"]
 
     @Test("expected findings of each sample", arguments: drafts)
     func expected(_ draft: String) throws {
@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func cleanSamplesHaveNothingAtWarningOrAbove() throws {
-        let run = try runReportlint(["lint", "--fail-on", "warning", "Samples/international-cooperation.md", "Samples/international-cooperation.txt"])
+        let run = try runReportlint(["lint", "--fail-on", "warning", "Samples/international-cooperation.md", "Samples/international-cooperation.txt",
+                                     "Samples/tables/statistical-tables.md"])
         #expect(run.status == 0, "\(run.stdout)")
     }
 
@@ -35,7 +36,7 @@ import Testing
         #expect(try rules("numeric-mistakes.md") == ["numbers/calendar-dates", "numbers/counted-list", "numbers/formula-breakdown",
                                                      "numbers/contradictory-qualifiers", "numbers/headline-claims", "numbers/parts-within-whole",
                                                      "numbers/shares", "numbers/growth", "numbers/repeated-figure",
-                                                     "st/rd-cumulative", "st/westart-growth"])
+                                                     "st/rd-cumulative", "st/westart-growth", "tables/totals", "tables/shares", "tables/growth"])
         #expect(try rules("style-mistakes.md") == ["zh/half-width-punctuation", "zh/paired-marks", "zh/range-units",
                                                    "zh/arabic-with-qian-bai", "zh/leading-zero"])
     }
