@@ -27,8 +27,7 @@ struct AssertCheck: Check {
     let assertion: Assertion
     let facts: [FactPattern]
     let data: [String: DataSet]
-    /// Absolute, or relative (a fraction of the right side).
-    let tolerance: (absolute: Rational?, relative: Rational?)
+    let tolerance: Tolerance
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
@@ -41,18 +40,7 @@ struct AssertCheck: Check {
         for (name, value) in patterns { facts.append(try FactPattern(name: name, value)) }
         self.facts = facts
         data = spec.context.data
-        if let t = options.optional("tolerance") {
-            let text = try t.string("'tolerance'")
-            if text.hasSuffix("%"), let r = Rational(decimal: String(text.dropLast())), let fraction = r / Rational(integer: 100) {
-                tolerance = (nil, fraction)
-            } else if let r = Rational(decimal: text) {
-                tolerance = (r, nil)
-            } else {
-                throw RuleError("tolerance must be a number (absolute) or a percentage such as 1%", at: t)
-            }
-        } else {
-            tolerance = (nil, nil)
-        }
+        tolerance = try Tolerance(options.optional("tolerance"))
         // Every name must be a fact or a data figure, checked now rather than at run time.
         for name in assertion.left.names + assertion.right.names {
             if facts.contains(where: { $0.name == name }) { continue }
@@ -125,8 +113,8 @@ struct AssertCheck: Check {
               let rh = assertion.right.evaluate({ lookup($0, plausible: false) }),
               let lp = assertion.left.evaluate({ lookup($0, plausible: true) }),
               let rp = assertion.right.evaluate({ lookup($0, plausible: true) }) else { return [] }
-        let verdict = Verdict.of(hard: Assertion.holds(lh, assertion.comparison, widened(rh)),
-                                 plausible: Assertion.holds(lp, assertion.comparison, widened(rp)))
+        let verdict = Verdict.of(hard: Assertion.holds(lh, assertion.comparison, tolerance.widened(rh)),
+                                 plausible: Assertion.holds(lp, assertion.comparison, tolerance.widened(rp)))
         let anchor = values.values.min { $0.range.lowerBound < $1.range.lowerBound }?.range ?? start..<start
         let shown = values.sorted { $0.key < $1.key }.map { "\($0.key)=\(source.readerText($0.value.range))" }
             + (assertion.left.names + assertion.right.names).filter { $0.contains(".") }.compactMap { name -> String? in
@@ -137,14 +125,6 @@ struct AssertCheck: Check {
         // A rule's own message says what is wrong; the detail shows the arithmetic.
         let message = spec.message.map { $0 + "：" + detail } ?? detail
         return relationFinding(verdict, range: anchor, message).map { [$0] } ?? []
-    }
-
-    private func widened(_ i: Interval) -> Interval {
-        var w: Rational?
-        if let a = tolerance.absolute { w = a }
-        if let r = tolerance.relative, let top = i.upper?.value.magnitude ?? i.lower?.value.magnitude { w = top * r }
-        guard let w, w > .zero else { return i }
-        return i + .between(-w, w)
     }
 }
 

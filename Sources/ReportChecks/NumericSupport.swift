@@ -189,3 +189,34 @@ struct Figures {
         return list.statements[statement].direction == .down ? (-v ?? v) : v
     }
 }
+
+/// A rule's `tolerance`: an absolute allowance (`0.1`, in the unit of the figures compared) or
+/// a relative one (`1%` of the figure it widens). None: printed precision alone decides.
+struct Tolerance: Sendable {
+    let absolute: Rational?
+    let relative: Rational?
+
+    init(_ value: RuleValue?) throws(RuleError) {
+        guard let value else {
+            (absolute, relative) = (nil, nil)
+            return
+        }
+        let text = try value.string("'tolerance'")
+        if text.hasSuffix("%"), let r = Rational(decimal: String(text.dropLast())), r >= .zero, let fraction = r / Rational(integer: 100) {
+            (absolute, relative) = (nil, fraction)
+        } else if let r = Rational(decimal: text), r >= .zero {
+            (absolute, relative) = (r, nil)
+        } else {
+            throw RuleError("tolerance must be a number (absolute) or a percentage such as 1%, not negative", at: value)
+        }
+    }
+
+    /// The interval widened by the allowance on both sides.
+    func widened(_ i: Interval) -> Interval {
+        var w: Rational?
+        if let a = absolute { w = a }
+        if let r = relative, let top = i.upper?.value.magnitude ?? i.lower?.value.magnitude { w = top * r }
+        guard let w, w > .zero else { return i }
+        return i + .between(-w, w)
+    }
+}

@@ -72,3 +72,78 @@ import ReportDocument
         #expect(try found(table.replacingOccurrences(of: "| -2 |", with: "| 2 |")).contains("growth:3"))
     }
 }
+
+/// `kind: table`: the rows and columns a rule names, its checks and its tolerance.
+@Suite struct TableRuleTests {
+    func found(_ text: String, _ options: String) throws -> [String] {
+        let rule = "  - id: rule\n    kind: table\n" + options.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        let ds = try lint(text, rules: rule)
+        return zip(ds.map(\.message), lines(ds, in: text)).map { "\($1):\($0)" }
+    }
+
+    static let counties = """
+        表4 分县生产总值
+
+        | 地区 | 2025年（亿元） | 比重（%） |
+        |---|---|---|
+        | 东县 | 42.0 | 40.0 |
+        | 其中：东镇 | 12.0 | 11.4 |
+        | 西县 | 63.0 | 60.0 |
+        | 全市 | 105.0 | 100.0 |
+        """
+
+    @Test func tablesAreChosenByCaptionOrHeader() throws {
+        let wrong = Self.counties.replacingOccurrences(of: "105.0", with: "115.0")
+        #expect(try found(wrong, "table: 分县\nchecks: [total-row]").count == 1)
+        #expect(try found(wrong, "table: 分行业\nchecks: [total-row]") == [], "another table's rule")
+        #expect(try found(wrong, "header: 地区 \\| 2025年\nchecks: [total-row]").count == 1)
+        #expect(try found(wrong, "header: 地区 \\| 2024年\nchecks: [total-row]") == [])
+    }
+
+    @Test func defaultRowsAreTheTotalRowAndTheUnmarkedRows() throws {
+        #expect(try found(Self.counties, "table: 分县") == [])
+        // The 其中 row is not a part of the total, but at most the row above it.
+        #expect(try found(Self.counties.replacingOccurrences(of: "| 12.0 | 11.4 |", with: "| 52.0 | 49.5 |"), "table: 分县")
+                == ["6:表4中“东镇”的2025年（亿元） 52.0 超过“东县”的 42.0"])
+        let wrongShare = try found(Self.counties.replacingOccurrences(of: "| 63.0 | 60.0 |", with: "| 63.0 | 61.0 |"), "table: 分县")
+        #expect(wrongShare == ["7:表4中“西县”的比重（%） 61.0 与 63.0÷105.0 不符", "8:表4中各组成行的比重（%）之和 40.0+61.0 与 100.0 不符"])
+    }
+
+    @Test func namedRowsReplaceTheLayout() throws {
+        // 东镇 is declared a part and 东县 a subset: the sum is 东镇 + 西县, 东县 ≤ nothing above it.
+        let text = Self.counties.replacingOccurrences(of: "| 105.0 |", with: "| 75.0 |")
+        #expect(try found(text, "table: 分县\ntotal-row: 全市\nparts: 镇$|西县\nsubset-rows: 东县\nchecks: [total-row]") == [])
+        #expect(try found(text, "table: 分县\ntotal-row: 全市\nchecks: [total-row]").count == 1)
+        #expect(try found(text, "table: 分县\ntotal-row: 全省\nchecks: [total-row]") == ["3:表4中没有与“全省”相符的合计行"])
+    }
+
+    @Test func toleranceWidensTheStatedFigure() throws {
+        let text = Self.counties.replacingOccurrences(of: "105.0", with: "105.3")
+        #expect(try found(text, "table: 分县\nchecks: [total-row]").count == 1)
+        #expect(try found(text, "table: 分县\nchecks: [total-row]\ntolerance: 0.5") == [])
+        #expect(try found(text, "table: 分县\nchecks: [total-row]\ntolerance: 1%") == [])
+        #expect(try found(text, "table: 分县\nchecks: [total-row]\ntolerance: 0.1%").count == 1)
+    }
+
+    @Test func growthAndTotalColumns() throws {
+        let table = """
+            | 指标 | 上年（万人） | 本年（万人） | 增长（%） | 城镇（万人） | 乡村（万人） |
+            |---|---|---|---|---|---|
+            | 就业人员 | 200.0 | 210.0 | 5.0 | 150.0 | 60.0 |
+            """
+        let options = "header: 城镇\ntotal-column: 本年\npart-columns: 城镇|乡村\nchecks: [growth-column, total-column]"
+        #expect(try found(table, options) == [])
+        #expect(try found(table.replacingOccurrences(of: "| 60.0 |", with: "| 70.0 |"), options)
+                == ["3:表格中“就业人员”的本年（万人） 210.0 与城镇（万人）、乡村（万人）之和 150.0+70.0 不符"])
+        #expect(try found(table.replacingOccurrences(of: "| 5.0 |", with: "| 6.0 |"), options)
+                == ["3:表格中“就业人员”的增长（%） 6.0 与 210.0÷200.0−1 不符"])
+    }
+
+    @Test func aNamedCheckTheTableCannotTakeIsReported() throws {
+        #expect(try found(Self.counties, "table: 分县\nchecks: [growth-column]") == ["3:表4中没有增长列，无法检查 growth-column"])
+        #expect(try found(Self.counties, "table: 分县\nchecks: [total-column]\ntotal-column: 合计")
+                == ["3:表4中没有与“合计”相符的合计列，无法检查 total-column"])
+        // Not named: checks the table has no columns for are skipped.
+        #expect(try found(Self.counties, "table: 分县") == [])
+    }
+}

@@ -133,6 +133,41 @@ let lintFormats = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjson
         }
     }
 
+    /// The rule files docs/rules.md marks with `<!-- test-rules` pass their own examples.
+    @Test func documentedRuleFilesPassTestRules() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        let blocks = text.components(separatedBy: "<!-- test-rules").dropFirst().map { part -> String in
+            let body = part.components(separatedBy: "```yaml\n")[1]
+            return body.components(separatedBy: "```")[0]
+        }
+        #expect(!blocks.isEmpty, "docs/rules.md has no rule file marked for test-rules")
+        let dir = try temporaryDirectory()
+        for (k, yaml) in blocks.enumerated() {
+            let file = dir.appendingPathComponent("documented-\(k).yaml")
+            try Data(yaml.utf8).write(to: file)
+            let run = try runReportlint(["test-rules", file.path])
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            #expect(run.stdout.contains(" passed, 0 failed") && !run.stdout.contains(" 0 passed"), "\(run.stdout)")
+        }
+    }
+
+    /// The statistical sample's own table rules: their examples pass, and they apply through
+    /// the sample's config.
+    @Test func sampleTableRulesApplyThroughTheConfig() throws {
+        let tested = try runReportlint(["test-rules", "Samples/tables/table-rules.yaml"])
+        #expect(tested.status == 0 && tested.stdout.contains("2 passed, 0 failed"), "\(tested.stdout)")
+        let dir = try temporaryDirectory()
+        let sample = packageRoot.appendingPathComponent("Samples/tables")
+        for name in [".reportlint.yaml", "table-rules.yaml"] {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let text = try String(contentsOf: sample.appendingPathComponent("statistical-tables.md"), encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "| 合计 | 2840.6 |", with: "| 合计 | 2850.6 |").utf8).write(to: dir.appendingPathComponent("draft.md"))
+        let run = try runReportlint(["lint", dir.appendingPathComponent("draft.md").path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("[sample/county-output]") && run.stdout.contains("[tables/totals]"), "\(run.stdout)")
+    }
+
     @Test func rulesExplainAndTestRules() throws {
         let rules = try runReportlint(["rules"])
         #expect(rules.status == 0)
