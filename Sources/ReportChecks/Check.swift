@@ -72,7 +72,7 @@ public enum CheckKinds {
         CalendarDatesCheck.self, PartsWithinWholeCheck.self, CountedListCheck.self, FormulaBreakdownCheck.self, ShareCheck.self,
         GrowthCheck.self, AssertCheck.self, RepeatedFigureCheck.self, HeadlineClaimCheck.self, NumberingCheck.self,
         FieldsCheck.self, OutlineCheck.self, EmptySectionCheck.self, ConsistentLabelsCheck.self, DigitGroupingCheck.self,
-        TableTotalsCheck.self, TableSharesCheck.self, TableGrowthCheck.self, TableRuleCheck.self,
+        TableTotalsCheck.self, TableSharesCheck.self, TableGrowthCheck.self, TableProseCheck.self, TableRuleCheck.self,
     ]
 
     public static func make(_ spec: RuleSpec) throws(RuleError) -> any Check {

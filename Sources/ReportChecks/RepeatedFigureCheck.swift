@@ -57,7 +57,7 @@ struct RepeatedFigureCheck: Check {
                 var lookup = BlockLookup(block)
                 for s in window.statements[b].statements where s.leadsSentence && (s.measure == .level || s.measure == .average) {
                     let q = block.quantities[s.figure]
-                    guard let range = s.label, q.isAmountLike, RepeatedFigureCheck.isStatedValue(q.bound) else { continue }
+                    guard let range = s.label, q.isAmountLike, q.bound.isStated else { continue }
                     let labelBytes = LabelKey.make(window.source.readerBytes(range))
                     guard UTF8Text.scalarCount(labelBytes[...]) >= check.minLabel else { continue }
                     let (key, isNew) = keys.index(label: labelBytes[...], unit: q.unitCode, kind: q.kind, period: s.period)
@@ -102,13 +102,6 @@ struct RepeatedFigureCheck: Check {
                 }
             }
             return findings
-        }
-    }
-
-    fileprivate static func isStatedValue(_ bound: Bound) -> Bool {
-        switch bound {
-        case .plain, .over, .under, .atLeast, .atMost, .approximate: return true
-        default: return false
         }
     }
 }

@@ -206,6 +206,37 @@ rules:
           | 第二产业 | 6404.1 | 5.5 |
           | 第三产业 | 13825.0 | 1.5 |
 
+  - id: tables/prose
+    kind: table-prose
+    severity: error
+    description: A figure stated in the text and the same label's row in a table of the draft agree, and so do their growth rates.
+    why: The text and the tables are edited by different hands and at different times; a figure corrected in one is often left stale in the other. Only the subject a sentence leads with is paired, with a row of the same label, unit and period; a label that has several values in the text or in the tables is never paired.
+    examples:
+      pass:
+        - |
+          全年全市规模以上工业增加值比上年增长6.1%。年末常住人口866.6万人。
+
+          表2 人口
+
+          | 指标 | 年末数（万人） |
+          |---|---|
+          | 常住人口 | 866.60 |
+      fail:
+        - |
+          年末常住人口868.6万人。
+
+          表2 人口
+
+          | 指标 | 年末数（万人） |
+          |---|---|
+          | 常住人口 | 866.60 |
+        - |
+          全年粮食总产量52.3万吨，比上年下降1.2%。
+
+          | 指标 | 单位 | 产量 | 比上年增长（%） |
+          |---|---|---|---|
+          | 粮食总产量 | 万吨 | 52.3 | 1.2 |
+
   - id: numbers/headline-claims
     kind: headline-claims
     severity: error

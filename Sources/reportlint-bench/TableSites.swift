@@ -186,3 +186,75 @@ struct TableSites {
         }
     }
 }
+
+/// Sites where a table row's figure is also written in the text: the row's label, then within
+/// a few characters the cell's digits exactly (`全年地区生产总值2840.6亿元` against the row
+/// `地区生产总值 | 2840.6`), on exactly one line of text. The table cell is changed by a
+/// tenth; the control prints it with one more digit within its rounding (2840.6 → 2840.63),
+/// which the text's figure still allows. A growth cell written after it as `增长G%` likewise
+/// (raised by two points; the control adds 0.04).
+struct ProseTableSites {
+    let table: PlainTable
+    /// The draft's lines that are not table rows, as scalars.
+    let prose: [(line: Int, scalars: [Unicode.Scalar])]
+
+    func all() -> [Accuracy.Site] {
+        guard let v = table.columns.firstIndex(of: .amount) else { return [] }
+        let g = table.columns.firstIndex(of: .growth)
+        var out: [Accuracy.Site] = []
+        for r in table.rows.indices where !table.rows[r].marked {
+            let label = Array(table.rows[r].label.unicodeScalars)
+            guard label.count >= 3, let amount = table.number(r, v), amount.value > .zero else { continue }
+            let digits = Array(table.rows[r].cells[v].text.unicodeScalars)
+            let found = prose.compactMap { p in Self.after(label, digits, in: p.scalars).map { (p.line, p.scalars, $0) } }
+            guard found.count == 1, let (line, scalars, at) = found.first else { continue }
+            let raised = max((amount.value * Rational(11, 10)!)!, (amount.value + (Rational.tenToThe(-amount.decimals)! * Rational(integer: 3))!)!)
+            let fine = (amount.value + (Rational.tenToThe(-amount.decimals - 1)! * Rational(integer: 3))!)!
+            out.append(site(.tableProse, r, v, proseLine: line,
+                            injected: PlainFigure.format(raised, decimals: amount.decimals),
+                            control: PlainFigure.format(fine, decimals: amount.decimals + 1)))
+            guard let g, let growth = table.number(r, g), growth.value > .zero else { continue }
+            let rate = Array((table.rows[r].cells[g].text + "%").unicodeScalars)
+            let rest = Array(scalars[(at + digits.count)...].prefix(30))
+            guard let k = Self.find(rate, in: rest), Self.find(Array("增长".unicodeScalars), in: Array(rest[..<k])) != nil,
+                  Self.find(Array("下降".unicodeScalars), in: Array(rest[..<k])) == nil, k == 0 || !Self.isDigit(rest[k - 1]) else { continue }
+            out.append(site(.tableProse, r, g, proseLine: line,
+                            injected: PlainFigure.format((growth.value + Rational(integer: 2))!, decimals: growth.decimals),
+                            control: PlainFigure.format((growth.value + (Rational.tenToThe(-growth.decimals - 2)! * Rational(integer: 4))!)!, decimals: growth.decimals + 2)))
+        }
+        return out
+    }
+
+    private func site(_ kind: Accuracy.Kind, _ r: Int, _ c: Int, proseLine: Int, injected: String, control: String) -> Accuracy.Site {
+        let row = table.rows[r], cell = row.cells[c]
+        return Accuracy.Site(kind: kind, file: table.file, line: row.line, column: cell.range.lowerBound + 1,
+                             injected: Accuracy.Edit(lines: [(row.line, cell.range, injected)]),
+                             control: Accuracy.Edit(lines: [(row.line, cell.range, control)]),
+                             snippet: row.cells.map(\.text).joined(separator: " | "), findingLines: proseLine...proseLine)
+    }
+
+    /// Where `digits` start within eight characters after `label` in `line`, standing alone
+    /// (no digit or point around them).
+    static func after(_ label: [Unicode.Scalar], _ digits: [Unicode.Scalar], in line: [Unicode.Scalar]) -> Int? {
+        var from = 0
+        while let k = find(label, in: Array(line[from...])) {
+            let start = from + k + label.count
+            let window = Array(line[start..<min(line.count, start + 8 + digits.count)])
+            if let d = find(digits, in: window) {
+                let at = start + d, end = at + digits.count
+                let alone = (at == 0 || !isDigit(line[at - 1]) && line[at - 1] != ".") && (end == line.count || !isDigit(line[end]) && line[end] != ".")
+                let between = window[..<d]
+                if alone, !between.contains(where: isDigit) { return at }
+            }
+            from = start
+        }
+        return nil
+    }
+
+    static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        return (0...(hay.count - needle.count)).first { i in hay[i..<(i + needle.count)].elementsEqual(needle) }
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+}

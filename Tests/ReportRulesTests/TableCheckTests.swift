@@ -147,3 +147,62 @@ import ReportDocument
         #expect(try found(Self.counties, "table: 分县") == [])
     }
 }
+
+/// `table-prose`: text and tables agree, and only pairs that cannot be a guess are compared.
+@Suite struct TableProseTests {
+    func found(_ text: String) throws -> [Int] {
+        let ds = try lint(text, rules: "  - id: prose\n    kind: table-prose")
+        return lines(ds, in: text)
+    }
+
+    static let gdp = """
+        全年地区生产总值2840.6亿元，比上年增长5.2%。其中，第一产业增加值213.4亿元，增长3.1%。
+
+        表1 地区生产总值
+
+        | 指标 | 绝对数（亿元） | 比上年增长（%） |
+        |---|---|---|
+        | 地区生产总值 | 2840.6 | 5.2 |
+        | 第一产业 | 213.4 | 3.1 |
+        | 第二产业 | 1102.7 | 5.8 |
+        | 第三产业 | 1524.5 | 5.0 |
+        """
+
+    @Test func levelsGrowthAndPartsUnderAnAgreeingWhole() throws {
+        #expect(try found(Self.gdp) == [])
+        // A part's value (第一产业 is 第一产业增加值 in a 生产总值 table) and its growth.
+        #expect(try found(Self.gdp.replacingOccurrences(of: "| 213.4 |", with: "| 231.4 |")) == [1])
+        #expect(try found(Self.gdp.replacingOccurrences(of: "| 3.1 |", with: "| 3.9 |")) == [1])
+        // Rounding is allowed: the table may print more digits than the text.
+        #expect(try found(Self.gdp.replacingOccurrences(of: "| 2840.6 |", with: "| 2840.62 |")) == [])
+        // When the whole disagrees, the table may be of another scope: only the whole is reported.
+        let otherWhole = Self.gdp.replacingOccurrences(of: "| 2840.6 |", with: "| 2940.6 |").replacingOccurrences(of: "| 213.4 |", with: "| 231.4 |")
+        #expect(try found(otherWhole) == [1])
+    }
+
+    @Test func aTableOfAnotherScopeIsNotPairedByItsParts() throws {
+        // The table counts new registrations; the text, all registered entities.
+        let text = """
+            年末登记经营主体397193户。其中，内资企业79338户；个体工商户308621户。
+
+            表9 新登记市场主体及其构成
+
+            | 指标 | 总量（户） | 比重（%） |
+            |---|---|---|
+            | 新登记市场主体总量 | 57802 | 100.0 |
+            | #内资企业 | 12430 | 21.5 |
+            | 个体工商户 | 45372 | 78.5 |
+            """
+        #expect(try found(text) == [])
+    }
+
+    @Test func unitsAreScaledAndAmbiguousLabelsLeftAlone() throws {
+        let table = "\n\n| 指标 | 年末数（人） |\n|---|---|\n| 常住人口 | 6123000 |\n"
+        #expect(try found("年末常住人口612.3万人。" + table) == [])
+        #expect(try found("年末常住人口621.3万人。" + table) == [1])
+        // The text gives two values for the label: it names two things, and is not paired.
+        #expect(try found("年末常住人口621.3万人。\n\n东区常住人口100万人。\n\n常住人口580.0万人。" + table) == [])
+        // Another period: a flow in the text, a year-end stock in the table.
+        #expect(try found("全年常住人口621.3万人。" + table) == [])
+    }
+}
