@@ -32,10 +32,9 @@ struct TableProseCheck: Check {
     /// One figure and, if stated, its growth over last year.
     struct Reading {
         let range: Range<Int>
-        let text: String
         let hard: Interval
         let plausible: Interval
-        let growth: (range: Range<Int>, text: String, hard: Interval, plausible: Interval)?
+        let growth: (range: Range<Int>, hard: Interval, plausible: Interval)?
     }
 
     /// What the text, or the tables, say of one label in one unit; nil readings once two
@@ -43,9 +42,9 @@ struct TableProseCheck: Check {
     struct Side {
         var reading: Reading?
         var ambiguous = false
-        /// For a table row: `表1中“地区生产总值”的绝对数（亿元）` and its growth cell's name.
-        var place = ""
-        var growthPlace = ""
+        /// For a table row: its table's name, label and value and growth headers, for
+        /// messages (built only for a finding: a draft of tables has a million rows).
+        var place: (table: String, label: String, header: String, growthHeader: String)?
         /// For a part of a table's breakdown: the keys its outermost whole is read under. A
         /// part is compared only when that whole agrees with the text: a table of another
         /// scope (新登记市场主体 against 登记各类经营主体) names its parts as the text does.
@@ -137,20 +136,18 @@ struct TableProseCheck: Check {
                     guard s.leadsSentence || length >= 4 && clause.lowerBound <= labelRange.lowerBound
                         && TableProseCheck.opensClause(clause.lowerBound, in: window.source) else { continue }
                     if lookup.contains(RepeatedFigureCheck.otherPeriodWords, between: clause) { continue }
-                    var growth: (Range<Int>, String, Interval, Interval)?
+                    var growth: (Range<Int>, Interval, Interval)?
                     if let g = list.descriptor(.growthRate, of: k), [.previousYear, .previousYearEnd, .unstated].contains(list.statements[g].base) {
                         let rate = block.quantities[list.statements[g].figure]
                         var (hard, plausible) = rate.intervals
                         if list.statements[g].direction == .down { (hard, plausible) = (-hard, -plausible) }
-                        growth = (rate.range, window.readerText(rate.range), hard, plausible)
+                        growth = (rate.range, hard, plausible)
                     }
                     let (hard, plausible) = q.intervals
-                    let key = Key(label: label, unit: q.unitCode)
-                    var entry = prose[key] ?? (Side(), s.period)
-                    if entry.period != s.period { entry.side.ambiguous = true }
-                    entry.side.add(Reading(range: q.range, text: window.readerText(q.range), hard: hard, plausible: plausible, growth: growth))
-                    if parts.contains(k) { entry.side.isPart = true }
-                    prose[key] = entry
+                    let isPart = parts.contains(k)
+                    Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth), period: s.period,
+                             to: &prose[Key(label: label, unit: q.unitCode), default: (Side(), s.period)]) { _ in }
+                    if isPart { prose[Key(label: label, unit: q.unitCode)]?.side.isPart = true }
                 }
             }
         }
@@ -163,6 +160,7 @@ struct TableProseCheck: Check {
                 let words = (table.caption ?? "") + table.columns[v].header
                 let suffixes = TableProseCheck.impliedSuffixes.filter { words.contains($0.cue) }.map(\.suffix)
                 let parents = table.parents
+                let name = table.name
                 let wholes = Set(table.breakdowns.map(\.whole))
                 let head = table.totalRow ?? (TableProseCheck.headsTable(table) ? 0 : nil)
                 var keys: [[Key]] = Array(repeating: [], count: table.rows.count)
@@ -170,8 +168,8 @@ struct TableProseCheck: Check {
                     let row = table.rows[r]
                     let unitText = unitColumn.flatMap { $0 < row.cells.count ? row.cells[$0].text : nil } ?? table.columns[v].unit ?? table.unitNote
                     guard let unitText, let (scale, unit) = self.unit(unitText), let amount = table.amount(row: r, column: v) else { continue }
-                    let growth = g.flatMap { table.amount(row: r, column: $0) }.map { ($0.range, $0.text, $0.hard, $0.plausible) }
-                    let reading = Reading(range: amount.range, text: amount.text, hard: amount.hard.scaled(by: scale),
+                    let growth = g.flatMap { table.amount(row: r, column: $0) }.map { ($0.range, $0.hard, $0.plausible) }
+                    let reading = Reading(range: amount.range, hard: amount.hard.scaled(by: scale),
                                           plausible: amount.plausible.scaled(by: scale), growth: growth)
                     var root = r
                     while let up = parents[root], up != r { root = up }
@@ -183,19 +181,23 @@ struct TableProseCheck: Check {
                         guard UTF8Text.scalarCount(label[...]) >= check.minLabel else { continue }
                         let key = Key(label: label, unit: unit)
                         keys[r].append(key)
-                        var entry = rows[key] ?? (Side(), period)
-                        if entry.period != period { entry.side.ambiguous = true }
-                        if entry.side.reading == nil {
-                            entry.side.place = "\(table.name)中\(table.cellName(r, v))"
-                            entry.side.growthPlace = g.map { table.cellName(r, $0) } ?? ""
+                        // Changed in place: a draft of tables has a row per label.
+                        let wholes = root == r ? [] : keys[root].isEmpty ? [Key(label: [], unit: 0)] : keys[root]
+                        Self.add(reading, period: period, to: &rows[key, default: (Side(), period)]) { side in
+                            side.place = (name, row.label, table.columns[v].header, g.map { table.columns[$0].header } ?? "")
                             // A part with no readable whole above it is never compared.
-                            entry.side.wholes = root == r ? [] : keys[root].isEmpty ? [Key(label: [], unit: 0)] : keys[root]
+                            side.wholes = wholes
                         }
-                        entry.side.add(reading)
-                        rows[key] = entry
                     }
                 }
             }
+        }
+
+        /// Adds a reading of a label; `first` describes where it was read, on its first reading.
+        static func add(_ reading: Reading, period: Period, to entry: inout (side: Side, period: Period), first: (inout Side) -> Void) {
+            if entry.period != period { entry.side.ambiguous = true }
+            if entry.side.reading == nil { first(&entry.side) }
+            entry.side.add(reading)
         }
 
         /// The scale and unit of a table's unit words, read as the scanner reads `1亿元`.
@@ -219,15 +221,19 @@ struct TableProseCheck: Check {
                 let periods = [text.period, row.period]
                 if periods.contains(.year) && periods.contains(.yearEnd) { continue }
                 let line = source.position(of: shown.range.lowerBound).line
+                let place = row.side.place ?? ("表格", "", "", "")
+                func cell(_ header: String) -> String { "\(place.table)中“\(place.label)”的\(header.filter { $0 != " " })" }
+                let saidText = source.readerText(said.range), shownText = source.readerText(shown.range)
                 let verdict = Verdict.of(hard: said.hard.intersects(shown.hard), plausible: said.plausible.intersects(shown.plausible))
                 if let f = relationFinding(verdict, range: said.range, check.spec.message(
-                    "正文“\(said.text)”与\(row.side.place) \(shown.text)（第\(line)行）不符", ["match": said.text])) {
+                    "正文“\(saidText)”与\(cell(place.header)) \(shownText)（第\(line)行）不符", ["match": saidText])) {
                     findings.append(f)
                 }
                 if let a = said.growth, let b = shown.growth {
                     let verdict = Verdict.of(hard: a.hard.intersects(b.hard), plausible: a.plausible.intersects(b.plausible))
+                    let rate = source.readerText(a.range)
                     if let f = relationFinding(verdict, range: a.range, check.spec.message(
-                        "正文中“\(said.text)”的增速“\(a.text)”与\(row.side.growthPlace) \(b.text)（第\(line)行）不符", ["match": a.text])) {
+                        "正文中“\(saidText)”的增速“\(rate)”与\(cell(place.growthHeader)) \(source.readerText(b.range))（第\(line)行）不符", ["match": rate])) {
                         findings.append(f)
                     }
                 }
