@@ -111,12 +111,20 @@ struct TableProseCheck: Check {
         /// `亿元` → (10⁸, 元): the scale and unit a table's unit words give its cells.
         var units: [String: (scale: Rational, unit: UInt8)?] = [:]
 
+        /// Whether the draft has a `|` at all: most drafts have no table, and then nothing of
+        /// the text need be kept.
+        let hasTables: Bool
+
         init(check: TableProseCheck, source: SourceFile) {
             self.check = check
             self.source = source
+            hasTables = source.bytes.withUnsafeBufferPointer { t in
+                t.containsBytes([UInt8(ascii: "|")])
+            }
         }
 
         mutating func read(_ window: StatementWindow) {
+            guard hasTables else { return }
             for (b, block) in window.blocks.enumerated() where block.kind != .tableRow {
                 let list = window.statements[b]
                 var lookup = BlockLookup(block)
@@ -126,15 +134,15 @@ struct TableProseCheck: Check {
                 for (k, s) in list.statements.enumerated() where s.measure == .level || s.measure == .average {
                     let q = block.quantities[s.figure]
                     guard let labelRange = s.label, q.isAmountLike, q.unitCode != 0, q.bound.isStated else { continue }
-                    let label = LabelKey.make(TableProseCheck.withoutVerb(window.source.readerBytes(labelRange)))
-                    let length = UTF8Text.scalarCount(label[...])
-                    guard length >= check.minLabel else { continue }
                     let clause = block.clauseStart(before: q.range.lowerBound, in: window.source)..<q.range.lowerBound
                     // The subject of its sentence, or of a clause after `；` that names it in full
                     // (`…；十种有色金属18.94万吨`); not a label leaning on the clause before it
                     // (`全市初中211所，在校学生31.56万人`).
-                    guard s.leadsSentence || length >= 4 && clause.lowerBound <= labelRange.lowerBound
-                        && TableProseCheck.opensClause(clause.lowerBound, in: window.source) else { continue }
+                    let opensClause = clause.lowerBound <= labelRange.lowerBound && TableProseCheck.opensClause(clause.lowerBound, in: window.source)
+                    guard s.leadsSentence || opensClause else { continue }
+                    let label = LabelKey.make(TableProseCheck.withoutVerb(window.source.readerBytes(labelRange)))
+                    let length = UTF8Text.scalarCount(label[...])
+                    guard length >= check.minLabel, s.leadsSentence || length >= 4 else { continue }
                     if lookup.contains(RepeatedFigureCheck.otherPeriodWords, between: clause) { continue }
                     var growth: (Range<Int>, Interval, Interval)?
                     if let g = list.descriptor(.growthRate, of: k), [.previousYear, .previousYearEnd, .unstated].contains(list.statements[g].base) {
