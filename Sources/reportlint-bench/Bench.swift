@@ -24,7 +24,18 @@ struct Bench {
         exit(2)
     }
 
-    static func main() throws {
+    /// An error (a missing or unreadable file, a failed child) is a message and exit 2, never
+    /// a trap: `try` at the top level stops the process with SIGILL.
+    static func main() {
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("reportlint-bench: \(error)\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func run() throws {
         var args = Array(CommandLine.arguments.dropFirst())
         let mode = args.isEmpty ? "all" : args.removeFirst()
         var sizeMB = 20
