@@ -190,6 +190,17 @@ struct Figures {
     }
 }
 
+extension Bound {
+    /// A value as stated (plain, or with a one-sided or approximate qualifier), not a range,
+    /// pair or order of magnitude.
+    var isStated: Bool {
+        switch self {
+        case .plain, .over, .under, .atLeast, .atMost, .approximate: return true
+        default: return false
+        }
+    }
+}
+
 /// A rule's `tolerance`: an absolute allowance (`0.1`, in the unit of the figures compared) or
 /// a relative one (`1%` of the figure it widens). None: printed precision alone decides.
 struct Tolerance: Sendable {

@@ -45,10 +45,11 @@ struct TableProseCheck: Check {
         /// For a table row: its table's name, label and value and growth headers, for
         /// messages (built only for a finding: a draft of tables has a million rows).
         var place: (table: String, label: String, header: String, growthHeader: String)?
-        /// For a part of a table's breakdown: the keys its outermost whole is read under. A
-        /// part is compared only when that whole agrees with the text: a table of another
-        /// scope (新登记市场主体 against 登记各类经营主体) names its parts as the text does.
-        var wholes: [Key] = []
+        /// For a part of a table's breakdown: the keys its outermost whole is read under (none
+        /// when it has no readable amount), nil for a row that is no part. A part is compared
+        /// only when that whole agrees with the text: a table of another scope (新登记市场主体
+        /// against 登记各类经营主体) names its parts as the text does.
+        var wholes: [Key]?
         /// For the text: a reading of the label is a part of a breakdown (`其中，畜牧业总产值…`).
         var isPart = false
 
@@ -128,9 +129,6 @@ struct TableProseCheck: Check {
             for (b, block) in window.blocks.enumerated() where block.kind != .tableRow {
                 let list = window.statements[b]
                 var lookup = BlockLookup(block)
-                // A part (其中…) is named within its whole, whatever its label says: it is
-                // compared only with a table's part whose whole agrees with the text.
-                let parts = Set(list.breakdowns.flatMap(\.parts))
                 for (k, s) in list.statements.enumerated() where s.measure == .level || s.measure == .average {
                     let q = block.quantities[s.figure]
                     guard let labelRange = s.label, q.isAmountLike, q.unitCode != 0, q.bound.isStated else { continue }
@@ -152,10 +150,11 @@ struct TableProseCheck: Check {
                         growth = (rate.range, hard, plausible)
                     }
                     let (hard, plausible) = q.intervals
-                    let isPart = parts.contains(k)
-                    Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth), period: s.period,
+                    // A part (其中…) is named within its whole, whatever its label says: it is
+                    // compared only with a table's part whose whole agrees with the text.
+                    let isPart = list.breakdowns.contains { $0.parts.contains(k) }
+                    Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth), period: s.period, isPart: isPart,
                              to: &prose[Key(label: label, unit: q.unitCode), default: (Side(), s.period)]) { _ in }
-                    if isPart { prose[Key(label: label, unit: q.unitCode)]?.side.isPart = true }
                 }
             }
         }
@@ -169,7 +168,7 @@ struct TableProseCheck: Check {
                 let suffixes = TableProseCheck.impliedSuffixes.filter { words.contains($0.cue) }.map(\.suffix)
                 let parents = table.parents
                 let name = table.name
-                let wholes = Set(table.breakdowns.map(\.whole))
+                let wholeRows = Set(table.breakdowns.map(\.whole))
                 let head = table.totalRow ?? (TableProseCheck.headsTable(table) ? 0 : nil)
                 var keys: [[Key]] = Array(repeating: [], count: table.rows.count)
                 for r in table.rows.indices {
@@ -179,21 +178,19 @@ struct TableProseCheck: Check {
                     let growth = g.flatMap { table.amount(row: r, column: $0) }.map { ($0.range, $0.hard, $0.plausible) }
                     let reading = Reading(range: amount.range, hard: amount.hard.scaled(by: scale),
                                           plausible: amount.plausible.scaled(by: scale), growth: growth)
-                    var root = r
-                    while let up = parents[root], up != r { root = up }
+                    var root = table.outermostWhole(of: r, parents: parents)
                     // A first row that some rows make up heads the table: the rows in no list
                     // are of its scope too (`个体工商户` in a table of 新登记市场主体).
-                    if root == r, let head, r != head, !wholes.contains(r) { root = head }
+                    if root == r, let head, r != head, !wholeRows.contains(r) { root = head }
+                    let wholes = root == r ? nil : keys[root]
                     for suffix in [[]] + suffixes {
                         let label = LabelKey.make(Array(row.label.utf8) + suffix)
                         guard UTF8Text.scalarCount(label[...]) >= check.minLabel else { continue }
                         let key = Key(label: label, unit: unit)
                         keys[r].append(key)
                         // Changed in place: a draft of tables has a row per label.
-                        let wholes = root == r ? [] : keys[root].isEmpty ? [Key(label: [], unit: 0)] : keys[root]
                         Self.add(reading, period: period, to: &rows[key, default: (Side(), period)]) { side in
-                            side.place = (name, row.label, table.columns[v].header, g.map { table.columns[$0].header } ?? "")
-                            // A part with no readable whole above it is never compared.
+                            side.place = (name, row.label, table.columns[v].name, g.map { table.columns[$0].name } ?? "")
                             side.wholes = wholes
                         }
                     }
@@ -202,10 +199,12 @@ struct TableProseCheck: Check {
         }
 
         /// Adds a reading of a label; `first` describes where it was read, on its first reading.
-        static func add(_ reading: Reading, period: Period, to entry: inout (side: Side, period: Period), first: (inout Side) -> Void) {
+        static func add(_ reading: Reading, period: Period, isPart: Bool = false, to entry: inout (side: Side, period: Period),
+                        first: (inout Side) -> Void) {
             if entry.period != period { entry.side.ambiguous = true }
             if entry.side.reading == nil { first(&entry.side) }
             entry.side.add(reading)
+            if isPart { entry.side.isPart = true }
         }
 
         /// The scale and unit of a table's unit words, read as the scanner reads `1亿元`.
@@ -225,12 +224,12 @@ struct TableProseCheck: Check {
             }
             for (key, text) in prose {
                 guard let said = text.side.value, let row = rows[key], let shown = row.side.value else { continue }
-                guard row.side.wholes.isEmpty ? !text.side.isPart : row.side.wholes.contains(where: agrees) else { continue }
+                guard row.side.wholes.map({ $0.contains(where: agrees) }) ?? !text.side.isPart else { continue }
                 let periods = [text.period, row.period]
                 if periods.contains(.year) && periods.contains(.yearEnd) { continue }
                 let line = source.position(of: shown.range.lowerBound).line
                 let place = row.side.place ?? ("表格", "", "", "")
-                func cell(_ header: String) -> String { "\(place.table)中“\(place.label)”的\(header.filter { $0 != " " })" }
+                func cell(_ column: String) -> String { "\(place.table)中“\(place.label)”的\(column)" }
                 let saidText = source.readerText(said.range), shownText = source.readerText(shown.range)
                 let verdict = Verdict.of(hard: said.hard.intersects(shown.hard), plausible: said.plausible.intersects(shown.plausible))
                 if let f = relationFinding(verdict, range: said.range, check.spec.message(
@@ -247,17 +246,6 @@ struct TableProseCheck: Check {
                 }
             }
             return findings.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        }
-    }
-}
-
-extension Bound {
-    /// A value as stated (plain, or with a one-sided or approximate qualifier), not a range,
-    /// pair or order of magnitude.
-    var isStated: Bool {
-        switch self {
-        case .plain, .over, .under, .atLeast, .atMost, .approximate: return true
-        default: return false
         }
     }
 }

@@ -132,8 +132,6 @@ private struct TableRuleRun {
         }
     }
 
-    private func header(_ c: Int) -> String { table.columns[c].header.filter { $0 != " " } }
-
     mutating func judge() {
         let subsets = table.rows.indices.filter { r in
             rule.subsetRows.map { $0.matches(table.rows[r].label) } ?? (table.rows[r].marker != .none)
@@ -143,9 +141,8 @@ private struct TableRuleRun {
             return table.totalRow ?? (table.rows.isEmpty ? nil : 0)
         }()
         let amountColumns = columns(rule.columns, roles: [.value, .previous])
-        if total == nil, rule.totalRow != nil, wants(.totalRow) || wants(.shareColumn) {
-            let name = rule.totalRow?.regex.pattern ?? ""
-            findings.append(Finding(range: table.header.block.range, message: rule.spec.message("\(table.name)中没有与“\(name)”相符的合计行")))
+        if total == nil, let pattern = rule.totalRow, wants(.totalRow) || wants(.shareColumn) {
+            findings.append(Finding(range: table.header.block.range, message: rule.spec.message("\(table.name)中没有与“\(pattern.regex.pattern)”相符的合计行")))
         }
         let partRows = total.map { total in
             table.rows.indices.filter { r in
@@ -195,15 +192,24 @@ private struct TableRuleRun {
         if let f = relationFinding(verdict, range: range, rule.spec.message(message, ["match": match])) { findings.append(f) }
     }
 
+    /// Whether computed intervals meet a stated cell, widened by the rule's tolerance.
+    private func meets(_ hard: Interval, _ plausible: Interval, _ stated: CellAmount) -> Verdict {
+        Verdict.of(hard: hard.intersects(rule.tolerance.widened(stated.hard)), plausible: plausible.intersects(rule.tolerance.widened(stated.plausible)))
+    }
+
+    /// Whether the amounts add up to the stated whole; nil when one of them is blank.
+    private func sumMeets(_ whole: CellAmount, _ amounts: [CellAmount?]) -> (Verdict, [CellAmount], Interval)? {
+        let present = amounts.compactMap { $0 }
+        guard present.count == amounts.count else { return nil }
+        let hard = Relations.sum(present.map(\.hard))
+        return (meets(hard, Relations.sum(present.map(\.plausible)), whole), present, hard)
+    }
+
     /// Σ parts meets the total, in one column; a part left blank stops the sum.
     private mutating func totalRowMeetsParts(_ total: Int, _ parts: [Int], column c: Int) {
-        guard let whole = table.amount(row: total, column: c) else { return }
-        let amounts = parts.compactMap { table.amount(row: $0, column: c) }
-        guard amounts.count == parts.count else { return }
-        let hard = Relations.sum(amounts.map(\.hard)), plausible = Relations.sum(amounts.map(\.plausible))
-        add(Verdict.of(hard: hard.intersects(rule.tolerance.widened(whole.hard)), plausible: plausible.intersects(rule.tolerance.widened(whole.plausible))),
-            at: whole.range, "\(table.name)中\(table.cellName(total, c)) \(whole.text) 与各组成行之和 \(amounts.map(\.text).joined(separator: "+")) 不符（合计可能范围 \(hard)）",
-            whole.text)
+        guard let whole = table.amount(row: total, column: c),
+              let (verdict, amounts, hard) = sumMeets(whole, parts.map { table.amount(row: $0, column: c) }) else { return }
+        add(verdict, at: whole.range, "\(table.name)中\(table.cellName(total, c)) \(whole.text) 与各组成行之和 \(amounts.sumText) 不符（合计可能范围 \(hard)）", whole.text)
     }
 
     private mutating func subsetAtMostParent(_ r: Int, _ parent: Int, column c: Int) {
@@ -232,7 +238,7 @@ private struct TableRuleRun {
         let sum = Relations.sum(shares.map(\.looseHard))
         add(Verdict.of(hard: sum.intersects(target), plausible: sum.intersects(target)),
             at: stated?.range ?? whole.range,
-            "\(table.name)中各组成行的\(header(s))之和 \(shares.map(\.text).joined(separator: "+")) 与 \(stated?.text ?? "100") 不符", stated?.text ?? whole.text)
+            "\(table.name)中各组成行的\(table.columns[s].name)之和 \(shares.sumText) 与 \(stated?.text ?? "100") 不符", stated?.text ?? whole.text)
     }
 
     private mutating func growthMeetsAmounts(_ r: Int, growth g: Int, current: Int, previous: Int) {
@@ -240,17 +246,14 @@ private struct TableRuleRun {
               let growth = table.amount(row: r, column: g), now.hard.isNonNegative, before.isPositive,
               let hard = Relations.growthPercent(current: now.hard, previous: before.hard),
               let plausible = Relations.growthPercent(current: now.plausible, previous: before.plausible) else { return }
-        add(Verdict.of(hard: hard.intersects(rule.tolerance.widened(growth.hard)), plausible: plausible.intersects(rule.tolerance.widened(growth.plausible))),
-            at: growth.range, "\(table.name)中\(table.cellName(r, g)) \(growth.text) 与 \(now.text)÷\(before.text)−1 不符", growth.text)
+        add(meets(hard, plausible, growth), at: growth.range, "\(table.name)中\(table.cellName(r, g)) \(growth.text) 与 \(now.text)÷\(before.text)−1 不符", growth.text)
     }
 
     private mutating func totalColumnMeetsParts(_ r: Int, total t: Int, parts: [Int]) {
-        guard let whole = table.amount(row: r, column: t) else { return }
-        let amounts = parts.compactMap { table.amount(row: r, column: $0) }
-        guard amounts.count == parts.count else { return }
-        let hard = Relations.sum(amounts.map(\.hard)), plausible = Relations.sum(amounts.map(\.plausible))
-        add(Verdict.of(hard: hard.intersects(rule.tolerance.widened(whole.hard)), plausible: plausible.intersects(rule.tolerance.widened(whole.plausible))),
-            at: whole.range, "\(table.name)中“\(table.rows[r].label)”的\(header(t)) \(whole.text) 与\(parts.map(header).joined(separator: "、"))之和 \(amounts.map(\.text).joined(separator: "+")) 不符",
+        guard let whole = table.amount(row: r, column: t),
+              let (verdict, amounts, _) = sumMeets(whole, parts.map { table.amount(row: r, column: $0) }) else { return }
+        add(verdict, at: whole.range,
+            "\(table.name)中“\(table.rows[r].label)”的\(table.columns[t].name) \(whole.text) 与\(parts.map { table.columns[$0].name }.joined(separator: "、"))之和 \(amounts.sumText) 不符",
             whole.text)
     }
 }

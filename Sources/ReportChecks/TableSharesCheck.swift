@@ -49,7 +49,7 @@ struct TableSharesCheck: OptionlessCheck, TableCheck {
             let hard = Relations.sum(shares.map(\.hard)), plausible = Relations.sum(shares.map(\.plausible))
             if let f = relationFinding(Verdict.of(hard: hard.intersects(wholeHard), plausible: plausible.intersects(wholePlausible)),
                                        range: range, spec.message(
-                                           "\(table.name)中“\(table.rows[b.whole].label)”各组成行的\(table.columns[s].header.filter { $0 != " " })之和 \(shares.map(\.text).joined(separator: "+")) 与 \(wholeText) 不符"))
+                                           "\(table.name)中“\(table.rows[b.whole].label)”各组成行的\(table.columns[s].name)之和 \(shares.sumText) 与 \(wholeText) 不符"))
             {
                 findings.append(f)
             }

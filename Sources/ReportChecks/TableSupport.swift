@@ -46,7 +46,17 @@ extension Table {
 
     /// `“住宅”的绝对数（亿元）`, for messages.
     func cellName(_ row: Int, _ column: Int) -> String {
-        "“\(rows[row].label)”的\(columns[column].header.filter { $0 != " " })"
+        "“\(rows[row].label)”的\(columns[column].name)"
+    }
+
+    /// The row a row belongs to at last (itself when it is no part), by `parents`.
+    func outermostWhole(of row: Int, parents: [Int?]) -> Int {
+        var r = row
+        for _ in rows.indices {
+            guard let up = parents[r] else { break }
+            r = up
+        }
+        return r
     }
 
     /// Each row's whole by the table's breakdowns (a row in two lists keeps the first).
@@ -67,6 +77,16 @@ extension Table {
         }
         return false
     }
+}
+
+extension Table.Column {
+    /// The header without spaces, for messages.
+    var name: String { header.filter { $0 != " " } }
+}
+
+extension [CellAmount] {
+    /// The figures as printed, joined as a sum: `42.0+66.0`.
+    var sumText: String { map(\.text).joined(separator: "+") }
 }
 
 extension CellAmount {

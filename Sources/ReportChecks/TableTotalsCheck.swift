@@ -42,7 +42,7 @@ struct TableTotalsCheck: OptionlessCheck, TableCheck {
         }
         guard breakdown.kind != .subset, parts.count >= 2 else { return nil }
         let hard = Relations.sum(parts.map(\.amount.hard)), plausible = Relations.sum(parts.map(\.amount.plausible))
-        let sum = Self.sumText(parts.map(\.amount))
+        let sum = parts.map(\.amount).sumText
         if breakdown.kind == .disjoint {
             return relationFinding(Verdict.of(hard: hard.canBeAtMost(whole.hard), plausible: plausible.canBeAtMost(whole.plausible)),
                                    range: whole.range, spec.message(
@@ -54,11 +54,6 @@ struct TableTotalsCheck: OptionlessCheck, TableCheck {
                                range: whole.range, spec.message(
                                    "\(table.name)中\(wholeName) \(whole.text) 与其各组成行之和 \(sum) 不符（合计可能范围 \(hard)）",
                                    ["match": whole.text]))
-    }
-
-    /// The parts' figures as printed, added up exactly.
-    static func sumText(_ amounts: [CellAmount]) -> String {
-        amounts.map(\.text).joined(separator: "+")
     }
 }
 

@@ -86,10 +86,10 @@ public struct ExtractionReport {
                 if (i + 1) % chunkSize == 0 { report(upTo: block.range.upperBound) }
             }
         }
-        // Tables are read in a second pass over the draft, and only when it has table rows:
-        // held until the file's end, a draft of tables would hold every cell.
-        let hasTables = (0..<draft.blockCount).contains { draft.kind($0) == .tableRow }
-        closeFile(source, quantities: !first, dates: dates, formulas: formulas, tables: hasTables ? draft.tables : nil)
+        // Tables are read in a second pass over the draft (`DraftTables` reads only table rows
+        // and the blocks just before them): held until the file's end, a draft of tables
+        // would hold every cell.
+        closeFile(source, quantities: !first, dates: dates, formulas: formulas, tables: draft.tables)
         flushPending()
     }
 
@@ -269,8 +269,7 @@ public struct ExtractionReport {
         }
     }
 
-    private mutating func closeFile(_ source: SourceFile, quantities: Bool, dates: [DateMention], formulas: [Formula], tables: DraftTables?) {
-        let tables = tables.map(AnySequence.init) ?? AnySequence([])
+    private mutating func closeFile(_ source: SourceFile, quantities: Bool, dates: [DateMention], formulas: [Formula], tables: DraftTables) {
         switch format {
         case .json:
             emit(quantities ? "\n      ]" : "[]")
