@@ -14,10 +14,13 @@ struct TableGrowthCheck: OptionlessCheck, TableCheck {
     let spec: RuleSpec
 
     func check(_ table: Table) -> [Finding] {
-        guard let g = table.column(.growth) else { return [] }
+        table.columns(.growth).flatMap { check(table, growth: $0) }
+    }
+
+    private func check(_ table: Table, growth g: Int) -> [Finding] {
         var findings: [Finding] = []
-        let current = table.column(.value)
-        if let current, let previous = table.column(.previous) {
+        let current = table.amountColumn(for: g)
+        if let current, table.columns[current].role == .value, let previous = table.column(.previous) {
             for r in table.rows.indices {
                 guard let now = table.amount(row: r, column: current), let before = table.amount(row: r, column: previous),
                       let growth = table.amount(row: r, column: g), now.hard.isNonNegative, before.isPositive,

@@ -162,7 +162,7 @@ struct TableProseCheck: Check {
         mutating func read(_ tables: [Table]) {
             for table in tables {
                 guard let v = table.column(.value) else { continue }
-                let g = table.column(.growth), unitColumn = table.column(.unit)
+                let g = table.growthColumn(of: v), unitColumn = table.column(.unit)
                 let period: Period = table.columns[v].header.contains("年末") ? .yearEnd : .unstated
                 let words = (table.caption ?? "") + table.columns[v].header
                 let suffixes = TableProseCheck.impliedSuffixes.filter { words.contains($0.cue) }.map(\.suffix)

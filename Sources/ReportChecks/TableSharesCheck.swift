@@ -14,9 +14,12 @@ struct TableSharesCheck: OptionlessCheck, TableCheck {
     let spec: RuleSpec
 
     func check(_ table: Table) -> [Finding] {
-        guard let s = table.column(.share) else { return [] }
-        let hundred = Interval.point(Relations.hundred)
         let parents = table.parents
+        return table.columns(.share).flatMap { check(table, share: $0, parents: parents) }
+    }
+
+    private func check(_ table: Table, share s: Int, parents: [Int?]) -> [Finding] {
+        let hundred = Interval.point(Relations.hundred)
         var findings: [Finding] = []
         // The base: a row whose share is 100, or a blank-shared total or first row.
         var base: (row: Int, onlyParts: Bool)?
@@ -26,7 +29,7 @@ struct TableSharesCheck: OptionlessCheck, TableCheck {
                   table.rows[r].cells[s].text.isEmpty {
             base = (r, true)
         }
-        if let base, let v = table.column(.value), let whole = table.amount(row: base.row, column: v), whole.isPositive {
+        if let base, let v = table.amountColumn(for: s), let whole = table.amount(row: base.row, column: v), whole.isPositive {
             for r in table.rows.indices where r != base.row && table.sameUnit(r, base.row) {
                 guard !base.onlyParts || table.isWithin(r, base.row, parents: parents),
                       let share = table.amount(row: r, column: s), let part = table.amount(row: r, column: v),

@@ -36,6 +36,19 @@ extension Table {
     /// The first column of each role.
     func column(_ role: Role) -> Int? { columns.firstIndex { $0.role == role } }
 
+    /// Every column of a role: a table with a header of two levels has a share or a growth
+    /// column for each year.
+    func columns(_ role: Role) -> [Int] { columns.indices.filter { columns[$0].role == role } }
+
+    /// The amounts a growth or share column is figured on: the nearest column of amounts to its
+    /// left (its year's, under a header of two levels), else the first value column.
+    func amountColumn(for c: Int) -> Int? {
+        columns[..<c].lastIndex { $0.role == .value || $0.role == .previous } ?? column(.value)
+    }
+
+    /// The growth column figured on value column `v`, if any.
+    func growthColumn(of v: Int) -> Int? { columns(.growth).first { amountColumn(for: $0) == v } }
+
     /// `表3` of `表3 2023年主要农产品产量`, or the caption's start; `表格` without a caption.
     var name: String {
         guard let caption else { return "表格" }

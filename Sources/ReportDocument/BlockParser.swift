@@ -51,6 +51,9 @@ struct RawBlocks {
     private(set) var moreLines: [Range<Int>] = []
     private(set) var headings: [Heading] = []
     private(set) var fields: [Field] = []
+    /// The layout of each HTML table row, by the row's first byte: few drafts have any, so a
+    /// raw block keeps no index for it.
+    var rowLayouts: [Int: RowLayout] = [:]
 
     func moreLines(of b: RawBlock) -> ArraySlice<Range<Int>> {
         moreLines[Int(b.moreLinesStart)..<Int(b.moreLinesStart + b.moreLinesCount)]
@@ -100,6 +103,7 @@ struct BlockParser {
     let t: UnsafeBufferPointer<UInt8>
     let markdown: Bool
     let syntax: LineSyntax
+    let html: HTMLTableSyntax
     var comments: [Comment] = []
 
     init(source: SourceFile, t: UnsafeBufferPointer<UInt8>, markdown: Bool) {
@@ -107,6 +111,7 @@ struct BlockParser {
         self.t = t
         self.markdown = markdown
         self.syntax = LineSyntax(t: t)
+        self.html = HTMLTableSyntax(t: t)
     }
 
     mutating func parse() -> RawBlocks {
@@ -117,6 +122,7 @@ struct BlockParser {
         // a large draft; pages never written are never mapped.
         blocks.reserveCapacity(lines.count)
         var i = frontMatterEnd(lines)
+        var tableCloseMissing = false
         while i < lines.count {
             let line = lines[i]
             if syntax.isBlank(line) { i += 1; continue }
@@ -141,6 +147,15 @@ struct BlockParser {
                 blocks.append(headingBlock(line, content, level: level, source: .atx, in: &table))
                 i += 1
                 continue
+            }
+            if markdown, !tableCloseMissing, html.opensTable(syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound) {
+                if let last = (i..<lines.count).first(where: { html.closesTable(lines[$0]) }) {
+                    addHTMLTable(lines, i, last, to: &blocks, in: &table)
+                    i = last + 1
+                    continue
+                }
+                // None closes after this line, nor after any later one: a paragraph.
+                tableCloseMissing = true
             }
             if syntax.isTableRow(line) {
                 if !syntax.isTableSeparator(line) {
@@ -201,6 +216,28 @@ struct BlockParser {
         return table
     }
 
+    /// The caption of the HTML table on lines `first...last` as a paragraph, then each of its
+    /// rows as a table row, its lines those of the source cut to the row.
+    private func addHTMLTable(_ lines: SourceLines, _ first: Int, _ last: Int, to blocks: inout [RawBlock], in table: inout RawBlocks) {
+        let (caption, rows) = html.read(lines[first].lowerBound..<lines[last].upperBound)
+        var k = first
+        func add(_ r: Range<Int>, _ kind: BlockKind) {
+            while k < last, lines[k].upperBound < r.lowerBound { k += 1 }
+            var block = RawBlock(kind: kind, range: r, firstLine: r.clamped(to: lines[k]))
+            var j = k + 1
+            while j <= last, lines[j].lowerBound < r.upperBound {
+                table.appendLine(r.clamped(to: lines[j]), to: &block)
+                j += 1
+            }
+            blocks.append(block)
+        }
+        if let caption, !syntax.isBlank(caption) { add(caption, .paragraph) }
+        for row in rows {
+            table.rowLayouts[row.range.lowerBound] = row.layout
+            add(row.range, .tableRow)
+        }
+    }
+
     /// A line that continues the current paragraph or item rather than starting a block.
     private func isContinuation(_ line: Range<Int>) -> Bool {
         if syntax.isBlank(line) || syntax.atxHeading(line) != nil || syntax.fence(line) != nil || syntax.isTableRow(line) {
@@ -208,7 +245,7 @@ struct BlockParser {
         }
         if syntax.listItem(line, markdown: markdown) != nil { return false }
         let content = syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound
-        if syntax.field(content) != nil || syntax.starts(content, with: "<!--") { return false }
+        if syntax.field(content) != nil || syntax.starts(content, with: "<!--") || markdown && html.opensTable(content) { return false }
         return true
     }
 

@@ -81,8 +81,8 @@ public final class Block: Sendable {
     /// Sentences, split on 。！？； and at the end of the block, in source coordinates.
     public let sentences: SentenceList
     public let quantities: [Quantity]
-    /// Dates and formulas, in the few blocks that have any.
-    @usableFromInline let mentions: Mentions?
+    /// Dates, formulas and an HTML row's layout, in the few blocks that have any.
+    @usableFromInline let rare: Rare?
 
     // The accessors below are inlinable: the checks, in another module, ask for them for
     // every block, and a call each cost 1 % of a lint.
@@ -94,13 +94,15 @@ public final class Block: Sendable {
         case both(Heading, Field)
     }
 
-    @usableFromInline final class Mentions: Sendable {
+    @usableFromInline final class Rare: Sendable {
         @usableFromInline let dates: [DateMention]
         @usableFromInline let formulas: [Formula]
+        @usableFromInline let rowLayout: RowLayout?
 
-        init(dates: [DateMention], formulas: [Formula]) {
+        init(dates: [DateMention], formulas: [Formula], rowLayout: RowLayout?) {
             self.dates = dates
             self.formulas = formulas
+            self.rowLayout = rowLayout
         }
     }
 
@@ -131,11 +133,14 @@ public final class Block: Sendable {
 
     /// Nesting depth of a list item (0 for top level).
     @inlinable public var listDepth: Int? { depth < 0 ? nil : Int(depth) }
-    @inlinable public var dates: [DateMention] { mentions?.dates ?? [] }
-    @inlinable public var formulas: [Formula] { mentions?.formulas ?? [] }
+    @inlinable public var dates: [DateMention] { rare?.dates ?? [] }
+    @inlinable public var formulas: [Formula] { rare?.formulas ?? [] }
+    /// An HTML table row's header flag and cell spans; nil for a pipe-table row.
+    @inlinable public var rowLayout: RowLayout? { rare?.rowLayout }
 
     init(kind: BlockKind, range: Range<Int>, text: InlineText, heading: Heading?, field: Field?, listDepth: Int?,
-         sentences: SentenceList = SentenceList(), quantities: [Quantity] = [], dates: [DateMention] = [], formulas: [Formula] = []) {
+         sentences: SentenceList = SentenceList(), quantities: [Quantity] = [], dates: [DateMention] = [], formulas: [Formula] = [],
+         rowLayout: RowLayout? = nil) {
         self.kind = kind
         (start, end) = (UInt32(range.lowerBound), UInt32(range.upperBound))
         self.text = text
@@ -148,7 +153,7 @@ public final class Block: Sendable {
         depth = listDepth.map { Int32($0) } ?? -1
         self.sentences = sentences
         self.quantities = quantities
-        mentions = dates.isEmpty && formulas.isEmpty ? nil : Mentions(dates: dates, formulas: formulas)
+        rare = dates.isEmpty && formulas.isEmpty && rowLayout == nil ? nil : Rare(dates: dates, formulas: formulas, rowLayout: rowLayout)
     }
 }
 

@@ -96,7 +96,8 @@ public struct DocumentReader: Sendable {
 
     func finish(_ raw: RawBlock, in raws: RawBlocks, source: SourceFile, t: UnsafeBufferPointer<UInt8>, scanner: QuantityScanner?,
                 markdown: Bool) -> Block {
-        var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count)
+        let layout = raw.kind == .tableRow && !raws.rowLayouts.isEmpty ? raws.rowLayouts[raw.range.lowerBound] : nil
+        var builder = InlineTextBuilder(source: source.bytes, markdown: markdown, capacity: raw.range.count, cellMarks: layout != nil)
         if raw.kind != .code {
             // The first line, then the others joined to the line before: no array of lines.
             var previous = raw.firstLine
@@ -112,7 +113,8 @@ public struct DocumentReader: Sendable {
         heading?.title = text.string
         field?.value = text.string
         guard raw.kind != .code, let scanner else {
-            return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth)
+            return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth,
+                         rowLayout: layout)
         }
         var found = text.withBytes { scanner.scan($0, countingFirst: true) }
         // Offsets move from the reader text to the source in place: mapped copies would double
@@ -125,7 +127,8 @@ public struct DocumentReader: Sendable {
         for k in found.dates.indices { found.dates[k].range = mapper.sourceRange(found.dates[k].range) }
         for k in found.formulas.indices { found.formulas[k].range = mapper.sourceRange(found.formulas[k].range) }
         return Block(kind: raw.kind, range: raw.range, text: text, heading: heading, field: field, listDepth: raw.listDepth,
-                     sentences: Sentences.split(text), quantities: found.quantities, dates: found.dates, formulas: found.formulas)
+                     sentences: Sentences.split(text), quantities: found.quantities, dates: found.dates, formulas: found.formulas,
+                     rowLayout: layout)
     }
 }
 

@@ -136,11 +136,15 @@ struct InlineTextBuilder {
     /// The source bytes the text comes from: an upper bound on its length but for the rare
     /// space that joins two Latin lines.
     private let capacity: Int
+    /// An HTML table row: `|` stands for each `<td>`, `<th>` and the `</tr>`, so that its
+    /// cells split as a pipe table's do.
+    private let cellMarks: Bool
 
-    init(source: [UInt8], markdown: Bool, capacity: Int = 0) {
+    init(source: [UInt8], markdown: Bool, capacity: Int = 0, cellMarks: Bool = false) {
         self.source = source
         self.markdown = markdown
         self.capacity = capacity
+        self.cellMarks = cellMarks
     }
 
     func build() -> InlineText {
@@ -282,6 +286,7 @@ struct InlineTextBuilder {
             case UInt8(ascii: "<"):
                 if let close = htmlEnd(i, end) {
                     flush(i)
+                    if cellMarks, isCellBoundary(i, close) { synthesize(UInt8(ascii: "|"), at: i) }
                     runStart = close
                     i = close
                 } else {
@@ -318,6 +323,14 @@ struct InlineTextBuilder {
         }
         guard let targetEnd = find(closer, from: close + 2, end: end) else { return nil }
         return (open + 1..<close, targetEnd + 1)
+    }
+
+    /// `<td…>`, `<th…>`, `</tr>`.
+    private func isCellBoundary(_ open: Int, _ close: Int) -> Bool {
+        func letter(_ k: Int) -> UInt8 { k < close ? source[k] | 0x20 : 0 }
+        let nameEnd = { (k: Int) in k >= close - 1 || !isLetter(source[k]) }
+        if letter(open + 1) == UInt8(ascii: "t") { return (letter(open + 2) == UInt8(ascii: "d") || letter(open + 2) == UInt8(ascii: "h")) && nameEnd(open + 3) }
+        return source[open + 1] == UInt8(ascii: "/") && letter(open + 2) == UInt8(ascii: "t") && letter(open + 3) == UInt8(ascii: "r") && nameEnd(open + 4)
     }
 
     /// `<!-- … -->` on one line, `<br>`, `</sup>`, `<https://…>`: markup a reader does not see.

@@ -9,10 +9,24 @@ public struct TableCell: Sendable {
     public let figures: Range<Int>
     /// The text opens with a minus sign (`-2.3`, `－2.3`): the scanner reads the number without it.
     public let negative: Bool
+
+    public init(range: Range<Int>, text: String, figures: Range<Int>, negative: Bool) {
+        self.range = range
+        self.text = text
+        self.figures = figures
+        self.negative = negative
+    }
+
+    /// What a cell spanning this place of the grid leaves there: no figures, and its text
+    /// where a header's text carries over (`text`), none in the body.
+    public func covering(text: String) -> TableCell {
+        TableCell(range: range.upperBound..<range.upperBound, text: text, figures: 0..<0, negative: false)
+    }
 }
 
 extension Block {
     /// The cells of a table row (`| a | b |`), split at unescaped `|`; empty for other blocks.
+    /// An HTML row's text has a `|` for each `<td>` and `<th>` (see `rowLayout` for spans).
     public var cells: [TableCell] {
         guard kind == .tableRow else { return [] }
         return text.withBytes { t -> [TableCell] in

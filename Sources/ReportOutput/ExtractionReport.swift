@@ -700,6 +700,7 @@ enum Extraction {
             w.beginObject()
             w.field("label", r.label)
             w.field("marker", r.marker.rawValue)
+            w.field("indent", int: r.indent)
             w.field("numbered", bool: r.numbered)
             w.field("total", bool: k == t.totalRow)
             w.key("cells")

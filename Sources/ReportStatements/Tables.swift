@@ -33,6 +33,8 @@ public struct Table: Sendable {
         case qizhong
         /// `在总计中：轻工业`: a part of the table's total.
         case ofTotal
+        /// `　　城镇`: an indented label (see `Row.indent`).
+        case indent
     }
 
     public struct Column: Sendable {
@@ -48,6 +50,9 @@ public struct Table: Sendable {
         /// The first cell without its marker and blanks.
         public let label: String
         public let marker: Marker
+        /// Ideographic or no-break spaces before the label: a row indented further than the
+        /// row above is a part of it, and rows indented alike are parts of one whole.
+        public let indent: Int
         /// A numbered row (`1.食品烟酒`, `（2）非税收入`, `二、衣着`): a top-level item.
         public let numbered: Bool
         /// Each cell's amount (see `Table.amount`), read once for every check.
@@ -67,8 +72,10 @@ public struct Table: Sendable {
     public let caption: String?
     public let unitNote: String?
     public let columns: [Column]
-    /// The header row, then the body rows.
+    /// The first header row, how many rows head the table (two or more for a header of two
+    /// levels), then the body rows.
     public let header: Row
+    public let headerRowCount: Int
     public let rows: [Row]
     public let breakdowns: [Breakdown]
     /// A row of 合计, 总计, 全市… that totals the rows beside it.
@@ -114,7 +121,10 @@ public struct TableReader {
             if rows.count >= Self.maximumRows { return take() }
             return nil
         }
+        // The blocks before a table are no later table's caption.
+        let ended = !rows.isEmpty
         let table = take()
+        if ended { before = [] }
         before.append(block)
         if before.count > 2 { before.removeFirst() }
         return table
@@ -143,9 +153,13 @@ struct TableBuilder {
     let before: [Block]
 
     func build() -> Table {
-        let all = blocks.map(row)
-        let header = all[0], body = Array(all.dropFirst())
-        var columns = header.cells.enumerated().map { k, cell in column(cell.text, at: k) }
+        let grid = Self.grid(blocks)
+        let headerCount = headerRows(grid)
+        let header = row(blocks[0], cells: grid[0].map(\.cell))
+        let body = zip(blocks, grid).dropFirst(headerCount).map { b, cells in
+            row(b, cells: cells.map { $0.covered ? $0.cell.covering(text: "") : $0.cell })
+        }
+        var columns = headers(grid.prefix(headerCount)).enumerated().map { k, text in column(text, at: k) }
         // `2022年 | 2023年 | 增长%`: the earlier year's amounts are last period's.
         let dated = columns.indices.compactMap { k in columns[k].role == .value ? Self.year(columns[k].header).map { (k, $0) } : nil }
         if dated.count == 2, dated[0].1 != dated[1].1, !columns.contains(where: { $0.role == .previous }) {
@@ -164,21 +178,114 @@ struct TableBuilder {
             }
         }
         let (breakdowns, total) = structure(body, unitColumn: columns.firstIndex { $0.role == .unit })
-        return Table(caption: caption, unitNote: unitNote, columns: columns, header: header, rows: body, breakdowns: breakdowns,
-                     totalRow: total)
+        return Table(caption: caption, unitNote: unitNote, columns: columns, header: header, headerRowCount: headerCount, rows: body,
+                     breakdowns: breakdowns, totalRow: total)
     }
 
-    private func row(_ block: Block) -> Table.Row {
-        let cells = block.cells
-        var label = Self.compact(cells.first?.text ?? "")
-        var marker = Table.Marker.none
+    /// A place of the table's grid: a cell, or the part of a spanning cell that covers it.
+    struct Slot {
+        let cell: TableCell
+        let covered: Bool
+    }
+
+    /// The widest grid read: wider rows are cut (a report table has a dozen columns).
+    static let maximumColumns = 256
+
+    /// Each row's cells laid on the table's grid: an HTML cell that spans columns or rows
+    /// (`colspan`, `rowspan`) covers the places to its right and below, and the cells of the
+    /// rows below move right past them. A pipe-table row is its cells.
+    static func grid(_ blocks: [Block]) -> [[Slot]] {
+        var above: [Int: (cell: TableCell, rows: Int)] = [:]
+        return blocks.map { block in
+            let cells = block.cells
+            guard let layout = block.rowLayout, layout.spans.count == cells.count else {
+                return cells.prefix(maximumColumns).map { Slot(cell: $0, covered: false) }
+            }
+            var row: [Slot] = []
+            func coverFromAbove() {
+                while row.count < maximumColumns, let a = above[row.count] {
+                    row.append(Slot(cell: a.cell, covered: true))
+                    above[row.count - 1] = a.rows > 1 ? (a.cell, a.rows - 1) : nil
+                }
+            }
+            for (cell, span) in zip(cells, layout.spans) {
+                coverFromAbove()
+                for k in 0..<span.columns where row.count < maximumColumns {
+                    if span.rows > 1 { above[row.count] = (cell, span.rows - 1) }
+                    row.append(Slot(cell: cell, covered: k > 0))
+                }
+            }
+            coverFromAbove()
+            return row
+        }
+    }
+
+    /// How many rows head the table: an HTML table's `<th>` or `<thead>` rows; in a pipe
+    /// table, the first row and the rows under it that go on naming its columns (a blank
+    /// first cell and text but no figure in the others) when a header cell is left blank for
+    /// the cell to its left to span, as in `| 指标 | 2023年 | | 2024年 | |`.
+    private func headerRows(_ grid: [[Slot]]) -> Int {
+        guard blocks[0].rowLayout == nil else {
+            return max(1, blocks.prefix { $0.rowLayout?.header ?? false }.count)
+        }
+        guard grid[0].dropFirst().contains(where: { Self.compact($0.cell.text).isEmpty }) else { return 1 }
+        var count = 1
+        while count < min(3, grid.count - 1), case let cells = grid[count], let first = cells.first, Self.compact(first.cell.text).isEmpty,
+              cells.dropFirst().contains(where: { !Self.compact($0.cell.text).isEmpty }),
+              cells.allSatisfy({ $0.cell.figures.isEmpty || Self.amount($0.cell, in: blocks[count]) == nil }) {
+            count += 1
+        }
+        return count
+    }
+
+    /// Each column's header: the texts the header rows give it, top to bottom, a pipe table's
+    /// blank header cell spanned by the one to its left.
+    private func headers(_ rows: ArraySlice<[Slot]>) -> [String] {
+        let width = rows.map(\.count).max() ?? 0
+        var levels = rows.map { row in (0..<width).map { $0 < row.count ? Self.trimmed(row[$0].cell.text) : "" } }
+        if rows.count > 1, blocks[0].rowLayout == nil {
+            for l in levels.indices.dropLast() {
+                for c in levels[l].indices.dropFirst(2) where levels[l][c].isEmpty { levels[l][c] = levels[l][c - 1] }
+            }
+        }
+        return (0..<width).map { c in
+            var parts: [String] = []
+            for level in levels where !level[c].isEmpty && parts.last != level[c] { parts.append(level[c]) }
+            return parts.joined(separator: " ")
+        }
+    }
+
+    private func row(_ block: Block, cells: [TableCell]) -> Table.Row {
+        let (indent, rest) = Self.indentation(cells.first?.text ?? "")
+        var label = Self.compact(rest)
+        var marker = indent > 0 ? Table.Marker.indent : .none
         for (prefix, m) in Self.markers where Self.starts(label, prefix) {
             label = String(label.utf8.dropFirst(prefix.utf8.count))!
             marker = m
             break
         }
-        return Table.Row(block: block, cells: cells, label: label, marker: marker, numbered: Self.isNumbered(label),
+        return Table.Row(block: block, cells: cells, label: label, marker: marker, indent: indent, numbered: Self.isNumbered(label),
                          amounts: cells.dropFirst().isEmpty ? [] : [nil] + cells.dropFirst().map { Self.amount($0, in: block) })
+    }
+
+    /// How far a label is indented (Word's and WPS's tables indent a part under its whole with
+    /// ideographic spaces, `&nbsp;` or no-break spaces, one each), and the label after it.
+    static func indentation(_ text: String) -> (Int, String) {
+        var rest = text.utf8[...]
+        var count = 0
+        while true {
+            if rest.starts(with: "\u{3000}".utf8) || rest.starts(with: "\u{00A0}".utf8) {
+                rest = rest.dropFirst(rest.first == 0xE3 ? 3 : 2)
+            } else if rest.starts(with: "&nbsp;".utf8) || rest.starts(with: "&emsp;".utf8) {
+                rest = rest.dropFirst(6)
+            } else if rest.first == 0x20 {
+                rest = rest.dropFirst()
+                continue
+            } else {
+                return (count, String(Substring(rest)))
+            }
+            count += 1
+        }
     }
 
     /// See `Table.amount`.
@@ -265,7 +372,7 @@ struct TableBuilder {
         /// complement of the first part, or (unless a marked row follows it, which makes it
         /// the next list's whole) a label more like the first part's than the whole's.
         func continues(_ i: Int, whole: Int, first: Int) -> Bool {
-            if rows[i].numbered || unit(i) != unit(first) { return false }
+            if rows[i].numbered || unit(i) != unit(first) || rows[i].indent < rows[first].indent { return false }
             if Self.isRest(rows[i].label) || complements(i, first) { return true }
             if Self.isAgeBand(rows[i].label), Self.isAgeBand(rows[first].label) { return true }
             let nextMarked = i + 1 < rows.count && rows[i + 1].marker != .none
@@ -274,9 +381,31 @@ struct TableBuilder {
         let total = rows.indices.first { Self.totalWords.contains(rows[$0].label) }
         var lists: [(whole: Int, parts: [Int], ambiguous: Bool)] = []
         var listOf = [Int?](repeating: nil, count: rows.count)
+        /// The last row at each indentation above the current row's.
+        var lastAtIndent: [Int: Int] = [:]
         for i in rows.indices {
             let r = rows[i]
-            if r.marker == .ofTotal {
+            defer {
+                lastAtIndent = lastAtIndent.filter { $0.key < r.indent }
+                lastAtIndent[r.indent] = i
+            }
+            if r.indent > 0, i > 0, r.indent > rows[i - 1].indent {
+                // Indented under the row above: its part, whatever the label says.
+                lists.append((i - 1, [i], false))
+                listOf[i] = lists.count - 1
+            } else if r.marker == .indent, i > 0 {
+                // Rows indented alike go on with one list, but for a list already complete
+                // (城镇, 乡村 before 男性, 女性): the next rows split the whole again.
+                if let j = lastAtIndent[r.indent], let l = listOf[j] {
+                    if lists[l].parts.count >= 2, Complements.match(lists[l].parts.map { keys[$0] }, in: Complements.complete) != nil {
+                        lists.append((lists[l].whole, [i], false))
+                        listOf[i] = lists.count - 1
+                    } else {
+                        lists[l].parts.append(i)
+                        listOf[i] = l
+                    }
+                }
+            } else if r.marker == .ofTotal {
                 // 在总计中：the table's total, or its first row when it has no total row.
                 let whole = total ?? 0
                 guard whole != i else { continue }

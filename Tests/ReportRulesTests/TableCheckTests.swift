@@ -33,6 +33,34 @@ import ReportDocument
         #expect(try found(table.replacingOccurrences(of: "| 4.9 |", with: "| 1.9 |")) == ["growth:3"])
     }
 
+    /// A header of two levels: each year's share and growth columns are figured on that
+    /// year's amounts, and an HTML table's error is reported at its cell's line.
+    @Test func eachYearsColumnsAreFiguredOnItsOwnAmounts() throws {
+        let grouped = """
+            | 指标 | 2023年 | | 2024年 | | |
+            |---|---|---|---|---|---|
+            | | 人数（万人） | 比重（%） | 人数（万人） | 比重（%） | 比上年增长（%） |
+            | 常住人口 | 100 | 100.0 | 110 | 100.0 | 10.0 |
+            | 城镇 | 60 | 60.0 | 70 | 63.6 | 16.7 |
+            | 乡村 | 40 | 40.0 | 40 | 36.4 | 0.0 |
+            """
+        #expect(try found(grouped) == [])
+        #expect(try found(grouped.replacingOccurrences(of: "| 63.6 |", with: "| 60.0 |")) == ["shares:4", "shares:5"])
+        #expect(try found(grouped.replacingOccurrences(of: "| 16.7 |", with: "| 6.7 |")) == ["growth:4", "growth:5"])
+        let html = """
+            <table>
+            <tr><th>指标</th><th>绝对数（亿元）</th></tr>
+            <tr><td>生产总值</td><td>100</td></tr>
+            <tr><td>第一产业</td><td>10</td></tr>
+            <tr><td>第二产业</td><td>40</td></tr>
+            <tr><td>第三产业</td>
+            <td>60</td></tr>
+            </table>
+            """
+        #expect(try found(html) == ["totals:3"])
+        #expect(try found(html.replacingOccurrences(of: ">60<", with: ">50<")) == [])
+    }
+
     @Test func rowsLeftAloneByTheTotals() throws {
         // A blank part: no sum. Another unit: not compared. A negative amount: not compared.
         #expect(try found("| 指标 | 亿元 |\n|---|---|\n| 生产总值 | 100 |\n| 第一产业 | 10 |\n| 第二产业 |  |\n| 第三产业 | 50 |\n") == [])

@@ -134,4 +134,96 @@ import ReportStatements
         #expect(pieces.count == 2)
         #expect(pieces.map { $0.rows.count + 1 }.reduce(0, +) == TableReader.maximumRows + 11)
     }
+
+    /// An HTML table: its `<caption>`, `<thead>` rows as a header of two levels, a cell that
+    /// spans rows and one that spans columns, each body cell's figure at its own place.
+    @Test func htmlTableWithSpansAndTwoHeaderRows() throws {
+        let text = """
+            正文。
+
+            <table>
+            <caption>表1 分产业增加值</caption>
+            <thead>
+            <tr><th rowspan="2">指标</th><th colspan=2>2024年</th></tr>
+            <tr><th>绝对数（亿元）</th><th>比上年增长（%）</th></tr>
+            </thead>
+            <tr><td>地区生产总值</td><td>1000.0</td><td>5.0</td></tr>
+            <tr>
+              <td>第一产业</td>
+              <td>100.0</td>
+              <td>3.0</td>
+            </tr>
+            <tr><td>第二产业</td><td>400.0</td><td>5.5</td></tr><tr><td>第三产业</td><td>500.0</td><td>-5.2</td></tr>
+            </table>
+            """
+        let t = try #require(tables(text).first)
+        #expect(t.caption == "表1 分产业增加值")
+        #expect(t.headerRowCount == 2)
+        #expect(t.columns.map(\.header) == ["指标", "2024年 绝对数（亿元）", "2024年 比上年增长（%）"])
+        #expect(t.columns.map(\.role) == [.label, .value, .growth])
+        #expect(t.rows.map(\.label) == ["地区生产总值", "第一产业", "第二产业", "第三产业"])
+        #expect(t.describe().last == "partition(categories) r0 = r1 + r2 + r3")
+        let source = SourceFile(path: "t.md", text: text)
+        let cell = try #require(t.amount(row: 1, column: 1))
+        #expect(source.text(cell.range) == "100.0" && source.position(of: cell.range.lowerBound).line == 12)
+        #expect(t.amount(row: 3, column: 2)?.text == "-5.2")
+        #expect(source.position(of: try #require(t.amount(row: 3, column: 1)).range.lowerBound).line == 15)
+    }
+
+    /// A body cell that spans leaves the places it covers blank: its figure is read once.
+    @Test func spanningBodyCellsCoverTheirPlaces() throws {
+        let t = try #require(tables("""
+            <table>
+            <tr><th>地区</th><th>指标</th><th>数值</th><th>备注</th></tr>
+            <tr><td rowspan="2">东部</td><td>人口</td><td colspan="2">12</td></tr>
+            <tr><td>面积</td><td>30</td><td>x</td></tr>
+            </table>
+            """).first)
+        #expect(t.rows.map { $0.cells.map(\.text) } == [["东部", "人口", "12", ""], ["", "面积", "30", "x"]])
+        #expect(t.amount(row: 0, column: 3) == nil && t.amount(row: 1, column: 2)?.text == "30")
+    }
+
+    /// A pipe table names its columns in two rows when a header cell is left blank for the one
+    /// to its left to span; a header row without blanks is one row, whatever follows it.
+    @Test func pipeTableWithAHeaderOfTwoRows() throws {
+        let two = try #require(tables("""
+            | 指标 | 2023年 | | 2024年 | |
+            |---|---|---|---|---|
+            | | 绝对数（万人） | 比重（%） | 绝对数（万人） | 比重（%） |
+            | 常住人口 | 100 | 100.0 | 110 | 100.0 |
+            """).first)
+        #expect(two.headerRowCount == 2)
+        #expect(two.columns.map(\.header) == ["指标", "2023年 绝对数（万人）", "2023年 比重（%）", "2024年 绝对数（万人）", "2024年 比重（%）"])
+        #expect(two.columns.map(\.role) == [.label, .previous, .share, .value, .share])
+        let one = try #require(tables("| 指标 | 数值 |\n|---|---|\n| | 绝对数 |\n| 甲 | 1 |\n").first)
+        #expect(one.headerRowCount == 1 && one.rows.count == 2)
+    }
+
+    /// Indentation (ideographic spaces, `&nbsp;`) puts a row under the row above; rows indented
+    /// alike are one list until it is complete, and a deeper row under a part is that part's.
+    @Test func indentedRowsArePartsOfTheRowAbove() throws {
+        let text = """
+            | 指标 | 年末数（万人） |
+            |---|---|
+            | 年末常住人口 | 500 |
+            | 　　城镇 | 300 |
+            | 　　乡村 | 200 |
+            | &nbsp;&nbsp;男性 | 260 |
+            | 　　　　其中：60岁以上 | 90 |
+            | 　　女性 | 240 |
+            | 户籍人口 | 480 |
+            | 迁入人口 | 3 |
+            """
+        #expect(breakdowns(text) == ["partition(categories) r0 = r1 + r2", "partition(categories) r0 = r3 + r5", "subset(qizhong) r3 ⊇ r4"])
+        let t = try #require(tables(text).first)
+        #expect(t.rows.map(\.indent) == [0, 2, 2, 2, 4, 2, 0, 0])
+        #expect(t.rows.map(\.marker) == [.none, .indent, .indent, .indent, .qizhong, .indent, .none, .none])
+        #expect(t.rows[3].label == "男性")
+    }
+
+    /// The blocks before one table are not the caption of the next.
+    @Test func aCaptionBelongsToOneTable() {
+        let found = tables("表1 甲\n\n| a | b |\n|---|---|\n| x | 1 |\n\n正文。\n\n| c | d |\n|---|---|\n| y | 2 |\n")
+        #expect(found.map(\.caption) == ["表1 甲", nil])
+    }
 }

@@ -78,7 +78,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let file = try #require((log["files"] as? [[String: Any]])?.first)
         let tables = try #require(file["tables"] as? [[String: Any]])
-        #expect(tables.count == 4)
+        #expect(tables.count == 5)
         let first = tables[0]
         #expect(first["caption"] as? String == "表1 2025年地区生产总值及其增长速度")
         #expect(first["unit"] as? String == "亿元")
@@ -98,6 +98,15 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         #expect(breakdowns.contains { $0["kind"] as? String == "subset" && $0["whole"] as? Int == 2 && $0["parts"] as? [Int] == [3] })
         let third = tables[2]
         #expect((third["columns"] as? [[String: Any]])?.map { $0["role"] as? String } == ["label", "unit", "previous", "value", "growth"])
+        // An HTML table: a header of two rows with merged cells, indented rows.
+        let html = tables[4]
+        #expect((html["columns"] as? [[String: Any]])?.map { $0["header"] as? String }
+            == ["指标", "2024年 人数（万人）", "2024年 比重（%）", "2025年 人数（万人）", "2025年 比重（%）", "2025年 比上年增长（%）"])
+        let htmlRows = try #require(html["rows"] as? [[String: Any]])
+        #expect(htmlRows.map { $0["indent"] as? Int } == [0, 2, 4, 2])
+        #expect(htmlRows.map { $0["marker"] as? String } == ["none", "indent", "qizhong", "indent"])
+        let htmlCell = try #require((htmlRows[1]["cells"] as? [[String: Any]])?[3])
+        #expect(htmlCell["text"] as? String == "173.8" && htmlCell["line"] as? Int == 71)
 
         let none = try runReportlint(["extract", "--format", "json", "Samples/style-mistakes.md"])
         let noTables = try #require(try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [String: Any])
