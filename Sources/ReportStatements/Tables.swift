@@ -108,9 +108,12 @@ public struct CellAmount: Sendable {
 /// that is not one of its rows. Keeps the two blocks before a table for its caption and unit.
 public struct TableReader {
     private var rows: [Block] = []
+    private var rowBytes = 0
     private var before: [Block] = []
-    /// A table of more rows is read in pieces of this many: memory stays bounded.
+    /// A table of more rows, or of more source bytes, is read in pieces of this many: memory
+    /// stays bounded, for wide rows too (a report's tables are a few hundred rows at most).
     public static let maximumRows = 4096
+    public static let maximumBytes = 1 << 18
 
     public init() {}
 
@@ -118,7 +121,8 @@ public struct TableReader {
     public mutating func add(_ block: Block) -> Table? {
         if block.kind == .tableRow {
             rows.append(block)
-            if rows.count >= Self.maximumRows { return take() }
+            rowBytes += block.range.count
+            if rows.count >= Self.maximumRows || rowBytes >= Self.maximumBytes { return take() }
             return nil
         }
         // The blocks before a table are no later table's caption.
@@ -141,7 +145,7 @@ public struct TableReader {
     }
 
     private mutating func take() -> Table? {
-        defer { rows = [] }
+        defer { (rows, rowBytes) = ([], 0) }
         guard rows.count >= 2 else { return nil }
         return TableBuilder(blocks: rows, before: before).build()
     }
@@ -153,12 +157,11 @@ struct TableBuilder {
     let before: [Block]
 
     func build() -> Table {
-        let grid = Self.grid(blocks)
-        let headerCount = headerRows(grid)
-        let header = row(blocks[0], cells: grid[0].map(\.cell))
-        let body = zip(blocks, grid).dropFirst(headerCount).map { b, cells in
-            row(b, cells: cells.map { $0.covered ? $0.cell.covering(text: "") : $0.cell })
-        }
+        let cells = blocks.map(\.cells)
+        let headerCount = headerRows(cells)
+        let grid = Self.grid(blocks, cells, headerRows: headerCount)
+        let header = row(blocks[0], cells: grid[0])
+        let body = zip(blocks, grid).dropFirst(headerCount).map { row($0, cells: $1) }
         var columns = headers(grid.prefix(headerCount)).enumerated().map { k, text in column(text, at: k) }
         // `2022年 | 2023年 | 增长%`: the earlier year's amounts are last period's.
         let dated = columns.indices.compactMap { k in columns[k].role == .value ? Self.year(columns[k].header).map { (k, $0) } : nil }
@@ -183,28 +186,25 @@ struct TableBuilder {
     }
 
     /// A place of the table's grid: a cell, or the part of a spanning cell that covers it.
-    struct Slot {
-        let cell: TableCell
-        let covered: Bool
-    }
-
     /// The widest grid read: wider rows are cut (a report table has a dozen columns).
-    static let maximumColumns = 256
+    static let maximumColumns = 64
 
     /// Each row's cells laid on the table's grid: an HTML cell that spans columns or rows
-    /// (`colspan`, `rowspan`) covers the places to its right and below, and the cells of the
-    /// rows below move right past them. A pipe-table row is its cells.
-    static func grid(_ blocks: [Block]) -> [[Slot]] {
+    /// (`colspan`, `rowspan`) covers the places to its right and below (with its text in the
+    /// header, blank in the body), and the cells of the rows below move right past them. A
+    /// pipe-table row is its cells.
+    static func grid(_ blocks: [Block], _ cells: [[TableCell]], headerRows: Int) -> [[TableCell]] {
         var above: [Int: (cell: TableCell, rows: Int)] = [:]
-        return blocks.map { block in
-            let cells = block.cells
+        return zip(blocks, cells).enumerated().map { r, pair in
+            let (block, cells) = pair
             guard let layout = block.rowLayout, layout.spans.count == cells.count else {
-                return cells.prefix(maximumColumns).map { Slot(cell: $0, covered: false) }
+                return cells.count <= maximumColumns ? cells : Array(cells.prefix(maximumColumns))
             }
-            var row: [Slot] = []
+            let inHeader = r < headerRows
+            var row: [TableCell] = []
             func coverFromAbove() {
                 while row.count < maximumColumns, let a = above[row.count] {
-                    row.append(Slot(cell: a.cell, covered: true))
+                    row.append(a.cell.covering(text: inHeader ? a.cell.text : ""))
                     above[row.count - 1] = a.rows > 1 ? (a.cell, a.rows - 1) : nil
                 }
             }
@@ -212,7 +212,7 @@ struct TableBuilder {
                 coverFromAbove()
                 for k in 0..<span.columns where row.count < maximumColumns {
                     if span.rows > 1 { above[row.count] = (cell, span.rows - 1) }
-                    row.append(Slot(cell: cell, covered: k > 0))
+                    row.append(k == 0 ? cell : cell.covering(text: inHeader ? cell.text : ""))
                 }
             }
             coverFromAbove()
@@ -224,15 +224,15 @@ struct TableBuilder {
     /// table, the first row and the rows under it that go on naming its columns (a blank
     /// first cell and text but no figure in the others) when a header cell is left blank for
     /// the cell to its left to span, as in `| 指标 | 2023年 | | 2024年 | |`.
-    private func headerRows(_ grid: [[Slot]]) -> Int {
+    private func headerRows(_ cells: [[TableCell]]) -> Int {
         guard blocks[0].rowLayout == nil else {
             return max(1, blocks.prefix { $0.rowLayout?.header ?? false }.count)
         }
-        guard grid[0].dropFirst().contains(where: { Self.compact($0.cell.text).isEmpty }) else { return 1 }
+        guard cells[0].dropFirst().contains(where: { Self.compact($0.text).isEmpty }) else { return 1 }
         var count = 1
-        while count < min(3, grid.count - 1), case let cells = grid[count], let first = cells.first, Self.compact(first.cell.text).isEmpty,
-              cells.dropFirst().contains(where: { !Self.compact($0.cell.text).isEmpty }),
-              cells.allSatisfy({ $0.cell.figures.isEmpty || Self.amount($0.cell, in: blocks[count]) == nil }) {
+        while count < min(3, cells.count - 1), case let row = cells[count], let first = row.first, Self.compact(first.text).isEmpty,
+              row.dropFirst().contains(where: { !Self.compact($0.text).isEmpty }),
+              row.allSatisfy({ $0.figures.isEmpty || Self.amount($0, in: blocks[count]) == nil }) {
             count += 1
         }
         return count
@@ -240,9 +240,9 @@ struct TableBuilder {
 
     /// Each column's header: the texts the header rows give it, top to bottom, a pipe table's
     /// blank header cell spanned by the one to its left.
-    private func headers(_ rows: ArraySlice<[Slot]>) -> [String] {
+    private func headers(_ rows: ArraySlice<[TableCell]>) -> [String] {
         let width = rows.map(\.count).max() ?? 0
-        var levels = rows.map { row in (0..<width).map { $0 < row.count ? Self.trimmed(row[$0].cell.text) : "" } }
+        var levels = rows.map { row in (0..<width).map { $0 < row.count ? Self.trimmed(row[$0].text) : "" } }
         if rows.count > 1, blocks[0].rowLayout == nil {
             for l in levels.indices.dropLast() {
                 for c in levels[l].indices.dropFirst(2) where levels[l][c].isEmpty { levels[l][c] = levels[l][c - 1] }

@@ -3,6 +3,7 @@ import Testing
 import ReportChecks
 import ReportDocument
 import ReportNumbers
+import ReportStatements
 @testable import ReportRules
 
 /// Random drafts made of the characters and words the scanner and checks care about must
@@ -11,7 +12,9 @@ import ReportNumbers
 @Suite struct RobustnessTests {
     static let pieces: [String] = Array("0123456789０１.．,，%％‰~～—–-至到第超近约余多以上下内左右万亿千百十零〇一二两三四五六七八九几数上成翻番倍个家项场人次元年月日号（）()“”《》[]^*`#:：、。；！？ \n").map(String.init)
         + ["**", "[^1]", "<!-- reportlint-disable -->", "http://x.y/1,2", "U35", "1+1+X", "1+1+30+2+2+X", "其中", "分别为", "占比",
-           "比重", "由", "增至", "增长", "提高", "个百分点", "等", "时间：", "# ", "## 8.", "- ", "百分之", "翻一番", "成千上万"]
+           "比重", "由", "增至", "增长", "提高", "个百分点", "等", "时间：", "# ", "## 8.", "- ", "百分之", "翻一番", "成千上万",
+           "\n<table>", "</table>\n", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=\"70\" rowspan='2'>", "<td rowspan=9999>", "<thead>",
+           "<caption>表1", "</caption>", "| ", " |\n", "|---|---|\n", "　　", "&nbsp;", "#", "其中：", "合计"]
 
     @Test func randomDraftsNeverCrash() throws {
         let engine = try LintEngine(ruleSet: try RuleLoader().load([
@@ -40,6 +43,23 @@ import ReportNumbers
                 #expect(describe(engine.lint(draft, threads: 2, windowSize: 1)) == describe(diagnostics))
             }
         }
+    }
+
+    /// Spans are capped and the grid is at most `maximumColumns` wide, whatever a table says.
+    @Test func hostileHTMLTablesStayBounded() throws {
+        let row = "<tr>" + String(repeating: "<td rowspan=\"99999\" colspan=\"99999\">1</td>", count: 40) + "</tr>\n"
+        let text = "<table>\n" + String(repeating: row, count: 300) + "</table>\n"
+        var reader = TableReader()
+        var tables: [Table] = []
+        for block in DocumentReader().read(SourceFile(path: "t.md", text: text)).blocks {
+            if let t = reader.add(block) { tables.append(t) }
+        }
+        if let t = reader.finish() { tables.append(t) }
+        let table = try #require(tables.first)
+        #expect(table.columns.count == 64)
+        #expect(tables.allSatisfy { $0.rows.allSatisfy { $0.cells.count <= 64 } })
+        #expect(tables.count == 2, "a table of more than `maximumBytes` is read in pieces")
+        #expect(tables.map { $0.rows.count + $0.headerRowCount }.reduce(0, +) == 300)
     }
 
     @Test func textEndingInTheMiddleOfAForm() {
