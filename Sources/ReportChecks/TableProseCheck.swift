@@ -101,6 +101,12 @@ struct TableProseCheck: Check {
     struct Key: Hashable {
         let label: [UInt8]
         let unit: UInt8
+
+        // The label's bytes hashed at once, not one `combine` per byte.
+        func hash(into hasher: inout Hasher) {
+            label.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(unit)
+        }
     }
 
     private struct Run: CheckRun {
@@ -112,15 +118,19 @@ struct TableProseCheck: Check {
         /// `亿元` → (10⁸, 元): the scale and unit a table's unit words give its cells.
         var units: [String: (scale: Rational, unit: UInt8)?] = [:]
 
-        /// Whether the draft has a `|` at all: most drafts have no table, and then nothing of
-        /// the text need be kept.
+        /// Whether the draft has a `|` or an HTML tag starting `<t` at all: most drafts have no
+        /// table, and then nothing of the text need be kept.
         let hasTables: Bool
 
         init(check: TableProseCheck, source: SourceFile) {
             self.check = check
             self.source = source
             hasTables = source.bytes.withUnsafeBufferPointer { t in
-                t.containsBytes([UInt8(ascii: "|")])
+                t.containsBytes([UInt8(ascii: "|")]) || t.containsBytes(Array("<t".utf8)) || t.containsBytes(Array("<T".utf8))
+            }
+            if hasTables {
+                prose.reserveCapacity(512)
+                rows.reserveCapacity(512)
             }
         }
 
@@ -163,11 +173,13 @@ struct TableProseCheck: Check {
             for table in tables {
                 guard let v = table.column(.value) else { continue }
                 let g = table.growthColumn(of: v), unitColumn = table.column(.unit)
-                let period: Period = table.columns[v].header.contains("年末") ? .yearEnd : .unstated
-                let words = (table.caption ?? "") + table.columns[v].header
-                let suffixes = TableProseCheck.impliedSuffixes.filter { words.contains($0.cue) }.map(\.suffix)
+                let header = table.columns[v].header
+                let period: Period = header.utf8.containsBytes("年末".utf8) ? .yearEnd : .unstated
+                let suffixes = TableProseCheck.impliedSuffixes.filter {
+                    (table.caption ?? "").utf8.containsBytes($0.cue.utf8) || header.utf8.containsBytes($0.cue.utf8)
+                }.map(\.suffix)
                 let parents = table.parents
-                let name = table.name
+                let name = table.name, valueName = table.columns[v].name, growthName = g.map { table.columns[$0].name } ?? ""
                 let wholeRows = Set(table.breakdowns.map(\.whole))
                 let head = table.totalRow ?? (TableProseCheck.headsTable(table) ? 0 : nil)
                 var keys: [[Key]] = Array(repeating: [], count: table.rows.count)
@@ -190,7 +202,7 @@ struct TableProseCheck: Check {
                         keys[r].append(key)
                         // Changed in place: a draft of tables has a row per label.
                         Self.add(reading, period: period, to: &rows[key, default: (Side(), period)]) { side in
-                            side.place = (name, row.label, table.columns[v].name, g.map { table.columns[$0].name } ?? "")
+                            side.place = (name, row.label, valueName, growthName)
                             side.wholes = wholes
                         }
                     }

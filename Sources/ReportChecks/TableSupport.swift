@@ -52,9 +52,10 @@ extension Table {
     /// `表3` of `表3 2023年主要农产品产量`, or the caption's start; `表格` without a caption.
     var name: String {
         guard let caption else { return "表格" }
-        let words = caption.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-        if let first = words.first, first.hasPrefix("表"), first.count <= 4 { return String(first) }
-        return String(caption.prefix(12))
+        let scalars = caption.unicodeScalars
+        let first = scalars.prefix { $0 != " " && $0 != "\u{3000}" }
+        if first.first == "表", first.count <= 4 { return String(first) }
+        return String(String.UnicodeScalarView(scalars.prefix(12)))
     }
 
     /// `“住宅”的绝对数（亿元）`, for messages.
@@ -94,7 +95,7 @@ extension Table {
 
 extension Table.Column {
     /// The header without spaces, for messages.
-    var name: String { header.filter { $0 != " " } }
+    var name: String { header.utf8.contains(0x20) ? String(decoding: header.utf8.filter { $0 != 0x20 }, as: UTF8.self) : header }
 }
 
 extension [CellAmount] {

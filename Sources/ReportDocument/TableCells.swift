@@ -31,6 +31,7 @@ extension Block {
         guard kind == .tableRow else { return [] }
         return text.withBytes { t -> [TableCell] in
             var bounds: [Int] = []
+            bounds.reserveCapacity(16)
             var i = 0
             while i < t.count {
                 if t[i] == UInt8(ascii: "\\") { i += 2; continue }
@@ -41,6 +42,7 @@ extension Block {
             if bounds.first.map({ !Self.isBlank(t, 0..<$0) }) ?? true { bounds.insert(-1, at: 0) }
             if bounds.last.map({ !Self.isBlank(t, ($0 + 1)..<t.count) }) ?? false { bounds.append(t.count) }
             var cells: [TableCell] = []
+            cells.reserveCapacity(bounds.count)
             var f = 0
             let qs = quantities
             for (a, b) in zip(bounds, bounds.dropFirst()) {

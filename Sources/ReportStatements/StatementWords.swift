@@ -339,7 +339,8 @@ public enum Complements {
     /// 禽肉; 进出口 of 出口, 进口): the characters that tell the parts apart, one each, stand
     /// together in the whole's label. Such parts make up the whole.
     public static func composes(_ whole: [UInt8], from parts: [[UInt8]]) -> Bool {
-        guard parts.count >= 2 else { return false }
+        // Parts with a common ending end in the same byte: most lists are turned away here.
+        guard parts.count >= 2, let last = parts[0].last, parts.allSatisfy({ $0.last == last }) else { return false }
         let names = parts.map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) }
         // The parts' common ending (肉, 口), then one character each before it.
         var common = 0

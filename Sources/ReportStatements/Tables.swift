@@ -259,18 +259,29 @@ struct TableBuilder {
         let (indent, rest) = Self.indentation(cells.first?.text ?? "")
         var label = Self.compact(rest)
         var marker = indent > 0 ? Table.Marker.indent : .none
-        for (prefix, m) in Self.markers where Self.starts(label, prefix) {
-            label = String(label.utf8.dropFirst(prefix.utf8.count))!
-            marker = m
-            break
+        // Markers start with `#`, 其 or 在 (E5).
+        if let b = label.utf8.first, b == UInt8(ascii: "#") || b == 0xE5 {
+            for (prefix, m) in Self.markers where Self.starts(label, prefix) {
+                label = String(label.utf8.dropFirst(prefix.utf8.count))!
+                marker = m
+                break
+            }
+        }
+        var amounts: [CellAmount?] = []
+        if cells.count > 1 {
+            amounts.reserveCapacity(cells.count)
+            amounts.append(nil)
+            for cell in cells.dropFirst() { amounts.append(cell.figures.isEmpty ? nil : Self.amount(cell, in: block)) }
         }
         return Table.Row(block: block, cells: cells, label: label, marker: marker, indent: indent, numbered: Self.isNumbered(label),
-                         amounts: cells.dropFirst().isEmpty ? [] : [nil] + cells.dropFirst().map { Self.amount($0, in: block) })
+                         amounts: amounts)
     }
 
     /// How far a label is indented (Word's and WPS's tables indent a part under its whole with
     /// ideographic spaces, `&nbsp;` or no-break spaces, one each), and the label after it.
     static func indentation(_ text: String) -> (Int, String) {
+        // Most labels start with a character that is no indentation: no copy.
+        guard let b = text.utf8.first, b == 0xE3 || b == 0xC2 || b == UInt8(ascii: "&") || b == 0x20 else { return (0, text) }
         var rest = text.utf8[...]
         var count = 0
         while true {
@@ -293,12 +304,17 @@ struct TableBuilder {
         guard cell.figures.count == 1 else { return nil }
         let q = block.quantities[cell.figures.lowerBound]
         guard !q.flags.contains(.bareMagnitude) else { return nil }
-        var rest = cell.text.utf8[...]
-        if rest.starts(with: "-".utf8) || rest.starts(with: "+".utf8) { rest = rest.dropFirst() }
-        if rest.starts(with: "－".utf8) || rest.starts(with: "＋".utf8) { rest = rest.dropFirst(3) }
-        if rest.last == UInt8(ascii: "%") { rest = rest.dropLast() }
-        if rest.count >= 3, rest.suffix(3).elementsEqual("％".utf8) { rest = rest.dropLast(3) }
-        guard rest.count == q.range.count else { return nil }
+        // The cell is the figure, but for a sign before it (- + － ＋: EF BC 8D / 8B) and a
+        // percent sign after it (% ％: EF BC 85).
+        let length = cell.text.utf8.withContiguousStorageIfAvailable { t -> Int in
+            var lower = 0, upper = t.count
+            if upper > 0, t[0] == UInt8(ascii: "-") || t[0] == UInt8(ascii: "+") { lower = 1 }
+            if upper >= 3, t[0] == 0xEF, t[1] == 0xBC, t[2] == 0x8D || t[2] == 0x8B { lower = 3 }
+            if upper > lower, t[upper - 1] == UInt8(ascii: "%") { upper -= 1 }
+            if upper - lower >= 3, t[upper - 3] == 0xEF, t[upper - 2] == 0xBC, t[upper - 1] == 0x85 { upper -= 3 }
+            return upper - lower
+        }
+        guard length == q.range.count else { return nil }
         let (hard, plausible) = q.intervals
         return CellAmount(hard: cell.negative ? -hard : hard, plausible: cell.negative ? -plausible : plausible, range: cell.range, text: cell.text)
     }
@@ -378,16 +394,17 @@ struct TableBuilder {
             let nextMarked = i + 1 < rows.count && rows[i + 1].marker != .none
             return !nextMarked && likeness(i, first) > max(0, likeness(i, whole))
         }
-        let total = rows.indices.first { Self.totalWords.contains(rows[$0].label) }
+        // Total words are two to four characters: a longer label is not looked up.
+        let total = rows.indices.first { rows[$0].label.utf8.count <= 12 && Self.totalWords.contains(rows[$0].label) }
         var lists: [(whole: Int, parts: [Int], ambiguous: Bool)] = []
         var listOf = [Int?](repeating: nil, count: rows.count)
-        /// The last row at each indentation above the current row's.
-        var lastAtIndent: [Int: Int] = [:]
+        /// The last row at each indentation up to the current row's, shallowest first.
+        var lastAtIndent: [(indent: Int, row: Int)] = []
         for i in rows.indices {
             let r = rows[i]
             defer {
-                lastAtIndent = lastAtIndent.filter { $0.key < r.indent }
-                lastAtIndent[r.indent] = i
+                while let last = lastAtIndent.last, last.indent >= r.indent { lastAtIndent.removeLast() }
+                lastAtIndent.append((r.indent, i))
             }
             if r.indent > 0, i > 0, r.indent > rows[i - 1].indent {
                 // Indented under the row above: its part, whatever the label says.
@@ -396,7 +413,7 @@ struct TableBuilder {
             } else if r.marker == .indent, i > 0 {
                 // Rows indented alike go on with one list, but for a list already complete
                 // (城镇, 乡村 before 男性, 女性): the next rows split the whole again.
-                if let j = lastAtIndent[r.indent], let l = listOf[j] {
+                if let j = lastAtIndent.last(where: { $0.indent == r.indent })?.row, let l = listOf[j] {
                     if lists[l].parts.count >= 2, Complements.match(lists[l].parts.map { keys[$0] }, in: Complements.complete) != nil {
                         lists.append((lists[l].whole, [i], false))
                         listOf[i] = lists.count - 1

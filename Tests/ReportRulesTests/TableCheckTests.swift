@@ -207,6 +207,21 @@ import ReportDocument
         #expect(try found(otherWhole) == [1])
     }
 
+    /// An HTML table is paired with the text as a pipe table is (a draft without `|`).
+    @Test func htmlTablesArePairedWithTheText() throws {
+        let html = """
+            全年地区生产总值2840.6亿元，比上年增长5.2%。
+
+            <table><caption>表1 地区生产总值</caption>
+            <tr><th>指标</th><th>绝对数（亿元）</th><th>比上年增长（%）</th></tr>
+            <tr><td>地区生产总值</td><td>2840.6</td><td>5.2</td></tr>
+            <tr><td>第一产业</td><td>213.4</td><td>3.1</td></tr>
+            </table>
+            """
+        #expect(try found(html) == [])
+        #expect(try found(html.replacingOccurrences(of: ">2840.6<", with: ">2804.6<")) == [1])
+    }
+
     @Test func aTableOfAnotherScopeIsNotPairedByItsParts() throws {
         // The table counts new registrations; the text, all registered entities.
         let text = """
