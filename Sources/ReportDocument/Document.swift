@@ -224,13 +224,19 @@ public struct Document: Sendable {
     }
 }
 
-/// Markdown or plain text: decided by the file extension.
+/// Markdown, plain text or a Word document (read as the Markdown made from it): decided by
+/// the file extension.
 public enum DocumentFormat: String, Sendable, Codable {
     case markdown
     case plainText
+    case word
 
     public static func forPath(_ path: String) -> DocumentFormat {
         let lower = path.lowercased()
+        if lower.hasSuffix(".docx") { return .word }
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .plainText
     }
+
+    /// Whether the draft's bytes are Markdown.
+    public var isMarkdown: Bool { self != .plainText }
 }

@@ -27,9 +27,9 @@ public struct DocumentReader: Sendable {
     public func open(_ source: SourceFile, format: DocumentFormat? = nil) -> Draft {
         let format = format ?? DocumentFormat.forPath(source.path)
         return source.bytes.withUnsafeBufferPointer { t in
-            var parser = BlockParser(source: source, t: t, markdown: format == .markdown)
+            var parser = BlockParser(source: source, t: t, markdown: format.isMarkdown)
             var raws = parser.parse()
-            HeadingInference(syntax: LineSyntax(t: t)).assignHeadings(&raws, markdown: format == .markdown)
+            HeadingInference(syntax: LineSyntax(t: t)).assignHeadings(&raws, markdown: format.isMarkdown)
             return Draft(source: source, format: format, raws: raws, comments: parser.comments, reader: self)
         }
     }
@@ -89,7 +89,7 @@ public struct DocumentReader: Sendable {
         public func block(_ i: Int, figures: Bool = true) -> Block {
             let scanner = figures ? QuantityScanner(options: reader.options) : nil
             return source.bytes.withUnsafeBufferPointer { t in
-                reader.finish(raws.blocks[i], in: raws, source: source, t: t, scanner: scanner, markdown: format == .markdown)
+                reader.finish(raws.blocks[i], in: raws, source: source, t: t, scanner: scanner, markdown: format.isMarkdown)
             }
         }
     }

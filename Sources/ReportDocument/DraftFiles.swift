@@ -3,7 +3,7 @@ import Foundation
 /// Which files a command reads: named files as given, directories walked for drafts.
 public enum DraftFiles {
     /// Extensions taken from directories; a file named explicitly is read whatever its name.
-    public static let extensions: Set<String> = ["md", "markdown", "txt"]
+    public static let extensions: Set<String> = ["md", "markdown", "txt", "docx"]
 
     /// Expands paths into a sorted, duplicate-free list of files. Hidden entries and build
     /// folders inside directories are skipped. A path that does not exist is an error.

@@ -21,6 +21,8 @@ public struct SourcePosition: Hashable, Sendable, Comparable {
 public enum SourceError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case notUTF8(path: String, byteOffset: Int, line: Int, column: Int)
+    /// A `.docx` that cannot be read as a Word document.
+    case invalidDocument(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum SourceError: Error, Equatable, CustomStringConvertible {
             return "\(path): error: cannot read file: \(reason)"
         case .notUTF8(let path, let offset, let line, let column):
             return "\(path):\(line):\(column): error: not valid UTF-8 (first bad byte at offset \(offset)); save the file as UTF-8"
+        case .invalidDocument(let path, let reason):
+            return "\(path): error: cannot read the Word document: \(reason)"
         }
     }
 }
@@ -53,7 +57,11 @@ public struct SourceFile: Sendable {
 
     static let tooLarge = "2 GiB or larger, more than reportlint reads; split the draft"
 
-    public init(path: String, bytes: [UInt8]) throws(SourceError) {
+    /// For a draft read from a Word document: its paragraphs, by which positions are given.
+    public let paragraphs: ParagraphMap?
+
+    public init(path: String, bytes: [UInt8], paragraphs: ParagraphMap? = nil) throws(SourceError) {
+        self.paragraphs = paragraphs
         guard bytes.count <= SourceFile.maximumSize else { throw .unreadable(path: path, reason: SourceFile.tooLarge) }
         if let bad = SourceFile.firstInvalidUTF8(bytes) {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -195,6 +203,7 @@ public struct SourceFile: Sendable {
 
     /// The position just after a range, cheap when the range is on one line.
     public func endPosition(of range: Range<Int>, start: SourcePosition) -> SourcePosition {
+        if paragraphs != nil { return position(of: range.upperBound) }
         var column = start.column
         for i in range {
             let b = bytes[i]
@@ -204,7 +213,9 @@ public struct SourceFile: Sendable {
         return SourcePosition(line: start.line, column: column)
     }
 
+    /// The line and column of a byte offset; in a Word document, its paragraph and character.
     public func position(of offset: Int) -> SourcePosition {
+        if let paragraphs { return paragraphs.position(of: offset, in: bytes) }
         let line = line(of: offset)
         let column = codePoints(before: offset) - codePoints(before: lineStarts[line - 1]) + 1
         return SourcePosition(line: line, column: column)

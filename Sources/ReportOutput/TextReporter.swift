@@ -21,10 +21,14 @@ struct TextReporter {
             case .warning: severity = paint("warning", "1;33")
             case .info: severity = paint("info", "1;36")
             }
-            out += "\(run.relativePath(file.source.path)):\(span.start.line):\(span.start.column): \(severity): \(d.message) [\(d.rule)]\n"
+            // A Word document's position is its paragraph (¶) and character.
+            let paragraphs = file.source.paragraphs
+            let line = paragraphs == nil ? "\(span.start.line)" : "¶\(span.start.line)"
+            out += "\(run.relativePath(file.source.path)):\(line):\(span.start.column): \(severity): \(d.message) [\(d.rule)]\n"
             // A long line is not shown: tested before its text is built, which on a draft pasted
             // as one 10 MB line cost the whole line per finding (141 s).
-            let lineRange = file.source.lineRange(span.start.line)
+            let lineRange = paragraphs.map { $0.paragraphRange(at: d.range.lowerBound, in: file.source.bytes) ?? 0..<0 }
+                ?? file.source.lineRange(span.start.line)
             guard !lineRange.isEmpty, lineRange.count <= 400 else { continue }
             out += "  " + file.source.text(lineRange) + "\n"
             let before = file.source.text(lineRange.lowerBound..<min(d.range.lowerBound, lineRange.upperBound))

@@ -1,5 +1,6 @@
 import Foundation
 import ReportDocument
+import ReportWord
 import ReportNumbers
 import ReportOutput
 import ReportStatements
@@ -121,7 +122,7 @@ struct Bench {
     }
 
     static func printStatements(_ path: String) throws {
-        let source = try SourceFile.read(path: path)
+        let source = try Drafts.read(path: path)
         let document = DocumentReader().read(source)
         let reader = StatementReader()
         for block in document.blocks where !block.quantities.isEmpty {
@@ -132,7 +133,7 @@ struct Bench {
     }
 
     static func printTables(_ path: String) throws {
-        let source = try SourceFile.read(path: path)
+        let source = try Drafts.read(path: path)
         var reader = TableReader()
         var tables: [Table] = []
         for block in DocumentReader().read(source).blocks {

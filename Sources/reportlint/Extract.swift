@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportDocument
+import ReportWord
 import ReportNumbers
 import ReportOutput
 
@@ -50,7 +51,7 @@ struct Extract: ParsableCommand {
             // memory as output. A single draft uses the threads itself.
             for path in files {
                 do {
-                    let source = try SourceFile.read(path: path)
+                    let source = try Drafts.read(path: path)
                     let size = source.bytes.count
                     report.add(reader.open(source), threads: jobs) { progress.advance(within: size, bytes: $0) }
                     progress.advance(bytes: size)
@@ -68,7 +69,7 @@ struct Extract: ParsableCommand {
                 let chunk = Array(files[chunkStart..<min(files.count, chunkStart + window)])
                 let drafts = parallelMap(chunk.count, jobs: jobs) { i -> Result<DocumentReader.Draft, SourceError> in
                     do throws(SourceError) {
-                        return .success(reader.open(try SourceFile.read(path: chunk[i])))
+                        return .success(reader.open(try Drafts.read(path: chunk[i])))
                     } catch {
                         return .failure(error)
                     }

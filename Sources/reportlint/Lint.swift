@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportChecks
 import ReportDocument
+import ReportWord
 import ReportOutput
 import ReportRules
 
@@ -116,7 +117,7 @@ struct Lint: ParsableCommand {
         let threadsPerDraft = queue.count == 1 ? jobs : 1
         let outcomes = parallelMap(queue.count, jobs: jobs) { i -> Result<FileResult, SourceError> in
             do throws(SourceError) {
-                let source = try SourceFile.read(path: queue[i].path)
+                let source = try Drafts.read(path: queue[i].path)
                 let size = source.bytes.count
                 let draft = DocumentReader().open(source)
                 let diagnostics = queue[i].engine.lint(draft, threads: threadsPerDraft) { progress.advance(within: size, bytes: $0) }

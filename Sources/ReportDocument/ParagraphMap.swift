@@ -1,0 +1,63 @@
+/// Where the text of a draft read from a Word document stands in it: the draft's bytes are
+/// Markdown made from the document (see ReportWord), and a position in them is reported as the
+/// paragraph of the document (every `w:p` of the body in order, table cells included, from 1)
+/// and the character in it (code points, from 1), as an editor finds it in Word.
+public struct ParagraphMap: Sendable {
+    /// A run of the draft's bytes copied from one paragraph's text.
+    public struct Segment: Sendable {
+        public let range: Range<Int>
+        /// 1-based.
+        public let paragraph: Int
+        /// Characters of the paragraph before the run.
+        public let character: Int
+
+        public init(range: Range<Int>, paragraph: Int, character: Int) {
+            self.range = range
+            self.paragraph = paragraph
+            self.character = character
+        }
+    }
+
+    /// In the order of the bytes.
+    public let segments: [Segment]
+
+    public init(segments: [Segment]) {
+        self.segments = segments
+    }
+
+    /// The bytes of the draft that hold the text of the paragraph an offset is in (what a
+    /// finding shows of a Word document, without the Markdown or HTML around it).
+    public func paragraphRange(at offset: Int, in bytes: [UInt8]) -> Range<Int>? {
+        guard !segments.isEmpty else { return nil }
+        let paragraph = position(of: offset, in: bytes).line
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if segments[mid].paragraph < paragraph { low = mid + 1 } else { high = mid }
+        }
+        guard segments[low].paragraph == paragraph else { return nil }
+        var last = low
+        while last + 1 < segments.count, segments[last + 1].paragraph == paragraph { last += 1 }
+        return segments[low].range.lowerBound..<segments[last].range.upperBound
+    }
+
+    /// The paragraph and character of a byte offset. An offset in the markup between runs
+    /// (a heading's `#`, a table's tags) stands for the start of the run after it; one past
+    /// a run's end, for that end.
+    func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
+        guard !segments.isEmpty else { return SourcePosition(line: 1, column: 1) }
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if segments[mid].range.lowerBound <= offset { low = mid } else { high = mid - 1 }
+        }
+        var s = segments[low]
+        if offset < s.range.lowerBound || offset > s.range.upperBound, low + 1 < segments.count, offset > s.range.upperBound {
+            s = segments[low + 1]
+        }
+        let end = min(max(offset, s.range.lowerBound), s.range.upperBound)
+        var characters = s.character
+        for k in s.range.lowerBound..<end where bytes[k] & 0xC0 != 0x80 { characters += 1 }
+        return SourcePosition(line: s.paragraph, column: characters + 1)
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import ReportDocument
+import ZIPFoundation
+
+/// Reads drafts: a Word document (`.docx`, from Word or WPS) as the Markdown the checks read
+/// with positions by paragraph, any other file as it is.
+public enum Drafts {
+    public static func read(path: String) throws(SourceError) -> SourceFile {
+        WordDocument.isWord(path) ? try WordDocument.read(path: path) : try SourceFile.read(path: path)
+    }
+}
+
+public enum WordDocument {
+    /// A part larger than this, inflated, is refused: a zip bomb stops here, and no report's
+    /// body comes near it (a 500-page report is about 20 MB of XML).
+    public static let maximumPartSize = 256 << 20
+    /// A `.docx` file larger than this is refused before it is opened.
+    public static let maximumFileSize = 512 << 20
+
+    public static func isWord(_ path: String) -> Bool { path.lowercased().hasSuffix(".docx") }
+
+    public static func read(path: String) throws(SourceError) -> SourceFile {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unreadable(path: path, reason: "no such file") }
+        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumFileSize else { throw .invalidDocument(path: path, reason: "larger than \(maximumFileSize >> 20) MB") }
+        if let head = FileHandle(forReadingAtPath: path).map({ h in defer { try? h.close() }; return h.readData(ofLength: 8) }),
+           head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw .invalidDocument(path: path, reason: "an encrypted document or an old .doc file, not a .docx: save it in Word as .docx without a password")
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw .invalidDocument(path: path, reason: "not a zip archive, so not a .docx")
+        }
+        func part(_ name: String) throws(SourceError) -> [UInt8]? {
+            guard let entry = archive[name] else { return nil }
+            guard entry.type == .file else { return nil }
+            guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
+                throw .invalidDocument(path: path, reason: "\(name) inflates to more than \(maximumPartSize >> 20) MB")
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(entry.uncompressedSize))
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { data in
+                    // The sizes a zip declares can lie: the inflated bytes are counted too.
+                    guard bytes.count + data.count <= maximumPartSize else { throw PartTooLarge() }
+                    bytes.append(contentsOf: data)
+                }
+            } catch is PartTooLarge {
+                throw .invalidDocument(path: path, reason: "\(name) inflates to more than \(maximumPartSize >> 20) MB")
+            } catch {
+                throw .invalidDocument(path: path, reason: "\(name) cannot be inflated (a damaged or unsupported zip)")
+            }
+            return bytes
+        }
+        guard let document = try part("word/document.xml") else {
+            throw .invalidDocument(path: path, reason: "a zip archive without word/document.xml, so not a Word document")
+        }
+        let styles = try part("word/styles.xml"), numbering = try part("word/numbering.xml"), comments = try part("word/comments.xml")
+        do {
+            let (text, map) = try convert(document: document, styles: styles, numbering: numbering, comments: comments)
+            return try SourceFile(path: path, bytes: text, paragraphs: map)
+        } catch let failure as PartFailure {
+            throw .invalidDocument(path: path, reason: "\(failure.part) is not well-formed XML at byte \(failure.offset): \(failure.reason)")
+        } catch let error as SourceError {
+            throw error
+        } catch {
+            throw .invalidDocument(path: path, reason: "\(error)")
+        }
+    }
+
+    private struct PartTooLarge: Error {}
+
+    struct PartFailure: Error {
+        let part: String
+        let offset: Int
+        let reason: String
+    }
+
+    /// The draft's Markdown and its paragraph map, from the parts of a document.
+    static func convert(document: [UInt8], styles: [UInt8]?, numbering: [UInt8]?, comments: [UInt8]?) throws(PartFailure) -> ([UInt8], ParagraphMap) {
+        func parse<T>(_ name: String, _ bytes: [UInt8]?, empty: T, _ body: (UnsafeBufferPointer<UInt8>) throws(XMLScanner.Failure) -> T) throws(PartFailure) -> T {
+            guard let bytes else { return empty }
+            do {
+                return try bytes.withUnsafeBufferPointer { (b) throws(XMLScanner.Failure) -> T in try body(b) }
+            } catch {
+                throw PartFailure(part: name, offset: error.offset, reason: error.reason)
+            }
+        }
+        let s = try parse("word/styles.xml", styles, empty: WordStyles()) { (b) throws(XMLScanner.Failure) in try WordStyles(b) }
+        let n = try parse("word/numbering.xml", numbering, empty: WordNumbering()) { (b) throws(XMLScanner.Failure) in try WordNumbering(b) }
+        let c = try parse("word/comments.xml", comments, empty: [:]) { (b) throws(XMLScanner.Failure) in try suppressions(b) }
+        return try parse("word/document.xml", document, empty: ([], ParagraphMap(segments: []))) { (b) throws(XMLScanner.Failure) in
+            var text = WordText(document: b, styles: s, numbering: n, suppressions: c)
+            try text.read()
+            return (text.out, ParagraphMap(segments: text.segments))
+        }
+    }
+
+    /// The comments that hold a suppression (`reportlint-disable…`), by id, with their text.
+    static func suppressions(_ bytes: UnsafeBufferPointer<UInt8>) throws(XMLScanner.Failure) -> [Int: [UInt8]] {
+        var x = XMLScanner(bytes)
+        var found: [Int: [UInt8]] = [:]
+        var id: Int?, text: [UInt8] = [], inText = false
+        while let event = try x.next() {
+            switch event {
+            case .start(let name, let attributes, let empty):
+                if x.equal(name, "w:comment") { id = x.integer("w:id", in: attributes); text = [] }
+                if x.equal(name, "w:t") { inText = !empty }
+                if x.equal(name, "w:p"), !text.isEmpty { text.append(UInt8(ascii: " ")) }
+            case .end(let name):
+                if x.equal(name, "w:t") { inText = false }
+                if x.equal(name, "w:comment"), let i = id {
+                    if text.containsBytes(Array("reportlint-".utf8)) { found[i] = text }
+                    id = nil
+                }
+            case .text(let r):
+                if inText, id != nil { try x.appendText(r, to: &text) }
+            }
+        }
+        return found
+    }
+}
+
+extension WordDocument {
+    /// Writes a `.docx` made of the given parts (path in the package, bytes), deflated, to
+    /// `path`, through a temporary file renamed into place: a reviewed copy is written with
+    /// it, and the tests build their documents with it.
+    public static func write(parts: [(path: String, bytes: [UInt8])], to path: String) throws {
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            let archive = try Archive(url: temporary, accessMode: .create)
+            for part in parts {
+                let data = Data(part.bytes)
+                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                    (position: Int64, size: Int) in data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// The parts of a minimal document: `body` is the XML inside `<w:body>`.
+    public static func minimalParts(body: String, styles: String? = nil, numbering: String? = nil, comments: String? = nil) -> [(path: String, bytes: [UInt8])] {
+        let ns = #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#
+        var parts: [(path: String, bytes: [UInt8])] = [
+            ("[Content_Types].xml", Array(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.utf8)),
+            ("_rels/.rels", Array(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.utf8)),
+            ("word/document.xml", Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(ns)><w:body>\(body)<w:sectPr/></w:body></w:document>".utf8)),
+        ]
+        for (name, root, xml) in [("styles", "styles", styles), ("numbering", "numbering", numbering), ("comments", "comments", comments)] {
+            if let xml { parts.append(("word/\(name).xml", Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:\(root) \(ns)>\(xml)</w:\(root)>".utf8))) }
+        }
+        return parts
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import ReportWord
+
+/// Word drafts through the commands: positions by paragraph (¶) and character, the same
+/// findings as the Markdown of the same text.
+@Suite struct WordCommandTests {
+    func docx(_ body: String) throws -> String {
+        let path = try temporaryDirectory().appendingPathComponent("报告.docx").path
+        try WordDocument.write(parts: WordDocument.minimalParts(body: body), to: path)
+        return path
+    }
+
+    func paragraph(_ text: String) -> String { "<w:p><w:r><w:t>\(text)</w:t></w:r></w:p>" }
+
+    @Test func findingsArePlacedByParagraphAndCharacter() throws {
+        let path = try docx(paragraph("总体情况") + "<w:p/>" + paragraph("全市常住人口105万人，其中城镇人口71万人，农村人口43万人。") + paragraph("收入增长,支出下降。"))
+        let text = try runReportlint(["lint", path])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("报告.docx:¶3:19: error: "), "\(text.stdout)")
+        #expect(text.stdout.contains("报告.docx:¶4:5: warning: 中文语境应使用全角“，”，而非半角“,” [zh/half-width-punctuation]\n  收入增长,支出下降。\n"))
+        let json = try runReportlint(["lint", "--format", "json", path])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(log["diagnostics"] as? [[String: Any]])
+        let comma = try #require(diagnostics.first { $0["rule"] as? String == "zh/half-width-punctuation" })
+        #expect(comma["line"] as? Int == 4 && comma["column"] as? Int == 5)
+        let extract = try runReportlint(["extract", "--format", "json", path])
+        #expect(extract.status == 0 && extract.stdout.contains("\"format\": \"word\"") && extract.stdout.contains("\"text\": \"105万人\""))
+    }
+
+    @Test func aBrokenDocumentIsAnInputError() throws {
+        let path = try temporaryDirectory().appendingPathComponent("坏.docx")
+        try Data("not a zip".utf8).write(to: path)
+        let run = try runReportlint(["lint", path.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("坏.docx: error: cannot read the Word document: not a zip archive, so not a .docx"))
+    }
+
+    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    /// The five real Word files of the corpus give the findings of their Markdown (12 holds
+    /// the whole text; 22–27 hold the start of theirs, so their Markdown's findings are a part
+    /// of the document's), and 12's eleven tables are read as its Markdown's are.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path), "../shared/corpus is absent: Word files not compared"))
+    func realWordFilesGiveTheirMarkdownsFindings() throws {
+        func findings(_ path: String) throws -> [String] {
+            let run = try runReportlint(["lint", "--format", "json", path])
+            let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return (log["diagnostics"] as? [[String: Any]] ?? []).map { "\($0["rule"]!) \($0["severity"]!) \($0["message"]!)" }.sorted()
+        }
+        let documents = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent("docx").path).filter { $0.hasSuffix(".docx") }
+        #expect(documents.count == 5)
+        for name in documents {
+            let stem = String(name.dropLast(5))
+            let word = try findings(Self.corpus.appendingPathComponent("docx/\(name)").path)
+            let markdown = try findings(Self.corpus.appendingPathComponent("\(stem).md").path)
+            if stem.hasPrefix("12-") {
+                #expect(word == markdown, "\(name)")
+                #expect(word.count == 13)
+            } else {
+                var rest = word
+                for f in markdown {
+                    guard let k = rest.firstIndex(of: f) else { Issue.record("\(name): \(f) found in the Markdown only"); continue }
+                    rest.remove(at: k)
+                }
+            }
+        }
+    }
+}
