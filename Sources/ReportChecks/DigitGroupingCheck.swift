@@ -34,9 +34,9 @@ struct DigitGroupingCheck: OptionlessCheck {
                         continue
                     }
                     guard grouping != first.grouping else { continue }
-                    let line = source.position(of: first.range.lowerBound).line
+                    let place = source.placeName(of: first.range.lowerBound)
                     findings.append(Finding(range: q.range, message: check.spec.message(
-                        "数字分节方式前后不一：第\(line)行“\(source.readerText(first.range))”\(first.grouping.rawValue)，此处“\(text)”\(grouping.rawValue)",
+                        "数字分节方式前后不一：\(place)“\(source.readerText(first.range))”\(first.grouping.rawValue)，此处“\(text)”\(grouping.rawValue)",
                         ["match": text])))
                 }
             }

@@ -91,9 +91,9 @@ struct RepeatedFigureCheck: Check {
                     for earlier in readings[..<k] where earlier.block != reading.block {
                         let verdict = Verdict.of(hard: earlier.hard.intersects(reading.hard), plausible: earlier.plausible.intersects(reading.plausible))
                         guard verdict != .consistent else { continue }
-                        let first = source.position(of: earlier.range.lowerBound)
+                        let first = source.placeName(of: earlier.range.lowerBound)
                         if let f = relationFinding(verdict, range: reading.range, check.spec.message(
-                            "“\(group.label)”在第\(first.line)行为“\(source.readerText(earlier.range))”，此处为“\(source.readerText(reading.range))”，两者不可能同时成立",
+                            "“\(group.label)”在\(first)为“\(source.readerText(earlier.range))”，此处为“\(source.readerText(reading.range))”，两者不可能同时成立",
                             ["match": source.readerText(reading.range)])) {
                             findings.append(f)
                             break

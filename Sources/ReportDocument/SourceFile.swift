@@ -213,6 +213,12 @@ public struct SourceFile: Sendable {
         return SourcePosition(line: start.line, column: column)
     }
 
+    /// Where an offset is, for a message that points elsewhere: `第12行`, or in a Word
+    /// document `第12段` (its paragraph).
+    public func placeName(of offset: Int) -> String {
+        "第\(position(of: offset).line)\(paragraphs == nil ? "行" : "段")"
+    }
+
     /// The line and column of a byte offset; in a Word document, its paragraph and character.
     public func position(of offset: Int) -> SourcePosition {
         if let paragraphs { return paragraphs.position(of: offset, in: bytes) }

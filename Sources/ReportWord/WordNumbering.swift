@@ -64,9 +64,17 @@ struct WordNumbering {
         }
     }
 
-    /// Counts a paragraph of list `numId` at `level` and returns the text shown before it, if
-    /// any (none for bullets and for a list the part does not define).
-    mutating func label(for reference: NumberingReference) -> [UInt8]? {
+    /// What Word shows before a paragraph of a list.
+    enum Label {
+        /// `一、`, `（二）`, `3.`
+        case number([UInt8])
+        /// A bullet, at a level from 0.
+        case bullet(level: Int)
+    }
+
+    /// Counts a paragraph of list `numId` at `level` and returns what is shown before it (nil
+    /// for a list the part does not define, or a level numbered `none`).
+    mutating func label(for reference: NumberingReference) -> Label? {
         guard let numId = reference.numId, numId != 0, let instance = instances[numId], let levels = abstract[instance.abstract] else { return nil }
         let level = min(max(reference.level, 0), Self.levels - 1)
         var counts = counters[numId] ?? Array(repeating: 0, count: Self.levels)
@@ -74,7 +82,8 @@ struct WordNumbering {
         counts[level] = counts[level] == 0 ? start(level) : counts[level] + 1
         for deeper in (level + 1)..<Self.levels { counts[deeper] = 0 }
         counters[numId] = counts
-        guard let format = levels[level], format.format != "bullet", format.format != "none" else { return nil }
+        guard let format = levels[level], format.format != "none" else { return nil }
+        if format.format == "bullet" { return .bullet(level: level) }
         // `%n` stands for level n's counter in level n's format.
         var out: [UInt8] = []
         var k = 0
@@ -90,7 +99,7 @@ struct WordNumbering {
                 k += 1
             }
         }
-        return out.isEmpty ? nil : out
+        return out.isEmpty ? nil : .number(out)
     }
 
     /// A counter as a list format shows it.

@@ -42,7 +42,7 @@ struct WordText {
     }
 
     private struct Cell {
-        var paragraphs: [(paragraph: Paragraph, label: [UInt8]?)] = []
+        var paragraphs: [(paragraph: Paragraph, label: WordNumbering.Label?)] = []
         var span = 1
         /// nil: not merged; true: starts a vertical merge; false: continues one.
         var mergeStart: Bool?
@@ -185,8 +185,10 @@ struct WordText {
 
     /// Ends the open paragraph: written out, or kept for its table cell.
     private mutating func finish(_ paragraph: inout Paragraph?, into cell: inout Cell?, tableDepth: Int) {
-        guard let p = paragraph else { return }
+        guard var p = paragraph else { return }
         paragraph = nil
+        // Blanks at a paragraph's end are not seen in Word, nor in a Markdown line.
+        while let last = p.text.last, last == 0x20 { p.text.removeLast() }
         let reference = p.numbering.flatMap { $0.numId == nil ? nil : $0 } ?? styles.numbering(ofStyle: p.style)
         let label = reference.flatMap { numbering.label(for: $0) }
         if tableDepth > 0 {
@@ -215,16 +217,23 @@ struct WordText {
         }
     }
 
-    /// A paragraph's number and text, escaped, with its segments.
-    private mutating func emit(_ p: Paragraph, label: [UInt8]?, atLineStart: Bool) {
-        if let label {
-            // Word shows the number with no character of the paragraph's text: it stands at
-            // the paragraph's first character.
-            let start = out.count
-            out += label
-            segments.append(ParagraphMap.Segment(range: start..<start, paragraph: p.index, character: 0))
-            if let last = label.last, last < 0x80, last != 0x20 { out.append(UInt8(ascii: " ")) }
+    /// A paragraph's number and text, escaped, with its segments. A bulleted paragraph is a
+    /// Markdown list item (at the start of a line only: in a table cell it is its text).
+    private mutating func emit(_ p: Paragraph, label: WordNumbering.Label?, atLineStart: Bool) {
+        // Word shows the number with no character of the paragraph's text: it stands at the
+        // paragraph's first character.
+        let start = out.count
+        switch label {
+        case .number(let number)?:
+            out += number
+            if let last = number.last, last < 0x80, last != 0x20 { out.append(UInt8(ascii: " ")) }
+        case .bullet(let level)? where atLineStart:
+            out += Array(repeating: UInt8(ascii: " "), count: 2 * min(level, 8)) + Array("- ".utf8)
+        default:
+            break
         }
+        if out.count > start { segments.append(ParagraphMap.Segment(range: start..<start, paragraph: p.index, character: 0)) }
+        let label = out.count > start ? label : nil
         var segmentStart = out.count, characters = 0, counted = 0
         func close() {
             if out.count > segmentStart { segments.append(ParagraphMap.Segment(range: segmentStart..<out.count, paragraph: p.index, character: characters)) }

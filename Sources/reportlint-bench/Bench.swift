@@ -17,6 +17,7 @@ struct Bench {
                reportlint-bench accuracy [--corpus DIR] [--exclusions FILE|none] [--seed N] [--sample K] [--verbose]
                reportlint-bench statements FILE...
                reportlint-bench show-tables FILE...
+               reportlint-bench show-text FILE...    (the Markdown a .docx is read as)
         """
 
     /// A mistyped mode or option is a usage error (exit 2), not a crash.
@@ -98,6 +99,8 @@ struct Bench {
             for path in paths { try printStatements(path) }
         case "show-tables":
             for path in paths { try printTables(path) }
+        case "show-text":
+            for path in paths { say(String(decoding: try Drafts.read(path: path).bytes, as: UTF8.self)) }
         case "accuracy":
             guard FileManager.default.fileExists(atPath: corpusDirectory) else {
                 say("accuracy: skipped, no corpus at \(corpusDirectory)")

@@ -68,7 +68,7 @@ func p(_ text: String, _ props: String = "") -> String {
 
             ## （二）创新驱动
 
-            要点
+            - 要点
 
             # 二、主要任务
 

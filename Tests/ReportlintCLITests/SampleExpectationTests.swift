@@ -6,7 +6,9 @@ import Testing
 /// as a diff there. `REPORTLINT_UPDATE_GOLDEN=1 swift test` rewrites them.
 @Suite struct SampleExpectationTests {
     static let drafts = ["international-cooperation.md", "international-cooperation.txt", "structure-mistakes.md",
-                         "numeric-mistakes.md", "style-mistakes.md", "tables/statistical-tables.md"]
+                         "numeric-mistakes.md", "style-mistakes.md", "tables/statistical-tables.md",
+                         "international-cooperation.docx", "structure-mistakes.docx", "numeric-mistakes.docx", "style-mistakes.docx",
+                         "tables/statistical-tables.docx"]
 
     @Test("expected findings of each sample", arguments: drafts)
     func expected(_ draft: String) throws {
@@ -18,6 +20,23 @@ import Testing
             try run.stdout.write(to: url, atomically: true, encoding: .utf8)
         }
         #expect(run.stdout == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    /// The Word samples (saved by LibreOffice from the Markdown, see Samples/make-word-samples.py)
+    /// give the findings of their Markdown, in the same order: same rules, severities and
+    /// messages, but for the place a message cites (第47行 in Markdown is 第29段 in Word).
+    @Test(arguments: ["international-cooperation", "structure-mistakes", "numeric-mistakes", "style-mistakes", "tables/statistical-tables"])
+    func wordSamplesGiveTheirMarkdownsFindings(_ draft: String) throws {
+        func findings(_ path: String) throws -> [String] {
+            let run = try runReportlint(["lint", "--format", "json", "Samples/\(path)"])
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return ((root["diagnostics"] as? [[String: Any]]) ?? []).map { d in
+                "\(d["rule"]!) \(d["severity"]!) " + (d["message"] as! String).replacing(/第\d+[行段]/, with: "第N处")
+            }
+        }
+        let word = try findings("\(draft).docx")
+        #expect(word == (try findings("\(draft).md")))
+        #expect(draft.hasPrefix("international") || draft.hasPrefix("tables") || !word.isEmpty)
     }
 
     @Test func cleanSamplesHaveNothingAtWarningOrAbove() throws {
