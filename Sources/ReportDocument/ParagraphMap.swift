@@ -10,12 +10,37 @@ public struct ParagraphMap: Sendable {
         public let paragraph: Int
         /// Characters of the paragraph before the run.
         public let character: Int
+        /// The table cell the paragraph is in, if any.
+        public let cell: CellPlace?
 
-        public init(range: Range<Int>, paragraph: Int, character: Int) {
+        public init(range: Range<Int>, paragraph: Int, character: Int, cell: CellPlace? = nil) {
             self.range = range
             self.paragraph = paragraph
             self.character = character
+            self.cell = cell
         }
+    }
+
+    /// A cell of the document's tables, each counted from 1: the table in the document, the
+    /// row in the table, the column of the table's grid where the cell starts.
+    public struct CellPlace: Sendable, Hashable {
+        public let table: Int
+        public let row: Int
+        public let column: Int
+
+        public init(table: Int, row: Int, column: Int) {
+            self.table = table
+            self.row = row
+            self.column = column
+        }
+    }
+
+    /// Where a byte offset stands in the document.
+    public struct Location: Sendable, Hashable {
+        public let paragraph: Int
+        /// 1-based, in code points.
+        public let character: Int
+        public let cell: CellPlace?
     }
 
     /// In the order of the bytes.
@@ -44,20 +69,23 @@ public struct ParagraphMap: Sendable {
     /// The paragraph and character of a byte offset. An offset in the markup between runs
     /// (a heading's `#`, a table's tags) stands for the start of the run after it; one past
     /// a run's end, for that end.
-    func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
-        guard !segments.isEmpty else { return SourcePosition(line: 1, column: 1) }
+    public func location(of offset: Int, in bytes: [UInt8]) -> Location {
+        guard !segments.isEmpty else { return Location(paragraph: 1, character: 1, cell: nil) }
         var low = 0, high = segments.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if segments[mid].range.lowerBound <= offset { low = mid } else { high = mid - 1 }
         }
         var s = segments[low]
-        if offset < s.range.lowerBound || offset > s.range.upperBound, low + 1 < segments.count, offset > s.range.upperBound {
-            s = segments[low + 1]
-        }
+        if offset > s.range.upperBound, low + 1 < segments.count { s = segments[low + 1] }
         let end = min(max(offset, s.range.lowerBound), s.range.upperBound)
         var characters = s.character
         for k in s.range.lowerBound..<end where bytes[k] & 0xC0 != 0x80 { characters += 1 }
-        return SourcePosition(line: s.paragraph, column: characters + 1)
+        return Location(paragraph: s.paragraph, character: characters + 1, cell: s.cell)
+    }
+
+    func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
+        let l = location(of: offset, in: bytes)
+        return SourcePosition(line: l.paragraph, column: l.character)
     }
 }

@@ -213,6 +213,12 @@ public struct SourceFile: Sendable {
         return SourcePosition(line: start.line, column: column)
     }
 
+    /// Where an offset stands in a Word document (nil for other drafts): its paragraph,
+    /// character and table cell.
+    public func wordLocation(of offset: Int) -> ParagraphMap.Location? {
+        paragraphs?.location(of: offset, in: bytes)
+    }
+
     /// Where an offset is, for a message that points elsewhere: `第12行`, or in a Word
     /// document `第12段` (its paragraph).
     public func placeName(of offset: Int) -> String {

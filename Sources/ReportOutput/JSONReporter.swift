@@ -19,6 +19,7 @@ struct JSONReporter {
             w.field("column", int: span.start.column)
             w.field("endLine", int: span.end.line)
             w.field("endColumn", int: span.end.column)
+            if let location = file.source.wordLocation(of: d.range.lowerBound) { writeWordLocation(location, to: &w) }
             w.field("severity", d.severity.rawValue)
             w.field("rule", d.rule)
             w.field("message", d.message)
@@ -45,5 +46,20 @@ struct JSONReporter {
         w.endObject()
         w.endObject()
         return w.documentBytes()
+    }
+
+    /// A Word document's place: `{"paragraph", "character"}`, and `"table"`, `"row"`, `"column"`
+    /// for a finding in a table cell.
+    func writeWordLocation(_ l: ParagraphMap.Location, to w: inout JSONBytesWriter) {
+        w.key("location")
+        w.beginObject()
+        w.field("paragraph", int: l.paragraph)
+        w.field("character", int: l.character)
+        if let cell = l.cell {
+            w.field("table", int: cell.table)
+            w.field("row", int: cell.row)
+            w.field("column", int: cell.column)
+        }
+        w.endObject()
     }
 }

@@ -61,6 +61,17 @@ struct SARIFReporter {
             w.beginObject()
             w.key("physicalLocation")
             writePhysical(path: path, span: span, snippet: file.source.text(d.range), &w)
+            if let l = file.source.wordLocation(of: d.range.lowerBound) {
+                // A Word document's paragraph (and table cell): what an editor looks for.
+                w.key("logicalLocations")
+                w.beginArray()
+                w.beginObject()
+                w.field("name", "¶\(l.paragraph)")
+                w.field("fullyQualifiedName", (l.cell.map { "表\($0.table)/第\($0.row)行/第\($0.column)列/" } ?? "") + "¶\(l.paragraph)")
+                w.field("kind", "element")
+                w.endObject()
+                w.endArray()
+            }
             w.endObject()
             w.endArray()
             w.key("partialFingerprints")

@@ -29,6 +29,7 @@ struct WordText {
     private(set) var out: [UInt8] = []
     private(set) var segments: [ParagraphMap.Segment] = []
     private var paragraphCount = 0
+    private var tableCount = 0
 
     private struct Paragraph {
         var index = 0
@@ -219,7 +220,7 @@ struct WordText {
 
     /// A paragraph's number and text, escaped, with its segments. A bulleted paragraph is a
     /// Markdown list item (at the start of a line only: in a table cell it is its text).
-    private mutating func emit(_ p: Paragraph, label: WordNumbering.Label?, atLineStart: Bool) {
+    private mutating func emit(_ p: Paragraph, label: WordNumbering.Label?, atLineStart: Bool, cell: ParagraphMap.CellPlace? = nil) {
         // Word shows the number with no character of the paragraph's text: it stands at the
         // paragraph's first character.
         let start = out.count
@@ -232,11 +233,13 @@ struct WordText {
         default:
             break
         }
-        if out.count > start { segments.append(ParagraphMap.Segment(range: start..<start, paragraph: p.index, character: 0)) }
+        if out.count > start { segments.append(ParagraphMap.Segment(range: start..<start, paragraph: p.index, character: 0, cell: cell)) }
         let label = out.count > start ? label : nil
         var segmentStart = out.count, characters = 0, counted = 0
         func close() {
-            if out.count > segmentStart { segments.append(ParagraphMap.Segment(range: segmentStart..<out.count, paragraph: p.index, character: characters)) }
+            if out.count > segmentStart {
+                segments.append(ParagraphMap.Segment(range: segmentStart..<out.count, paragraph: p.index, character: characters, cell: cell))
+            }
         }
         for (k, b) in p.text.enumerated() {
             if b & 0xC0 != 0x80 { counted += 1 }
@@ -252,11 +255,12 @@ struct WordText {
             out.append(b)
         }
         close()
-        if p.text.isEmpty, label == nil { segments.append(ParagraphMap.Segment(range: out.count..<out.count, paragraph: p.index, character: 0)) }
+        if p.text.isEmpty, label == nil { segments.append(ParagraphMap.Segment(range: out.count..<out.count, paragraph: p.index, character: 0, cell: cell)) }
     }
 
     /// An HTML table of the rows read, spans and merges resolved.
     private mutating func emitTable(_ rows: [Row]) {
+        tableCount += 1
         for row in rows { for c in row.cells { for (p, _) in c.paragraphs { emitComments(p.comments) } } }
         // Each cell's first grid column, to follow a vertical merge down its column.
         let starts: [[Int]] = rows.map { row in
@@ -288,7 +292,8 @@ struct WordText {
                 out.append(UInt8(ascii: ">"))
                 for (n, (p, label)) in c.paragraphs.enumerated() {
                     if n > 0, !p.text.isEmpty || label != nil { out += Array("<br>".utf8) }
-                    emit(p, label: label, atLineStart: false)
+                    emit(p, label: label, atLineStart: false,
+                         cell: ParagraphMap.CellPlace(table: tableCount, row: r + 1, column: starts[r][k] + 1))
                 }
                 out += Array("</td>".utf8)
             }

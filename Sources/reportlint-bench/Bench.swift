@@ -17,6 +17,7 @@ struct Bench {
                reportlint-bench accuracy [--corpus DIR] [--exclusions FILE|none] [--seed N] [--sample K] [--verbose]
                reportlint-bench statements FILE...
                reportlint-bench show-tables FILE...
+               reportlint-bench word [--size MB] [--runs N]   (reading a .docx of MB of XML)
                reportlint-bench show-text FILE...    (the Markdown a .docx is read as)
         """
 
@@ -94,6 +95,7 @@ struct Bench {
         case "linear": try linearity()
         case "tree": try tree(files: 1000)
         case "startup": try startup()
+        case "word": try word(sizeMB, runs: runs)
         case "scan": try scan(sizeMB)
         case "statements":
             for path in paths { try printStatements(path) }

@@ -13,7 +13,7 @@ struct Extract: ParsableCommand {
         commandName: "extract",
         abstract: "Print the outline and every figure of the drafts, with their intervals.",
         discussion: """
-            Directories are walked for .md, .markdown and .txt files. The JSON output is a \
+            Directories are walked for .md, .markdown, .txt and .docx files. The JSON output is a \
             stable contract, documented in docs/extract.md.
             """
     )

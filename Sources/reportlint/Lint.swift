@@ -71,7 +71,7 @@ struct Lint: ParsableCommand {
     @Option(name: .shortAndLong, help: "Lint this many files at once; a single file uses the threads itself (default: the number of cores). Output does not depend on it.")
     var jobs: Int = defaultJobs
 
-    @Argument(help: "Draft files or directories (.md, .markdown, .txt).")
+    @Argument(help: "Draft files or directories (.md, .markdown, .txt, .docx).")
     var paths: [String]
 
     func validate() throws {

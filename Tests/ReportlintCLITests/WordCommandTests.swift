@@ -28,6 +28,27 @@ import ReportWord
         #expect(extract.status == 0 && extract.stdout.contains("\"format\": \"word\"") && extract.stdout.contains("\"text\": \"105万人\""))
     }
 
+    /// In a table, JSON says which table, row and column; SARIF names the paragraph as a
+    /// logical location.
+    @Test func tableCellsAreNamedInJSONAndSARIF() throws {
+        let run = try runReportlint(["lint", "--format", "json", "Samples/numeric-mistakes.docx"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(log["diagnostics"] as? [[String: Any]])
+        let share = try #require(diagnostics.first { ($0["message"] as? String)?.contains("3035÷3621") == true })
+        let location = try #require(share["location"] as? [String: Int])
+        #expect(location == ["paragraph": 59, "character": 1, "table": 1, "row": 4, "column": 3])
+        #expect(share["line"] as? Int == 59 && share["column"] as? Int == 1)
+        let prose = try #require(diagnostics.first { $0["rule"] as? String == "numbers/counted-list" })
+        #expect((prose["location"] as? [String: Int]).map { $0.keys.sorted() } == ["character", "paragraph"])
+        let sarif = try runReportlint(["lint", "--format", "sarif", "Samples/numeric-mistakes.docx"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let results = try #require(((root["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        let names = results.compactMap { r in
+            ((r["locations"] as? [[String: Any]])?.first?["logicalLocations"] as? [[String: String]])?.first?["fullyQualifiedName"]
+        }
+        #expect(names.count == results.count && names.contains("表1/第4行/第3列/¶59") && names.contains("¶5"))
+    }
+
     @Test func aBrokenDocumentIsAnInputError() throws {
         let path = try temporaryDirectory().appendingPathComponent("坏.docx")
         try Data("not a zip".utf8).write(to: path)
