@@ -14,49 +14,18 @@ public enum WordDocument {
     /// A part larger than this, inflated, is refused: a zip bomb stops here, and no report's
     /// body comes near it (a 500-page report is about 20 MB of XML).
     public static let maximumPartSize = 256 << 20
-    /// A `.docx` file larger than this is refused before it is opened.
+    /// A `.docx` file larger than this, or all of whose parts inflate to more, is refused.
     public static let maximumFileSize = 512 << 20
+
+    static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     public static func isWord(_ path: String) -> Bool { path.lowercased().hasSuffix(".docx") }
 
     public static func read(path: String) throws(SourceError) -> SourceFile {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unreadable(path: path, reason: "no such file") }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maximumFileSize else { throw .invalidDocument(path: path, reason: "larger than \(maximumFileSize >> 20) MB") }
-        if let head = FileHandle(forReadingAtPath: path).map({ h in defer { try? h.close() }; return h.readData(ofLength: 8) }),
-           head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw .invalidDocument(path: path, reason: "an encrypted document or an old .doc file, not a .docx: save it in Word as .docx without a password")
-        }
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw .invalidDocument(path: path, reason: "not a zip archive, so not a .docx")
-        }
+        let archive = try open(path)
         func part(_ name: String) throws(SourceError) -> [UInt8]? {
-            guard let entry = archive[name] else { return nil }
-            guard entry.type == .file else { return nil }
-            guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
-                throw .invalidDocument(path: path, reason: "\(name) inflates to more than \(maximumPartSize >> 20) MB")
-            }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(Int(entry.uncompressedSize))
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { data in
-                    // The sizes a zip declares can lie: the inflated bytes are counted too.
-                    guard bytes.count + data.count <= maximumPartSize else { throw PartTooLarge() }
-                    bytes.append(contentsOf: data)
-                }
-            } catch is PartTooLarge {
-                throw .invalidDocument(path: path, reason: "\(name) inflates to more than \(maximumPartSize >> 20) MB")
-            } catch {
-                throw .invalidDocument(path: path, reason: "\(name) cannot be inflated (a damaged or unsupported zip)")
-            }
-            return bytes
+            guard let entry = archive[name], entry.type == .file else { return nil }
+            return try extract(entry, from: archive, path: path)
         }
         guard let document = try part("word/document.xml") else {
             throw .invalidDocument(path: path, reason: "a zip archive without word/document.xml, so not a Word document")
@@ -74,6 +43,61 @@ public enum WordDocument {
         }
     }
 
+    /// Every part of the package, in its order: what a reviewed copy is made from.
+    public static func parts(of path: String) throws(SourceError) -> [(path: String, bytes: [UInt8])] {
+        let archive = try open(path)
+        var parts: [(path: String, bytes: [UInt8])] = []
+        var total = 0
+        for entry in archive where entry.type == .file {
+            let bytes = try extract(entry, from: archive, path: path)
+            total += bytes.count
+            guard total <= maximumFileSize else { throw .invalidDocument(path: path, reason: "inflates to more than \(maximumFileSize >> 20) MB") }
+            parts.append((entry.path, bytes))
+        }
+        return parts
+    }
+
+    /// The zip archive of a `.docx`, once the file is known to be one.
+    private static func open(_ path: String) throws(SourceError) -> Archive {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unreadable(path: path, reason: "no such file") }
+        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumFileSize else { throw .invalidDocument(path: path, reason: "larger than \(maximumFileSize >> 20) MB") }
+        if let head = FileHandle(forReadingAtPath: path).map({ h in defer { try? h.close() }; return h.readData(ofLength: 8) }),
+           head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw .invalidDocument(path: path, reason: "an encrypted document or an old .doc file, not a .docx: save it in Word as .docx without a password")
+        }
+        do {
+            return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw .invalidDocument(path: path, reason: "not a zip archive, so not a .docx")
+        }
+    }
+
+    /// A part's bytes, inflated within `maximumPartSize`.
+    private static func extract(_ entry: Entry, from archive: Archive, path: String) throws(SourceError) -> [UInt8] {
+        let name = entry.path
+        guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
+            throw .invalidDocument(path: path, reason: "\(name) inflates to more than \(maximumPartSize >> 20) MB")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(entry.uncompressedSize))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data in
+                // The sizes a zip declares can lie: the inflated bytes are counted too.
+                guard bytes.count + data.count <= maximumPartSize else { throw PartTooLarge() }
+                bytes.append(contentsOf: data)
+            }
+        } catch is PartTooLarge {
+            throw .invalidDocument(path: path, reason: "\(name) inflates to more than \(maximumPartSize >> 20) MB")
+        } catch {
+            throw .invalidDocument(path: path, reason: "\(name) cannot be inflated (a damaged or unsupported zip)")
+        }
+        return bytes
+    }
+
     private struct PartTooLarge: Error {}
 
     struct PartFailure: Error {
@@ -82,16 +106,19 @@ public enum WordDocument {
         let reason: String
     }
 
+    /// A part read by `body`, its failure named after it; `empty` when the package lacks it.
+    private static func parse<T>(_ name: String, _ bytes: [UInt8]?, empty: T,
+                                 _ body: (UnsafeBufferPointer<UInt8>) throws(XMLScanner.Failure) -> T) throws(PartFailure) -> T {
+        guard let bytes else { return empty }
+        do {
+            return try bytes.withUnsafeBufferPointer { (b) throws(XMLScanner.Failure) -> T in try body(b) }
+        } catch {
+            throw PartFailure(part: name, offset: error.offset, reason: error.reason)
+        }
+    }
+
     /// The draft's Markdown and its paragraph map, from the parts of a document.
     static func convert(document: [UInt8], styles: [UInt8]?, numbering: [UInt8]?, comments: [UInt8]?) throws(PartFailure) -> ([UInt8], ParagraphMap) {
-        func parse<T>(_ name: String, _ bytes: [UInt8]?, empty: T, _ body: (UnsafeBufferPointer<UInt8>) throws(XMLScanner.Failure) -> T) throws(PartFailure) -> T {
-            guard let bytes else { return empty }
-            do {
-                return try bytes.withUnsafeBufferPointer { (b) throws(XMLScanner.Failure) -> T in try body(b) }
-            } catch {
-                throw PartFailure(part: name, offset: error.offset, reason: error.reason)
-            }
-        }
         let s = try parse("word/styles.xml", styles, empty: WordStyles()) { (b) throws(XMLScanner.Failure) in try WordStyles(b) }
         let n = try parse("word/numbering.xml", numbering, empty: WordNumbering()) { (b) throws(XMLScanner.Failure) in try WordNumbering(b) }
         let c = try parse("word/comments.xml", comments, empty: [:]) { (b) throws(XMLScanner.Failure) in try suppressions(b) }
@@ -99,6 +126,17 @@ public enum WordDocument {
             var text = WordText(document: b, styles: s, numbering: n, suppressions: c)
             try text.read()
             return (text.out, ParagraphMap(segments: text.segments))
+        }
+    }
+
+    /// Where the document's runs and paragraphs stand in its XML, read as `convert` reads them.
+    static func anchors(document: [UInt8], styles: [UInt8]?, numbering: [UInt8]?) throws(PartFailure) -> WordAnchors {
+        let s = try parse("word/styles.xml", styles, empty: WordStyles()) { (b) throws(XMLScanner.Failure) in try WordStyles(b) }
+        let n = try parse("word/numbering.xml", numbering, empty: WordNumbering()) { (b) throws(XMLScanner.Failure) in try WordNumbering(b) }
+        return try parse("word/document.xml", document, empty: WordAnchors()) { (b) throws(XMLScanner.Failure) in
+            var text = WordText(document: b, styles: s, numbering: n, suppressions: [:], recordingAnchors: true)
+            try text.read()
+            return text.anchors ?? WordAnchors()
         }
     }
 

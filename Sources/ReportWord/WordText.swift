@@ -28,6 +28,8 @@ struct WordText {
 
     private(set) var out: [UInt8] = []
     private(set) var segments: [ParagraphMap.Segment] = []
+    /// Where each run and paragraph stands in the XML, when asked for (to anchor comments).
+    private(set) var anchors: WordAnchors?
     private var paragraphCount = 0
     private var tableCount = 0
 
@@ -40,6 +42,10 @@ struct WordText {
         var comments: [Int] = []
         /// A line break was met: the next text joins with a space between Latin letters or digits.
         var pendingBreak = false
+        /// Code points in `text`.
+        var characters = 0
+        /// Where the paragraph's content starts in the XML: after its properties.
+        var contentStart = 0
     }
 
     private struct Cell {
@@ -55,8 +61,10 @@ struct WordText {
         var before = 0
     }
 
-    init(document: UnsafeBufferPointer<UInt8>, styles: WordStyles, numbering: WordNumbering, suppressions: [Int: [UInt8]]) {
+    init(document: UnsafeBufferPointer<UInt8>, styles: WordStyles, numbering: WordNumbering, suppressions: [Int: [UInt8]],
+         recordingAnchors: Bool = false) {
         x = XMLScanner(document)
+        anchors = recordingAnchors ? WordAnchors() : nil
         self.styles = styles
         self.numbering = numbering
         self.suppressions = suppressions
@@ -81,6 +89,7 @@ struct WordText {
         var rows: [Row] = []
         var cell: Cell?
         var pendingComments: [Int] = []
+        var runStart: (offset: Int, characters: Int)?
         while let event = try x.next() {
             switch event {
             case .start(let name, let attributes, let empty):
@@ -92,11 +101,13 @@ struct WordText {
                 if !empty, skips(name) { skipDepth = x.depth; continue }
                 if x.equal(name, "w:p") {
                     paragraphCount += 1
-                    paragraph = Paragraph(index: paragraphCount, comments: pendingComments)
+                    paragraph = Paragraph(index: paragraphCount, comments: pendingComments, contentStart: x.offset)
                     pendingComments = []
                     if empty { finish(&paragraph, into: &cell, tableDepth: tableDepth) }
                 } else if paragraph != nil {
-                    if x.equal(name, "w:t") {
+                    if x.equal(name, "w:r"), anchors != nil {
+                        runStart = (name.lowerBound - 1, paragraph!.characters)
+                    } else if x.equal(name, "w:t") {
                         inText = !empty
                     } else if x.equal(name, "w:pPr") {
                         inParagraphProperties = !empty
@@ -151,11 +162,21 @@ struct WordText {
                 if x.equal(name, "w:body") {
                     inBody = false
                 } else if x.equal(name, "w:p") {
+                    // `</w:p>` starts two bytes before its name; an empty `<w:p/>` has no content.
+                    if let p = paragraph, anchors != nil, name.lowerBound - 2 >= p.contentStart {
+                        anchors!.paragraphs.append(WordAnchors.Paragraph(index: p.index, content: p.contentStart..<(name.lowerBound - 2)))
+                    }
                     finish(&paragraph, into: &cell, tableDepth: tableDepth)
                 } else if x.equal(name, "w:t") {
                     inText = false
                 } else if x.equal(name, "w:pPr") {
                     inParagraphProperties = false
+                    paragraph?.contentStart = x.offset
+                } else if x.equal(name, "w:r"), let run = runStart, let p = paragraph {
+                    if p.characters > run.characters {
+                        anchors?.runs.append(WordAnchors.Run(paragraph: p.index, characters: run.characters..<p.characters, bytes: run.offset..<x.offset))
+                    }
+                    runStart = nil
                 } else if x.equal(name, "w:numPr") {
                     inNumbering = false
                 } else if x.equal(name, "w:tc"), tableDepth == 1, let c = cell {
@@ -178,10 +199,14 @@ struct WordText {
 
     private func append(_ b: UInt8, to p: inout Paragraph) {
         if p.pendingBreak {
-            if let last = p.text.last, isLatin(last), isLatin(b) { p.text.append(UInt8(ascii: " ")) }
+            if let last = p.text.last, isLatin(last), isLatin(b) {
+                p.text.append(UInt8(ascii: " "))
+                p.characters += 1
+            }
             p.pendingBreak = false
         }
         p.text.append(b)
+        if b & 0xC0 != 0x80 { p.characters += 1 }
     }
 
     /// Ends the open paragraph: written out, or kept for its table cell.
@@ -302,4 +327,25 @@ struct WordText {
         }
         out += Array("</table>\n\n".utf8)
     }
+}
+
+/// Where the text of a Word document's paragraphs stands in `word/document.xml`: what a
+/// comment is anchored to.
+struct WordAnchors {
+    struct Run {
+        let paragraph: Int
+        /// The run's characters in the paragraph's text, from 0.
+        let characters: Range<Int>
+        /// From `<w:r` to after `</w:r>`.
+        let bytes: Range<Int>
+    }
+
+    struct Paragraph {
+        let index: Int
+        /// After `<w:p>` and its properties, up to `</w:p>`.
+        let content: Range<Int>
+    }
+
+    var runs: [Run] = []
+    var paragraphs: [Paragraph] = []
 }

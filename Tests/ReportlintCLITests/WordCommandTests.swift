@@ -49,6 +49,45 @@ import ReportWord
         #expect(names.count == results.count && names.contains("表1/第4行/第3列/¶59") && names.contains("¶5"))
     }
 
+    /// `annotate` writes a reviewed copy with a comment per finding (the sample's 17), leaves
+    /// the draft as it was, and refuses what is not a .docx.
+    @Test func annotateWritesAReviewedCopy() throws {
+        let folder = try temporaryDirectory()
+        let draft = folder.appendingPathComponent("numeric-mistakes.docx").path
+        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Samples/numeric-mistakes.docx").path, toPath: draft)
+        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Rules").path, toPath: folder.appendingPathComponent("Rules").path)
+        try "packs: [builtin/zh-publication, builtin/consistency]\nrules: [Rules/shanghai-st-report.yaml]\n"
+            .write(to: folder.appendingPathComponent(".reportlint.yaml"), atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: URL(fileURLWithPath: draft))
+        let run = try runReportlint(["annotate", draft])
+        #expect(run.status == 0, "\(run.stderr)")
+        let reviewed = folder.appendingPathComponent("numeric-mistakes.reviewed.docx").path
+        #expect(run.stdout == "\(reviewed): 17 comments\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: draft)) == before)
+        let comments = String(decoding: try #require(try WordDocument.parts(of: reviewed).first { $0.path == "word/comments.xml" }).bytes, as: UTF8.self)
+        #expect(comments.components(separatedBy: "w:author=\"reportlint\"").count == 18)
+        #expect(comments.contains("列举了3项，多于“2家” [numbers/counted-list]"))
+        let lint = try runReportlint(["lint", "--format", "json", reviewed])
+        #expect(lint.stdout.components(separatedBy: "\"rule\":").count == 18, "the copy reads as the draft")
+        #expect(try runReportlint(["annotate", "Samples/numeric-mistakes.md"]).status == 2)
+        #expect(try runReportlint(["annotate", draft, "-o", draft]).status == 2)
+
+        // Opened by a word processor: LibreOffice turns the copy into a PDF (when installed).
+        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: FileManager.default.isExecutableFile) else {
+            print("skipped: LibreOffice (soffice) is not installed; .ci/run installs it")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = ["--headless", "--convert-to", "pdf", "--outdir", folder.path, reviewed]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let pdf = folder.appendingPathComponent("numeric-mistakes.reviewed.pdf").path
+        #expect(process.terminationStatus == 0 && FileManager.default.fileExists(atPath: pdf))
+    }
+
     @Test func aBrokenDocumentIsAnInputError() throws {
         let path = try temporaryDirectory().appendingPathComponent("坏.docx")
         try Data("not a zip".utf8).write(to: path)
