@@ -126,4 +126,23 @@ import ReportWord
             }
         }
     }
+
+    /// `annotate` round-trips each real Word file: the copy reads as the draft, and its body is
+    /// the draft's once the anchors are taken out.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path), "../shared/corpus is absent: Word files not annotated"))
+    func realWordFilesRoundTripThroughAnnotate() throws {
+        let folder = try temporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent("docx").path) where name.hasSuffix(".docx") {
+            let draft = Self.corpus.appendingPathComponent("docx/\(name)").path
+            let copy = folder.appendingPathComponent(name).path
+            let run = try runReportlint(["annotate", draft, "-o", copy, "--config", packageRoot.appendingPathComponent("Samples/.reportlint.yaml").path])
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(try Drafts.read(path: copy).bytes == (try Drafts.read(path: draft).bytes), "\(name)")
+            func body(_ path: String) throws -> String {
+                String(decoding: try #require(try WordDocument.parts(of: path).first { $0.path == "word/document.xml" }).bytes, as: UTF8.self)
+            }
+            let annotated = try body(copy).replacing(/<w:commentRangeStart w:id="\d+"\/>|<w:commentRangeEnd w:id="\d+"\/><w:r><w:commentReference w:id="\d+"\/><\/w:r>/, with: "")
+            #expect(annotated == (try body(draft)), "\(name)")
+        }
+    }
 }
