@@ -1,0 +1,224 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+import ReportStatements
+
+/// The labelled levels of a draft, by label and unit: what the text states as the subject of
+/// a sentence (`全年地区生产总值2840.6亿元，比上年增长5.2%`) and what the tables give in their
+/// value column, each with its growth over last year when stated. `table-prose` compares the
+/// text with the tables; `previous-edition` compares this edition with the last.
+///
+/// Only readings that cannot be a guess are kept: a level that leads its sentence (see
+/// `Statement.leadsSentence`) or opens a clause after `；`, not in a clause naming another
+/// period (上年, 同比); a table row in the table's unit (`亿元` in the header, a unit line or a
+/// unit column). A label read with two values, or two periods, names different things in
+/// different places: its `Side` is ambiguous and gives no value.
+struct LabelledLevels {
+    typealias Entry = (side: Side, period: Period)
+
+    let minLabel: Int
+    private let scanner = QuantityScanner()
+    var text: [Key: Entry] = [:]
+    var tables: [Key: Entry] = [:]
+    /// `亿元` → (10⁸, 元): the scale and unit a table's unit words give its cells.
+    private var units: [String: (scale: Rational, unit: UInt8)?] = [:]
+
+    init(minLabel: Int, capacity: Int = 0) {
+        self.minLabel = minLabel
+        text.reserveCapacity(capacity)
+        tables.reserveCapacity(capacity)
+    }
+
+/// One figure and, if stated, its growth over last year.
+struct Reading {
+    let range: Range<Int>
+    let hard: Interval
+    let plausible: Interval
+    let growth: Growth?
+}
+
+/// A growth rate over last year, in percent.
+struct Growth {
+    let range: Range<Int>
+    let hard: Interval
+    let plausible: Interval
+    /// Stated at comparable prices or for a comparable set (`Statement.comparable`, or a
+    /// table of 规模以上 enterprises): it need not follow from the printed levels.
+    let comparable: Bool
+}
+
+/// What the text, or the tables, say of one label in one unit; nil readings once two
+/// disagree (the label names different things in different places).
+struct Side {
+    var reading: Reading?
+    var ambiguous = false
+    /// For a table row: its table's name, label and value and growth headers, for
+    /// messages (built only for a finding: a draft of tables has a million rows).
+    var place: (table: String, label: String, header: String, growthHeader: String)?
+    /// For a part of a table's breakdown: the keys its outermost whole is read under (none
+    /// when it has no readable amount), nil for a row that is no part. A part is compared
+    /// only when that whole agrees with the text: a table of another scope (新登记市场主体
+    /// against 登记各类经营主体) names its parts as the text does.
+    var wholes: [Key]?
+    /// For the text: a reading of the label is a part of a breakdown (`其中，畜牧业总产值…`).
+    var isPart = false
+
+    /// The reading, unless the label was found with two values or two periods.
+    var value: Reading? { ambiguous ? nil : reading }
+
+    mutating func add(_ r: Reading) {
+        guard !ambiguous else { return }
+        guard let known = reading else {
+            reading = r
+            return
+        }
+        if known.hard != r.hard || known.plausible != r.plausible { (reading, ambiguous) = (nil, true) }
+    }
+}
+
+/// `实现地区生产总值` names 地区生产总值: the verbs a communiqué puts before its subject.
+static func withoutVerb(_ label: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    for verb in ["实现", "完成"] where label.count > verb.utf8.count + 3 && label.starts(with: verb.utf8) {
+        return label.dropFirst(verb.utf8.count)
+    }
+    return label
+}
+
+/// Whether the first row is what the whole table breaks down: rows that make it up, or a
+/// share column where it is the base (100, or blank).
+static func headsTable(_ table: Table) -> Bool {
+    if table.breakdowns.contains(where: { $0.whole == 0 && $0.kind == .partition }) { return true }
+    guard let s = table.column(.share), !table.rows.isEmpty, s < table.rows[0].cells.count else { return false }
+    return table.rows[0].cells[s].text.isEmpty || table.amount(row: 0, column: s)?.hard.contains(Relations.hundred) == true
+}
+
+/// Whether a clause starting at `offset` follows `；` or `。`.
+static func opensClause(_ offset: Int, in source: SourceFile) -> Bool {
+    source.bytes.withUnsafeBufferPointer { t in
+        guard let (c, _) = UTF8Text.scalar(t, before: offset) else { return true }
+        return c == 0xFF1B || c == 0x3B || c == 0x3002
+    }
+}
+
+/// The words a row's label leaves to its table: `第一产业` of a 生产总值 table is 第一产业增加值,
+/// `中药材` of a 产量 table is 中药材产量. A text label ending so is also read without them
+/// where the table's caption or value header has the word.
+static let impliedSuffixes: [(suffix: [UInt8], cue: String)] = [
+    (Array("增加值".utf8), "生产总值"), (Array("增加值".utf8), "增加值"), (Array("总产值".utf8), "产值"),
+    (Array("产量".utf8), "产量"),
+]
+
+struct Key: Hashable {
+    let label: [UInt8]
+    let unit: UInt8
+
+    // The label's bytes hashed at once, not one `combine` per byte.
+    func hash(into hasher: inout Hasher) {
+        label.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(unit)
+    }
+}
+
+
+    /// The text's levels: each the subject of its sentence, or of a clause after `；` that
+    /// names it in full.
+    mutating func read(_ window: StatementWindow) {
+            for (b, block) in window.blocks.enumerated() where block.kind != .tableRow {
+            let list = window.statements[b]
+            var lookup = BlockLookup(block)
+            for (k, s) in list.statements.enumerated() where s.measure == .level || s.measure == .average {
+                let q = block.quantities[s.figure]
+                guard let labelRange = s.label, q.isAmountLike, q.unitCode != 0, q.bound.isStated else { continue }
+                let clause = block.clauseStart(before: q.range.lowerBound, in: window.source)..<q.range.lowerBound
+                // The subject of its sentence, or of a clause after `；` that names it in full
+                // (`…；十种有色金属18.94万吨`); not a label leaning on the clause before it
+                // (`全市初中211所，在校学生31.56万人`).
+                let opensClause = clause.lowerBound <= labelRange.lowerBound && Self.opensClause(clause.lowerBound, in: window.source)
+                guard s.leadsSentence || opensClause else { continue }
+                let label = LabelKey.make(Self.withoutVerb(window.source.readerBytes(labelRange)))
+                let length = UTF8Text.scalarCount(label[...])
+                guard length >= minLabel, s.leadsSentence || length >= 4 else { continue }
+                if lookup.contains(RepeatedFigureCheck.otherPeriodWords, between: clause) { continue }
+                var growth: Growth?
+                if let g = list.descriptor(.growthRate, of: k), [.previousYear, .previousYearEnd, .unstated].contains(list.statements[g].base) {
+                    let rate = block.quantities[list.statements[g].figure]
+                    var (hard, plausible) = rate.intervals
+                    if list.statements[g].direction == .down { (hard, plausible) = (-hard, -plausible) }
+                    growth = Growth(range: rate.range, hard: hard, plausible: plausible, comparable: list.statements[g].comparable)
+                }
+                let (hard, plausible) = q.intervals
+                // A part (其中…) is named within its whole, whatever its label says: it is
+                // compared only with a table's part whose whole agrees with the text.
+                let isPart = list.breakdowns.contains { $0.parts.contains(k) }
+                Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth), period: s.period, isPart: isPart,
+                         to: &text[Key(label: label, unit: q.unitCode), default: (Side(), s.period)]) { _ in }
+            }
+        }
+    }
+
+    /// The tables' levels: each row's amount in the value column, in the table's unit.
+    mutating func read(_ tables: [Table]) {
+        for table in tables {
+            guard let v = table.column(.value) else { continue }
+            let g = table.growthColumn(of: v), unitColumn = table.column(.unit)
+            let header = table.columns[v].header
+            let period: Period = header.utf8.containsBytes("年末".utf8) ? .yearEnd : .unstated
+            let suffixes = Self.impliedSuffixes.filter {
+                (table.caption ?? "").utf8.containsBytes($0.cue.utf8) || header.utf8.containsBytes($0.cue.utf8)
+            }.map(\.suffix)
+            // Growth of a comparable set (规模以上) or at comparable prices need not follow from levels.
+            let comparable = ["规模以上", "限额以上", "可比价", "可比口径"].contains { word in
+                (table.caption ?? "").utf8.containsBytes(word.utf8) || table.columns.contains { $0.header.utf8.containsBytes(word.utf8) }
+            }
+            let parents = table.parents
+            let name = table.name, valueName = table.columns[v].name, growthName = g.map { table.columns[$0].name } ?? ""
+            let wholeRows = Set(table.breakdowns.map(\.whole))
+            let head = table.totalRow ?? (Self.headsTable(table) ? 0 : nil)
+            var keys: [[Key]] = Array(repeating: [], count: table.rows.count)
+            for r in table.rows.indices {
+                let row = table.rows[r]
+                let unitText = unitColumn.flatMap { $0 < row.cells.count ? row.cells[$0].text : nil } ?? table.columns[v].unit ?? table.unitNote
+                guard let unitText, let (scale, unit) = self.unit(unitText), let amount = table.amount(row: r, column: v) else { continue }
+                let growth = g.flatMap { table.amount(row: r, column: $0) }.map {
+                    Growth(range: $0.range, hard: $0.hard, plausible: $0.plausible, comparable: comparable)
+                }
+                let reading = Reading(range: amount.range, hard: amount.hard.scaled(by: scale),
+                                      plausible: amount.plausible.scaled(by: scale), growth: growth)
+                var root = table.outermostWhole(of: r, parents: parents)
+                // A first row that some rows make up heads the table: the rows in no list
+                // are of its scope too (`个体工商户` in a table of 新登记市场主体).
+                if root == r, let head, r != head, !wholeRows.contains(r) { root = head }
+                let wholes = root == r ? nil : keys[root]
+                for suffix in [[]] + suffixes {
+                    let label = LabelKey.make(Array(row.label.utf8) + suffix)
+                    guard UTF8Text.scalarCount(label[...]) >= minLabel else { continue }
+                    let key = Key(label: label, unit: unit)
+                    keys[r].append(key)
+                    // Changed in place: a draft of tables has a row per label.
+                    Self.add(reading, period: period, to: &self.tables[key, default: (Side(), period)]) { side in
+                        side.place = (name, row.label, valueName, growthName)
+                        side.wholes = wholes
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds a reading of a label; `first` describes where it was read, on its first reading.
+    static func add(_ reading: Reading, period: Period, isPart: Bool = false, to entry: inout (side: Side, period: Period),
+                    first: (inout Side) -> Void) {
+        if entry.period != period { entry.side.ambiguous = true }
+        if entry.side.reading == nil { first(&entry.side) }
+        entry.side.add(reading)
+        if isPart { entry.side.isPart = true }
+    }
+
+    /// The scale and unit of a table's unit words, read as the scanner reads `1亿元`.
+    private mutating func unit(_ words: String) -> (Rational, UInt8)? {
+        if let known = units[words] { return known }
+        let q = scanner.scan("1" + words.filter { $0 != " " }).quantities
+        let found: (scale: Rational, unit: UInt8)? = q.count == 1 && q[0].unitCode != 0 && q[0].isAmountLike ? (q[0].value, q[0].unitCode) : nil
+        units[words] = found
+        return found
+    }
+}
