@@ -13,6 +13,8 @@ public protocol Check: Sendable {
     /// only what it needs (a section's state while it is open, a label's values), so a large
     /// draft is never held whole.
     func start(_ source: SourceFile) -> any CheckRun
+    /// A run that may compare the draft with last year's edition (most checks do not).
+    func start(_ source: SourceFile, previous: PreviousEdition?) -> any CheckRun
     /// Whether the check reads the statements of the windows it is shown (they are read for
     /// a run only when some check does).
     var readsStatements: Bool { get }
@@ -22,6 +24,7 @@ public protocol Check: Sendable {
 }
 
 extension Check {
+    public func start(_ source: SourceFile, previous: PreviousEdition?) -> any CheckRun { start(source) }
     public var readsStatements: Bool { false }
     public var readsTables: Bool { false }
 }
@@ -73,6 +76,7 @@ public enum CheckKinds {
         GrowthCheck.self, AssertCheck.self, RepeatedFigureCheck.self, HeadlineClaimCheck.self, NumberingCheck.self,
         FieldsCheck.self, OutlineCheck.self, EmptySectionCheck.self, ConsistentLabelsCheck.self, DigitGroupingCheck.self,
         TableTotalsCheck.self, TableSharesCheck.self, TableGrowthCheck.self, TableProseCheck.self, TableRuleCheck.self,
+        PreviousEditionCheck.self,
     ]
 
     public static func make(_ spec: RuleSpec) throws(RuleError) -> any Check {

@@ -24,11 +24,14 @@ public struct KindExamples: Sendable {
     public let options: String
     public let pass: [String]
     public let fail: [String]
+    /// Last year's edition the examples are read against, if the kind needs one.
+    public let previous: String?
 
-    public init(options: String = "", pass: [String], fail: [String]) {
+    public init(options: String = "", pass: [String], fail: [String], previous: String? = nil) {
         self.options = options
         self.pass = pass
         self.fail = fail
+        self.previous = previous
     }
 }
 
@@ -65,6 +68,7 @@ extension CheckKind {
         }
         yaml += "    examples:\n      pass: [" + examples.pass.map(quoted).joined(separator: ", ") + "]\n"
         yaml += "      fail: [" + examples.fail.map(quoted).joined(separator: ", ") + "]\n"
+        if let previous = examples.previous { yaml += "      previous: " + quoted(previous) + "\n" }
         return yaml
     }
 

@@ -166,8 +166,9 @@ struct Key: Hashable {
             let suffixes = Self.impliedSuffixes.filter {
                 (table.caption ?? "").utf8.containsBytes($0.cue.utf8) || header.utf8.containsBytes($0.cue.utf8)
             }.map(\.suffix)
-            // Growth of a comparable set (规模以上) or at comparable prices need not follow from levels.
-            let comparable = ["规模以上", "限额以上", "可比价", "可比口径"].contains { word in
+            // Growth of a comparable set (规模以上), at comparable prices, or of value added (a
+            // 生产总值 table: constant prices by convention) need not follow from levels.
+            let comparable = ["规模以上", "限额以上", "可比价", "可比口径", "不变价", "生产总值", "增加值"].contains { word in
                 (table.caption ?? "").utf8.containsBytes(word.utf8) || table.columns.contains { $0.header.utf8.containsBytes(word.utf8) }
             }
             let parents = table.parents

@@ -7,6 +7,8 @@ import ReportStatements
 public struct LintEngine: Sendable {
     public let checks: [any Check]
     public let inlineSuppression: Bool
+    /// Last year's edition of the report, for the checks that compare with it.
+    public var previous: PreviousEdition?
 
     /// Builds every check; the first rule that cannot be built is reported.
     public init(ruleSet: RuleSet, inlineSuppression: Bool = true) throws(RuleError) {
@@ -55,7 +57,8 @@ public struct LintEngine: Sendable {
                       window: @escaping @Sendable (Int) -> StatementWindow) -> [Diagnostic] {
         let reader = statementReader
         let checks = self.checks
-        let runs = checks.map { RunBox($0.start(source)) }
+        let previous = self.previous
+        let runs = checks.map { RunBox($0.start(source, previous: previous)) }
         // A table may run over several windows: its rows are gathered in order, and it is
         // read once, for every check that reads tables, in the group where it ends.
         var tableReader = checks.contains { $0.readsTables } ? TableReader() : nil

@@ -231,3 +231,44 @@ struct Tolerance: Sendable {
         return i + .between(-w, w)
     }
 }
+
+/// Decimal numbers as a message prints them.
+public enum DecimalText {
+    /// `10.80亿件` → (10.80, 2 places, `亿件`): the number a figure's text starts with, its
+    /// decimal places, and what follows it. Nil when the text starts with no ASCII number.
+    public static func split(_ text: String) -> (number: Rational, places: Int, suffix: String)? {
+        let u = Array(text.utf8)
+        var k = 0
+        if k < u.count, u[k] == UInt8(ascii: "-") { k += 1 }
+        while k < u.count, (0x30...0x39).contains(u[k]) || u[k] == UInt8(ascii: ".") { k += 1 }
+        let head = String(decoding: u[..<k], as: UTF8.self)
+        guard let number = Rational(decimal: head) else { return nil }
+        let places = head.firstIndex(of: ".").map { head.distance(from: $0, to: head.endIndex) - 1 } ?? 0
+        return (number, places, String(decoding: u[k...], as: UTF8.self))
+    }
+
+    /// `r` rounded half away from zero to `places` decimals; its exact decimals when scaling
+    /// would overflow.
+    public static func rounded(_ r: Rational, places: Int) -> String {
+        guard places >= 0, places <= 12, let scale = Rational.tenToThe(places), let scaled = r * scale else { return r.decimalString }
+        let n = Int128(scaled.numerator), d = Int128(scaled.denominator)
+        var q = n / d
+        let rest = (n % d).magnitude
+        if rest * 2 >= UInt128(d) { q += n < 0 ? -1 : 1 }
+        // Printed with every place (9.60, not 9.6): as precise as the figure it stands beside.
+        var digits = String(q.magnitude)
+        if places > 0 {
+            if digits.count <= places { digits = String(repeating: "0", count: places + 1 - digits.count) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return (q < 0 ? "-" : "") + digits
+    }
+}
+
+extension Interval {
+    /// The middle of a bounded interval: the value a figure printed as its centre states.
+    var midpoint: Rational? {
+        guard let low = lower?.value, let high = upper?.value, let sum = low + high else { return nil }
+        return sum / Rational(integer: 2)
+    }
+}

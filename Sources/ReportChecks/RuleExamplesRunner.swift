@@ -21,7 +21,10 @@ public enum RuleExamplesRunner {
 
     public static func run(_ check: any Check) -> [Failure] {
         var failures: [Failure] = []
-        let engine = LintEngine(checks: [check])
+        var engine = LintEngine(checks: [check])
+        if let previous = check.spec.examples.previous {
+            engine.previous = PreviousEdition(SourceFile(path: "previous.md", text: previous))
+        }
         for (examples, expectFinding) in [(check.spec.examples.pass, false), (check.spec.examples.fail, true)] {
             for example in examples {
                 let document = DocumentReader().read(SourceFile(path: "example.md", text: example))

@@ -816,14 +816,7 @@ enum Extraction {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
-    /// never runs text from a draft as a formula.
-    static func csvField(_ s: String) -> String {
-        var v = s
-        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
-        guard v.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func csvField(_ s: String) -> String { CSV.field(s) }
 
     // MARK: - Text: for people
 
@@ -916,5 +909,16 @@ enum Extraction {
         } else {
             out.append(literal: "∞)")
         }
+    }
+}
+
+public enum CSV {
+    /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
+    /// never runs text from a draft as a formula.
+    public static func field(_ s: String) -> String {
+        var v = s
+        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
+        guard v.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

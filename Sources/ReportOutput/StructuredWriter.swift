@@ -61,7 +61,7 @@ public struct JSONBytesWriter: StructuredWriter {
     public var bytes: [UInt8] { buffer.bytes }
 
     /// What was written, ended by a newline: a whole document, as the reporters print it.
-    mutating func documentBytes() -> [UInt8] {
+    public mutating func documentBytes() -> [UInt8] {
         buffer.append(0x0A)
         return buffer.bytes
     }

@@ -18,6 +18,10 @@ public struct Config: Sendable {
     /// (for official publications, where every exception must be in the config).
     public var inlineSuppression = true
     public var failOn: Severity?
+    /// Last year's edition of the drafts (`previous:`): one path for every draft, or a glob of
+    /// drafts (relative to the config file, as `ignore`) for each path; paths are relative
+    /// to the config file.
+    public var previous: [(glob: String?, path: String)] = []
 
     public init() {}
 
@@ -55,17 +59,40 @@ public struct Config: Sendable {
             guard let s = Severity(rawValue: name) else { throw RuleError("fail-on must be error, warning or info", at: v) }
             config.failOn = s
         }
-        try map.finish("a config file", allowed: ["reportlint", "packs", "rules", "severity", "ignore", "inline-suppression", "fail-on"])
+        if let v = map.optional("previous") {
+            if case .scalar = v.content {
+                config.previous = [(nil, try v.string("'previous'"))]
+            } else {
+                let m = try v.map("'previous' (a path, or a mapping of draft globs to paths)")
+                config.previous = try m.pairs.map { pair throws(RuleError) in (pair.key, try pair.value.string("the previous edition of '\(pair.key)'")) }
+            }
+        }
+        try map.finish("a config file", allowed: ["reportlint", "packs", "rules", "severity", "ignore", "inline-suppression", "fail-on", "previous"])
         return config
+    }
+
+    /// The path of last year's edition of `file` by `previous:`, if any.
+    public func previousEdition(for file: String) -> String? {
+        let relative = relativePath(file)
+        guard let entry = previous.first(where: { $0.glob.map { Glob.matches($0, relative) } ?? true }) else { return nil }
+        if entry.path.hasPrefix("/") { return entry.path }
+        return ((base as NSString).appendingPathComponent(entry.path) as NSString).standardizingPath
+    }
+
+    /// The folder paths in the config are relative to.
+    private var base: String { path.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath }
+
+    /// A file's path relative to the config's folder (absolute when outside it).
+    private func relativePath(_ file: String) -> String {
+        var absolute = file.hasPrefix("/") ? file : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(file)
+        absolute = (absolute as NSString).standardizingPath
+        return absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
     }
 
     /// Whether a file is excluded by `ignore`.
     public func ignores(_ file: String) -> Bool {
         guard !ignore.isEmpty else { return false }
-        let base = path.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
-        var absolute = file.hasPrefix("/") ? file : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(file)
-        absolute = (absolute as NSString).standardizingPath
-        let relative = absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
+        let relative = relativePath(file)
         return ignore.contains { Glob.matches($0, relative) }
     }
 

@@ -20,10 +20,13 @@ public enum Severity: String, Comparable, CaseIterable, Sendable, Codable {
 public struct RuleExamples: Sendable {
     public var pass: [String]
     public var fail: [String]
+    /// Last year's edition the examples are checked against (for `previous-edition` rules).
+    public var previous: String?
 
-    public init(pass: [String] = [], fail: [String] = []) {
+    public init(pass: [String] = [], fail: [String] = [], previous: String? = nil) {
         self.pass = pass
         self.fail = fail
+        self.previous = previous
     }
 }
 
@@ -87,6 +90,7 @@ public struct RuleSpec: Sendable {
             var em = try e.map("'examples'")
             examples.pass = try em.optional("pass")?.strings("'examples.pass'") ?? []
             examples.fail = try em.optional("fail")?.strings("'examples.fail'") ?? []
+            examples.previous = try em.optional("previous")?.string("'examples.previous'")
             try em.finish("'examples'")
         }
         let message = try map.optional("message")?.string("'message'")

@@ -68,6 +68,9 @@ struct Lint: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Record the current findings in this baseline file.", valueName: "file"))
     var writeBaseline: String?
 
+    @Option(name: .long, help: ArgumentHelp("Last year's edition of the report (.md, .txt or .docx): growth over last year is checked against it (rule numbers/previous-edition). Overrides `previous:` in the config.", valueName: "file"))
+    var previous: String?
+
     @Option(name: .shortAndLong, help: "Lint this many files at once; a single file uses the threads itself (default: the number of cores). Output does not depend on it.")
     var jobs: Int = defaultJobs
 
@@ -86,6 +89,8 @@ struct Lint: ParsableCommand {
         var failLevel = failOn
         var work: [(path: String, engine: LintEngine)] = []
         var configs: [String: Config] = [:]
+        // Last year's editions, each read once.
+        var editions: [String: PreviousEdition] = [:]
         for path in files {
             let directory = (path as NSString).deletingLastPathComponent
             do {
@@ -104,8 +109,16 @@ struct Lint: ParsableCommand {
                     engines[key] = try LintEngine(ruleSet: set, inlineSuppression: config.inlineSuppression)
                     for rule in set.rules where allRules[rule.id] == nil { allRules[rule.id] = rule }
                 }
-                work.append((path, engines[key]!))
-            } catch {
+                var engine = engines[key]!
+                if let last = previous ?? config.previousEdition(for: path) {
+                    if editions[last] == nil { editions[last] = PreviousEdition(try Drafts.read(path: last)) }
+                    engine.previous = editions[last]
+                }
+                work.append((path, engine))
+            } catch let error as RuleError {
+                printError(error.description)
+                throw ExitCode(2)
+            } catch let error as SourceError {
                 printError(error.description)
                 throw ExitCode(2)
             }

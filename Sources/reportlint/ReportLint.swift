@@ -11,7 +11,7 @@ struct ReportLint: ParsableCommand {
         commandName: "reportlint",
         abstract: "Check report drafts: structure, figures that must agree, and publication style.",
         version: "0.1.0",
-        subcommands: [Lint.self, Extract.self, Annotate.self, Rules.self, Explain.self, TestRules.self],
+        subcommands: [Lint.self, Extract.self, Annotate.self, Align.self, Rules.self, Explain.self, TestRules.self],
         defaultSubcommand: nil
     )
 

@@ -43,19 +43,22 @@ import ReportDocument
         ])
         let engine = try LintEngine(ruleSet: ruleSet)
         // The samples, and every rule's examples (each fail example fires its rule).
-        var drafts: [SourceFile] = []
+        // A rule's examples are read against its examples' previous edition, if any.
+        var drafts: [(source: SourceFile, previous: String?)] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Samples").path).sorted()
         where name.hasSuffix(".md") || name.hasSuffix(".txt") {
-            drafts.append(try SourceFile.read(path: packageRoot.appendingPathComponent("Samples/\(name)").path))
+            drafts.append((try SourceFile.read(path: packageRoot.appendingPathComponent("Samples/\(name)").path), nil))
         }
         for rule in ruleSet.rules {
             for (k, example) in (rule.examples.pass + rule.examples.fail).enumerated() {
-                drafts.append(SourceFile(path: "\(rule.id)-\(k).md", text: example))
+                drafts.append((SourceFile(path: "\(rule.id)-\(k).md", text: example), rule.examples.previous))
             }
         }
         let describe = { (ds: [Diagnostic]) in ds.map { "\($0.rule) \($0.range) \($0.severity) \($0.message) \(String(describing: $0.fix))" } }
         var fired: Set<String> = []
-        for source in drafts {
+        for (source, previous) in drafts {
+            var engine = engine
+            engine.previous = previous.map { PreviousEdition(SourceFile(path: "previous.md", text: $0)) }
             let whole = engine.lint(DocumentReader().read(source))
             fired.formUnion(whole.map(\.rule))
             let draft = DocumentReader().open(source)

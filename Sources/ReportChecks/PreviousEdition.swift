@@ -1,0 +1,120 @@
+import ReportDocument
+import ReportNumbers
+import ReportStatements
+
+/// Last year's edition of a report, as a source of facts: its labelled levels (see
+/// `LabelledLevels`), from its text and its tables, by label and unit.
+public struct PreviousEdition: Sendable {
+    public let source: SourceFile
+    let levels: LabelledLevels
+
+    /// Reads the edition a window at a time, as lint reads a draft.
+    public init(_ source: SourceFile, minLabel: Int = 3) {
+        self.source = source
+        let draft = DocumentReader().open(source)
+        let reader = StatementReader()
+        var levels = LabelledLevels(minLabel: minLabel, capacity: 512)
+        var tables = TableReader()
+        for c in 0..<draft.chunkCount(size: 4096) {
+            let window = StatementWindow(draft.window(chunk: c, size: 4096), reader: reader)
+            levels.read(window)
+            if window.hasLargeBlocks { window.forEachSegmentWindow(reader: reader) { levels.read($0) } }
+            var ended: [Table] = []
+            for b in window.blocks { if let t = tables.add(b) { ended.append(t) } }
+            levels.read(ended)
+        }
+        if let t = tables.finish() { levels.read([t]) }
+        self.levels = levels
+    }
+
+    /// Last year's level of a label in a unit: the text's and the tables' reading when they
+    /// agree or only one has it; nil when it is ambiguous or the two disagree.
+    func level(_ key: LabelledLevels.Key) -> (reading: LabelledLevels.Reading, period: Period)? {
+        let text = levels.text[key], table = levels.tables[key]
+        if text?.side.ambiguous == true || table?.side.ambiguous == true { return nil }
+        switch (text.flatMap { t in t.side.value.map { ($0, t.period) } }, table.flatMap { t in t.side.value.map { ($0, t.period) } }) {
+        case let (t?, r?): return t.0.hard.intersects(r.0.hard) ? t : nil
+        case let (t?, nil): return t
+        case let (nil, r?): return r
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Every label last year's edition gives one level for.
+    var keys: Set<LabelledLevels.Key> { Set(levels.text.keys).union(levels.tables.keys) }
+
+    /// This edition's levels with a stated growth, each aligned with last year's level of
+    /// the same label, unit and period where there is exactly one, in this edition's order.
+    func align(_ levels: LabelledLevels) -> [AlignedLevel] {
+        var rows: [AlignedLevel] = []
+        let known = keys
+        for entries in [levels.text, levels.tables] {
+            for (key, entry) in entries {
+                guard let now = entry.side.value, let growth = now.growth else { continue }
+                let label = String(decoding: key.label, as: UTF8.self)
+                func row(_ status: AlignedLevel.Status, _ before: Range<Int>? = nil, _ implied: Interval? = nil) -> AlignedLevel {
+                    AlignedLevel(label: label, now: now.range, growth: growth.range, decline: growth.plausible.midpoint?.isNegative ?? false,
+                        before: before, implied: implied, status: status)
+                }
+                guard known.contains(key) else { rows.append(row(.absent)); continue }
+                guard let (before, period) = level(key), Set([entry.period, period]) != [.year, .yearEnd] else {
+                    rows.append(row(.ambiguous))
+                    continue
+                }
+                var implied: (hard: Interval, plausible: Interval)?
+                if now.hard.isNonNegative, before.hard.lower.map({ $0.value > .zero }) ?? false,
+                   let hard = Relations.growthPercent(current: now.hard, previous: before.hard),
+                   let plausible = Relations.growthPercent(current: now.plausible, previous: before.plausible) {
+                    implied = (hard, plausible)
+                }
+                if growth.comparable || PreviousEditionCheck.isRealSeries(key.label) {
+                    rows.append(row(.comparable, before.range, implied?.hard))
+                } else if let implied {
+                    let verdict = Verdict.of(hard: implied.hard.intersects(growth.hard), plausible: implied.plausible.intersects(growth.plausible))
+                    let status: AlignedLevel.Status = verdict == .consistent ? .consistent : verdict == .implausible ? .implausible : .impossible
+                    rows.append(row(status, before.range, implied.hard))
+                } else {
+                    rows.append(row(.ambiguous, before.range))
+                }
+            }
+        }
+        return rows.sorted { $0.now.lowerBound < $1.now.lowerBound }
+    }
+
+    /// A draft's levels with a stated growth, aligned with this edition's: what
+    /// `reportlint align` lists.
+    public func align(_ draft: SourceFile) -> [AlignedLevel] {
+        align(PreviousEdition(draft).levels)
+    }
+}
+
+/// One level of a draft that states its growth over last year, and what last year's edition
+/// says of the same label, unit and period.
+public struct AlignedLevel: Sendable {
+    public enum Status: String, Sendable {
+        /// Last year's level gives the stated growth.
+        case consistent
+        /// It gives it only outside what careful writers mean (a warning).
+        case implausible
+        /// It cannot give it.
+        case impossible
+        /// Growth at comparable prices, of value added, or of a 规模以上 series.
+        case comparable
+        /// Last year's edition names the label, in the unit, but with two values or in another period.
+        case ambiguous
+        /// Last year's edition does not name the label in this unit.
+        case absent
+    }
+
+    public let label: String
+    public let now: Range<Int>
+    public let growth: Range<Int>
+    /// The growth is a decline (`下降1.1%`, `-1.1` in a table).
+    public let decline: Bool
+    /// Last year's level, in its source.
+    public let before: Range<Int>?
+    /// The growth the two levels give, in percent: from the lower to the upper end of what they allow.
+    public let implied: Interval?
+    public let status: Status
+}
+

@@ -1,0 +1,106 @@
+import ReportDocument
+import ReportNumbers
+import ReportRules
+import ReportStatements
+
+/// `kind: previous-edition` — a growth over last year against last year's edition of the
+/// report (`lint --previous LAST.md`, or `previous:` in the config): `全年快递业务量10.80亿件，
+/// 比上年增长12.0%` when last year's edition gave 8.50亿件 (it gives 9.64亿件).
+///
+/// Each labelled level of this edition that states its growth (in the text or a table's
+/// growth column) is paired with last year's level of the same label, unit and period (see
+/// `LabelledLevels`); a label last year's edition gives with two values is left unaligned.
+/// Growth stated at comparable prices or for a comparable set (按可比价格, 规模以上, 限额以上) is
+/// not checked against nominal levels. Statistical offices revise last year's figures without
+/// a note, so the suggested severity is a warning.
+struct PreviousEditionCheck: Check {
+    let spec: RuleSpec
+    let minLabel: Int
+
+    var readsStatements: Bool { true }
+    var readsTables: Bool { true }
+
+    init(_ spec: RuleSpec) throws(RuleError) {
+        var options = spec.options
+        minLabel = try options.optional("min-label")?.int("'min-label'") ?? 3
+        try options.finish("rule '\(spec.id)' (kind previous-edition)", allowed: RuleSpec.commonKeys)
+        self.spec = spec
+    }
+
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source, previous: nil) }
+
+    func start(_ source: SourceFile, previous: PreviousEdition?) -> any CheckRun { Run(check: self, source: source, previous: previous) }
+
+    /// Value added, product and business volumes (增加值, 生产总值, 邮电业务总量, and their per-head
+    /// forms) grow at constant prices by the statisticians' convention, whether or not the
+    /// sentence says so; series of 规模以上 or 限额以上 units change their scope every year.
+    /// Neither follows from nominal levels.
+    static func isRealSeries(_ label: [UInt8]) -> Bool {
+        ["增加值", "生产总值", "业务总量", "规模以上", "限额以上"].contains { label.containsBytes(Array($0.utf8)) }
+    }
+
+    private struct Run: CheckRun {
+        let check: PreviousEditionCheck
+        let source: SourceFile
+        let previous: PreviousEdition?
+        var levels: LabelledLevels
+
+        init(check: PreviousEditionCheck, source: SourceFile, previous: PreviousEdition?) {
+            self.check = check
+            self.source = source
+            self.previous = previous
+            levels = LabelledLevels(minLabel: check.minLabel, capacity: previous == nil ? 0 : 512)
+        }
+
+        mutating func read(_ window: StatementWindow) {
+            if previous != nil { levels.read(window) }
+        }
+
+        mutating func read(_ tables: [Table]) {
+            if previous != nil { levels.read(tables) }
+        }
+
+        func finish() -> [Finding] {
+            guard let previous else { return [] }
+            var findings: [Finding] = []
+            for row in previous.align(levels) {
+                guard row.status == .implausible || row.status == .impossible, let before = row.before else { continue }
+                let verdict: Verdict = row.status == .impossible ? .impossible : .implausible
+                let rate = source.readerText(row.growth)
+                if let f = relationFinding(verdict, range: row.growth, check.spec.message(
+                    Self.message(row, before: before, in: source, previous: previous), ["match": rate])) {
+                    findings.append(f)
+                }
+            }
+            return findings
+        }
+
+        /// `“快递业务量”上年公报为8.50亿件（上年公报第12行），按增长12.0%推算上年应为9.64亿件`.
+        static func message(_ row: AlignedLevel, before: Range<Int>, in source: SourceFile, previous: PreviousEdition) -> String {
+            var text = "“\(row.label)”上年公报为\(previous.source.readerText(before))（上年公报\(previous.source.placeName(of: before.lowerBound))）"
+            var rate = source.readerText(row.growth)
+            if rate.hasPrefix("-") { rate.removeFirst() }
+            if rate.hasPrefix("－") { rate.removeFirst() }
+            if !rate.hasSuffix("%"), !rate.hasSuffix("％") { rate += "%" }
+            let now = source.readerText(row.now)
+            if let (g, _, _) = DecimalText.split(rate), let (number, places, suffix) = DecimalText.split(now),
+               let signed = row.decline ? Rational.zero - g : g,
+               let base = Rational.one + (signed / Rational(integer: 100) ?? .zero), let implied = number / base {
+                text += "，按\(row.decline ? "下降" : "增长")\(rate)推算上年应为\(DecimalText.rounded(implied, places: places))\(suffix)"
+            }
+            return text
+        }
+    }
+}
+
+extension PreviousEditionCheck: CheckKind {
+    static let name = "previous-edition"
+    static let summary = "a growth over last year that last year's edition of the report does not give"
+    static let reports = "a growth rate (比上年增长 %, in the text or a table) that this level and last year's edition's level of the same label, unit and period cannot give; growth at comparable prices or for 规模以上/限额以上 series is skipped. Runs only with `lint --previous FILE` or `previous:` in the config"
+    static let options = [KindOption("min-label", "integer", "default 3")]
+    static let suggestedSeverity = Severity.warning
+    static let examples = KindExamples(
+        pass: ["全年快递业务量9.52亿件，比上年增长12.0%。", "规模以上工业增加值480亿元，按可比价格计算比上年增长20.0%。"],
+        fail: ["全年快递业务量10.80亿件，比上年增长12.0%。"],
+        previous: "全年快递业务量8.50亿件。规模以上工业增加值380亿元。")
+}
