@@ -117,7 +117,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         let run = try runReportlint(["extract", "Samples"])
         #expect(run.status == 0)
         let files = run.stdout.split(separator: "\n").filter { $0.hasPrefix("Samples/") }
-        #expect(files == ["Samples/international-cooperation.docx", "Samples/international-cooperation.md", "Samples/international-cooperation.txt",
+        #expect(files == ["Samples/editions/report-2024.md", "Samples/editions/report-2025.md", "Samples/international-cooperation.docx", "Samples/international-cooperation.md", "Samples/international-cooperation.txt",
                           "Samples/numeric-mistakes.docx", "Samples/numeric-mistakes.md", "Samples/structure-mistakes.docx",
                           "Samples/structure-mistakes.md", "Samples/style-mistakes.docx", "Samples/style-mistakes.md",
                           "Samples/tables/statistical-tables.docx", "Samples/tables/statistical-tables.md"])

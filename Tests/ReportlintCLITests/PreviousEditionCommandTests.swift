@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Two editions of the sample report: `previous:` in the config, `--previous`, and `align`.
+@Suite struct PreviousEditionCommandTests {
+    func json(_ run: RunResult) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func theConfigNamesLastYearsEdition() throws {
+        let run = try runReportlint(["lint", "--format", "json", "Samples/editions/report-2025.md"])
+        #expect(run.status == 0, "warnings only: \(run.stdout)")
+        let diagnostics = try #require(try json(run)["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.map { "\($0["line"]!):\($0["column"]!) \($0["rule"]!) \($0["severity"]!)" }
+            == ["21:21 numbers/previous-edition warning", "25:24 numbers/previous-edition warning"])
+        #expect(diagnostics.first?["message"] as? String == "“快递业务量”上年公报为8.50亿件（上年公报第17行），按增长12.0%推算上年应为9.64亿件")
+        // Last year's own draft has no previous edition in the config: nothing to compare.
+        #expect(try runReportlint(["lint", "Samples/editions/report-2024.md"]).stdout.hasPrefix("no problems"))
+        // --previous overrides the config: against itself, the 2025 draft's growth is wrong at each of the 9 levels checked (GDP grows at constant prices).
+        let itself = try runReportlint(["lint", "--format", "json", "--previous", "Samples/editions/report-2025.md", "Samples/editions/report-2025.md"])
+        #expect((try json(itself)["diagnostics"] as? [[String: Any]])?.count == 9)
+    }
+
+    @Test func alignListsEveryLevelWithAGrowth() throws {
+        let run = try runReportlint(["align", "--format", "json", "--previous", "Samples/editions/report-2024.md", "Samples/editions/report-2025.md"])
+        #expect(run.status == 0)
+        let root = try json(run)
+        let summary = try #require(root["summary"] as? [String: Int])
+        #expect(summary == ["withGrowth": 10, "namedInPrevious": 9, "aligned": 9, "checked": 8, "disagreeing": 2])
+        let levels = try #require(root["levels"] as? [[String: Any]])
+        let express = try #require(levels.first { $0["label"] as? String == "快递业务量" })
+        #expect(express["previousLevel"] as? String == "8.50亿件" && express["impliedGrowth"] as? String == "26.9–27.2")
+        let text = try runReportlint(["align", "--previous", "Samples/editions/report-2024.md", "Samples/editions/report-2025.md"])
+        #expect(text.stdout.contains("快递业务量\t10.80亿件 (21:8)\t12.0%\t8.50亿件 (17:8)\t26.9–27.2\timpossible\n"))
+        let csv = try runReportlint(["align", "--format", "csv", "--previous", "Samples/editions/report-2024.md", "Samples/editions/report-2025.md"])
+        #expect(csv.stdout.hasPrefix("label,level,line,column,growth,previousLevel,previousLine,previousColumn,impliedGrowth,verdict\r\n"))
+    }
+
+    @Test func aMissingPreviousEditionIsAnInputError() throws {
+        let run = try runReportlint(["lint", "--previous", "Samples/editions/report-2023.md", "Samples/editions/report-2025.md"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("report-2023.md: error: cannot read file: no such file"))
+        let folder = try temporaryDirectory()
+        try "reportlint: 1\nprevious: [a, b]\n".write(to: folder.appendingPathComponent(".reportlint.yaml"), atomically: true, encoding: .utf8)
+        try "正文。\n".write(to: folder.appendingPathComponent("d.md"), atomically: true, encoding: .utf8)
+        let bad = try runReportlint(["lint", folder.appendingPathComponent("d.md").path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains(".reportlint.yaml:2:11: error: 'previous' (a path, or a mapping of draft globs to paths) must be a mapping"), "\(bad.stderr)")
+    }
+}
