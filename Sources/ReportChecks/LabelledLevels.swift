@@ -29,15 +29,17 @@ struct LabelledLevels {
         tables.reserveCapacity(capacity)
     }
 
-/// One figure and, if stated, its growth over last year.
+/// One figure and, if stated, its growth and its change over last year.
 struct Reading {
     let range: Range<Int>
     let hard: Interval
     let plausible: Interval
     let growth: Growth?
+    var change: Growth? = nil
 }
 
-/// A growth rate over last year, in percent.
+/// What the draft states of the change over last year: a growth rate in percent, or an amount
+/// of change in the level's units, signed (下降, 减少 negative).
 struct Growth {
     let range: Range<Int>
     let hard: Interval
@@ -146,11 +148,18 @@ struct Key: Hashable {
                     if list.statements[g].direction == .down { (hard, plausible) = (-hard, -plausible) }
                     growth = Growth(range: rate.range, hard: hard, plausible: plausible, comparable: list.statements[g].comparable)
                 }
+                var change: Growth?
+                if let c = list.descriptor(.change, of: k), [.previousYear, .previousYearEnd, .unstated].contains(list.statements[c].base) {
+                    let amount = block.quantities[list.statements[c].figure]
+                    var (hard, plausible) = amount.intervals
+                    if list.statements[c].direction == .down { (hard, plausible) = (-hard, -plausible) }
+                    if amount.unitCode == q.unitCode { change = Growth(range: amount.range, hard: hard, plausible: plausible, comparable: false) }
+                }
                 let (hard, plausible) = q.intervals
                 // A part (其中…) is named within its whole, whatever its label says: it is
                 // compared only with a table's part whose whole agrees with the text.
                 let isPart = list.breakdowns.contains { $0.parts.contains(k) }
-                Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth), period: s.period, isPart: isPart,
+                Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth, change: change), period: s.period, isPart: isPart,
                          to: &text[Key(label: label, unit: q.unitCode), default: (Side(), s.period)]) { _ in }
             }
         }

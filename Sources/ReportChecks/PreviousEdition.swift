@@ -50,35 +50,40 @@ public struct PreviousEdition: Sendable {
         let known = keys
         for entries in [levels.text, levels.tables] {
             for (key, entry) in entries {
-                guard let now = entry.side.value, let growth = now.growth else { continue }
+                guard let now = entry.side.value else { continue }
+                let stated = [(Measure.growthRate, now.growth), (.change, now.change)].compactMap { m, g in g.map { (m, $0) } }
+                guard !stated.isEmpty else { continue }
                 let label = String(decoding: key.label, as: UTF8.self)
-                func row(_ status: AlignedLevel.Status, _ before: Range<Int>? = nil, _ implied: Interval? = nil) -> AlignedLevel {
-                    AlignedLevel(label: label, now: now.range, growth: growth.range, decline: growth.plausible.midpoint?.isNegative ?? false,
-                        before: before, implied: implied, status: status)
-                }
-                guard known.contains(key) else { rows.append(row(.absent)); continue }
-                guard let (before, period) = level(key), Set([entry.period, period]) != [.year, .yearEnd] else {
-                    rows.append(row(.ambiguous))
-                    continue
-                }
-                var implied: (hard: Interval, plausible: Interval)?
-                if now.hard.isNonNegative, before.hard.lower.map({ $0.value > .zero }) ?? false,
-                   let hard = Relations.growthPercent(current: now.hard, previous: before.hard),
-                   let plausible = Relations.growthPercent(current: now.plausible, previous: before.plausible) {
-                    implied = (hard, plausible)
-                }
-                if growth.comparable || PreviousEditionCheck.isRealSeries(key.label) {
-                    rows.append(row(.comparable, before.range, implied?.hard))
-                } else if let implied {
-                    let verdict = Verdict.of(hard: implied.hard.intersects(growth.hard), plausible: implied.plausible.intersects(growth.plausible))
-                    let status: AlignedLevel.Status = verdict == .consistent ? .consistent : verdict == .implausible ? .implausible : .impossible
-                    rows.append(row(status, before.range, implied.hard))
-                } else {
-                    rows.append(row(.ambiguous, before.range))
+                let last = known.contains(key) ? level(key) : nil
+                let aligned = last.flatMap { Set([entry.period, $0.period]) != [.year, .yearEnd] ? $0.reading : nil }
+                for (measure, growth) in stated {
+                    func row(_ status: AlignedLevel.Status, _ implied: Interval? = nil) -> AlignedLevel {
+                        AlignedLevel(label: label, measure: measure, now: now.range, stated: growth.range,
+                                     decline: growth.plausible.midpoint?.isNegative ?? false, before: aligned?.range, implied: implied, status: status)
+                    }
+                    guard known.contains(key) else { rows.append(row(.absent)); continue }
+                    guard let before = aligned else { rows.append(row(.ambiguous)); continue }
+                    // What the two levels give: a growth in percent, or the amount of change.
+                    var implied: (hard: Interval, plausible: Interval)?
+                    if measure == .change {
+                        implied = (now.hard - before.hard, now.plausible - before.plausible)
+                    } else if now.hard.isNonNegative, before.hard.lower.map({ $0.value > .zero }) ?? false,
+                              let hard = Relations.growthPercent(current: now.hard, previous: before.hard),
+                              let plausible = Relations.growthPercent(current: now.plausible, previous: before.plausible) {
+                        implied = (hard, plausible)
+                    }
+                    if growth.comparable || measure == .growthRate && PreviousEditionCheck.isRealSeries(key.label) {
+                        rows.append(row(.comparable, implied?.hard))
+                    } else if let implied {
+                        let verdict = Verdict.of(hard: implied.hard.intersects(growth.hard), plausible: implied.plausible.intersects(growth.plausible))
+                        rows.append(row(verdict == .consistent ? .consistent : verdict == .implausible ? .implausible : .impossible, implied.hard))
+                    } else {
+                        rows.append(row(.ambiguous))
+                    }
                 }
             }
         }
-        return rows.sorted { $0.now.lowerBound < $1.now.lowerBound }
+        return rows.sorted { ($0.now.lowerBound, $0.stated.lowerBound) < ($1.now.lowerBound, $1.stated.lowerBound) }
     }
 
     /// A draft's levels with a stated growth, aligned with this edition's: what
@@ -88,8 +93,8 @@ public struct PreviousEdition: Sendable {
     }
 }
 
-/// One level of a draft that states its growth over last year, and what last year's edition
-/// says of the same label, unit and period.
+/// A growth or change over last year a draft states of a level, and what last year's
+/// edition says of the same label, unit and period.
 public struct AlignedLevel: Sendable {
     public enum Status: String, Sendable {
         /// Last year's level gives the stated growth.
@@ -107,13 +112,17 @@ public struct AlignedLevel: Sendable {
     }
 
     public let label: String
+    /// What the draft states: a growth rate (`增长5.0%`) or a change (`增加3.1万人`).
+    public let measure: Measure
     public let now: Range<Int>
-    public let growth: Range<Int>
-    /// The growth is a decline (`下降1.1%`, `-1.1` in a table).
+    /// The stated growth or change.
+    public let stated: Range<Int>
+    /// The growth or change is a decline (`下降1.1%`, `减少2万人`, `-1.1` in a table).
     public let decline: Bool
     /// Last year's level, in its source.
     public let before: Range<Int>?
-    /// The growth the two levels give, in percent: from the lower to the upper end of what they allow.
+    /// What the two levels give (a growth in percent, or the change in the level's base
+    /// units): from the lower to the upper end of what their digits allow.
     public let implied: Interval?
     public let status: Status
 }

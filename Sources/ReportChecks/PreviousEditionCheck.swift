@@ -3,7 +3,7 @@ import ReportNumbers
 import ReportRules
 import ReportStatements
 
-/// `kind: previous-edition` — a growth over last year against last year's edition of the
+/// `kind: previous-edition` — a growth or change over last year against last year's edition of the
 /// report (`lint --previous LAST.md`, or `previous:` in the config): `全年快递业务量10.80亿件，
 /// 比上年增长12.0%` when last year's edition gave 8.50亿件 (it gives 9.64亿件).
 ///
@@ -66,8 +66,8 @@ struct PreviousEditionCheck: Check {
             for row in previous.align(levels) {
                 guard row.status == .implausible || row.status == .impossible, let before = row.before else { continue }
                 let verdict: Verdict = row.status == .impossible ? .impossible : .implausible
-                let rate = source.readerText(row.growth)
-                if let f = relationFinding(verdict, range: row.growth, check.spec.message(
+                let rate = source.readerText(row.stated)
+                if let f = relationFinding(verdict, range: row.stated, check.spec.message(
                     Self.message(row, before: before, in: source, previous: previous), ["match": rate])) {
                     findings.append(f)
                 }
@@ -75,28 +75,37 @@ struct PreviousEditionCheck: Check {
             return findings
         }
 
-        /// `“快递业务量”上年公报为8.50亿件（上年公报第12行），按增长12.0%推算上年应为9.64亿件`.
+        /// `“快递业务量”上年公报为8.50亿件（上年公报第12行），按增长12.0%推算上年应为9.64亿件`;
+        /// for a change, `按增加3.1万人推算上年应为520.3万人`.
         static func message(_ row: AlignedLevel, before: Range<Int>, in source: SourceFile, previous: PreviousEdition) -> String {
             var text = "“\(row.label)”上年公报为\(previous.source.readerText(before))（上年公报\(previous.source.placeName(of: before.lowerBound))）"
-            var rate = source.readerText(row.growth)
-            if rate.hasPrefix("-") { rate.removeFirst() }
-            if rate.hasPrefix("－") { rate.removeFirst() }
-            if !rate.hasSuffix("%"), !rate.hasSuffix("％") { rate += "%" }
+            var stated = source.readerText(row.stated)
+            if stated.hasPrefix("-") || stated.hasPrefix("－") { stated.removeFirst() }
             let now = source.readerText(row.now)
-            if let (g, _, _) = DecimalText.split(rate), let (number, places, suffix) = DecimalText.split(now),
-               let signed = row.decline ? Rational.zero - g : g,
-               let base = Rational.one + (signed / Rational(integer: 100) ?? .zero), let implied = number / base {
-                text += "，按\(row.decline ? "下降" : "增长")\(rate)推算上年应为\(DecimalText.rounded(implied, places: places))\(suffix)"
+            guard let (number, places, suffix) = DecimalText.split(now) else { return text }
+            let earlier: Rational?
+            if row.measure == .change {
+                // The change in the level's own notation: `3.1万人` of `523.0万人`.
+                guard let (delta, _, deltaSuffix) = DecimalText.split(stated), deltaSuffix == suffix else { return text }
+                earlier = row.decline ? number + delta : number - delta
+                text += "，按\(row.decline ? "减少" : "增加")\(stated)"
+            } else {
+                if !stated.hasSuffix("%"), !stated.hasSuffix("％") { stated += "%" }
+                guard let (g, _, _) = DecimalText.split(stated), let signed = row.decline ? Rational.zero - g : g,
+                      let base = Rational.one + (signed / Rational(integer: 100) ?? .zero) else { return text }
+                earlier = number / base
+                text += "，按\(row.decline ? "下降" : "增长")\(stated)"
             }
-            return text
+            guard let earlier else { return text }
+            return text + "推算上年应为\(DecimalText.rounded(earlier, places: places))\(suffix)"
         }
     }
 }
 
 extension PreviousEditionCheck: CheckKind {
     static let name = "previous-edition"
-    static let summary = "a growth over last year that last year's edition of the report does not give"
-    static let reports = "a growth rate (比上年增长 %, in the text or a table) that this level and last year's edition's level of the same label, unit and period cannot give; growth at comparable prices or for 规模以上/限额以上 series is skipped. Runs only with `lint --previous FILE` or `previous:` in the config"
+    static let summary = "a growth or change over last year that last year's edition of the report does not give"
+    static let reports = "a growth rate (比上年增长 %, in the text or a table) or a change (比上年末增加 Δ) that this level and last year's edition's level of the same label, unit and period cannot give; growth at comparable prices or for 规模以上/限额以上 series is skipped. Runs only with `lint --previous FILE` or `previous:` in the config"
     static let options = [KindOption("min-label", "integer", "default 3")]
     static let suggestedSeverity = Severity.warning
     static let examples = KindExamples(

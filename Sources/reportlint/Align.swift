@@ -52,11 +52,23 @@ struct Align: ParsableCommand {
         return a == b ? a : "\(a)–\(b)"
     }
 
-    /// `下降1.1%` for a decline, whether the draft wrote `下降1.1%` or `-1.1` in a table.
+    /// `下降1.1%` or `减少2万人` for a decline, whether the draft wrote `下降1.1%` or `-1.1` in
+    /// a table; `增加3.1万人` for a change.
     static func growth(_ r: AlignedLevel, in draft: SourceFile) -> String {
-        var rate = draft.readerText(r.growth)
+        var rate = draft.readerText(r.stated)
         if rate.hasPrefix("-") || rate.hasPrefix("－") { rate.removeFirst() }
+        if r.measure == .change { return (r.decline ? "减少" : "增加") + rate }
         return r.decline ? "下降" + rate : rate
+    }
+
+    /// What the levels give: a growth in percent to one place, or a change in base units.
+    static func implied(_ r: AlignedLevel) -> String {
+        r.measure == .change ? amount(r.implied) : percent(r.implied)
+    }
+
+    static func amount(_ i: Interval?) -> String {
+        guard let i, let low = i.lower?.value, let high = i.upper?.value else { return "" }
+        return low == high ? low.decimalString : "\(low.decimalString)–\(high.decimalString)"
     }
 
     static func render(_ rows: [AlignedLevel], draft: SourceFile, previous: SourceFile, format: Format) -> String {
@@ -67,21 +79,21 @@ struct Align: ParsableCommand {
                       findings: rows.filter { [.implausible, .impossible].contains($0.status) }.count)
         switch format {
         case .text:
-            var out = "label\tthis edition\tgrowth\tlast edition\tgrowth the levels give\tverdict\n"
+            var out = "label\tthis edition\tgrowth or change\tlast edition\twhat the levels give\tverdict\n"
             for r in rows {
                 let now = place(draft, r.now)!
                 let before = r.before.map { "\(previous.readerText($0)) (\(place(previous, $0)!.line):\(place(previous, $0)!.column))" } ?? "-"
-                out += "\(r.label)\t\(draft.readerText(r.now)) (\(now.line):\(now.column))\t\(growth(r, in: draft))\t\(before)\t\(percent(r.implied))\t\(r.status.rawValue)\n"
+                out += "\(r.label)\t\(draft.readerText(r.now)) (\(now.line):\(now.column))\t\(growth(r, in: draft))\t\(before)\t\(implied(r))\t\(r.status.rawValue)\n"
             }
-            out += "\(counts.withGrowth) levels with a growth; \(counts.named) named in last year's edition, \(counts.aligned) aligned, \(counts.checked) checked, \(counts.findings) disagreeing\n"
+            out += "\(counts.withGrowth) growth or change figures; \(counts.named) of labels named in last year's edition, \(counts.aligned) aligned, \(counts.checked) checked, \(counts.findings) disagreeing\n"
             return out
         case .csv:
-            var out = "label,level,line,column,growth,previousLevel,previousLine,previousColumn,impliedGrowth,verdict\r\n"
+            var out = "label,level,line,column,stated,previousLevel,previousLine,previousColumn,implied,verdict\r\n"
             for r in rows {
                 let now = place(draft, r.now)!, before = place(previous, r.before)
                 let fields = [r.label, draft.readerText(r.now), "\(now.line)", "\(now.column)", growth(r, in: draft),
                               r.before.map(previous.readerText) ?? "", before.map { "\($0.line)" } ?? "", before.map { "\($0.column)" } ?? "",
-                              percent(r.implied), r.status.rawValue]
+                              implied(r), r.status.rawValue]
                 out += fields.map(CSV.field).joined(separator: ",") + "\r\n"
             }
             return out
@@ -100,20 +112,21 @@ struct Align: ParsableCommand {
                 w.field("level", draft.readerText(r.now))
                 w.field("line", int: now.line)
                 w.field("column", int: now.column)
-                w.field("growth", growth(r, in: draft))
+                w.field("stated", growth(r, in: draft))
                 w.field("previousLevel", optional: r.before.map(previous.readerText))
                 if let before = place(previous, r.before) {
                     w.field("previousLine", int: before.line)
                     w.field("previousColumn", int: before.column)
                 }
-                w.field("impliedGrowth", optional: r.implied == nil ? nil : percent(r.implied))
+                w.field("measure", r.measure == .change ? "change" : "growth")
+                w.field("implied", optional: r.implied == nil ? nil : implied(r))
                 w.field("verdict", r.status.rawValue)
                 w.endObject()
             }
             w.endArray()
             w.key("summary")
             w.beginObject()
-            w.field("withGrowth", int: counts.withGrowth)
+            w.field("stated", int: counts.withGrowth)
             w.field("namedInPrevious", int: counts.named)
             w.field("aligned", int: counts.aligned)
             w.field("checked", int: counts.checked)

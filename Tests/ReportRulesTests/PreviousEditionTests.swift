@@ -2,7 +2,7 @@ import Testing
 import ReportChecks
 import ReportDocument
 
-/// Alignment with last year's edition: 32 levels, each with the verdict it must get.
+/// Alignment with last year's edition: 34 levels, each with the verdict it must get.
 @Suite struct PreviousEditionTests {
     /// (label as aligned, last year's sentence or nil, this year's sentence, verdict or nil for
     /// "not listed": a level that does not lead its sentence is never aligned).
@@ -29,6 +29,9 @@ import ReportDocument
         ("化肥施用量", "全年化肥施用量20.0万吨。", "全年化肥施用量19.0万吨，比上年下降3.0%。", .impossible),
         ("旅游总收入", "全年旅游总收入650.0亿元。", "全年旅游总收入700.0亿元，比上年增长2.0%。", .impossible),
         ("民航旅客吞吐量", "全年民航旅客吞吐量1500.5万人次。", "全年民航旅客吞吐量1400.2万人次，比上年增长3.0%。", .impossible),
+        // Changes: the two levels give the amount.
+        ("常住人口", "年末常住人口520.3万人。", "年末常住人口523.0万人，比上年末增加2.7万人。", .consistent),
+        ("失业保险参保人数", "年末失业保险参保人数120.5万人。", "年末失业保险参保人数118.0万人，比上年末减少1.5万人。", .impossible),
         // Growth that need not follow from nominal levels.
         ("生产总值", "全年地区生产总值3200.5亿元。", "全年地区生产总值3380.2亿元，按不变价格计算，比上年增长5.3%。", .comparable),
         ("规模以上工业增加值", "全年规模以上工业增加值900.0亿元。", "全年规模以上工业增加值950.0亿元，比上年增长9.0%。", .comparable),
@@ -47,8 +50,8 @@ import ReportDocument
         ("在校学生", "全市初中118所，在校学生15.29万人。", "全市初中120所，在校学生15.60万人，比上年增长2.0%。", nil),
     ]
 
-    @Test func thirtyTwoLevelsGetTheirVerdicts() {
-        #expect(Self.cases.count == 32)
+    @Test func everyLevelGetsItsVerdict() {
+        #expect(Self.cases.count == 34)
         let before = Self.cases.compactMap(\.before).joined(separator: "\n\n")
         let now = Self.cases.map(\.now).joined(separator: "\n\n")
         let rows = PreviousEdition(SourceFile(path: "2024.md", text: before)).align(SourceFile(path: "2025.md", text: now))

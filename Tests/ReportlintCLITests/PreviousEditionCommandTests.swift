@@ -16,9 +16,9 @@ import Testing
         #expect(diagnostics.first?["message"] as? String == "“快递业务量”上年公报为8.50亿件（上年公报第17行），按增长12.0%推算上年应为9.64亿件")
         // Last year's own draft has no previous edition in the config: nothing to compare.
         #expect(try runReportlint(["lint", "Samples/editions/report-2024.md"]).stdout.hasPrefix("no problems"))
-        // --previous overrides the config: against itself, the 2025 draft's growth is wrong at each of the 9 levels checked (GDP grows at constant prices).
+        // --previous overrides the config: against itself, the 2025 draft's growth and change are wrong at each of the 10 figures checked (GDP grows at constant prices).
         let itself = try runReportlint(["lint", "--format", "json", "--previous", "Samples/editions/report-2025.md", "Samples/editions/report-2025.md"])
-        #expect((try json(itself)["diagnostics"] as? [[String: Any]])?.count == 9)
+        #expect((try json(itself)["diagnostics"] as? [[String: Any]])?.count == 10)
     }
 
     @Test func alignListsEveryLevelWithAGrowth() throws {
@@ -26,14 +26,16 @@ import Testing
         #expect(run.status == 0)
         let root = try json(run)
         let summary = try #require(root["summary"] as? [String: Int])
-        #expect(summary == ["withGrowth": 10, "namedInPrevious": 9, "aligned": 9, "checked": 8, "disagreeing": 2])
+        #expect(summary == ["stated": 11, "namedInPrevious": 10, "aligned": 10, "checked": 9, "disagreeing": 2])
         let levels = try #require(root["levels"] as? [[String: Any]])
         let express = try #require(levels.first { $0["label"] as? String == "快递业务量" })
-        #expect(express["previousLevel"] as? String == "8.50亿件" && express["impliedGrowth"] as? String == "26.9–27.2")
+        #expect(express["previousLevel"] as? String == "8.50亿件" && express["implied"] as? String == "26.9–27.2" && express["measure"] as? String == "growth")
+        let people = try #require(levels.first { $0["label"] as? String == "常住人口" })
+        #expect(people["stated"] as? String == "增加2.7万人" && people["measure"] as? String == "change" && people["verdict"] as? String == "consistent")
         let text = try runReportlint(["align", "--previous", "Samples/editions/report-2024.md", "Samples/editions/report-2025.md"])
         #expect(text.stdout.contains("快递业务量\t10.80亿件 (21:8)\t12.0%\t8.50亿件 (17:8)\t26.9–27.2\timpossible\n"))
         let csv = try runReportlint(["align", "--format", "csv", "--previous", "Samples/editions/report-2024.md", "Samples/editions/report-2025.md"])
-        #expect(csv.stdout.hasPrefix("label,level,line,column,growth,previousLevel,previousLine,previousColumn,impliedGrowth,verdict\r\n"))
+        #expect(csv.stdout.hasPrefix("label,level,line,column,stated,previousLevel,previousLine,previousColumn,implied,verdict\r\n"))
     }
 
     @Test func aMissingPreviousEditionIsAnInputError() throws {
