@@ -21,12 +21,15 @@ public protocol Check: Sendable {
     /// Whether the check reads the draft's tables (they are read once for all such checks,
     /// and only when some check does).
     var readsTables: Bool { get }
+    /// Whether the check compares with last year's edition, and finds nothing without one.
+    var needsPreviousEdition: Bool { get }
 }
 
 extension Check {
     public func start(_ source: SourceFile, previous: PreviousEdition?) -> any CheckRun { start(source) }
     public var readsStatements: Bool { false }
     public var readsTables: Bool { false }
+    public var needsPreviousEdition: Bool { false }
 }
 
 /// One check's run over one draft: a value the engine keeps and calls from one thread at a

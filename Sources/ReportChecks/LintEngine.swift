@@ -24,7 +24,12 @@ public struct LintEngine: Sendable {
     }
 
     /// Statements are read once per window, for every check, when one of them reads them.
-    private var statementReader: StatementReader? { checks.contains { $0.readsStatements } ? StatementReader() : nil }
+    private var statementReader: StatementReader? { active.contains { $0.readsStatements } ? StatementReader() : nil }
+
+    /// The checks that can find anything in this run: one that compares with last year's
+    /// edition is left out when there is none, so that it costs nothing (not even the tables
+    /// and statements it would read).
+    private var active: [any Check] { previous == nil ? checks.filter { !$0.needsPreviousEdition } : checks }
 
     /// The rule id of findings about suppression comments themselves.
     public static let suppressionRule = "reportlint/inline-suppression"
@@ -56,7 +61,7 @@ public struct LintEngine: Sendable {
     private func lint(_ source: SourceFile, comments: [Comment], windows count: Int, threads: Int, progress: (@Sendable (Int) -> Void)?,
                       window: @escaping @Sendable (Int) -> StatementWindow) -> [Diagnostic] {
         let reader = statementReader
-        let checks = self.checks
+        let checks = active
         let previous = self.previous
         let runs = checks.map { RunBox($0.start(source, previous: previous)) }
         // A table may run over several windows: its rows are gathered in order, and it is

@@ -19,6 +19,7 @@ struct PreviousEditionCheck: Check {
 
     var readsStatements: Bool { true }
     var readsTables: Bool { true }
+    var needsPreviousEdition: Bool { true }
 
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options

@@ -73,6 +73,7 @@ public struct Config: Sendable {
 
     /// The path of last year's edition of `file` by `previous:`, if any.
     public func previousEdition(for file: String) -> String? {
+        guard !previous.isEmpty else { return nil }
         let relative = relativePath(file)
         guard let entry = previous.first(where: { $0.glob.map { Glob.matches($0, relative) } ?? true }) else { return nil }
         if entry.path.hasPrefix("/") { return entry.path }
