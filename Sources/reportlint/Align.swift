@@ -33,14 +33,7 @@ struct Align: ParsableCommand {
     var draft: String
 
     func run() throws {
-        let source: SourceFile, last: SourceFile
-        do {
-            last = try Drafts.read(path: previous)
-            source = try Drafts.read(path: draft)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        let (last, source) = try exitingOnInputErrors { (try Drafts.read(path: previous), try Drafts.read(path: draft)) }
         let rows = PreviousEdition(last).align(source)
         FileHandle.standardOutput.write(Data(Self.render(rows, draft: source, previous: last, format: format).utf8))
     }

@@ -36,7 +36,7 @@ struct Annotate: ParsableCommand {
 
     func run() throws {
         let target = output ?? String(draft.dropLast(5)) + ".reviewed.docx"
-        do {
+        try exitingOnInputErrors {
             let directory = (draft as NSString).deletingLastPathComponent
             let config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
             let engine = try LintEngine(ruleSet: try config.ruleSet(extraRuleFiles: ruleOptions.rules), inlineSuppression: config.inlineSuppression)
@@ -52,12 +52,6 @@ struct Annotate: ParsableCommand {
             }
             try WordAnnotator.annotate(draft, to: target, comments: comments)
             print("\(target): \(comments.count) comment\(comments.count == 1 ? "" : "s")")
-        } catch let error as RuleError {
-            printError(error.description)
-            throw ExitCode(2)
-        } catch let error as SourceError {
-            printError(error.description)
-            throw ExitCode(2)
         }
     }
 }

@@ -93,7 +93,7 @@ struct Lint: ParsableCommand {
         var editions: [String: PreviousEdition] = [:]
         for path in files {
             let directory = (path as NSString).deletingLastPathComponent
-            do {
+            try exitingOnInputErrors {
                 let config: Config
                 if let cached = configs[directory] {
                     config = cached
@@ -102,7 +102,7 @@ struct Lint: ParsableCommand {
                     configs[directory] = config
                 }
                 if failLevel == nil { failLevel = config.failOn }
-                if config.ignores(path) { continue }
+                if config.ignores(path) { return }
                 let key = config.path ?? "<defaults>"
                 if engines[key] == nil {
                     let set = try config.ruleSet(extraRuleFiles: ruleOptions.rules)
@@ -115,12 +115,6 @@ struct Lint: ParsableCommand {
                     engine.previous = editions[last]
                 }
                 work.append((path, engine))
-            } catch let error as RuleError {
-                printError(error.description)
-                throw ExitCode(2)
-            } catch let error as SourceError {
-                printError(error.description)
-                throw ExitCode(2)
             }
         }
         let progress = ProgressMeter(total: work.count)

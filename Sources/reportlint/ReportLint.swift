@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportDocument
 import ReportOutput
+import ReportRules
 
 /// The `reportlint` command. Exit codes: 0 success, 1 findings at or above the fail level,
 /// 2 usage errors and unreadable input.
@@ -57,4 +58,17 @@ func finishWriting(_ output: FileOutput) throws {
 /// Writes to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Runs `body`; a rule, config or input error is printed and ends the command with exit 2.
+func exitingOnInputErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as RuleError {
+        printError(error.description)
+        throw ExitCode(2)
+    } catch let error as SourceError {
+        printError(error.description)
+        throw ExitCode(2)
+    }
 }
