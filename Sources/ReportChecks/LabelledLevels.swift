@@ -20,11 +20,19 @@ struct LabelledLevels {
     private let scanner = QuantityScanner()
     var text: [Key: Entry] = [:]
     var tables: [Key: Entry] = [:]
+    /// The text's rates and shares in percent (`城镇化率80.5%`, `…占地区生产总值比重为60.1%`)
+    /// with their point change, under `rateUnit`: read only when asked (`readsRates`), for the
+    /// comparison with last year's edition; the tables hold amounts.
+    var rates: [Key: Entry] = [:]
+    let readsRates: Bool
+    /// The unit of `rates`' keys: no unit code of an amount.
+    static let rateUnit: UInt8 = 0xFF
     /// `亿元` → (10⁸, 元): the scale and unit a table's unit words give its cells.
     private var units: [String: (scale: Rational, unit: UInt8)?] = [:]
 
-    init(minLabel: Int, capacity: Int = 0) {
+    init(minLabel: Int, capacity: Int = 0, readsRates: Bool = false) {
         self.minLabel = minLabel
+        self.readsRates = readsRates
         text.reserveCapacity(capacity)
         tables.reserveCapacity(capacity)
     }
@@ -125,12 +133,13 @@ struct Key: Hashable {
     /// The text's levels: each the subject of its sentence, or of a clause after `；` that
     /// names it in full.
     mutating func read(_ window: StatementWindow) {
-            for (b, block) in window.blocks.enumerated() where block.kind != .tableRow {
+        for (b, block) in window.blocks.enumerated() where block.kind != .tableRow {
             let list = window.statements[b]
             var lookup = BlockLookup(block)
-            for (k, s) in list.statements.enumerated() where s.measure == .level || s.measure == .average {
+            for (k, s) in list.statements.enumerated() where s.measure == .level || s.measure == .average || readsRates && (s.measure == .rate || s.measure == .share) {
                 let q = block.quantities[s.figure]
-                guard let labelRange = s.label, q.isAmountLike, q.unitCode != 0, q.bound.isStated else { continue }
+                let isRate = s.measure == .rate || s.measure == .share
+                guard let labelRange = s.label, q.bound.isStated, isRate ? q.kind == .percent : q.isAmountLike && q.unitCode != 0 else { continue }
                 let clause = block.clauseStart(before: q.range.lowerBound, in: window.source)..<q.range.lowerBound
                 // The subject of its sentence, or of a clause after `；` that names it in full
                 // (`…；十种有色金属18.94万吨`); not a label leaning on the clause before it
@@ -148,12 +157,20 @@ struct Key: Hashable {
                     if list.statements[g].direction == .down { (hard, plausible) = (-hard, -plausible) }
                     growth = Growth(range: rate.range, hard: hard, plausible: plausible, comparable: list.statements[g].comparable)
                 }
+                // A level's change in its units; a rate's in percentage points.
                 var change: Growth?
-                if let c = list.descriptor(.change, of: k), [.previousYear, .previousYearEnd, .unstated].contains(list.statements[c].base) {
+                if let c = list.descriptor(isRate ? .pointChange : .change, of: k),
+                   [.previousYear, .previousYearEnd, .unstated].contains(list.statements[c].base) {
                     let amount = block.quantities[list.statements[c].figure]
                     var (hard, plausible) = amount.intervals
                     if list.statements[c].direction == .down { (hard, plausible) = (-hard, -plausible) }
-                    if amount.unitCode == q.unitCode { change = Growth(range: amount.range, hard: hard, plausible: plausible, comparable: false) }
+                    if isRate || amount.unitCode == q.unitCode { change = Growth(range: amount.range, hard: hard, plausible: plausible, comparable: false) }
+                }
+                if isRate {
+                    let (hard, plausible) = q.intervals
+                    Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: nil, change: change), period: s.period,
+                             to: &rates[Key(label: label, unit: Self.rateUnit), default: (Side(), s.period)]) { _ in }
+                    continue
                 }
                 let (hard, plausible) = q.intervals
                 // A part (其中…) is named within its whole, whatever its label says: it is

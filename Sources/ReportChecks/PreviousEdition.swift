@@ -13,7 +13,7 @@ public struct PreviousEdition: Sendable {
         self.source = source
         let draft = DocumentReader().open(source)
         let reader = StatementReader()
-        var levels = LabelledLevels(minLabel: minLabel, capacity: 512)
+        var levels = LabelledLevels(minLabel: minLabel, capacity: 512, readsRates: true)
         var tables = TableReader()
         for c in 0..<draft.chunkCount(size: 4096) {
             let window = StatementWindow(draft.window(chunk: c, size: 4096), reader: reader)
@@ -30,7 +30,7 @@ public struct PreviousEdition: Sendable {
     /// Last year's level of a label in a unit: the text's and the tables' reading when they
     /// agree or only one has it; nil when it is ambiguous or the two disagree.
     func level(_ key: LabelledLevels.Key) -> (reading: LabelledLevels.Reading, period: Period)? {
-        let text = levels.text[key], table = levels.tables[key]
+        let text = key.unit == LabelledLevels.rateUnit ? levels.rates[key] : levels.text[key], table = levels.tables[key]
         if text?.side.ambiguous == true || table?.side.ambiguous == true { return nil }
         switch (text.flatMap { t in t.side.value.map { ($0, t.period) } }, table.flatMap { t in t.side.value.map { ($0, t.period) } }) {
         case let (t?, r?): return t.0.hard.intersects(r.0.hard) ? t : nil
@@ -41,17 +41,18 @@ public struct PreviousEdition: Sendable {
     }
 
     /// Every label last year's edition gives one level for.
-    var keys: Set<LabelledLevels.Key> { Set(levels.text.keys).union(levels.tables.keys) }
+    var keys: Set<LabelledLevels.Key> { Set(levels.text.keys).union(levels.tables.keys).union(levels.rates.keys) }
 
     /// This edition's levels with a stated growth, each aligned with last year's level of
     /// the same label, unit and period where there is exactly one, in this edition's order.
     func align(_ levels: LabelledLevels) -> [AlignedLevel] {
         var rows: [AlignedLevel] = []
         let known = keys
-        for entries in [levels.text, levels.tables] {
+        for (entries, isRate) in [(levels.text, false), (levels.tables, false), (levels.rates, true)] {
             for (key, entry) in entries {
                 guard let now = entry.side.value else { continue }
-                let stated = [(Measure.growthRate, now.growth), (.change, now.change)].compactMap { m, g in g.map { (m, $0) } }
+                let stated = (isRate ? [(Measure.pointChange, now.change)] : [(Measure.growthRate, now.growth), (.change, now.change)])
+                    .compactMap { m, g in g.map { (m, $0) } }
                 guard !stated.isEmpty else { continue }
                 let label = String(decoding: key.label, as: UTF8.self)
                 let last = known.contains(key) ? level(key) : nil
@@ -65,7 +66,7 @@ public struct PreviousEdition: Sendable {
                     guard let before = aligned else { rows.append(row(.ambiguous)); continue }
                     // What the two levels give: a growth in percent, or the amount of change.
                     var implied: (hard: Interval, plausible: Interval)?
-                    if measure == .change {
+                    if measure == .change || measure == .pointChange {
                         implied = (now.hard - before.hard, now.plausible - before.plausible)
                     } else if now.hard.isNonNegative, before.hard.lower.map({ $0.value > .zero }) ?? false,
                               let hard = Relations.growthPercent(current: now.hard, previous: before.hard),

@@ -50,7 +50,7 @@ struct PreviousEditionCheck: Check {
             self.check = check
             self.source = source
             self.previous = previous
-            levels = LabelledLevels(minLabel: check.minLabel, capacity: previous == nil ? 0 : 512)
+            levels = LabelledLevels(minLabel: check.minLabel, capacity: previous == nil ? 0 : 512, readsRates: true)
         }
 
         mutating func read(_ window: StatementWindow) {
@@ -85,11 +85,13 @@ struct PreviousEditionCheck: Check {
             let now = source.readerText(row.now)
             guard let (number, places, suffix) = DecimalText.split(now) else { return text }
             let earlier: Rational?
-            if row.measure == .change {
-                // The change in the level's own notation: `3.1万人` of `523.0万人`.
-                guard let (delta, _, deltaSuffix) = DecimalText.split(stated), deltaSuffix == suffix else { return text }
+            if row.measure == .change || row.measure == .pointChange {
+                // The change in the level's own notation (`3.1万人` of `523.0万人`); a point
+                // change of a rate in percent (`0.4个百分点` of `80.5%`).
+                guard let (delta, _, deltaSuffix) = DecimalText.split(stated), row.measure == .pointChange || deltaSuffix == suffix else { return text }
                 earlier = row.decline ? number + delta : number - delta
-                text += "，按\(row.decline ? "减少" : "增加")\(stated)"
+                let word = row.measure == .pointChange ? (row.decline ? "下降" : "提高") : (row.decline ? "减少" : "增加")
+                text += "，按\(word)\(stated)"
             } else {
                 if !stated.hasSuffix("%"), !stated.hasSuffix("％") { stated += "%" }
                 guard let (g, _, _) = DecimalText.split(stated), let signed = row.decline ? Rational.zero - g : g,
@@ -106,7 +108,7 @@ struct PreviousEditionCheck: Check {
 extension PreviousEditionCheck: CheckKind {
     static let name = "previous-edition"
     static let summary = "a growth or change over last year that last year's edition of the report does not give"
-    static let reports = "a growth rate (比上年增长 %, in the text or a table) or a change (比上年末增加 Δ) that this level and last year's edition's level of the same label, unit and period cannot give; growth at comparable prices or for 规模以上/限额以上 series is skipped. Runs only with `lint --previous FILE` or `previous:` in the config"
+    static let reports = "a growth rate (比上年增长 %, in the text or a table), a change (比上年末增加 Δ) or a rate's point change (提高0.4个百分点) that this level and last year's edition's level of the same label, unit and period cannot give; growth at comparable prices or for 规模以上/限额以上 series is skipped. Runs only with `lint --previous FILE` or `previous:` in the config"
     static let options = [KindOption("min-label", "integer", "default 3")]
     static let suggestedSeverity = Severity.warning
     static let examples = KindExamples(
