@@ -44,6 +44,8 @@ struct Reading {
     let plausible: Interval
     let growth: Growth?
     var change: Growth? = nil
+    /// Last year's value the sentence gives (`上年为9.50亿件`), in the level's units.
+    var earlier: Growth? = nil
 }
 
 /// What the draft states of the change over last year: a growth rate in percent, or an amount
@@ -172,11 +174,18 @@ struct Key: Hashable {
                              to: &rates[Key(label: label, unit: Self.rateUnit), default: (Side(), s.period)]) { _ in }
                     continue
                 }
+                var earlier: Growth?
+                if let e = list.descriptor(.previous, of: k) {
+                    let value = block.quantities[list.statements[e].figure]
+                    let (hard, plausible) = value.intervals
+                    if value.unitCode == q.unitCode { earlier = Growth(range: value.range, hard: hard, plausible: plausible, comparable: false) }
+                }
                 let (hard, plausible) = q.intervals
                 // A part (其中…) is named within its whole, whatever its label says: it is
                 // compared only with a table's part whose whole agrees with the text.
                 let isPart = list.breakdowns.contains { $0.parts.contains(k) }
-                Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth, change: change), period: s.period, isPart: isPart,
+                Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth, change: change, earlier: earlier),
+                         period: s.period, isPart: isPart,
                          to: &text[Key(label: label, unit: q.unitCode), default: (Side(), s.period)]) { _ in }
             }
         }

@@ -51,7 +51,8 @@ public struct PreviousEdition: Sendable {
         for (entries, isRate) in [(levels.text, false), (levels.tables, false), (levels.rates, true)] {
             for (key, entry) in entries {
                 guard let now = entry.side.value else { continue }
-                let stated = (isRate ? [(Measure.pointChange, now.change)] : [(Measure.growthRate, now.growth), (.change, now.change)])
+                let stated = (isRate ? [(Measure.pointChange, now.change)]
+                              : [(Measure.growthRate, now.growth), (.change, now.change), (.previous, now.earlier)])
                     .compactMap { m, g in g.map { (m, $0) } }
                 guard !stated.isEmpty else { continue }
                 let label = String(decoding: key.label, as: UTF8.self)
@@ -66,7 +67,10 @@ public struct PreviousEdition: Sendable {
                     guard let before = aligned else { rows.append(row(.ambiguous)); continue }
                     // What the two levels give: a growth in percent, or the amount of change.
                     var implied: (hard: Interval, plausible: Interval)?
-                    if measure == .change || measure == .pointChange {
+                    if measure == .previous {
+                        // `上年为X`: last year's figure itself.
+                        implied = (before.hard, before.plausible)
+                    } else if measure == .change || measure == .pointChange {
                         implied = (now.hard - before.hard, now.plausible - before.plausible)
                     } else if now.hard.isNonNegative, before.hard.lower.map({ $0.value > .zero }) ?? false,
                               let hard = Relations.growthPercent(current: now.hard, previous: before.hard),
@@ -113,7 +117,8 @@ public struct AlignedLevel: Sendable {
     }
 
     public let label: String
-    /// What the draft states: a growth rate (`增长5.0%`) or a change (`增加3.1万人`).
+    /// What the draft states: a growth rate (`增长5.0%`), a change (`增加3.1万人`), a rate's
+    /// point change (`提高0.4个百分点`) or last year's figure (`上年为9.50亿件`).
     public let measure: Measure
     public let now: Range<Int>
     /// The stated growth or change.

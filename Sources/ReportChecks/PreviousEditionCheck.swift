@@ -82,6 +82,7 @@ struct PreviousEditionCheck: Check {
             var text = "“\(row.label)”上年公报为\(previous.source.readerText(before))（上年公报\(previous.source.placeName(of: before.lowerBound))）"
             var stated = source.readerText(row.stated)
             if stated.hasPrefix("-") || stated.hasPrefix("－") { stated.removeFirst() }
+            if row.measure == .previous { return text + "，此处写作上年为\(stated)" }
             let now = source.readerText(row.now)
             guard let (number, places, suffix) = DecimalText.split(now) else { return text }
             let earlier: Rational?
@@ -108,7 +109,7 @@ struct PreviousEditionCheck: Check {
 extension PreviousEditionCheck: CheckKind {
     static let name = "previous-edition"
     static let summary = "a growth or change over last year that last year's edition of the report does not give"
-    static let reports = "a growth rate (比上年增长 %, in the text or a table), a change (比上年末增加 Δ) or a rate's point change (提高0.4个百分点) that this level and last year's edition's level of the same label, unit and period cannot give; growth at comparable prices or for 规模以上/限额以上 series is skipped. Runs only with `lint --previous FILE` or `previous:` in the config"
+    static let reports = "a growth rate (比上年增长 %, in the text or a table), a change (比上年末增加 Δ), a rate's point change (提高0.4个百分点) or last year's figure (上年为 X) that this level and last year's edition's level of the same label, unit and period cannot give; growth at comparable prices or for 规模以上/限额以上 series is skipped. Runs only with `lint --previous FILE` or `previous:` in the config"
     static let options = [KindOption("min-label", "integer", "default 3")]
     static let suggestedSeverity = Severity.warning
     static let examples = KindExamples(

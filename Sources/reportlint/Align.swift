@@ -52,12 +52,13 @@ struct Align: ParsableCommand {
         if rate.hasPrefix("-") || rate.hasPrefix("－") { rate.removeFirst() }
         if r.measure == .change { return (r.decline ? "减少" : "增加") + rate }
         if r.measure == .pointChange { return (r.decline ? "下降" : "提高") + rate }
+        if r.measure == .previous { return "上年为" + rate }
         return r.decline ? "下降" + rate : rate
     }
 
     /// What the levels give: a growth in percent to one place, or a change in base units.
     static func implied(_ r: AlignedLevel) -> String {
-        r.measure == .growthRate ? percent(r.implied) : amount(r.implied)
+        r.measure == .growthRate ? percent(r.implied) : r.measure == .previous ? "" : amount(r.implied)
     }
 
     static func amount(_ i: Interval?) -> String {
@@ -112,7 +113,7 @@ struct Align: ParsableCommand {
                     w.field("previousLine", int: before.line)
                     w.field("previousColumn", int: before.column)
                 }
-                w.field("measure", r.measure == .growthRate ? "growth" : r.measure == .change ? "change" : "pointChange")
+                w.field("measure", r.measure == .growthRate ? "growth" : r.measure == .change ? "change" : r.measure == .previous ? "previous" : "pointChange")
                 w.field("implied", optional: r.implied == nil ? nil : implied(r))
                 w.field("verdict", r.status.rawValue)
                 w.endObject()

@@ -2,7 +2,7 @@ import Testing
 import ReportChecks
 import ReportDocument
 
-/// Alignment with last year's edition: 36 levels, each with the verdict it must get.
+/// Alignment with last year's edition: 38 levels, each with the verdict it must get.
 @Suite struct PreviousEditionTests {
     /// (label as aligned, last year's sentence or nil, this year's sentence, verdict or nil for
     /// "not listed": a level that does not lead its sentence is never aligned).
@@ -35,6 +35,9 @@ import ReportDocument
         // A rate's point change: the two rates give it.
         ("常住人口城镇化率", "年末常住人口城镇化率为80.1%。", "年末常住人口城镇化率为80.5%，比上年末提高0.4个百分点。", .consistent),
         ("居民恩格尔系数", "全年居民恩格尔系数为30.2%。", "全年居民恩格尔系数为29.5%，比上年下降0.2个百分点。", .impossible),
+        // Last year's figure as this year's text gives it.
+        ("公共汽电车运营线路", "年末公共汽电车运营线路1250条。", "年末公共汽电车运营线路1302条，上年末为1250条。", .consistent),
+        ("森林覆盖面积", "年末森林覆盖面积64.5万公顷。", "年末森林覆盖面积65.1万公顷，上年末为64.8万公顷。", .impossible),
         // Growth that need not follow from nominal levels.
         ("生产总值", "全年地区生产总值3200.5亿元。", "全年地区生产总值3380.2亿元，按不变价格计算，比上年增长5.3%。", .comparable),
         ("规模以上工业增加值", "全年规模以上工业增加值900.0亿元。", "全年规模以上工业增加值950.0亿元，比上年增长9.0%。", .comparable),
@@ -54,7 +57,7 @@ import ReportDocument
     ]
 
     @Test func everyLevelGetsItsVerdict() {
-        #expect(Self.cases.count == 36)
+        #expect(Self.cases.count == 38)
         let before = Self.cases.compactMap(\.before).joined(separator: "\n\n")
         let now = Self.cases.map(\.now).joined(separator: "\n\n")
         let rows = PreviousEdition(SourceFile(path: "2024.md", text: before)).align(SourceFile(path: "2025.md", text: now))
