@@ -45,17 +45,23 @@ public struct PreviousEdition: Sendable {
 
     /// This edition's levels with a stated growth, each aligned with last year's level of
     /// the same label, unit and period where there is exactly one, in this edition's order.
-    func align(_ levels: LabelledLevels) -> [AlignedLevel] {
+    func align(_ levels: LabelledLevels, synonyms: [[[UInt8]]] = []) -> [AlignedLevel] {
         var rows: [AlignedLevel] = []
         let known = keys
         for (entries, isRate) in [(levels.text, false), (levels.tables, false), (levels.rates, true)] {
-            for (key, entry) in entries {
+            for (draftKey, entry) in entries {
+                // A label last year's edition lacks, under the one synonym it has (two: none).
+                var key = draftKey
+                if !known.contains(key), let group = synonyms.first(where: { $0.contains(key.label) }) {
+                    let found = group.map { LabelledLevels.Key(label: $0, unit: key.unit) }.filter(known.contains)
+                    if found.count == 1 { key = found[0] }
+                }
                 guard let now = entry.side.value else { continue }
                 let stated = (isRate ? [(Measure.pointChange, now.change)]
                               : [(Measure.growthRate, now.growth), (.change, now.change), (.previous, now.earlier)])
                     .compactMap { m, g in g.map { (m, $0) } }
                 guard !stated.isEmpty else { continue }
-                let label = String(decoding: key.label, as: UTF8.self)
+                let label = String(decoding: draftKey.label, as: UTF8.self)
                 let last = known.contains(key) ? level(key) : nil
                 let aligned = last.flatMap { Set([entry.period, $0.period]) != [.year, .yearEnd] ? $0.reading : nil }
                 for (measure, growth) in stated {
@@ -93,8 +99,8 @@ public struct PreviousEdition: Sendable {
 
     /// A draft's levels with a stated growth, aligned with this edition's: what
     /// `reportlint align` lists.
-    public func align(_ draft: SourceFile) -> [AlignedLevel] {
-        align(PreviousEdition(draft).levels)
+    public func align(_ draft: SourceFile, synonyms: [[[UInt8]]] = []) -> [AlignedLevel] {
+        align(PreviousEdition(draft).levels, synonyms: synonyms)
     }
 }
 

@@ -16,6 +16,9 @@ import ReportStatements
 struct PreviousEditionCheck: Check {
     let spec: RuleSpec
     let minLabel: Int
+    /// Labels editors rename between years (`民用汽车保有量` / `汽车保有量`), as label keys: a
+    /// label last year's edition lacks is looked up under its synonyms.
+    let synonyms: [[[UInt8]]]
 
     var readsStatements: Bool { true }
     var readsTables: Bool { true }
@@ -24,7 +27,12 @@ struct PreviousEditionCheck: Check {
     init(_ spec: RuleSpec) throws(RuleError) {
         var options = spec.options
         minLabel = try options.optional("min-label")?.int("'min-label'") ?? 3
-        try options.finish("rule '\(spec.id)' (kind previous-edition)", allowed: RuleSpec.commonKeys)
+        synonyms = try (options.optional("synonyms")?.list("'synonyms'") ?? []).map { (group) throws(RuleError) -> [[UInt8]] in
+            let labels = try group.strings("a group of 'synonyms'")
+            guard labels.count >= 2 else { throw RuleError("a group of 'synonyms' names at least two labels", at: group) }
+            return labels.map { LabelKey.make(Array($0.utf8)) }
+        }
+        try options.finish("rule '\(spec.id)' (kind previous-edition)", allowed: RuleSpec.commonKeys + ["min-label", "synonyms"])
         self.spec = spec
     }
 
@@ -64,7 +72,7 @@ struct PreviousEditionCheck: Check {
         func finish() -> [Finding] {
             guard let previous else { return [] }
             var findings: [Finding] = []
-            for row in previous.align(levels) {
+            for row in previous.align(levels, synonyms: check.synonyms) {
                 guard row.status == .implausible || row.status == .impossible, let before = row.before else { continue }
                 let verdict: Verdict = row.status == .impossible ? .impossible : .implausible
                 let rate = source.readerText(row.stated)
@@ -110,10 +118,19 @@ extension PreviousEditionCheck: CheckKind {
     static let name = "previous-edition"
     static let summary = "a growth or change over last year that last year's edition of the report does not give"
     static let reports = "a growth rate (比上年增长 %, in the text or a table), a change (比上年末增加 Δ), a rate's point change (提高0.4个百分点) or last year's figure (上年为 X) that this level and last year's edition's level of the same label, unit and period cannot give; growth at comparable prices or for 规模以上/限额以上 series is skipped. Runs only with `lint --previous FILE` or `previous:` in the config"
-    static let options = [KindOption("min-label", "integer", "default 3")]
+    static let options = [KindOption("min-label", "integer", "default 3"),
+                          KindOption("synonyms", "list of label lists", "labels renamed between years, each group matched as one")]
     static let suggestedSeverity = Severity.warning
     static let examples = KindExamples(
         pass: ["全年快递业务量9.52亿件，比上年增长12.0%。", "规模以上工业增加值480亿元，按可比价格计算比上年增长20.0%。"],
         fail: ["全年快递业务量10.80亿件，比上年增长12.0%。"],
         previous: "全年快递业务量8.50亿件。规模以上工业增加值380亿元。")
+}
+
+extension PreviousEdition {
+    /// The synonyms of a rule set's first `previous-edition` rule: what `reportlint align`
+    /// aligns with.
+    public static func synonyms(in ruleSet: RuleSet) -> [[[UInt8]]] {
+        ruleSet.rules.lazy.filter { $0.kind == PreviousEditionCheck.name }.compactMap { try? PreviousEditionCheck($0) }.first?.synonyms ?? []
+    }
 }

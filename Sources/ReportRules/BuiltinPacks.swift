@@ -251,16 +251,25 @@ rules:
   - id: numbers/previous-edition
     kind: previous-edition
     severity: warning
+    # Labels editors rename between editions; a rule file can list its own.
+    synonyms:
+      - [民用汽车保有量, 汽车保有量]
+      - [居民人均可支配收入, 全体居民人均可支配收入]
+      - [快递业务量, 快递服务企业业务量]
+      - [一般公共预算收入, 地方一般公共预算收入]
+      - [社会消费品零售总额, 全社会消费品零售总额]
     description: A growth over last year agrees with this year's level and the level last year's edition of the report gave for the same label (runs with `lint --previous LAST.md`, or `previous:` in the config).
     why: Most figures are stated against last year, and last year's edition is the base the reader checks them against. A growth that last year's printed level cannot give is either a wrong rate, a wrong level, or a revised base that the text should say. Statistical offices revise last year's figures without a note, so this is a warning; growth at comparable prices or for 规模以上 and 限额以上 series is not checked against nominal levels.
     examples:
       previous: "全年快递业务量8.50亿件。全市规模以上工业增加值380亿元。"
       pass:
         - 全年快递业务量9.52亿件，比上年增长12.0%。
+        - 全年快递服务企业业务量9.52亿件，比上年增长12.0%。
         - 全市规模以上工业增加值480亿元，按可比价格计算，比上年增长20.0%。
         - 全年港口货物吞吐量2.5亿吨，比上年增长40.0%。
       fail:
         - 全年快递业务量10.80亿件，比上年增长12.0%。
+        - 全年快递服务企业业务量10.80亿件，比上年增长12.0%。
 """#
         case "restatements":
             return #"""

@@ -4,6 +4,7 @@ import ReportChecks
 import ReportDocument
 import ReportNumbers
 import ReportOutput
+import ReportRules
 import ReportWord
 
 /// `reportlint align`: this edition's levels with a growth over last year, each with last
@@ -23,6 +24,8 @@ struct Align: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
+    @OptionGroup var ruleOptions: RuleOptions
+
     @Option(name: .long, help: ArgumentHelp("Last year's edition (.md, .txt or .docx).", valueName: "file"))
     var previous: String
 
@@ -33,8 +36,13 @@ struct Align: ParsableCommand {
     var draft: String
 
     func run() throws {
-        let (last, source) = try exitingOnInputErrors { (try Drafts.read(path: previous), try Drafts.read(path: draft)) }
-        let rows = PreviousEdition(last).align(source)
+        let (last, source, synonyms) = try exitingOnInputErrors {
+            // The synonyms of the draft's rules (its config, --rules, --config).
+            let directory = (draft as NSString).deletingLastPathComponent
+            let rules = try ruleOptions.config(for: directory.isEmpty ? "." : directory).ruleSet(extraRuleFiles: ruleOptions.rules)
+            return (try Drafts.read(path: previous), try Drafts.read(path: draft), PreviousEdition.synonyms(in: rules))
+        }
+        let rows = PreviousEdition(last).align(source, synonyms: synonyms)
         FileHandle.standardOutput.write(Data(Self.render(rows, draft: source, previous: last, format: format).utf8))
     }
 
