@@ -51,25 +51,41 @@ struct AssertCheck: Check {
                 }
                 continue
             }
+            // `previous.快递业务量`: last year's edition's level of that label (see `lastYear`).
+            if parts.count == 2, parts[0] == Self.lastEdition { continue }
             throw RuleError("'\(name)' in the assertion is neither a fact (\(facts.map(\.name).joined(separator: ", "))) nor a data figure", at: expressionValue)
         }
         try options.finish(context, allowed: RuleSpec.commonKeys)
         self.spec = spec
     }
 
-    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
+    /// The prefix of names that take last year's edition's level of a label, unless a data
+    /// file is named so.
+    static let lastEdition = "previous"
+
+    /// The names of the assertion that stand for last year's edition's levels.
+    var lastYearNames: [String] {
+        guard data[Self.lastEdition] == nil else { return [] }
+        return (assertion.left.names + assertion.right.names).filter { $0.hasPrefix(Self.lastEdition + ".") }
+    }
+
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source, previous: nil) }
+
+    func start(_ source: SourceFile, previous: PreviousEdition?) -> any CheckRun { Run(check: self, source: source, previous: previous) }
 
     /// Each fact's figures, gathered window by window.
     private struct Run: CheckRun {
         let check: AssertCheck
         let source: SourceFile
+        let previous: PreviousEdition?
         let used: [FactPattern]
         var scopes: [ScopeTracker]
         var found: [[Quantity]]
 
-        init(check: AssertCheck, source: SourceFile) {
+        init(check: AssertCheck, source: SourceFile, previous: PreviousEdition?) {
             self.check = check
             self.source = source
+            self.previous = previous
             used = check.facts.filter { (check.assertion.left.names + check.assertion.right.names).contains($0.name) }
             scopes = used.map { $0.scope.tracker() }
             found = Array(repeating: [], count: used.count)
@@ -79,14 +95,30 @@ struct AssertCheck: Check {
             for k in used.indices { found[k] += used[k].find(in: window, &scopes[k]) }
         }
 
-        mutating func finish() -> [Finding] { check.judge(Array(zip(used, found)), source) }
+        mutating func finish() -> [Finding] { check.judge(Array(zip(used, found)), source, previous: previous) }
     }
 
     /// The assertion, given each fact the figures found for it.
-    private func judge(_ factFigures: [(FactPattern, [Quantity])], _ source: SourceFile) -> [Finding] {
+    private func judge(_ factFigures: [(FactPattern, [Quantity])], _ source: SourceFile, previous: PreviousEdition?) -> [Finding] {
         var values: [String: Quantity] = [:]
         var findings: [Finding] = []
         let start = source.contentStart
+        // Last year's levels the assertion names: each must be aligned, or the rule says why not.
+        var lastYear: [String: (hard: Interval, plausible: Interval, text: String)] = [:]
+        for name in lastYearNames {
+            let label = String(name.dropFirst(Self.lastEdition.count + 1))
+            guard let previous else {
+                findings.append(Finding(range: start..<start, message: spec.message("“\(assertion.text)”用到上年公报的“\(label)”，请用 --previous 或配置 previous: 指定上年公报"),
+                                        severity: .warning))
+                continue
+            }
+            guard let level = previous.level(labelled: label) else {
+                findings.append(Finding(range: start..<start, message: spec.message("上年公报中没有唯一的“\(label)”，无法检查“\(assertion.text)”"),
+                                        severity: .warning))
+                continue
+            }
+            lastYear[name] = (level.hard, level.plausible, previous.source.readerText(level.range))
+        }
         for (fact, found) in factFigures {
             guard let first = found.first else {
                 findings.append(Finding(range: start..<start, message: spec.message(
@@ -105,6 +137,7 @@ struct AssertCheck: Check {
         guard findings.isEmpty else { return findings }
         func lookup(_ name: String, plausible: Bool) -> Interval? {
             if let q = values[name] { return plausible ? q.plausible : q.hard }
+            if let v = lastYear[name] { return plausible ? v.plausible : v.hard }
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2, let v = data[parts[0]]?.values[parts[1]] else { return nil }
             return plausible ? v.plausible : v.hard
@@ -119,7 +152,7 @@ struct AssertCheck: Check {
         let shown = values.sorted { $0.key < $1.key }.map { "\($0.key)=\(source.readerText($0.value.range))" }
             + (assertion.left.names + assertion.right.names).filter { $0.contains(".") }.compactMap { name -> String? in
                 let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-                return data[parts[0]]?.values[parts[1]].map { "\(name)=\($0.text)" }
+                return data[parts[0]]?.values[parts[1]].map { "\(name)=\($0.text)" } ?? lastYear[name].map { "\(name)=\($0.text)" }
             }
         let detail = "“\(assertion.text)”不成立（\(shown.joined(separator: "，"))；左边 \(lh)，右边 \(rh)）"
         // A rule's own message says what is wrong; the detail shows the arithmetic.

@@ -40,6 +40,15 @@ public struct PreviousEdition: Sendable {
         }
     }
 
+    /// Last year's level of a label written as a rule names it (`快递业务量`), in whatever unit
+    /// the edition gives it: nil unless exactly one unit and one value.
+    func level(labelled label: String) -> LabelledLevels.Reading? {
+        let key = LabelKey.make(Array(label.utf8))
+        let found = keys.filter { $0.label == key }
+        guard found.count == 1, let only = found.first else { return nil }
+        return level(only)?.reading
+    }
+
     /// Every label last year's edition gives one level for.
     var keys: Set<LabelledLevels.Key> { Set(levels.text.keys).union(levels.tables.keys).union(levels.rates.keys) }
 

@@ -38,6 +38,28 @@ import Testing
         #expect(csv.stdout.hasPrefix("label,level,line,column,stated,previousLevel,previousLine,previousColumn,implied,verdict\r\n"))
     }
 
+    /// `previous.<label>` in an assertion is last year's edition's level of the label.
+    @Test func assertionsNameLastYearsLevels() throws {
+        let rules = try temporaryDirectory().appendingPathComponent("r.yaml")
+        try """
+            reportlint: 1
+            name: growth-caps
+            facts:
+              express: '快递业务量{n}亿件'
+            rules:
+              - id: express-growth
+                kind: assert
+                severity: error
+                assert: growth(express, previous.快递业务量) <= 20
+            """.write(to: rules, atomically: true, encoding: .utf8)
+        let run = try runReportlint(["lint", "--rules", rules.path, "Samples/editions/report-2025.md"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("“growth(express, previous.快递业务量) <= 20”不成立（express=10.80亿件，previous.快递业务量=8.50亿件；"), "\(run.stdout)")
+        // Without a previous edition the assertion says what it lacks, never passes silently.
+        let alone = try runReportlint(["lint", "--rules", rules.path, "Samples/editions/report-2024.md"])
+        #expect(alone.stdout.contains("用到上年公报的“快递业务量”，请用 --previous 或配置 previous: 指定上年公报 [express-growth]"))
+    }
+
     @Test func aMissingPreviousEditionIsAnInputError() throws {
         let run = try runReportlint(["lint", "--previous", "Samples/editions/report-2023.md", "Samples/editions/report-2025.md"])
         #expect(run.status == 2)
