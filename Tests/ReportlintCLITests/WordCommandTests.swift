@@ -88,6 +88,13 @@ import ReportWord
         #expect(process.terminationStatus == 0 && FileManager.default.fileExists(atPath: pdf))
     }
 
+    /// Last year's edition may be a Word document: its places are paragraphs.
+    @Test func lastYearsEditionInWord() throws {
+        let last = try docx(paragraph("全年快递业务量8.50亿件。"))
+        let run = try runReportlint(["lint", "--previous", last, "Samples/editions/report-2025.md"])
+        #expect(run.stdout.contains("“快递业务量”上年公报为8.50亿件（上年公报第1段），按增长12.0%推算上年应为9.64亿件"), "\(run.stdout)")
+    }
+
     @Test func aBrokenDocumentIsAnInputError() throws {
         let path = try temporaryDirectory().appendingPathComponent("坏.docx")
         try Data("not a zip".utf8).write(to: path)
