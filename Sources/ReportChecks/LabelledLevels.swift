@@ -25,6 +25,8 @@ struct LabelledLevels {
     /// comparison with last year's edition; the tables hold amounts.
     var rates: [Key: Entry] = [:]
     let readsRates: Bool
+    /// The title of the section being read (the last heading's `LabelKey`).
+    private var section: [UInt8]?
     /// The unit of `rates`' keys: no unit code of an amount.
     static let rateUnit: UInt8 = 0xFF
     /// `亿元` → (10⁸, 元): the scale and unit a table's unit words give its cells.
@@ -46,6 +48,8 @@ struct Reading {
     var change: Growth? = nil
     /// Last year's value the sentence gives (`上年为9.50亿件`), in the level's units.
     var earlier: Growth? = nil
+    /// The title of the section the text states it in (`LabelKey` of the heading), if any.
+    var section: [UInt8]? = nil
 }
 
 /// What the draft states of the change over last year: a growth rate in percent, or an amount
@@ -75,16 +79,32 @@ struct Side {
     /// For the text: a reading of the label is a part of a breakdown (`其中，畜牧业总产值…`).
     var isPart = false
 
+    /// The readings of a label found with different values, each with its section, so that
+    /// a section can still tell them apart (at most `maximumAlternatives`).
+    var alternatives: [Reading] = []
+    static let maximumAlternatives = 16
+    /// Read in two periods (全年 and 年末): no section tells those apart.
+    var mixedPeriods = false
+
     /// The reading, unless the label was found with two values or two periods.
     var value: Reading? { ambiguous ? nil : reading }
 
+    /// The one value the label has in `section`, when it has two or more in the draft.
+    func value(in section: [UInt8]?) -> Reading? {
+        guard let section, !mixedPeriods else { return nil }
+        let found = alternatives.filter { $0.section == section }
+        guard let first = found.first, found.allSatisfy({ $0.hard == first.hard && $0.plausible == first.plausible }) else { return nil }
+        return first
+    }
+
     mutating func add(_ r: Reading) {
-        guard !ambiguous else { return }
-        guard let known = reading else {
+        guard let known = reading ?? alternatives.first else {
             reading = r
             return
         }
-        if known.hard != r.hard || known.plausible != r.plausible { (reading, ambiguous) = (nil, true) }
+        if !ambiguous, known.hard == r.hard, known.plausible == r.plausible { return }
+        if !ambiguous { (reading, ambiguous, alternatives) = (nil, true, [known]) }
+        if alternatives.count < Self.maximumAlternatives { alternatives.append(r) }
     }
 }
 
@@ -136,6 +156,7 @@ struct Key: Hashable {
     /// names it in full.
     mutating func read(_ window: StatementWindow) {
         for (b, block) in window.blocks.enumerated() where block.kind != .tableRow {
+            if let heading = block.heading { section = LabelKey.make(Array(heading.title.utf8)) }
             let list = window.statements[b]
             var lookup = BlockLookup(block)
             for (k, s) in list.statements.enumerated() where s.measure == .level || s.measure == .average || readsRates && (s.measure == .rate || s.measure == .share) {
@@ -170,7 +191,7 @@ struct Key: Hashable {
                 }
                 if isRate {
                     let (hard, plausible) = q.intervals
-                    Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: nil, change: change), period: s.period,
+                    Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: nil, change: change, section: section), period: s.period,
                              to: &rates[Key(label: label, unit: Self.rateUnit), default: (Side(), s.period)]) { _ in }
                     continue
                 }
@@ -184,7 +205,7 @@ struct Key: Hashable {
                 // A part (其中…) is named within its whole, whatever its label says: it is
                 // compared only with a table's part whose whole agrees with the text.
                 let isPart = list.breakdowns.contains { $0.parts.contains(k) }
-                Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth, change: change, earlier: earlier),
+                Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth, change: change, earlier: earlier, section: section),
                          period: s.period, isPart: isPart,
                          to: &text[Key(label: label, unit: q.unitCode), default: (Side(), s.period)]) { _ in }
             }
@@ -243,7 +264,7 @@ struct Key: Hashable {
     /// Adds a reading of a label; `first` describes where it was read, on its first reading.
     static func add(_ reading: Reading, period: Period, isPart: Bool = false, to entry: inout (side: Side, period: Period),
                     first: (inout Side) -> Void) {
-        if entry.period != period { entry.side.ambiguous = true }
+        if entry.period != period { (entry.side.ambiguous, entry.side.mixedPeriods) = (true, true) }
         if entry.side.reading == nil { first(&entry.side) }
         entry.side.add(reading)
         if isPart { entry.side.isPart = true }

@@ -29,8 +29,11 @@ public struct PreviousEdition: Sendable {
 
     /// Last year's level of a label in a unit: the text's and the tables' reading when they
     /// agree or only one has it; nil when it is ambiguous or the two disagree.
-    func level(_ key: LabelledLevels.Key) -> (reading: LabelledLevels.Reading, period: Period)? {
+    /// A label the text gives with two values is read in `section` (the section of the
+    /// draft's reading, by its title), when last year's edition has one value there.
+    func level(_ key: LabelledLevels.Key, section: [UInt8]? = nil) -> (reading: LabelledLevels.Reading, period: Period)? {
         let text = key.unit == LabelledLevels.rateUnit ? levels.rates[key] : levels.text[key], table = levels.tables[key]
+        if let text, text.side.ambiguous, table == nil, let reading = text.side.value(in: section) { return (reading, text.period) }
         if text?.side.ambiguous == true || table?.side.ambiguous == true { return nil }
         switch (text.flatMap { t in t.side.value.map { ($0, t.period) } }, table.flatMap { t in t.side.value.map { ($0, t.period) } }) {
         case let (t?, r?): return t.0.hard.intersects(r.0.hard) ? t : nil
@@ -71,7 +74,7 @@ public struct PreviousEdition: Sendable {
                     .compactMap { m, g in g.map { (m, $0) } }
                 guard !stated.isEmpty else { continue }
                 let label = String(decoding: draftKey.label, as: UTF8.self)
-                let last = known.contains(key) ? level(key) : nil
+                let last = known.contains(key) ? level(key, section: now.section) : nil
                 let aligned = last.flatMap { Set([entry.period, $0.period]) != [.year, .yearEnd] ? $0.reading : nil }
                 for (measure, growth) in stated {
                     func row(_ status: AlignedLevel.Status, _ implied: Interval? = nil) -> AlignedLevel {

@@ -67,4 +67,34 @@ import ReportDocument
         }
         #expect(rows.count == Self.cases.filter { $0.verdict != nil }.count, "\(rows.map(\.label))")
     }
+
+    /// A label last year's edition gives twice is read in the section of this year's figure,
+    /// when the section has one value of it; elsewhere it stays unaligned.
+    @Test func aSectionTellsTwoValuesApart() {
+        let before = """
+            ## 农业
+
+            全年新增耕地面积1.20万公顷。
+
+            ## 生态环境
+
+            全年新增耕地面积1.50万公顷。
+            """
+        let now = """
+            ## 生态环境
+
+            全年新增耕地面积1.65万公顷，比上年增长10.0%。
+
+            ## 其他
+
+            全年新增耕地面积1.32万公顷，比上年增长10.0%。
+            """
+        let rows = PreviousEdition(SourceFile(path: "2024.md", text: before)).align(SourceFile(path: "2025.md", text: now))
+        #expect(rows.isEmpty, "two values in this year's draft too: neither is listed")
+        let one = now.components(separatedBy: "\n\n## 其他")[0]
+        let aligned = PreviousEdition(SourceFile(path: "2024.md", text: before)).align(SourceFile(path: "2025.md", text: one))
+        #expect(aligned.map(\.status) == [.consistent])
+        let elsewhere = "## 其他\n\n全年新增耕地面积1.32万公顷，比上年增长10.0%。\n"
+        #expect(PreviousEdition(SourceFile(path: "2024.md", text: before)).align(SourceFile(path: "2025.md", text: elsewhere)).map(\.status) == [.ambiguous])
+    }
 }
