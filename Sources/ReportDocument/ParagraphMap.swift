@@ -12,12 +12,29 @@ public struct ParagraphMap: Sendable {
         public let character: Int
         /// The table cell the paragraph is in, if any.
         public let cell: CellPlace?
+        /// A run of a footnote's or endnote's text: `paragraph` and `character` are then where
+        /// its mark stands in the body, `note.character` the characters of the note before the run.
+        public let note: NotePlace?
 
-        public init(range: Range<Int>, paragraph: Int, character: Int, cell: CellPlace? = nil) {
+        public init(range: Range<Int>, paragraph: Int, character: Int, cell: CellPlace? = nil, note: NotePlace? = nil) {
             self.range = range
             self.paragraph = paragraph
             self.character = character
             self.cell = cell
+            self.note = note
+        }
+    }
+
+    /// A footnote or endnote: its number as Word shows it (in the order of the marks, from 1).
+    public struct NotePlace: Sendable, Hashable {
+        public let endnote: Bool
+        public let number: Int
+        public let character: Int
+
+        public init(endnote: Bool, number: Int, character: Int) {
+            self.endnote = endnote
+            self.number = number
+            self.character = character
         }
     }
 
@@ -41,28 +58,50 @@ public struct ParagraphMap: Sendable {
         /// 1-based, in code points.
         public let character: Int
         public let cell: CellPlace?
+        /// In a footnote or endnote: which, and the character in it (from 1); `paragraph` and
+        /// `character` are then its mark's place in the body.
+        public let note: (endnote: Bool, number: Int, character: Int)?
+
+        public static func == (a: Location, b: Location) -> Bool {
+            a.paragraph == b.paragraph && a.character == b.character && a.cell == b.cell
+                && a.note?.endnote == b.note?.endnote && a.note?.number == b.note?.number && a.note?.character == b.note?.character
+        }
+
+        public func hash(into h: inout Hasher) {
+            h.combine(paragraph)
+            h.combine(character)
+            h.combine(cell)
+            h.combine(note?.number)
+        }
     }
 
-    /// In the order of the bytes.
+    /// In the order of the bytes: the body's, then the notes'.
     public let segments: [Segment]
+    /// How many segments are the body's (in the order of their paragraphs).
+    private let bodyCount: Int
 
     public init(segments: [Segment]) {
         self.segments = segments
+        bodyCount = segments.firstIndex { $0.note != nil } ?? segments.count
     }
 
     /// The bytes of the draft that hold the text of the paragraph an offset is in (what a
     /// finding shows of a Word document, without the Markdown or HTML around it).
     public func paragraphRange(at offset: Int, in bytes: [UInt8]) -> Range<Int>? {
-        guard !segments.isEmpty else { return nil }
+        guard bodyCount > 0 else { return nil }
+        // A note's text shows its own run.
+        if bodyCount < segments.count, offset >= segments[bodyCount].range.lowerBound {
+            return segments[bodyCount...].last { $0.range.lowerBound <= offset }?.range
+        }
         let paragraph = position(of: offset, in: bytes).line
-        var low = 0, high = segments.count - 1
+        var low = 0, high = bodyCount - 1
         while low < high {
             let mid = (low + high) / 2
             if segments[mid].paragraph < paragraph { low = mid + 1 } else { high = mid }
         }
         guard segments[low].paragraph == paragraph else { return nil }
         var last = low
-        while last + 1 < segments.count, segments[last + 1].paragraph == paragraph { last += 1 }
+        while last + 1 < bodyCount, segments[last + 1].paragraph == paragraph { last += 1 }
         return segments[low].range.lowerBound..<segments[last].range.upperBound
     }
 
@@ -70,7 +109,7 @@ public struct ParagraphMap: Sendable {
     /// (a heading's `#`, a table's tags) stands for the start of the run after it; one past
     /// a run's end, for that end.
     public func location(of offset: Int, in bytes: [UInt8]) -> Location {
-        guard !segments.isEmpty else { return Location(paragraph: 1, character: 1, cell: nil) }
+        guard !segments.isEmpty else { return Location(paragraph: 1, character: 1, cell: nil, note: nil) }
         var low = 0, high = segments.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
@@ -79,9 +118,13 @@ public struct ParagraphMap: Sendable {
         var s = segments[low]
         if offset > s.range.upperBound, low + 1 < segments.count { s = segments[low + 1] }
         let end = min(max(offset, s.range.lowerBound), s.range.upperBound)
-        var characters = s.character
+        var characters = 0
         for k in s.range.lowerBound..<end where bytes[k] & 0xC0 != 0x80 { characters += 1 }
-        return Location(paragraph: s.paragraph, character: characters + 1, cell: s.cell)
+        if let note = s.note {
+            return Location(paragraph: s.paragraph, character: s.character + 1, cell: s.cell,
+                            note: (note.endnote, note.number, note.character + characters + 1))
+        }
+        return Location(paragraph: s.paragraph, character: s.character + characters + 1, cell: s.cell, note: nil)
     }
 
     func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {

@@ -60,6 +60,10 @@ struct JSONReporter {
             w.field("row", int: cell.row)
             w.field("column", int: cell.column)
         }
+        if let note = l.note {
+            w.field(note.endnote ? "endnote" : "footnote", int: note.number)
+            w.field("noteCharacter", int: note.character)
+        }
         w.endObject()
     }
 }

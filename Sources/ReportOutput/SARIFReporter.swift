@@ -67,7 +67,8 @@ struct SARIFReporter {
                 w.beginArray()
                 w.beginObject()
                 w.field("name", "¶\(l.paragraph)")
-                w.field("fullyQualifiedName", (l.cell.map { "表\($0.table)/第\($0.row)行/第\($0.column)列/" } ?? "") + "¶\(l.paragraph)")
+                w.field("fullyQualifiedName", (l.cell.map { "表\($0.table)/第\($0.row)行/第\($0.column)列/" } ?? "") + "¶\(l.paragraph)"
+                    + (l.note.map { "/\($0.endnote ? "尾注" : "脚注")\($0.number)" } ?? ""))
                 w.field("kind", "element")
                 w.endObject()
                 w.endArray()

@@ -31,8 +31,10 @@ public enum WordDocument {
             throw .invalidDocument(path: path, reason: "a zip archive without word/document.xml, so not a Word document")
         }
         let styles = try part("word/styles.xml"), numbering = try part("word/numbering.xml"), comments = try part("word/comments.xml")
+        let footnotes = try part("word/footnotes.xml"), endnotes = try part("word/endnotes.xml")
         do {
-            let (text, map) = try convert(document: document, styles: styles, numbering: numbering, comments: comments)
+            let (text, map) = try convert(document: document, styles: styles, numbering: numbering, comments: comments,
+                                          footnotes: footnotes, endnotes: endnotes)
             return try SourceFile(path: path, bytes: text, paragraphs: map)
         } catch let failure as PartFailure {
             throw .invalidDocument(path: path, reason: "\(failure.part) is not well-formed XML at byte \(failure.offset): \(failure.reason)")
@@ -118,12 +120,15 @@ public enum WordDocument {
     }
 
     /// The draft's Markdown and its paragraph map, from the parts of a document.
-    static func convert(document: [UInt8], styles: [UInt8]?, numbering: [UInt8]?, comments: [UInt8]?) throws(PartFailure) -> ([UInt8], ParagraphMap) {
+    static func convert(document: [UInt8], styles: [UInt8]?, numbering: [UInt8]?, comments: [UInt8]?,
+                        footnotes: [UInt8]? = nil, endnotes: [UInt8]? = nil) throws(PartFailure) -> ([UInt8], ParagraphMap) {
         let s = try parse("word/styles.xml", styles, empty: WordStyles()) { (b) throws(XMLScanner.Failure) in try WordStyles(b) }
         let n = try parse("word/numbering.xml", numbering, empty: WordNumbering()) { (b) throws(XMLScanner.Failure) in try WordNumbering(b) }
         let c = try parse("word/comments.xml", comments, empty: [:]) { (b) throws(XMLScanner.Failure) in try suppressions(b) }
+        let f = try parse("word/footnotes.xml", footnotes, empty: [:]) { (b) throws(XMLScanner.Failure) in try notes(b, element: "w:footnote") }
+        let e = try parse("word/endnotes.xml", endnotes, empty: [:]) { (b) throws(XMLScanner.Failure) in try notes(b, element: "w:endnote") }
         return try parse("word/document.xml", document, empty: ([], ParagraphMap(segments: []))) { (b) throws(XMLScanner.Failure) in
-            var text = WordText(document: b, styles: s, numbering: n, suppressions: c)
+            var text = WordText(document: b, styles: s, numbering: n, suppressions: c, footnotes: f, endnotes: e)
             try text.read()
             return (text.out, ParagraphMap(segments: text.segments))
         }
@@ -140,25 +145,38 @@ public enum WordDocument {
         }
     }
 
-    /// The comments that hold a suppression (`reportlint-disable…`), by id, with their text.
+    /// The comments that hold a suppression (`reportlint-disable…`), by id, with their text
+    /// (paragraphs joined by a space).
     static func suppressions(_ bytes: UnsafeBufferPointer<UInt8>) throws(XMLScanner.Failure) -> [Int: [UInt8]] {
+        try notes(bytes, element: "w:comment").compactMapValues { paragraphs in
+            let text = Array(paragraphs.joined(separator: [UInt8(ascii: " ")]))
+            return text.containsBytes(Array("reportlint-".utf8)) ? text : nil
+        }
+    }
+
+    /// The paragraphs of each note of a part (`w:comment`, `w:footnote`, `w:endnote`) by id;
+    /// separators (negative or typed ids) are left out.
+    static func notes(_ bytes: UnsafeBufferPointer<UInt8>, element: StaticString) throws(XMLScanner.Failure) -> [Int: [[UInt8]]] {
         var x = XMLScanner(bytes)
-        var found: [Int: [UInt8]] = [:]
-        var id: Int?, text: [UInt8] = [], inText = false
+        var found: [Int: [[UInt8]]] = [:]
+        var id: Int?, paragraphs: [[UInt8]] = [], inText = false
         while let event = try x.next() {
             switch event {
             case .start(let name, let attributes, let empty):
-                if x.equal(name, "w:comment") { id = x.integer("w:id", in: attributes); text = [] }
+                if x.equal(name, element) {
+                    id = x.attribute("w:type", in: attributes) == nil ? x.integer("w:id", in: attributes) : nil
+                    paragraphs = []
+                }
                 if x.equal(name, "w:t") { inText = !empty }
-                if x.equal(name, "w:p"), !text.isEmpty { text.append(UInt8(ascii: " ")) }
+                if x.equal(name, "w:p") { paragraphs.append([]) }
             case .end(let name):
                 if x.equal(name, "w:t") { inText = false }
-                if x.equal(name, "w:comment"), let i = id {
-                    if text.containsBytes(Array("reportlint-".utf8)) { found[i] = text }
+                if x.equal(name, element), let i = id {
+                    found[i] = paragraphs.filter { !$0.isEmpty }
                     id = nil
                 }
             case .text(let r):
-                if inText, id != nil { try x.appendText(r, to: &text) }
+                if inText, id != nil, !paragraphs.isEmpty { try x.appendText(r, to: &paragraphs[paragraphs.count - 1]) }
             }
         }
         return found

@@ -25,6 +25,10 @@ struct WordText {
     private var styles: WordStyles
     private var numbering: WordNumbering
     private let suppressions: [Int: [UInt8]]
+    /// Footnotes and endnotes by id, each its paragraphs' text.
+    private let footnotes: [Int: [[UInt8]]], endnotes: [Int: [[UInt8]]]
+    /// The marks of notes met in the body, in order: which note, and where the mark stands.
+    private var noteMarks: [(endnote: Bool, id: Int, paragraph: Int, character: Int)] = []
 
     private(set) var out: [UInt8] = []
     private(set) var segments: [ParagraphMap.Segment] = []
@@ -62,8 +66,10 @@ struct WordText {
     }
 
     init(document: UnsafeBufferPointer<UInt8>, styles: WordStyles, numbering: WordNumbering, suppressions: [Int: [UInt8]],
-         recordingAnchors: Bool = false) {
+         footnotes: [Int: [[UInt8]]] = [:], endnotes: [Int: [[UInt8]]] = [:], recordingAnchors: Bool = false) {
         x = XMLScanner(document)
+        self.footnotes = footnotes
+        self.endnotes = endnotes
         anchors = recordingAnchors ? WordAnchors() : nil
         self.styles = styles
         self.numbering = numbering
@@ -74,7 +80,7 @@ struct WordText {
     /// Elements whose content is not the document's text.
     private func skips(_ name: Range<Int>) -> Bool {
         x.equal(name, "w:del") || x.equal(name, "w:moveFrom") || x.equal(name, "w:txbxContent") || x.equal(name, "mc:Fallback")
-            || x.equal(name, "w:instrText") || x.equal(name, "w:delText") || x.equal(name, "w:footnoteReference")
+            || x.equal(name, "w:instrText") || x.equal(name, "w:delText")
     }
 
     mutating func read() throws(XMLScanner.Failure) {
@@ -130,6 +136,8 @@ struct WordText {
                         paragraph!.pendingBreak = true
                     } else if x.equal(name, "w:noBreakHyphen") {
                         append(UInt8(ascii: "-"), to: &paragraph!)
+                    } else if x.equal(name, "w:footnoteReference") || x.equal(name, "w:endnoteReference"), let id = x.integer("w:id", in: attributes) {
+                        noteMarks.append((x.equal(name, "w:endnoteReference"), id, paragraph!.index, paragraph!.characters))
                     } else if x.equal(name, "w:commentRangeStart"), let id = x.integer("w:id", in: attributes), suppressions[id] != nil {
                         paragraph!.comments.append(id)
                     }
@@ -191,6 +199,31 @@ struct WordText {
                 var decoded: [UInt8] = []
                 try x.appendText(r, to: &decoded)
                 for b in decoded { append(b == 0x0A || b == 0x0D || b == 0x09 ? UInt8(ascii: " ") : b, to: &paragraph!) }
+            }
+        }
+        emitNotes()
+    }
+
+    /// Footnotes, then endnotes, after the body, each numbered in the order of its mark: a
+    /// paragraph each, placed at its mark (see `ParagraphMap.NotePlace`).
+    private mutating func emitNotes() {
+        for endnote in [false, true] {
+            var number = 0
+            for mark in noteMarks where mark.endnote == endnote {
+                guard let paragraphs = (endnote ? endnotes : footnotes)[mark.id] else { continue }
+                number += 1
+                var characters = 0
+                for paragraph in paragraphs {
+                    // A note's text follows its number mark and a blank.
+                    let text = Array(paragraph.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed())
+                    let before = characters
+                    emitEscaped(text, escapingLineStart: true) { range, k in
+                        ParagraphMap.Segment(range: range, paragraph: mark.paragraph, character: mark.character,
+                                             note: ParagraphMap.NotePlace(endnote: endnote, number: number, character: before + k))
+                    }
+                    characters += text.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                    out += [0x0A, 0x0A]
+                }
             }
         }
     }
@@ -260,17 +293,24 @@ struct WordText {
         }
         if out.count > start { segments.append(ParagraphMap.Segment(range: start..<start, paragraph: p.index, character: 0, cell: cell)) }
         let label = out.count > start ? label : nil
+        emitEscaped(p.text, escapingLineStart: label == nil && atLineStart) { range, characters in
+            ParagraphMap.Segment(range: range, paragraph: p.index, character: characters, cell: cell)
+        }
+        if p.text.isEmpty, label == nil { segments.append(ParagraphMap.Segment(range: out.count..<out.count, paragraph: p.index, character: 0, cell: cell)) }
+    }
+
+    /// Text with Markdown's markup characters escaped (`#` and `>` too at a line's start), a
+    /// segment for each run between escapes: `segment(range, characters of the text before it)`.
+    private mutating func emitEscaped(_ text: [UInt8], escapingLineStart: Bool, _ segment: (Range<Int>, Int) -> ParagraphMap.Segment) {
         var segmentStart = out.count, characters = 0, counted = 0
         func close() {
-            if out.count > segmentStart {
-                segments.append(ParagraphMap.Segment(range: segmentStart..<out.count, paragraph: p.index, character: characters, cell: cell))
-            }
+            if out.count > segmentStart { segments.append(segment(segmentStart..<out.count, characters)) }
         }
-        for (k, b) in p.text.enumerated() {
+        for (k, b) in text.enumerated() {
             if b & 0xC0 != 0x80 { counted += 1 }
             let special = b == UInt8(ascii: "\\") || b == UInt8(ascii: "*") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
                 || b == UInt8(ascii: "<") || b == UInt8(ascii: "|") || b == UInt8(ascii: "`") || b == UInt8(ascii: "~")
-                || k == 0 && label == nil && atLineStart && (b == UInt8(ascii: "#") || b == UInt8(ascii: ">"))
+                || k == 0 && escapingLineStart && (b == UInt8(ascii: "#") || b == UInt8(ascii: ">"))
             if special {
                 close()
                 out.append(UInt8(ascii: "\\"))
@@ -280,7 +320,6 @@ struct WordText {
             out.append(b)
         }
         close()
-        if p.text.isEmpty, label == nil { segments.append(ParagraphMap.Segment(range: out.count..<out.count, paragraph: p.index, character: 0, cell: cell)) }
     }
 
     /// An HTML table of the rows read, spans and merges resolved.

@@ -154,6 +154,27 @@ func p(_ text: String, _ props: String = "") -> String {
         #expect(!text.contains("请核对"))
     }
 
+    /// Footnotes and endnotes are read after the body, numbered by their marks, each placed at
+    /// its mark: a finding in a note names the mark's paragraph and character, and the note.
+    @Test func notesAreReadAtTheirMarks() throws {
+        let ns = #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#
+        let footnotes = """
+            <w:footnotes \(ns)><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>—</w:t></w:r></w:p></w:footnote>
+            <w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> 本公报数据为初步统计数,部分数据有修订。</w:t></w:r></w:p></w:footnote></w:footnotes>
+            """
+        let endnotes = "<w:endnotes \(ns)><w:endnote w:id=\"1\"><w:p><w:r><w:t>尾注文字。</w:t></w:r></w:p></w:endnote></w:endnotes>"
+        let body = p("前言。") + "<w:p><w:r><w:t>全年增长5%</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r><w:r><w:t>。</w:t></w:r>"
+            + "<w:r><w:endnoteReference w:id=\"1\"/></w:r></w:p>"
+        let source = try Drafts.read(path: try makeDocx(body, extra: [("word/footnotes.xml", Data(footnotes.utf8)), ("word/endnotes.xml", Data(endnotes.utf8))]))
+        let text = String(decoding: source.bytes, as: UTF8.self)
+        #expect(text.hasSuffix("全年增长5%。\n\n本公报数据为初步统计数,部分数据有修订。\n\n尾注文字。\n\n"), "\(text)")
+        let comma = try #require(source.bytes.firstRange(of: Array(",".utf8))).lowerBound
+        let location = try #require(source.wordLocation(of: comma))
+        #expect(location.paragraph == 2 && location.character == 7 && location.note?.endnote == false && location.note?.number == 1
+                && location.note?.character == 12)
+        #expect(source.wordLocation(of: try #require(source.bytes.firstRange(of: Array("尾注".utf8))).lowerBound)?.note?.endnote == true)
+    }
+
     @Test func listFormats() {
         #expect(WordNumbering.chinese(10) == "十" && WordNumbering.chinese(11) == "十一" && WordNumbering.chinese(23) == "二十三")
         #expect(WordNumbering.chinese(105) == "一百零五" && WordNumbering.chinese(110) == "一百一十")
