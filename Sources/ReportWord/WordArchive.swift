@@ -19,6 +19,22 @@ public enum WordDocument {
 
     static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+    /// What `reportlint explain word` prints: what of a Word document is read, and what is not.
+    public static let readingNotes = """
+        Word documents (.docx, from Word or WPS) are read as the checks read Markdown:
+          read     paragraphs with their heading level (outline level, or a style named heading n / 标题 n / Title);
+                   list numbers as Word shows them (一、 （一） 1. ① 甲 …), bullets as list items;
+                   tables, merged cells (gridSpan, vMerge) and header rows; footnotes and endnotes, after the body;
+                   tracked changes as accepted (insertions kept, deletions and moved-away text dropped);
+                   fields and hyperlinks as their shown text; a comment holding reportlint-disable… as a suppression.
+          skipped  text boxes and the fallback copies of drawings (their paragraphs are not counted),
+                   headers and footers, images, comments that hold no suppression.
+        Positions: the paragraph of the body (every paragraph, table cells and empty ones included,
+        from 1) and the character in it (¶12:5); a finding in a note is placed at its mark.
+        See docs/word.md.
+
+        """
+
     public static func isWord(_ path: String) -> Bool { path.lowercased().hasSuffix(".docx") }
 
     public static func read(path: String) throws(SourceError) -> SourceFile {

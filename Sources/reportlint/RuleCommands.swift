@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportChecks
 import ReportRules
+import ReportWord
 
 /// Loads the rules in force for the current directory, or exits 2 with the rule error.
 func loadRuleSet(_ options: RuleOptions) throws -> RuleSet {
@@ -40,10 +41,14 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Argument(help: "A rule id, e.g. zh/half-width-punctuation.")
+    @Argument(help: "A rule id, e.g. zh/half-width-punctuation; or `word`: what of a Word document is read.")
     var rule: String
 
     func run() throws {
+        if rule == "word" || rule == "docx" {
+            print(WordDocument.readingNotes, terminator: "")
+            return
+        }
         let set = try loadRuleSet(ruleOptions)
         guard let spec = set.rules.first(where: { $0.id == rule }) else {
             let hint = RuleMap.closest(rule, in: set.rules.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""

@@ -95,6 +95,11 @@ import ReportWord
         #expect(run.stdout.contains("“快递业务量”上年公报为8.50亿件（上年公报第1段），按增长12.0%推算上年应为9.64亿件"), "\(run.stdout)")
     }
 
+    @Test func explainSaysWhatIsReadAndSkipped() throws {
+        let run = try runReportlint(["explain", "word"])
+        #expect(run.status == 0 && run.stdout.contains("skipped  text boxes") && run.stdout.contains("headers and footers"))
+    }
+
     @Test func aBrokenDocumentIsAnInputError() throws {
         let path = try temporaryDirectory().appendingPathComponent("坏.docx")
         try Data("not a zip".utf8).write(to: path)
