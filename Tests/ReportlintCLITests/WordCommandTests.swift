@@ -95,6 +95,14 @@ import ReportWord
         #expect(run.stdout.contains("“快递业务量”上年公报为8.50亿件（上年公报第1段），按增长12.0%推算上年应为9.64亿件"), "\(run.stdout)")
     }
 
+    /// A baseline written on a Word draft silences its findings there.
+    @Test func baselinesWorkOnWordDrafts() throws {
+        let baseline = try temporaryDirectory().appendingPathComponent("baseline.json").path
+        #expect(try runReportlint(["lint", "--write-baseline", baseline, "Samples/numeric-mistakes.docx"]).status == 1)
+        let again = try runReportlint(["lint", "--baseline", baseline, "Samples/numeric-mistakes.docx"])
+        #expect(again.status == 0 && again.stdout.hasPrefix("no problems"))
+    }
+
     @Test func explainSaysWhatIsReadAndSkipped() throws {
         let run = try runReportlint(["explain", "word"])
         #expect(run.status == 0 && run.stdout.contains("skipped  text boxes") && run.stdout.contains("headers and footers"))
