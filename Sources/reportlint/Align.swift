@@ -46,7 +46,7 @@ struct Align: ParsableCommand {
         FileHandle.standardOutput.write(Data(Self.render(rows, draft: source, previous: last, format: format).utf8))
     }
 
-    /// `27.9`, or `27.85–27.95` when the levels' digits leave a range.
+    /// `27.9`, or `26.9–27.2` when the levels' digits leave a range (each end to one place).
     static func percent(_ i: Interval?) -> String {
         guard let i, let low = i.lower?.value, let high = i.upper?.value else { return "" }
         let a = DecimalText.rounded(low, places: 1), b = DecimalText.rounded(high, places: 1)
@@ -55,7 +55,7 @@ struct Align: ParsableCommand {
 
     /// `下降1.1%` or `减少2万人` for a decline, whether the draft wrote `下降1.1%` or `-1.1` in
     /// a table; `增加3.1万人` for a change.
-    static func growth(_ r: AlignedLevel, in draft: SourceFile) -> String {
+    static func stated(_ r: AlignedLevel, in draft: SourceFile) -> String {
         var rate = draft.readerText(r.stated)
         if rate.hasPrefix("-") || rate.hasPrefix("－") { rate.removeFirst() }
         if r.measure == .change { return (r.decline ? "减少" : "增加") + rate }
@@ -86,7 +86,7 @@ struct Align: ParsableCommand {
             for r in rows {
                 let now = place(draft, r.now)!
                 let before = r.before.map { "\(previous.readerText($0)) (\(place(previous, $0)!.line):\(place(previous, $0)!.column))" } ?? "-"
-                out += "\(r.label)\t\(draft.readerText(r.now)) (\(now.line):\(now.column))\t\(growth(r, in: draft))\t\(before)\t\(implied(r))\t\(r.status.rawValue)\n"
+                out += "\(r.label)\t\(draft.readerText(r.now)) (\(now.line):\(now.column))\t\(stated(r, in: draft))\t\(before)\t\(implied(r))\t\(r.status.rawValue)\n"
             }
             out += "\(counts.withGrowth) growth or change figures; \(counts.named) of labels named in last year's edition, \(counts.aligned) aligned, \(counts.checked) checked, \(counts.findings) disagreeing\n"
             return out
@@ -94,7 +94,7 @@ struct Align: ParsableCommand {
             var out = "label,level,line,column,stated,previousLevel,previousLine,previousColumn,implied,verdict\r\n"
             for r in rows {
                 let now = place(draft, r.now)!, before = place(previous, r.before)
-                let fields = [r.label, draft.readerText(r.now), "\(now.line)", "\(now.column)", growth(r, in: draft),
+                let fields = [r.label, draft.readerText(r.now), "\(now.line)", "\(now.column)", stated(r, in: draft),
                               r.before.map(previous.readerText) ?? "", before.map { "\($0.line)" } ?? "", before.map { "\($0.column)" } ?? "",
                               implied(r), r.status.rawValue]
                 out += fields.map(CSV.field).joined(separator: ",") + "\r\n"
@@ -115,7 +115,7 @@ struct Align: ParsableCommand {
                 w.field("level", draft.readerText(r.now))
                 w.field("line", int: now.line)
                 w.field("column", int: now.column)
-                w.field("stated", growth(r, in: draft))
+                w.field("stated", stated(r, in: draft))
                 w.field("previousLevel", optional: r.before.map(previous.readerText))
                 if let before = place(previous, r.before) {
                     w.field("previousLine", int: before.line)
