@@ -39,118 +39,130 @@ struct LabelledLevels {
         tables.reserveCapacity(capacity)
     }
 
-/// One figure and, if stated, its growth and its change over last year.
-struct Reading {
-    let range: Range<Int>
-    let hard: Interval
-    let plausible: Interval
-    let growth: Growth?
-    var change: Growth? = nil
-    /// Last year's value the sentence gives (`上年为9.50亿件`), in the level's units.
-    var earlier: Growth? = nil
-    /// The title of the section the text states it in (`LabelKey` of the heading), if any.
-    var section: [UInt8]? = nil
-}
-
-/// What the draft states of the change over last year: a growth rate in percent, or an amount
-/// of change in the level's units, signed (下降, 减少 negative).
-struct Growth {
-    let range: Range<Int>
-    let hard: Interval
-    let plausible: Interval
-    /// Stated at comparable prices or for a comparable set (`Statement.comparable`, or a
-    /// table of 规模以上 enterprises): it need not follow from the printed levels.
-    let comparable: Bool
-}
-
-/// What the text, or the tables, say of one label in one unit; nil readings once two
-/// disagree (the label names different things in different places).
-struct Side {
-    var reading: Reading?
-    var ambiguous = false
-    /// For a table row: its table's name, label and value and growth headers, for
-    /// messages (built only for a finding: a draft of tables has a million rows).
-    var place: (table: String, label: String, header: String, growthHeader: String)?
-    /// For a part of a table's breakdown: the keys its outermost whole is read under (none
-    /// when it has no readable amount), nil for a row that is no part. A part is compared
-    /// only when that whole agrees with the text: a table of another scope (新登记市场主体
-    /// against 登记各类经营主体) names its parts as the text does.
-    var wholes: [Key]?
-    /// For the text: a reading of the label is a part of a breakdown (`其中，畜牧业总产值…`).
-    var isPart = false
-
-    /// The readings of a label found with different values, each with its section, so that
-    /// a section can still tell them apart (at most `maximumAlternatives`).
-    var alternatives: [Reading] = []
-    static let maximumAlternatives = 16
-    /// Read in two periods (全年 and 年末): no section tells those apart.
-    var mixedPeriods = false
-
-    /// The reading, unless the label was found with two values or two periods.
-    var value: Reading? { ambiguous ? nil : reading }
-
-    /// The one value the label has in `section`, when it has two or more in the draft.
-    func value(in section: [UInt8]?) -> Reading? {
-        guard let section, !mixedPeriods else { return nil }
-        let found = alternatives.filter { $0.section == section }
-        guard let first = found.first, found.allSatisfy({ $0.hard == first.hard && $0.plausible == first.plausible }) else { return nil }
-        return first
+    /// One figure and, if stated, its growth and its change over last year.
+    struct Reading {
+        let range: Range<Int>
+        let hard: Interval
+        let plausible: Interval
+        let growth: Growth?
+        var change: Growth? = nil
+        /// Last year's value the sentence gives (`上年为9.50亿件`), in the level's units.
+        var earlier: Growth? = nil
+        /// The title of the section the text states it in (`LabelKey` of the heading), if any.
+        var section: [UInt8]? = nil
     }
 
-    mutating func add(_ r: Reading) {
-        guard let known = reading ?? alternatives.first else {
-            reading = r
-            return
+    /// What the draft states of the change over last year: a growth rate in percent, or an amount
+    /// of change in the level's units, signed (下降, 减少 negative).
+    struct Growth {
+        let range: Range<Int>
+        let hard: Interval
+        let plausible: Interval
+        /// Stated at comparable prices or for a comparable set, or of a series that grows at
+        /// constant prices (`Statement.comparable`, `namesComparableSeries`): a growth that need
+        /// not follow from the printed levels.
+        let comparable: Bool
+        /// 下降, 减少, or a minus sign in a table: the value is negated.
+        let decline: Bool
+    }
+
+    /// What the text, or the tables, say of one label in one unit; nil readings once two
+    /// disagree (the label names different things in different places).
+    struct Side {
+        var reading: Reading?
+        var ambiguous = false
+        /// For a table row: its table's name, label and value and growth headers, for
+        /// messages (built only for a finding: a draft of tables has a million rows).
+        var place: (table: String, label: String, header: String, growthHeader: String)?
+        /// For a part of a table's breakdown: the keys its outermost whole is read under (none
+        /// when it has no readable amount), nil for a row that is no part. A part is compared
+        /// only when that whole agrees with the text: a table of another scope (新登记市场主体
+        /// against 登记各类经营主体) names its parts as the text does.
+        var wholes: [Key]?
+        /// For the text: a reading of the label is a part of a breakdown (`其中，畜牧业总产值…`).
+        var isPart = false
+
+        /// The readings of a label found with different values, each with its section, so that
+        /// a section can still tell them apart (at most `maximumAlternatives`).
+        var alternatives: [Reading] = []
+        static let maximumAlternatives = 16
+        /// Read in two periods (全年 and 年末): no section tells those apart.
+        var mixedPeriods = false
+
+        /// The reading, unless the label was found with two values or two periods.
+        var value: Reading? { ambiguous ? nil : reading }
+
+        /// The one value the label has in `section`, when it has two or more in the draft.
+        func value(in section: [UInt8]?) -> Reading? {
+            guard let section, !mixedPeriods else { return nil }
+            let found = alternatives.filter { $0.section == section }
+            guard let first = found.first, found.allSatisfy({ $0.hard == first.hard && $0.plausible == first.plausible }) else { return nil }
+            return first
         }
-        if !ambiguous, known.hard == r.hard, known.plausible == r.plausible { return }
-        if !ambiguous { (reading, ambiguous, alternatives) = (nil, true, [known]) }
-        if alternatives.count < Self.maximumAlternatives { alternatives.append(r) }
+
+        mutating func add(_ r: Reading) {
+            guard let known = reading ?? alternatives.first else {
+                reading = r
+                return
+            }
+            if !ambiguous, known.hard == r.hard, known.plausible == r.plausible { return }
+            if !ambiguous { (reading, ambiguous, alternatives) = (nil, true, [known]) }
+            if alternatives.count < Self.maximumAlternatives { alternatives.append(r) }
+        }
     }
-}
 
-/// `实现地区生产总值` names 地区生产总值: the verbs a communiqué puts before its subject.
-static func withoutVerb(_ label: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    for verb in ["实现", "完成"] where label.count > verb.utf8.count + 3 && label.starts(with: verb.utf8) {
-        return label.dropFirst(verb.utf8.count)
+    /// `实现地区生产总值` names 地区生产总值: the verbs a communiqué puts before its subject.
+    static func withoutVerb(_ label: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        for verb in ["实现", "完成"] where label.count > verb.utf8.count + 3 && label.starts(with: verb.utf8) {
+            return label.dropFirst(verb.utf8.count)
+        }
+        return label
     }
-    return label
-}
 
-/// Whether the first row is what the whole table breaks down: rows that make it up, or a
-/// share column where it is the base (100, or blank).
-static func headsTable(_ table: Table) -> Bool {
-    if table.breakdowns.contains(where: { $0.whole == 0 && $0.kind == .partition }) { return true }
-    guard let s = table.column(.share), !table.rows.isEmpty, s < table.rows[0].cells.count else { return false }
-    return table.rows[0].cells[s].text.isEmpty || table.amount(row: 0, column: s)?.hard.contains(Relations.hundred) == true
-}
-
-/// Whether a clause starting at `offset` follows `；` or `。`.
-static func opensClause(_ offset: Int, in source: SourceFile) -> Bool {
-    source.bytes.withUnsafeBufferPointer { t in
-        guard let (c, _) = UTF8Text.scalar(t, before: offset) else { return true }
-        return c == 0xFF1B || c == 0x3B || c == 0x3002
+    /// Whether the first row is what the whole table breaks down: rows that make it up, or a
+    /// share column where it is the base (100, or blank).
+    static func headsTable(_ table: Table) -> Bool {
+        if table.breakdowns.contains(where: { $0.whole == 0 && $0.kind == .partition }) { return true }
+        guard let s = table.column(.share), !table.rows.isEmpty, s < table.rows[0].cells.count else { return false }
+        return table.rows[0].cells[s].text.isEmpty || table.amount(row: 0, column: s)?.hard.contains(Relations.hundred) == true
     }
-}
 
-/// The words a row's label leaves to its table: `第一产业` of a 生产总值 table is 第一产业增加值,
-/// `中药材` of a 产量 table is 中药材产量. A text label ending so is also read without them
-/// where the table's caption or value header has the word.
-static let impliedSuffixes: [(suffix: [UInt8], cue: String)] = [
-    (Array("增加值".utf8), "生产总值"), (Array("增加值".utf8), "增加值"), (Array("总产值".utf8), "产值"),
-    (Array("产量".utf8), "产量"),
-]
-
-struct Key: Hashable {
-    let label: [UInt8]
-    let unit: UInt8
-
-    // The label's bytes hashed at once, not one `combine` per byte.
-    func hash(into hasher: inout Hasher) {
-        label.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hasher.combine(unit)
+    /// Whether a clause starting at `offset` follows `；` or `。`.
+    static func opensClause(_ offset: Int, in source: SourceFile) -> Bool {
+        source.bytes.withUnsafeBufferPointer { t in
+            guard let (c, _) = UTF8Text.scalar(t, before: offset) else { return true }
+            return c == 0xFF1B || c == 0x3B || c == 0x3002
+        }
     }
-}
 
+    /// Value added, product and business volumes (增加值, 生产总值, 邮电业务总量, their per-head forms)
+    /// grow at constant prices by the statisticians' convention, whether or not the sentence says
+    /// so; series of 规模以上 or 限额以上 units change their scope every year; and a table's caption
+    /// or header may say 可比价, 可比口径 or 不变价 for all its rows. Such growth does not follow
+    /// from nominal levels.
+    static let comparableSeriesWords: [[UInt8]] = ["增加值", "生产总值", "业务总量", "规模以上", "限额以上", "可比价", "可比口径", "不变价"]
+        .map { Array($0.utf8) }
+
+    static func namesComparableSeries(_ words: [UInt8]) -> Bool { comparableSeriesWords.contains { words.containsBytes($0) } }
+
+    /// The words a row's label leaves to its table: `第一产业` of a 生产总值 table is 第一产业增加值,
+    /// `中药材` of a 产量 table is 中药材产量. A text label ending so is also read without them
+    /// where the table's caption or value header has the word.
+    static let impliedSuffixes: [(suffix: [UInt8], cue: String)] = [
+        (Array("增加值".utf8), "生产总值"), (Array("增加值".utf8), "增加值"), (Array("总产值".utf8), "产值"),
+        (Array("产量".utf8), "产量"),
+    ]
+
+    struct Key: Hashable {
+        let label: [UInt8]
+        let unit: UInt8
+
+        // The label's bytes hashed at once, not one `combine` per byte.
+        func hash(into hasher: inout Hasher) {
+            label.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(unit)
+        }
+    }
 
     /// The text's levels: each the subject of its sentence, or of a clause after `；` that
     /// names it in full.
@@ -173,34 +185,29 @@ struct Key: Hashable {
                 let length = UTF8Text.scalarCount(label[...])
                 guard length >= minLabel, s.leadsSentence || length >= 4 else { continue }
                 if lookup.contains(RepeatedFigureCheck.otherPeriodWords, between: clause) { continue }
-                var growth: Growth?
-                if let g = list.descriptor(.growthRate, of: k), [.previousYear, .previousYearEnd, .unstated].contains(list.statements[g].base) {
-                    let rate = block.quantities[list.statements[g].figure]
-                    var (hard, plausible) = rate.intervals
-                    if list.statements[g].direction == .down { (hard, plausible) = (-hard, -plausible) }
-                    growth = Growth(range: rate.range, hard: hard, plausible: plausible, comparable: list.statements[g].comparable)
+                /// What the sentence states of the level against last year: `measure`'s
+                /// statement describing it, in the level's units unless it is a rate; a growth
+                /// rate marked comparable (see `Growth.comparable`).
+                func stated(_ measure: Measure) -> Growth? {
+                    guard let d = list.descriptor(measure, of: k),
+                          measure == .previous || [.previousYear, .previousYearEnd, .unstated].contains(list.statements[d].base) else { return nil }
+                    let figure = block.quantities[list.statements[d].figure]
+                    guard [.growthRate, .pointChange].contains(measure) || figure.unitCode == q.unitCode else { return nil }
+                    let decline = list.statements[d].direction == .down
+                    let (hard, plausible) = figure.intervals
+                    let comparable = measure == .growthRate && (list.statements[d].comparable || Self.namesComparableSeries(label))
+                    return Growth(range: figure.range, hard: decline ? -hard : hard, plausible: decline ? -plausible : plausible,
+                                  comparable: comparable, decline: decline)
                 }
                 // A level's change in its units; a rate's in percentage points.
-                var change: Growth?
-                if let c = list.descriptor(isRate ? .pointChange : .change, of: k),
-                   [.previousYear, .previousYearEnd, .unstated].contains(list.statements[c].base) {
-                    let amount = block.quantities[list.statements[c].figure]
-                    var (hard, plausible) = amount.intervals
-                    if list.statements[c].direction == .down { (hard, plausible) = (-hard, -plausible) }
-                    if isRate || amount.unitCode == q.unitCode { change = Growth(range: amount.range, hard: hard, plausible: plausible, comparable: false) }
-                }
+                let change = stated(isRate ? .pointChange : .change)
                 if isRate {
                     let (hard, plausible) = q.intervals
                     Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: nil, change: change, section: section), period: s.period,
                              to: &rates[Key(label: label, unit: Self.rateUnit), default: (Side(), s.period)]) { _ in }
                     continue
                 }
-                var earlier: Growth?
-                if let e = list.descriptor(.previous, of: k) {
-                    let value = block.quantities[list.statements[e].figure]
-                    let (hard, plausible) = value.intervals
-                    if value.unitCode == q.unitCode { earlier = Growth(range: value.range, hard: hard, plausible: plausible, comparable: false) }
-                }
+                let growth = stated(.growthRate), earlier = stated(.previous)
                 let (hard, plausible) = q.intervals
                 // A part (其中…) is named within its whole, whatever its label says: it is
                 // compared only with a table's part whose whole agrees with the text.
@@ -222,11 +229,8 @@ struct Key: Hashable {
             let suffixes = Self.impliedSuffixes.filter {
                 (table.caption ?? "").utf8.containsBytes($0.cue.utf8) || header.utf8.containsBytes($0.cue.utf8)
             }.map(\.suffix)
-            // Growth of a comparable set (规模以上), at comparable prices, or of value added (a
-            // 生产总值 table: constant prices by convention) need not follow from levels.
-            let comparable = ["规模以上", "限额以上", "可比价", "可比口径", "不变价", "生产总值", "增加值"].contains { word in
-                (table.caption ?? "").utf8.containsBytes(word.utf8) || table.columns.contains { $0.header.utf8.containsBytes(word.utf8) }
-            }
+            let comparableTable = Self.namesComparableSeries(Array((table.caption ?? "").utf8))
+                || table.columns.contains { Self.namesComparableSeries(Array($0.header.utf8)) }
             let parents = table.parents
             let name = table.name, valueName = table.columns[v].name, growthName = g.map { table.columns[$0].name } ?? ""
             let wholeRows = Set(table.breakdowns.map(\.whole))
@@ -237,7 +241,9 @@ struct Key: Hashable {
                 let unitText = unitColumn.flatMap { $0 < row.cells.count ? row.cells[$0].text : nil } ?? table.columns[v].unit ?? table.unitNote
                 guard let unitText, let (scale, unit) = self.unit(unitText), let amount = table.amount(row: r, column: v) else { continue }
                 let growth = g.flatMap { table.amount(row: r, column: $0) }.map {
-                    Growth(range: $0.range, hard: $0.hard, plausible: $0.plausible, comparable: comparable)
+                    Growth(range: $0.range, hard: $0.hard, plausible: $0.plausible,
+                           comparable: comparableTable || Self.namesComparableSeries(Array(row.label.utf8)),
+                           decline: $0.hard.upper.map { $0.value < .zero } ?? false)
                 }
                 let reading = Reading(range: amount.range, hard: amount.hard.scaled(by: scale),
                                       plausible: amount.plausible.scaled(by: scale), growth: growth)

@@ -247,28 +247,24 @@ public enum DecimalText {
         return (number, places, String(decoding: u[k...], as: UTF8.self))
     }
 
-    /// `r` rounded half away from zero to `places` decimals; its exact decimals when scaling
-    /// would overflow.
-    public static func rounded(_ r: Rational, places: Int) -> String {
-        guard places >= 0, places <= 12, let scale = Rational.tenToThe(places), let scaled = r * scale else { return r.decimalString }
+    /// `r` rounded half away from zero to `places` decimals, times 10^places; nil when that
+    /// would overflow. 64-bit components in 128-bit arithmetic: no step can trap.
+    static func scaledRounding(_ r: Rational, places: Int) -> Int128? {
+        guard places >= 0, places <= 12, let scale = Rational.tenToThe(places), let scaled = r * scale else { return nil }
         let n = Int128(scaled.numerator), d = Int128(scaled.denominator)
-        var q = n / d
-        let rest = (n % d).magnitude
-        if rest * 2 >= UInt128(d) { q += n < 0 ? -1 : 1 }
-        // Printed with every place (9.60, not 9.6): as precise as the figure it stands beside.
+        let q = n / d
+        return (n % d).magnitude * 2 >= UInt128(d) ? q + (n < 0 ? -1 : 1) : q
+    }
+
+    /// `r` rounded half away from zero to `places` decimals, every place printed (9.60, not
+    /// 9.6: as precise as the figure it stands beside); its exact decimals on overflow.
+    public static func rounded(_ r: Rational, places: Int) -> String {
+        guard let q = scaledRounding(r, places: places) else { return r.decimalString }
         var digits = String(q.magnitude)
         if places > 0 {
             if digits.count <= places { digits = String(repeating: "0", count: places + 1 - digits.count) + digits }
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
         }
         return (q < 0 ? "-" : "") + digits
-    }
-}
-
-extension Interval {
-    /// The middle of a bounded interval: the value a figure printed as its centre states.
-    var midpoint: Rational? {
-        guard let low = lower?.value, let high = upper?.value, let sum = low + high else { return nil }
-        return sum / Rational(integer: 2)
     }
 }

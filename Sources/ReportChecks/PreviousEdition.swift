@@ -79,7 +79,7 @@ public struct PreviousEdition: Sendable {
                 for (measure, growth) in stated {
                     func row(_ status: AlignedLevel.Status, _ implied: Interval? = nil) -> AlignedLevel {
                         AlignedLevel(label: label, measure: measure, now: now.range, stated: growth.range,
-                                     decline: growth.plausible.midpoint?.isNegative ?? false, before: aligned?.range, implied: implied, status: status)
+                                     decline: growth.decline, before: aligned?.range, implied: implied, status: status)
                     }
                     guard known.contains(key) else { rows.append(row(.absent)); continue }
                     guard let before = aligned else { rows.append(row(.ambiguous)); continue }
@@ -95,7 +95,7 @@ public struct PreviousEdition: Sendable {
                               let plausible = Relations.growthPercent(current: now.plausible, previous: before.plausible) {
                         implied = (hard, plausible)
                     }
-                    if growth.comparable || measure == .growthRate && PreviousEditionCheck.isRealSeries(key.label) {
+                    if growth.comparable {
                         rows.append(row(.comparable, implied?.hard))
                     } else if let implied {
                         let verdict = Verdict.of(hard: implied.hard.intersects(growth.hard), plausible: implied.plausible.intersects(growth.plausible))
@@ -149,5 +149,18 @@ public struct AlignedLevel: Sendable {
     /// units): from the lower to the upper end of what their digits allow.
     public let implied: Interval?
     public let status: Status
+
+    /// What the draft states, as words and an amount without its sign: (`增长`, `12.0%`),
+    /// (`下降`, `1.1%` of `-1.1`), (`增加`, `2.7万人`), (`提高`, `0.4个百分点`), (`上年为`, `9.50亿件`).
+    public func stated(in draft: SourceFile) -> (word: String, amount: String) {
+        var amount = draft.readerText(stated)
+        if amount.hasPrefix("-") || amount.hasPrefix("－") { amount.removeFirst() }
+        switch measure {
+        case .change: return (decline ? "减少" : "增加", amount)
+        case .pointChange: return (decline ? "下降" : "提高", amount)
+        case .previous: return ("上年为", amount)
+        default: return (decline ? "下降" : "增长", amount)
+        }
+    }
 }
 

@@ -36,41 +36,31 @@ struct PreviousEditionCheck: Check {
         self.spec = spec
     }
 
-    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source, previous: nil) }
+    /// Without last year's edition there is nothing to compare (the engine leaves the check out).
+    func start(_ source: SourceFile) -> any CheckRun { FindingsRun { _ in [] } }
 
-    func start(_ source: SourceFile, previous: PreviousEdition?) -> any CheckRun { Run(check: self, source: source, previous: previous) }
-
-    /// Value added, product and business volumes (增加值, 生产总值, 邮电业务总量, and their per-head
-    /// forms) grow at constant prices by the statisticians' convention, whether or not the
-    /// sentence says so; series of 规模以上 or 限额以上 units change their scope every year.
-    /// Neither follows from nominal levels.
-    static func isRealSeries(_ label: [UInt8]) -> Bool {
-        ["增加值", "生产总值", "业务总量", "规模以上", "限额以上"].contains { label.containsBytes(Array($0.utf8)) }
+    func start(_ source: SourceFile, previous: PreviousEdition?) -> any CheckRun {
+        previous.map { Run(check: self, source: source, previous: $0) } ?? start(source)
     }
 
     private struct Run: CheckRun {
         let check: PreviousEditionCheck
         let source: SourceFile
-        let previous: PreviousEdition?
+        let previous: PreviousEdition
         var levels: LabelledLevels
 
-        init(check: PreviousEditionCheck, source: SourceFile, previous: PreviousEdition?) {
+        init(check: PreviousEditionCheck, source: SourceFile, previous: PreviousEdition) {
             self.check = check
             self.source = source
             self.previous = previous
-            levels = LabelledLevels(minLabel: check.minLabel, capacity: previous == nil ? 0 : 512, readsRates: true)
+            levels = LabelledLevels(minLabel: check.minLabel, capacity: 512, readsRates: true)
         }
 
-        mutating func read(_ window: StatementWindow) {
-            if previous != nil { levels.read(window) }
-        }
+        mutating func read(_ window: StatementWindow) { levels.read(window) }
 
-        mutating func read(_ tables: [Table]) {
-            if previous != nil { levels.read(tables) }
-        }
+        mutating func read(_ tables: [Table]) { levels.read(tables) }
 
         func finish() -> [Finding] {
-            guard let previous else { return [] }
             var findings: [Finding] = []
             for row in previous.align(levels, synonyms: check.synonyms) {
                 guard row.status == .implausible || row.status == .impossible, let before = row.before else { continue }
@@ -87,29 +77,24 @@ struct PreviousEditionCheck: Check {
         /// `“快递业务量”上年公报为8.50亿件（上年公报第12行），按增长12.0%推算上年应为9.64亿件`;
         /// for a change, `按增加3.1万人推算上年应为520.3万人`.
         static func message(_ row: AlignedLevel, before: Range<Int>, in source: SourceFile, previous: PreviousEdition) -> String {
-            var text = "“\(row.label)”上年公报为\(previous.source.readerText(before))（上年公报\(previous.source.placeName(of: before.lowerBound))）"
-            var stated = source.readerText(row.stated)
-            if stated.hasPrefix("-") || stated.hasPrefix("－") { stated.removeFirst() }
-            if row.measure == .previous { return text + "，此处写作上年为\(stated)" }
-            let now = source.readerText(row.now)
-            guard let (number, places, suffix) = DecimalText.split(now) else { return text }
+            let text = "“\(row.label)”上年公报为\(previous.source.readerText(before))（上年公报\(previous.source.placeName(of: before.lowerBound))）"
+            var (word, stated) = row.stated(in: source)
+            if row.measure == .previous { return text + "，此处写作\(word)\(stated)" }
+            guard let (number, places, suffix) = DecimalText.split(source.readerText(row.now)) else { return text }
             let earlier: Rational?
-            if row.measure == .change || row.measure == .pointChange {
-                // The change in the level's own notation (`3.1万人` of `523.0万人`); a point
-                // change of a rate in percent (`0.4个百分点` of `80.5%`).
-                guard let (delta, _, deltaSuffix) = DecimalText.split(stated), row.measure == .pointChange || deltaSuffix == suffix else { return text }
-                earlier = row.decline ? number + delta : number - delta
-                let word = row.measure == .pointChange ? (row.decline ? "下降" : "提高") : (row.decline ? "减少" : "增加")
-                text += "，按\(word)\(stated)"
-            } else {
+            if row.measure == .growthRate {
                 if !stated.hasSuffix("%"), !stated.hasSuffix("％") { stated += "%" }
                 guard let (g, _, _) = DecimalText.split(stated), let signed = row.decline ? Rational.zero - g : g,
                       let base = Rational.one + (signed / Rational(integer: 100) ?? .zero) else { return text }
                 earlier = number / base
-                text += "，按\(row.decline ? "下降" : "增长")\(stated)"
+            } else {
+                // The change in the level's own notation (`3.1万人` of `523.0万人`); a point
+                // change of a rate in percent (`0.4个百分点` of `80.5%`).
+                guard let (delta, _, deltaSuffix) = DecimalText.split(stated), row.measure == .pointChange || deltaSuffix == suffix else { return text }
+                earlier = row.decline ? number + delta : number - delta
             }
-            guard let earlier else { return text }
-            return text + "推算上年应为\(DecimalText.rounded(earlier, places: places))\(suffix)"
+            guard let earlier else { return text + "，按\(word)\(stated)" }
+            return text + "，按\(word)\(stated)推算上年应为\(DecimalText.rounded(earlier, places: places))\(suffix)"
         }
     }
 }

@@ -66,13 +66,9 @@ struct ShareCheck: WindowCheck {
             "\(n.decimalString)的“\(text)”不是整数个：没有整数k使k/\(n.decimalString)等于\(text)", ["match": text]))
     }
 
-    /// Two decimals, for messages.
+    /// Two decimals at most, for messages.
     static func rounded(_ r: Rational) -> String {
-        guard let scaled = r * Rational(integer: 100) else { return r.decimalString }
-        // Half up without overflow: the quotient and remainder of n by d.
-        let n = Int128(scaled.numerator), d = Int128(scaled.denominator)
-        let q = (2 * n + d) / (2 * d)
-        return (Rational(q, 100) ?? r).decimalString
+        DecimalText.scaledRounding(r, places: 2).flatMap { Rational($0, 100) }?.decimalString ?? r.decimalString
     }
 }
 

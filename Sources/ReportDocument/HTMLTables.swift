@@ -55,19 +55,14 @@ struct HTMLTableSyntax {
                 continue
             } else if tag(at: i, r.upperBound, "tr") {
                 // A row ends at `</tr>`, or unclosed at the next row or the table's end.
-                var end = i + 3
-                var k = i + 3
-                while k < r.upperBound {
-                    if t[k] == UInt8(ascii: "<") {
-                        if closingTag(at: k, r.upperBound, "tr") { end = tagEnd(k, r.upperBound) ?? r.upperBound; break }
-                        if tag(at: k, r.upperBound, "tr") || closingTag(at: k, r.upperBound, "table") || closingTag(at: k, r.upperBound, "tbody")
-                            || closingTag(at: k, r.upperBound, "thead") {
-                            end = k
-                            break
-                        }
+                var end = r.upperBound
+                for k in (i + 3)..<r.upperBound where t[k] == UInt8(ascii: "<") {
+                    if closingTag(at: k, r.upperBound, "tr") { end = tagEnd(k, r.upperBound) ?? r.upperBound; break }
+                    if tag(at: k, r.upperBound, "tr") || closingTag(at: k, r.upperBound, "table") || closingTag(at: k, r.upperBound, "tbody")
+                        || closingTag(at: k, r.upperBound, "thead") {
+                        end = k
+                        break
                     }
-                    k += 1
-                    end = k
                 }
                 rows.append(Row(range: i..<end, layout: layout(i..<end, inHead: inHead)))
                 i = end
@@ -126,7 +121,7 @@ struct HTMLTableSyntax {
     }
 
     /// `</name>`, in any case.
-    private func closingTag(at i: Int, _ end: Int, _ name: StaticString) -> Bool {
+    func closingTag(at i: Int, _ end: Int, _ name: StaticString) -> Bool {
         let n = name.utf8CodeUnitCount
         guard i + n + 2 < end, t[i] == UInt8(ascii: "<"), t[i + 1] == UInt8(ascii: "/"), matches(name, at: i + 2, end) else { return false }
         let after = t[i + n + 2]

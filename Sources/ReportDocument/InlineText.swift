@@ -325,12 +325,12 @@ struct InlineTextBuilder {
         return (open + 1..<close, targetEnd + 1)
     }
 
-    /// `<td…>`, `<th…>`, `</tr>`.
+    /// `<td…>`, `<th…>`, `</tr>`, as the table's rows were found (`HTMLTableSyntax`).
     private func isCellBoundary(_ open: Int, _ close: Int) -> Bool {
-        func letter(_ k: Int) -> UInt8 { k < close ? source[k] | 0x20 : 0 }
-        let nameEnd = { (k: Int) in k >= close - 1 || !isLetter(source[k]) }
-        if letter(open + 1) == UInt8(ascii: "t") { return (letter(open + 2) == UInt8(ascii: "d") || letter(open + 2) == UInt8(ascii: "h")) && nameEnd(open + 3) }
-        return source[open + 1] == UInt8(ascii: "/") && letter(open + 2) == UInt8(ascii: "t") && letter(open + 3) == UInt8(ascii: "r") && nameEnd(open + 4)
+        source.withUnsafeBufferPointer { t in
+            let html = HTMLTableSyntax(t: t)
+            return html.tag(at: open, close, "td") || html.tag(at: open, close, "th") || html.closingTag(at: open, close, "tr")
+        }
     }
 
     /// `<!-- … -->` on one line, `<br>`, `</sup>`, `<https://…>`: markup a reader does not see.

@@ -58,21 +58,9 @@ public struct ParagraphMap: Sendable {
         /// 1-based, in code points.
         public let character: Int
         public let cell: CellPlace?
-        /// In a footnote or endnote: which, and the character in it (from 1); `paragraph` and
-        /// `character` are then its mark's place in the body.
-        public let note: (endnote: Bool, number: Int, character: Int)?
-
-        public static func == (a: Location, b: Location) -> Bool {
-            a.paragraph == b.paragraph && a.character == b.character && a.cell == b.cell
-                && a.note?.endnote == b.note?.endnote && a.note?.number == b.note?.number && a.note?.character == b.note?.character
-        }
-
-        public func hash(into h: inout Hasher) {
-            h.combine(paragraph)
-            h.combine(character)
-            h.combine(cell)
-            h.combine(note?.number)
-        }
+        /// In a footnote or endnote: which, and the character in it (here from 1); `paragraph`
+        /// and `character` are then its mark's place in the body.
+        public let note: NotePlace?
     }
 
     /// In the order of the bytes: the body's, then the notes'.
@@ -122,7 +110,7 @@ public struct ParagraphMap: Sendable {
         for k in s.range.lowerBound..<end where bytes[k] & 0xC0 != 0x80 { characters += 1 }
         if let note = s.note {
             return Location(paragraph: s.paragraph, character: s.character + 1, cell: s.cell,
-                            note: (note.endnote, note.number, note.character + characters + 1))
+                            note: NotePlace(endnote: note.endnote, number: note.number, character: note.character + characters + 1))
         }
         return Location(paragraph: s.paragraph, character: s.character + characters + 1, cell: s.cell, note: nil)
     }

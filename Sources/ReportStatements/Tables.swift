@@ -185,7 +185,6 @@ struct TableBuilder {
                      breakdowns: breakdowns, totalRow: total)
     }
 
-    /// A place of the table's grid: a cell, or the part of a spanning cell that covers it.
     /// The widest grid read: wider rows are cut (a report table has a dozen columns).
     static let maximumColumns = 64
 

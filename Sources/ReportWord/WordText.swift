@@ -12,8 +12,8 @@ import ReportDocument
 /// - Tracked changes read as accepted: inserted text is kept, deleted and moved-away text
 ///   (`w:del`, `w:moveFrom`) is not. Fields and hyperlinks are their shown text.
 /// - Text boxes (`w:txbxContent`) and the fallback copies of drawings (`mc:Fallback`) are
-///   skipped, and their paragraphs are not counted; headers, footers and footnotes are other
-///   parts and are not read.
+///   skipped, and their paragraphs are not counted; headers and footers are other parts and
+///   are not read. Footnotes and endnotes follow the body, each placed at its mark.
 /// - A Word comment containing `reportlint-` (a suppression) becomes an HTML comment before
 ///   the paragraph it is anchored in (before the table, for one in a cell).
 ///
@@ -22,7 +22,7 @@ import ReportDocument
 /// document's characters.
 struct WordText {
     private var x: XMLScanner
-    private var styles: WordStyles
+    private let styles: WordStyles
     private var numbering: WordNumbering
     private let suppressions: [Int: [UInt8]]
     /// Footnotes and endnotes by id, each its paragraphs' text.

@@ -53,15 +53,11 @@ struct Align: ParsableCommand {
         return a == b ? a : "\(a)–\(b)"
     }
 
-    /// `下降1.1%` or `减少2万人` for a decline, whether the draft wrote `下降1.1%` or `-1.1` in
-    /// a table; `增加3.1万人` for a change.
+    /// `12.0%` for a growth, `下降1.1%` whether the draft wrote that or `-1.1` in a table,
+    /// `增加3.1万人`, `提高0.4个百分点`, `上年为9.50亿件`.
     static func stated(_ r: AlignedLevel, in draft: SourceFile) -> String {
-        var rate = draft.readerText(r.stated)
-        if rate.hasPrefix("-") || rate.hasPrefix("－") { rate.removeFirst() }
-        if r.measure == .change { return (r.decline ? "减少" : "增加") + rate }
-        if r.measure == .pointChange { return (r.decline ? "下降" : "提高") + rate }
-        if r.measure == .previous { return "上年为" + rate }
-        return r.decline ? "下降" + rate : rate
+        let (word, amount) = r.stated(in: draft)
+        return r.measure == .growthRate && !r.decline ? amount : word + amount
     }
 
     /// What the levels give: a growth in percent to one place, or a change in base units.
