@@ -145,7 +145,11 @@ struct AssertCheck: Check {
         guard let lh = assertion.left.evaluate({ lookup($0, plausible: false) }),
               let rh = assertion.right.evaluate({ lookup($0, plausible: false) }),
               let lp = assertion.left.evaluate({ lookup($0, plausible: true) }),
-              let rp = assertion.right.evaluate({ lookup($0, plausible: true) }) else { return [] }
+              let rp = assertion.right.evaluate({ lookup($0, plausible: true) }) else {
+            // Every name has a value here, so only a denominator that can be zero leaves a side unknown.
+            let detail = "“\(assertion.text)”中的除数可能为零，无法检查"
+            return [Finding(range: start..<start, message: spec.message.map { $0 + "：" + detail } ?? detail, severity: .warning)]
+        }
         let verdict = Verdict.of(hard: Assertion.holds(lh, assertion.comparison, tolerance.widened(rh)),
                                  plausible: Assertion.holds(lp, assertion.comparison, tolerance.widened(rp)))
         let anchor = values.values.min { $0.range.lowerBound < $1.range.lowerBound }?.range ?? start..<start

@@ -85,7 +85,14 @@ struct Assertion: Sendable {
         return l.value < u.value
     }
 
+    /// Bounds that keep parsing and evaluation (both recursive) far from the stack's end.
+    static let maxLength = 4_096
+    static let maxDepth = 64
+
     static func parse(_ text: String, at: RuleValue) throws(RuleError) -> Assertion {
+        guard text.utf8.count <= maxLength else {
+            throw RuleError("an assertion is at most \(maxLength) bytes long (this one is \(text.utf8.count))", at: at)
+        }
         var parser = ExpressionParser(text: text, at: at)
         let left = try parser.sum()
         guard let comparison = parser.comparison() else {
@@ -101,6 +108,8 @@ struct Assertion: Sendable {
 struct ExpressionParser {
     let chars: [Character]
     var i = 0
+    /// Parentheses, calls and unary minus open around the current position.
+    var depth = 0
     let text: String
     let at: RuleValue
 
@@ -159,9 +168,17 @@ struct ExpressionParser {
         skip()
         if i < chars.count, chars[i] == "-" {
             i += 1
-            return .negate(try unary())
+            return .negate(try nested { (p) throws(RuleError) in try p.unary() })
         }
         return try primary()
+    }
+
+    /// Reads what `read` reads one level deeper, refusing past `Assertion.maxDepth`.
+    mutating func nested(_ read: (inout ExpressionParser) throws(RuleError) -> Expression) throws(RuleError) -> Expression {
+        guard depth < Assertion.maxDepth else { throw fail("nested more than \(Assertion.maxDepth) deep") }
+        depth += 1
+        defer { depth -= 1 }
+        return try read(&self)
     }
 
     mutating func primary() throws(RuleError) -> Expression {
@@ -169,7 +186,7 @@ struct ExpressionParser {
         guard i < chars.count else { throw fail("expected a value") }
         if chars[i] == "(" {
             i += 1
-            let e = try sum()
+            let e = try nested { (p) throws(RuleError) in try p.sum() }
             skip()
             guard i < chars.count, chars[i] == ")" else { throw fail("expected ')'") }
             i += 1
@@ -194,7 +211,7 @@ struct ExpressionParser {
             skip()
             if i < chars.count, chars[i] == ")" { i += 1 } else {
                 while true {
-                    args.append(try sum())
+                    args.append(try nested { (p) throws(RuleError) in try p.sum() })
                     skip()
                     guard i < chars.count else { throw fail("expected ')'") }
                     if chars[i] == "," { i += 1; continue }

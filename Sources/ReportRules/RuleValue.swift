@@ -36,7 +36,8 @@ public struct RuleValue: Sendable {
             throw RuleError(file: file, line: 1, column: 1, message: "cannot read YAML: \(error)")
         }
         guard let node else { throw RuleError(file: file, line: 1, column: 1, message: "the file is empty") }
-        return try RuleValue(node, file: file)
+        var collections = Set<Int>()
+        return try RuleValue(node, file: file, collections: &collections)
     }
 
     private static func positioned(_ error: YamlError, file: String) -> RuleError {
@@ -55,7 +56,11 @@ public struct RuleValue: Sendable {
         }
     }
 
-    private init(_ node: Node, file: String) throws(RuleError) {
+    /// `collections` holds the positions of the lists and mappings read so far. Yams resolves an
+    /// alias to its anchor's node, position included, so a position met twice is an alias: it is
+    /// refused there, before a few hundred bytes of nested aliases ("billion laughs") could
+    /// expand to gigabytes.
+    private init(_ node: Node, file: String, collections: inout Set<Int>) throws(RuleError) {
         let mark = node.mark
         self.file = file
         line = mark?.line ?? 1
@@ -64,20 +69,28 @@ public struct RuleValue: Sendable {
         case .scalar(let s):
             content = .scalar(s.string)
         case .sequence(let seq):
+            try Self.refuseRepeated(mark, file: file, collections: &collections)
             var items: [RuleValue] = []
-            for item in seq { items.append(try RuleValue(item, file: file)) }
+            for item in seq { items.append(try RuleValue(item, file: file, collections: &collections)) }
             content = .list(items)
         case .mapping(let map):
+            try Self.refuseRepeated(mark, file: file, collections: &collections)
             var pairs: [(key: String, keyValue: RuleValue, value: RuleValue)] = []
             for (k, v) in map {
-                let key = try RuleValue(k, file: file)
+                let key = try RuleValue(k, file: file, collections: &collections)
                 guard case .scalar(let name) = key.content else { throw RuleError("a key must be a plain word", at: key) }
-                pairs.append((name, key, try RuleValue(v, file: file)))
+                pairs.append((name, key, try RuleValue(v, file: file, collections: &collections)))
             }
             content = .map(pairs)
         case .alias:
             throw RuleError(file: file, line: line, column: column, message: "YAML aliases are not supported in rule files")
         }
+    }
+
+    private static func refuseRepeated(_ mark: Mark?, file: String, collections: inout Set<Int>) throws(RuleError) {
+        guard let mark, !collections.insert(mark.line << 32 | mark.column).inserted else { return }
+        throw RuleError(file: file, line: mark.line, column: mark.column,
+                        message: "YAML anchors and aliases are not supported: this list or mapping is used again through an alias")
     }
 
     // MARK: - Typed access with positioned errors

@@ -350,6 +350,15 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(ds.first?.message.contains("找不到事实“rd_new”") == true)
     }
 
+    @Test func aDivisionByZeroIsReportedNotPassed() throws {
+        let dividing = pack.replacingOccurrences(of: "assert: rd_total == previous.rd_total + rd_new", with: "assert: rd_total / (rd_new - 45) == 1")
+        #expect(dividing != pack)
+        let ds = try lintWithPack("新认定外资研发中心45家，累计认定外资研发中心636家。合作意向金额超29.1亿元，比上届增长45.5%。",
+                                  pack: dividing, data: "rd_total: 591\nwestart: 20.0亿元\n")
+        #expect(ds.map { "\($0.rule) \($0.severity.rawValue)" } == ["rd-cumulative warning"])
+        #expect(ds.first?.message.contains("除数可能为零") == true)
+    }
+
     @Test func expressions() throws {
         let at = try RuleValue.parse("x", file: "t")
         let a = try Assertion.parse("share(part, whole) <= 100", at: at)
