@@ -40,6 +40,11 @@ let package = Package(
             name: "reportlint-bench",
             dependencies: ["ReportNumbers", "ReportDocument", "ReportWord", "ReportStatements", "ReportRules", "ReportChecks", "ReportOutput"]
         ),
+        // Fuzz targets: built with libFuzzer by .ci/fuzz; a plain build replays inputs.
+        .executableTarget(
+            name: "reportlint-fuzz",
+            dependencies: ["ReportNumbers", "ReportDocument", "ReportWord", "ReportRules", "ReportChecks", "ReportOutput"]
+        ),
         .testTarget(name: "ReportNumbersTests", dependencies: ["ReportNumbers"]),
         .testTarget(name: "ReportDocumentTests", dependencies: ["ReportDocument"]),
         .testTarget(name: "ReportStatementsTests", dependencies: ["ReportStatements"]),

@@ -220,13 +220,15 @@ struct TextMatch {
 }
 
 extension Block {
-    func matches(of pattern: Pattern) -> [TextMatch] {
-        guard text.withBytes(pattern.mayMatch) else { return [] }
-        let regex = pattern.regex
+    /// The matches of `pattern` in the block's text; `stopped` when the search was stopped at
+    /// `Pattern.timeLimit`.
+    func matches(of pattern: Pattern) -> (found: [TextMatch], stopped: Bool) {
+        guard text.withBytes(pattern.mayMatch) else { return ([], false) }
         let string = text.string
         let utf8 = Array(string.utf8)
         var out: [TextMatch] = []
-        for m in regex.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
+        let search = pattern.search(string, range: NSRange(string.startIndex..., in: string))
+        for m in search.found {
             guard let r = Range(m.range, in: string) else { continue }
             let start = string.utf8.distance(from: string.startIndex, to: r.lowerBound)
             let end = string.utf8.distance(from: string.startIndex, to: r.upperBound)
@@ -238,7 +240,7 @@ extension Block {
             out.append(TextMatch(range: source, text: String(decoding: utf8[start..<end], as: UTF8.self), groups: groups,
                                  contiguous: source.count == end - start))
         }
-        return out
+        return (out, search.stopped)
     }
 }
 

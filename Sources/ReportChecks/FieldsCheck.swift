@@ -27,7 +27,7 @@ struct FieldsCheck: Check {
 
     enum Format: Sendable {
         case date, dateRange
-        case pattern(NSRegularExpression)
+        case pattern(Pattern)
     }
 
     init(_ spec: RuleSpec) throws(RuleError) {
@@ -44,7 +44,7 @@ struct FieldsCheck: Check {
                 switch name {
                 case "date": formats.append((key, .date))
                 case "date-range": formats.append((key, .dateRange))
-                default: formats.append((key, .pattern(try value.regex("the format of '\(key)'"))))
+                default: formats.append((key, .pattern(Pattern(try value.regex("the format of '\(key)'")))))
                 }
             }
         }
@@ -107,11 +107,13 @@ struct FieldsCheck: Check {
 
     static func problem(_ field: Field, _ block: Block, _ format: Format) -> String? {
         switch format {
-        case .pattern(let regex):
+        case .pattern(let pattern):
             let value = field.value
             let whole = NSRange(value.startIndex..., in: value)
-            guard let m = regex.firstMatch(in: value, range: whole), m.range == whole else {
-                return "的值“\(value)”不符合格式 \(regex.pattern)"
+            let search = pattern.search(value, range: whole, first: true)
+            if search.stopped { return "的值运行格式 \(pattern.regex.pattern) 超过时限，未检查完" }
+            guard let m = search.found.first, m.range == whole else {
+                return "的值“\(value)”不符合格式 \(pattern.regex.pattern)"
             }
             return nil
         case .date, .dateRange:

@@ -28,12 +28,15 @@ struct ForbidCheck: Check {
 
     func start(_ source: SourceFile) -> any CheckRun {
         var scope = scope.tracker()
+        var search = BoundedSearch(pattern)
         return FindingsRun({ window in
-            scope.blocks(of: window).flatMap { block in
-                block.matches(of: pattern).map { m in
-                    Finding(range: m.range, message: spec.message("不应出现“{match}”", ["match": m.text]))
+            var findings: [Finding] = []
+            for block in scope.blocks(of: window) {
+                for m in search.matches(in: block, findings: &findings) ?? [] {
+                    findings.append(Finding(range: m.range, message: spec.message("不应出现“{match}”", ["match": m.text])))
                 }
             }
+            return findings
         })
     }
 }

@@ -30,6 +30,7 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
             }
             block.text.withBytes { t in
                 var scan = 0
+                var asciiRun = ASCIIRun()
                 while case let k = marks.firstOffset(in: t, from: scan), k < t.count {
                     scan = k + 1
                     guard let replacement = Self.fullWidth(t[k]) else { continue }
@@ -42,8 +43,7 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
                     if mark == 0x3A, next == 0x2F { continue } // https://
                     if mark == 0x2C || mark == 0x3A, let a = prev, let b = next,
                        UTF8Text.digitValue(a) != nil, UTF8Text.digitValue(b) != nil { continue } // 1,000 and 15:40
-                    if inURL(t, k) { continue }
-                    guard isChineseContext(prev) || isChineseContext(next) else { continue }
+                    guard isChineseContext(prev) || isChineseContext(next), !asciiRun.isURL(around: k, in: t) else { continue }
                     let start = block.text.sourceOffset(k)
                     // Spaces after a sentence mark belong to it; the full-width mark has its own space.
                     let endPlain = mark == 0x28 || mark == 0x29 ? k + 1 : q
@@ -71,16 +71,25 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
         default: return nil
         }
     }
+}
 
-    /// Whether byte `k` is inside a URL (a run of non-space ASCII containing `://`).
-    private func inURL(_ t: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
-        var a = k
-        while a > 0, t[a - 1] > 0x20, t[a - 1] < 0x80 { a -= 1 }
-        var b = k
-        while b < t.count, t[b] > 0x20, t[b] < 0x80 { b += 1 }
-        guard b - a >= 4 else { return false }
-        let run = t[a..<b]
-        return run.containsBytes("://".utf8) || run.starts(with: "www.".utf8)
+/// The run of non-space ASCII around a mark, kept for the next mark in it: a run holding many
+/// marks is read once, not once per mark.
+private struct ASCIIRun {
+    var bytes = 0..<0
+    var holdsURL = false
+
+    /// Whether byte `k` is inside a URL (a run of non-space ASCII containing `://` or starting `www.`).
+    mutating func isURL(around k: Int, in t: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !bytes.contains(k) {
+            var a = k
+            while a > 0, t[a - 1] > 0x20, t[a - 1] < 0x80 { a -= 1 }
+            var b = k
+            while b < t.count, t[b] > 0x20, t[b] < 0x80 { b += 1 }
+            bytes = a..<b
+            holdsURL = b - a >= 4 && (t[a..<b].containsBytes("://".utf8) || t[a..<b].starts(with: "www.".utf8))
+        }
+        return holdsURL
     }
 }
 

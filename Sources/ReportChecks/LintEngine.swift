@@ -7,20 +7,22 @@ import ReportStatements
 public struct LintEngine: Sendable {
     public let checks: [any Check]
     public let inlineSuppression: Bool
+    /// Findings of one rule shown at most per file; the rest are counted in one info finding.
+    public var maximumFindingsPerRule: Int?
     /// Last year's edition of the report, for the checks that compare with it.
     public var previous: PreviousEdition?
 
     /// Builds every check; the first rule that cannot be built is reported.
-    public init(ruleSet: RuleSet, inlineSuppression: Bool = true) throws(RuleError) {
+    public init(ruleSet: RuleSet, inlineSuppression: Bool = true, maximumFindingsPerRule: Int? = nil) throws(RuleError) {
         var checks: [any Check] = []
         for spec in ruleSet.rules { checks.append(try CheckKinds.make(spec)) }
-        self.checks = checks
-        self.inlineSuppression = inlineSuppression
+        self.init(checks: checks, inlineSuppression: inlineSuppression, maximumFindingsPerRule: maximumFindingsPerRule)
     }
 
-    public init(checks: [any Check], inlineSuppression: Bool = true) {
+    public init(checks: [any Check], inlineSuppression: Bool = true, maximumFindingsPerRule: Int? = nil) {
         self.checks = checks
         self.inlineSuppression = inlineSuppression
+        self.maximumFindingsPerRule = maximumFindingsPerRule
     }
 
     /// Statements are read once per window, for every check, when one of them reads them.
@@ -33,6 +35,8 @@ public struct LintEngine: Sendable {
 
     /// The rule id of findings about suppression comments themselves.
     public static let suppressionRule = "reportlint/inline-suppression"
+    /// The rule id of the finding that counts a rule's findings past `maximumFindingsPerRule`.
+    public static let findingsCapRule = "reportlint/too-many-findings"
 
     /// Lints a whole document, its blocks as one window.
     ///
@@ -122,7 +126,28 @@ public struct LintEngine: Sendable {
                                               message: "inline suppression is switched off by the config (inline-suppression: false)", range: d.range))
             }
         }
-        return diagnostics.sorted(by: Self.order)
+        return capped(diagnostics.sorted(by: Self.order))
+    }
+
+    /// The first `maximumFindingsPerRule` findings of each rule, and for a rule with more, one
+    /// info finding at the first one left out that counts them.
+    private func capped(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        guard let limit = maximumFindingsPerRule else { return sorted }
+        var shown: [String: Int] = [:]
+        var left: [String: (count: Int, first: Range<Int>)] = [:]
+        var kept = sorted.filter { d in
+            shown[d.rule, default: 0] += 1
+            guard shown[d.rule]! > limit else { return true }
+            left[d.rule, default: (0, d.range)].count += 1
+            return false
+        }
+        guard !left.isEmpty else { return sorted }
+        for (rule, more) in left {
+            kept.append(Diagnostic(rule: Self.findingsCapRule, severity: .info,
+                                   message: "\(more.count) more findings of \(rule) in this file are not shown (at most \(limit) a rule; max-findings-per-rule in the config)",
+                                   range: more.first))
+        }
+        return kept.sorted(by: Self.order)
     }
 
     /// File order: position, then rule id, then message, so output never depends on the
@@ -182,19 +207,52 @@ enum Suppression {
 
     static func apply(_ directives: [Directive], to diagnostics: [Diagnostic], in source: SourceFile) -> [Diagnostic] {
         guard !directives.isEmpty else { return diagnostics }
-        return diagnostics.filter { d in
-            let line = source.line(of: d.range.lowerBound)
-            func covers(_ x: Directive) -> Bool { x.rules.isEmpty || x.rules.contains(d.rule) }
-            if directives.contains(where: { $0.kind == .disableFile && covers($0) }) { return false }
-            // The next non-blank line after a disable-next-line comment.
-            for x in directives where x.kind == .disableNextLine && covers(x) {
-                var next = x.line + 1
-                while next <= source.lineCount, source.lineRange(next).isEmpty { next += 1 }
-                if line == next { return false }
+        let index = Index(directives, source)
+        return diagnostics.filter { !index.suppresses($0, line: source.line(of: $0.range.lowerBound)) }
+    }
+
+    /// The directives of a file arranged by rule, so that a finding is decided by lookups
+    /// rather than by reading every directive (a comment naming 20,000 rules had taken seconds).
+    /// `nil` as a key stands for every rule.
+    struct Index {
+        var wholeFile: Set<String?> = []
+        /// The line each disable-next-line comment applies to: its next non-blank line.
+        var nextLine: [Int: Set<String?>] = [:]
+        /// disable (true) and enable (false) comments by rule, in document order.
+        var switches: [String?: [(line: Int, order: Int, disable: Bool)]] = [:]
+
+        init(_ directives: [Directive], _ source: SourceFile) {
+            for (order, x) in directives.enumerated() {
+                let rules: [String?] = x.rules.isEmpty ? [nil] : x.rules
+                switch x.kind {
+                case .disableFile:
+                    wholeFile.formUnion(rules)
+                case .disableNextLine:
+                    var next = x.line + 1
+                    while next <= source.lineCount, source.lineRange(next).isEmpty { next += 1 }
+                    nextLine[next, default: []].formUnion(rules)
+                case .disable, .enable:
+                    for rule in rules { switches[rule, default: []].append((x.line, order, x.kind == .disable)) }
+                }
             }
-            // The last disable/enable above the finding decides.
-            let last = directives.filter { ($0.kind == .disable || $0.kind == .enable) && covers($0) && $0.line < line }.last
-            return last?.kind != .disable
+        }
+
+        func suppresses(_ d: Diagnostic, line: Int) -> Bool {
+            if wholeFile.contains(nil) || wholeFile.contains(d.rule) { return true }
+            if let rules = nextLine[line], rules.contains(nil) || rules.contains(d.rule) { return true }
+            // The last disable or enable above the finding, for its rule or for every rule, decides.
+            let last = [lastSwitch(nil, before: line), lastSwitch(d.rule, before: line)].compactMap { $0 }.max { $0.order < $1.order }
+            return last?.disable == true
+        }
+
+        private func lastSwitch(_ rule: String?, before line: Int) -> (line: Int, order: Int, disable: Bool)? {
+            guard let list = switches[rule] else { return nil }
+            var low = 0, high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if list[mid].line < line { low = mid + 1 } else { high = mid }
+            }
+            return low > 0 ? list[low - 1] : nil
         }
     }
 }

@@ -17,10 +17,37 @@ struct Pattern: Sendable {
     /// Whether these bytes hold the required text: if not, the expression cannot match them.
     func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.containsBytes(literal) }
 
+    /// How long one search may run. A rule's pattern such as `(a+)+$` backtracks
+    /// exponentially on a long line; ICU reports progress while it searches, and the search is
+    /// stopped there.
+    static let timeLimit = Duration.milliseconds(250)
+
+    /// The matches in `range` of `string`, in order; `stopped` when the time limit cut the
+    /// search short (the matches before it are kept).
+    func search(_ string: String, range: NSRange, first: Bool = false) -> (found: [NSTextCheckingResult], stopped: Bool) {
+        var found: [NSTextCheckingResult] = []
+        var stopped = false
+        let clock = ContinuousClock()
+        let deadline = clock.now + Pattern.timeLimit
+        regex.enumerateMatches(in: string, options: [.reportProgress], range: range) { match, _, stop in
+            if let match {
+                found.append(match)
+                if first { stop.pointee = true }
+            } else if clock.now > deadline {
+                stopped = true
+                stop.pointee = true
+            }
+        }
+        return (found, stopped)
+    }
+
+    /// Whether the pattern matches somewhere in `text`; a search stopped at the time limit
+    /// counts as no match.
     func matches(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8(mayMatch) && regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        return text.withUTF8(mayMatch) && !search(text, range: NSRange(text.startIndex..., in: text), first: true).found.isEmpty
     }
+
 
     /// The longest run of literal characters outside groups, classes and quantifiers, or ""
     /// when the pattern has alternatives or inline options (no literal is then certain).
@@ -63,5 +90,28 @@ struct Pattern: Sendable {
         }
         endRun()
         return best
+    }
+}
+
+/// A rule's pattern searched block after block through one draft. Once a search is stopped at
+/// the time limit, the rest of the draft is not searched: a pattern that backtracks on one
+/// paragraph would cost the limit again on every paragraph like it. That is reported once.
+struct BoundedSearch {
+    let pattern: Pattern
+    private var gaveUp = false
+
+    init(_ pattern: Pattern) { self.pattern = pattern }
+
+    /// The matches in `block`; `nil` when the block was not searched to its end, with the
+    /// finding that says so added to `findings` the first time.
+    mutating func matches(in block: Block, findings: inout [Finding]) -> [TextMatch]? {
+        guard !gaveUp else { return nil }
+        let search = block.matches(of: pattern)
+        guard search.stopped else { return search.found }
+        gaveUp = true
+        findings.append(Finding(range: block.range.lowerBound..<block.range.lowerBound,
+                                message: "表达式“\(pattern.regex.pattern)”在本段运行超过\(Int(Pattern.timeLimit / .milliseconds(1)))毫秒，已中止；本段及以后各段未按此规则检查",
+                                severity: .warning))
+        return nil
     }
 }

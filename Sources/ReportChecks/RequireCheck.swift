@@ -31,7 +31,7 @@ struct RequireCheck: Check {
         self.spec = spec
     }
 
-    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source) }
+    func start(_ source: SourceFile) -> any CheckRun { Run(check: self, source: source, search: BoundedSearch(pattern)) }
 
     /// A section whose heading matches, until a match is found in it.
     private struct Target {
@@ -48,11 +48,12 @@ struct RequireCheck: Check {
         /// Every open section; a target where its heading matches.
         var sections = SectionStack<Target?>()
         var findings: [Finding] = []
+        var search: BoundedSearch
 
         mutating func read(_ window: StatementWindow) {
             guard let section = check.section else {
                 guard !foundAnywhere else { return }
-                foundAnywhere = window.blocks.contains { Scope.admits($0.kind, check.kinds) && !$0.matches(of: check.pattern).isEmpty }
+                foundAnywhere = window.blocks.contains { Scope.admits($0.kind, check.kinds) && holds($0) }
                 return
             }
             for block in window.blocks {
@@ -60,13 +61,20 @@ struct RequireCheck: Check {
                 if let heading { for closed in sections.close(atLevel: heading.level) { judge(closed) } }
                 // A sub-section's heading is a block of the sections around it.
                 if Scope.admits(block.kind, check.kinds), sections.open.contains(where: { $0.entry?.satisfied == false }),
-                   !block.matches(of: check.pattern).isEmpty {
+                   holds(block) {
                     sections.updateAll { $0?.satisfied = true }
                 }
                 if let heading {
                     sections.open(level: heading.level, section.matches(heading.title) ? Target(heading: block.range, title: heading.title) : nil)
                 }
             }
+        }
+
+        /// Whether the block holds the required text. A search stopped at the time limit is
+        /// reported and counted as found: a missing text is an error, and unknown is not missing.
+        private mutating func holds(_ block: Block) -> Bool {
+            guard let found = search.matches(in: block, findings: &findings) else { return true }
+            return !found.isEmpty
         }
 
         private mutating func judge(_ target: Target?) {
@@ -80,7 +88,7 @@ struct RequireCheck: Check {
         mutating func finish() -> [Finding] {
             guard check.section != nil else {
                 let start = source.contentStart
-                return foundAnywhere ? [] : [Finding(range: start..<start, message: check.spec.message(fallback))]
+                return findings + (foundAnywhere ? [] : [Finding(range: start..<start, message: check.spec.message(fallback))])
             }
             for closed in sections.closeAll() { judge(closed) }
             return findings

@@ -31,18 +31,23 @@ struct SubstituteCheck: Check {
 
     func start(_ source: SourceFile) -> any CheckRun {
         var scope = scope.tracker()
-        return FindingsRun({ window in scope.blocks(of: window).flatMap(findings) })
+        var search = BoundedSearch(pattern)
+        return FindingsRun({ window in
+            var findings: [Finding] = []
+            for block in scope.blocks(of: window) {
+                for m in search.matches(in: block, findings: &findings) ?? [] { finding(m).map { findings.append($0) } }
+            }
+            return findings
+        })
     }
 
-    private func findings(_ block: Block) -> [Finding] {
-        block.matches(of: pattern).compactMap { m -> Finding? in
-            var replaced = replacement
-            for (k, g) in m.groups.enumerated().reversed() { replaced = replaced.replacingOccurrences(of: "$\(k)", with: g ?? "") }
-            guard replaced != m.text else { return nil }
-            let message = spec.message("用“{replacement}”代替“{match}”", ["match": m.text, "replacement": replaced])
-            return Finding(range: m.range, message: message,
-                           fix: m.contiguous ? Fix(range: m.range, replacement: replaced) : nil)
-        }
+    private func finding(_ m: TextMatch) -> Finding? {
+        var replaced = replacement
+        for (k, g) in m.groups.enumerated().reversed() { replaced = replaced.replacingOccurrences(of: "$\(k)", with: g ?? "") }
+        guard replaced != m.text else { return nil }
+        let message = spec.message("用“{replacement}”代替“{match}”", ["match": m.text, "replacement": replaced])
+        return Finding(range: m.range, message: message,
+                       fix: m.contiguous ? Fix(range: m.range, replacement: replaced) : nil)
     }
 }
 

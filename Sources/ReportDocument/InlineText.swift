@@ -139,6 +139,8 @@ struct InlineTextBuilder {
     /// An HTML table row: `|` stands for each `<td>`, `<th>` and the `</tr>`, so that its
     /// cells split as a pipe table's do.
     private let cellMarks: Bool
+    /// The last search for each closing byte (see `find`).
+    private var searches: [(byte: UInt8, end: Int, from: Int, found: Int?)] = []
 
     init(source: [UInt8], markdown: Bool, capacity: Int = 0, cellMarks: Bool = false) {
         self.source = source
@@ -305,14 +307,24 @@ struct InlineTextBuilder {
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
-    private func find(_ byte: UInt8, from: Int, end: Int) -> Int? {
+    /// The first `byte` at or after `from`, before `end`. Searches on a line move forward, so
+    /// the last answer for a byte answers every later search that starts at or before it:
+    /// a line of many `[` or `<!` without their closers is read once, not once per opener.
+    private mutating func find(_ byte: UInt8, from: Int, end: Int) -> Int? {
+        if let last = searches.first(where: { $0.byte == byte && $0.end == end }),
+           from >= last.from, from <= last.found ?? end {
+            return last.found
+        }
         var k = from
-        while k < end { if source[k] == byte { return k }; k += 1 }
-        return nil
+        while k < end, source[k] != byte { k += 1 }
+        let found = k < end ? k : nil
+        searches.removeAll { $0.byte == byte }
+        searches.append((byte, end, from, found))
+        return found
     }
 
     /// `[text](target)` or `[text][ref]`: the text range and the end of the whole link.
-    private func parseLink(_ open: Int, _ end: Int) -> (text: Range<Int>, end: Int)? {
+    private mutating func parseLink(_ open: Int, _ end: Int) -> (text: Range<Int>, end: Int)? {
         guard let close = find(UInt8(ascii: "]"), from: open + 1, end: end), close + 1 < end else { return nil }
         let after = source[close + 1]
         let closer: UInt8
@@ -334,7 +346,7 @@ struct InlineTextBuilder {
     }
 
     /// `<!-- … -->` on one line, `<br>`, `</sup>`, `<https://…>`: markup a reader does not see.
-    private func htmlEnd(_ open: Int, _ end: Int) -> Int? {
+    private mutating func htmlEnd(_ open: Int, _ end: Int) -> Int? {
         guard open + 1 < end else { return nil }
         let next = source[open + 1]
         if next == UInt8(ascii: "!") {

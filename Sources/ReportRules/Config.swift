@@ -18,6 +18,10 @@ public struct Config: Sendable {
     /// (for official publications, where every exception must be in the config).
     public var inlineSuppression = true
     public var failOn: Severity?
+    /// Findings of one rule in one file shown at most (`max-findings-per-rule`, 0 for no
+    /// limit); the rest are counted in one finding. A draft of 10⁶ stray quotation marks
+    /// would otherwise print 250 MB.
+    public var maximumFindingsPerRule: Int? = 1_000
     /// Last year's edition of the drafts (`previous:`): one path for every draft, or a glob of
     /// drafts (relative to the config file, as `ignore`) for each path; paths are relative
     /// to the config file.
@@ -54,6 +58,11 @@ public struct Config: Sendable {
         config.severity = try RulePack.readSeverityMap(map.optional("severity"))
         if let v = map.optional("ignore") { config.ignore = try v.strings("'ignore'") }
         if let v = map.optional("inline-suppression") { config.inlineSuppression = try v.bool("'inline-suppression'") }
+        if let v = map.optional("max-findings-per-rule") {
+            let n = try v.int("'max-findings-per-rule'")
+            guard n >= 0 else { throw RuleError("'max-findings-per-rule' must be 0 (no limit) or more", at: v) }
+            config.maximumFindingsPerRule = n == 0 ? nil : n
+        }
         if let v = map.optional("fail-on") {
             let name = try v.string("'fail-on'")
             guard let s = Severity(rawValue: name) else { throw RuleError("fail-on must be error, warning or info", at: v) }
@@ -67,7 +76,7 @@ public struct Config: Sendable {
                 config.previous = try m.pairs.map { pair throws(RuleError) in (pair.key, try pair.value.string("the previous edition of '\(pair.key)'")) }
             }
         }
-        try map.finish("a config file", allowed: ["reportlint", "packs", "rules", "severity", "ignore", "inline-suppression", "fail-on", "previous"])
+        try map.finish("a config file", allowed: ["reportlint", "packs", "rules", "severity", "ignore", "inline-suppression", "max-findings-per-rule", "fail-on", "previous"])
         return config
     }
 
@@ -109,24 +118,27 @@ public struct Config: Sendable {
 }
 
 /// Minimal glob matching: `**` any path, `*` any characters but `/`, `?` one character.
+/// Matched by a table of (pattern position, path position) answers, so that a pattern of many
+/// stars costs pattern × path steps, never the backtracking that is exponential in its stars.
 enum Glob {
     static func matches(_ pattern: String, _ path: String) -> Bool {
-        match(Array(pattern), 0, Array(path), 0)
-    }
-
-    private static func match(_ p: [Character], _ i: Int, _ s: [Character], _ j: Int) -> Bool {
-        if i == p.count { return j == s.count }
-        if p[i] == "*" {
-            let doubleStar = i + 1 < p.count && p[i + 1] == "*"
+        let p = Array(pattern), s = Array(path)
+        let width = s.count + 1
+        // matched[i * width + j]: whether p[i...] matches s[j...].
+        var matched = [Bool](repeating: false, count: (p.count + 1) * width)
+        matched[p.count * width + s.count] = true
+        for i in stride(from: p.count - 1, through: 0, by: -1) {
+            let doubleStar = p[i] == "*" && i + 1 < p.count && p[i + 1] == "*"
             let next = doubleStar ? (i + 2 < p.count && p[i + 2] == "/" ? i + 3 : i + 2) : i + 1
-            var k = j
-            while true {
-                if match(p, next, s, k) { return true }
-                guard k < s.count, doubleStar || s[k] != "/" else { return false }
-                k += 1
+            for j in stride(from: s.count, through: 0, by: -1) {
+                if p[i] == "*" {
+                    matched[i * width + j] = matched[next * width + j]
+                        || (j < s.count && (doubleStar || s[j] != "/") && matched[i * width + j + 1])
+                } else {
+                    matched[i * width + j] = j < s.count && (p[i] == "?" || p[i] == s[j]) && matched[(i + 1) * width + j + 1]
+                }
             }
         }
-        guard j < s.count, p[i] == "?" || p[i] == s[j] else { return false }
-        return match(p, i + 1, s, j + 1)
+        return matched[0]
     }
 }

@@ -39,18 +39,23 @@ public enum WordDocument {
 
     public static func read(path: String) throws(SourceError) -> SourceFile {
         let archive = try open(path)
-        func part(_ name: String) throws(SourceError) -> [UInt8]? {
-            guard let entry = archive[name], entry.type == .file else { return nil }
-            return try extract(entry, from: archive, path: path)
+        var parts: [String: [UInt8]] = [:]
+        for name in ["document", "styles", "numbering", "comments", "footnotes", "endnotes"] {
+            guard let entry = archive["word/\(name).xml"], entry.type == .file else { continue }
+            parts[name] = try extract(entry, from: archive, path: path)
         }
-        guard let document = try part("word/document.xml") else {
+        return try read(path: path, parts: parts)
+    }
+
+    /// A Word document from its parts, named without folder and extension (`document`,
+    /// `styles`, `numbering`, `comments`, `footnotes`, `endnotes`).
+    public static func read(path: String, parts: [String: [UInt8]]) throws(SourceError) -> SourceFile {
+        guard let document = parts["document"] else {
             throw .invalidDocument(path: path, reason: "a zip archive without word/document.xml, so not a Word document")
         }
-        let styles = try part("word/styles.xml"), numbering = try part("word/numbering.xml"), comments = try part("word/comments.xml")
-        let footnotes = try part("word/footnotes.xml"), endnotes = try part("word/endnotes.xml")
         do {
-            let (text, map) = try convert(document: document, styles: styles, numbering: numbering, comments: comments,
-                                          footnotes: footnotes, endnotes: endnotes)
+            let (text, map) = try convert(document: document, styles: parts["styles"], numbering: parts["numbering"], comments: parts["comments"],
+                                          footnotes: parts["footnotes"], endnotes: parts["endnotes"])
             return try SourceFile(path: path, bytes: text, paragraphs: map)
         } catch let failure as PartFailure {
             throw .invalidDocument(path: path, reason: "\(failure.part) is not well-formed XML at byte \(failure.offset): \(failure.reason)")

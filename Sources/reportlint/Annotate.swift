@@ -39,7 +39,8 @@ struct Annotate: ParsableCommand {
         try exitingOnInputErrors {
             let directory = (draft as NSString).deletingLastPathComponent
             let config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
-            let engine = try LintEngine(ruleSet: try config.ruleSet(extraRuleFiles: ruleOptions.rules), inlineSuppression: config.inlineSuppression)
+            let engine = try LintEngine(ruleSet: try config.ruleSet(extraRuleFiles: ruleOptions.rules), inlineSuppression: config.inlineSuppression,
+                                           maximumFindingsPerRule: config.maximumFindingsPerRule)
             let source = try Drafts.read(path: draft)
             let diagnostics = engine.lint(DocumentReader().open(source)).filter { $0.severity >= minSeverity }
             let comments = diagnostics.map { d -> WordComment in

@@ -106,7 +106,8 @@ struct Lint: ParsableCommand {
                 let key = config.path ?? "<defaults>"
                 if engines[key] == nil {
                     let set = try config.ruleSet(extraRuleFiles: ruleOptions.rules)
-                    engines[key] = try LintEngine(ruleSet: set, inlineSuppression: config.inlineSuppression)
+                    engines[key] = try LintEngine(ruleSet: set, inlineSuppression: config.inlineSuppression,
+                                           maximumFindingsPerRule: config.maximumFindingsPerRule)
                     for rule in set.rules where allRules[rule.id] == nil { allRules[rule.id] = rule }
                 }
                 var engine = engines[key]!

@@ -257,6 +257,45 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(!Glob.matches("*.md", "x/a.md"))
         #expect(Glob.matches("**/old/*.txt", "a/b/old/c.txt"))
     }
+
+    /// The matcher answers as the backtracking one it replaced, on random patterns and paths.
+    @Test func globsMatchAsBacktrackingDid() {
+        func backtracking(_ p: [Character], _ i: Int, _ s: [Character], _ j: Int) -> Bool {
+            if i == p.count { return j == s.count }
+            if p[i] == "*" {
+                let doubleStar = i + 1 < p.count && p[i + 1] == "*"
+                let next = doubleStar ? (i + 2 < p.count && p[i + 2] == "/" ? i + 3 : i + 2) : i + 1
+                var k = j
+                while true {
+                    if backtracking(p, next, s, k) { return true }
+                    guard k < s.count, doubleStar || s[k] != "/" else { return false }
+                    k += 1
+                }
+            }
+            guard j < s.count, p[i] == "?" || p[i] == s[j] else { return false }
+            return backtracking(p, i + 1, s, j + 1)
+        }
+        var rng = SeededRandom(state: 19)
+        func random(_ alphabet: [String], _ n: UInt64) -> String {
+            (0..<Int(rng.next() % n)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+        }
+        for _ in 0..<3000 {
+            let pattern = random(["*", "**", "**/", "?", "a", "b", "/", ".md"], 7), path = random(["a", "b", "/", ".md", "ab/"], 8)
+            #expect(Glob.matches(pattern, path) == backtracking(Array(pattern), 0, Array(path), 0), "\(pattern) \(path)")
+        }
+    }
+
+    /// Many stars against a deep path: backtracking took minutes; this is pattern × path steps.
+    @Test func manyStarsOnADeepPathAnswerAtOnce() {
+        let deep = Array(repeating: "d", count: 200).joined(separator: "/") + "/y.md"
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(!Glob.matches("**/**/**/**/**/**/**/**/x", deep))
+            #expect(!Glob.matches(String(repeating: "*a", count: 40) + "b", String(repeating: "a", count: 400)))
+            #expect(Glob.matches("**/**/**/**/**/**/**/**/y.md", deep))
+        }
+        #expect(elapsed < .seconds(1))
+    }
 }
 
 @Suite struct AssertionTests {
@@ -404,7 +443,7 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
                 for block in DocumentReader().read(SourceFile(path: "t.md", text: text)).blocks {
                     let string = block.text.string
                     let expected = pattern.regex.matches(in: string, range: NSRange(string.startIndex..., in: string)).filter { $0.range.length > 0 }
-                    #expect(block.matches(of: pattern).map(\.text) == expected.map { String(string[Range($0.range, in: string)!]) },
+                    #expect(block.matches(of: pattern).found.map(\.text) == expected.map { String(string[Range($0.range, in: string)!]) },
                             "\(source) «\(text)»")
                 }
             }
