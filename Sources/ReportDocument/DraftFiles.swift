@@ -6,38 +6,52 @@ public enum DraftFiles {
     public static let extensions: Set<String> = ["md", "markdown", "txt", "docx"]
 
     /// Expands paths into a sorted, duplicate-free list of files. Hidden entries and build
-    /// folders inside directories are skipped. A path that does not exist is an error.
+    /// folders inside directories are skipped. A path that does not exist, or a folder that
+    /// cannot be listed, is an error (not a run that quietly checks nothing). Anything in a
+    /// folder with a draft's extension is listed, a FIFO or device among them, so that reading
+    /// refuses it by name.
     public static func collect(_ paths: [String]) throws(SourceError) -> [String] {
         var files: [String] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .unreadable(path: path, reason: "no such file or directory")
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                throw .unreadable(path: path, reason: errno == ENOENT ? "no such file or directory" : SourceFile.reason(errno))
             }
-            guard isDirectory.boolValue else {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
                 files.append(path)
                 continue
             }
-            guard let walker = fm.enumerator(atPath: path) else {
-                throw .unreadable(path: path, reason: "cannot list directory")
-            }
             var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") || name == "node_modules" {
-                    walker.skipDescendants()
-                    continue
-                }
-                let ext = (name as NSString).pathExtension.lowercased()
-                guard extensions.contains(ext) else { continue }
-                let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-                var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
-            }
-            files += found.sorted()
+            try walk(path, relative: "", into: &found)
+            let base = path.hasSuffix("/") ? path : path + "/"
+            files += found.sorted().map { base + $0 }
         }
         var seen = Set<String>()
         return files.filter { seen.insert($0).inserted }
+    }
+
+    /// The drafts under `folder`, as paths relative to the folder walked first. Links to
+    /// folders are not followed, so a link loop cannot make the walk endless.
+    private static func walk(_ folder: String, relative: String, into found: inout [String]) throws(SourceError) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw .unreadable(path: folder, reason: "cannot list this folder (permission denied?)")
+        }
+        for name in names where !name.hasPrefix(".") && name != "node_modules" {
+            let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var status = stat()
+            guard lstat(full, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                try walk(full, relative: path, into: &found)
+                continue
+            }
+            guard extensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+            // A link is listed when it leads to something other than a folder; a broken one is not.
+            if status.st_mode & S_IFMT == S_IFLNK, stat(full, &status) != 0 || status.st_mode & S_IFMT == S_IFDIR { continue }
+            found.append(path)
+        }
     }
 }

@@ -130,28 +130,69 @@ public struct SourceFile: Sendable {
 
     /// Reads a file from disk.
     public static func read(path: String) throws(SourceError) -> SourceFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .unreadable(path: path, reason: "permission denied or not a regular file") }
+        try SourceFile(path: path, bytes: readRegularFile(path: path, maximumSize: SourceFile.maximumSize, tooLarge: SourceFile.tooLarge))
+    }
+
+    /// Rule files, configs, data files and baselines are read up to this size: the largest
+    /// real one is a few hundred KB, and a 50 MB rule file had taken 12 s and 790 MB.
+    public static let maximumSettingsSize = 8 << 20
+
+    /// Every byte of a regular file of at most `maximumSize` bytes. Anything else is refused
+    /// before a byte is read: a FIFO would block forever, `/dev/zero` never ends, a folder is
+    /// not a file. Opened without blocking, so that a FIFO is refused, not waited on.
+    public static func readRegularFile(path: String, maximumSize: Int, tooLarge: String? = nil) throws(SourceError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(path: path, reason: SourceFile.reason(errno)) }
         defer { close(fd) }
         var status = stat()
-        let size = fstat(fd, &status) == 0 ? Int(status.st_size) : 0
+        guard fstat(fd, &status) == 0 else { throw .unreadable(path: path, reason: SourceFile.reason(errno)) }
+        let size = try regularSize(status, path)
         // Refused before reading: a 3 GB file is not loaded only to be turned away.
-        guard size <= SourceFile.maximumSize else { throw .unreadable(path: path, reason: SourceFile.tooLarge) }
-        guard let bytes = readAll(fd, expecting: size) else {
-            throw .unreadable(path: path, reason: "permission denied or not a regular file")
+        guard size <= maximumSize else {
+            throw .unreadable(path: path, reason: tooLarge ?? "larger than \(maximumSize >> 20) MB, more than reportlint reads for this file")
         }
-        return try SourceFile(path: path, bytes: bytes)
+        guard let bytes = readAll(fd, expecting: size, maximumSize: maximumSize) else {
+            throw .unreadable(path: path, reason: "a read failed (\(SourceFile.reason(errno)))")
+        }
+        // A file that grew while it was read.
+        guard bytes.count <= maximumSize else {
+            throw .unreadable(path: path, reason: tooLarge ?? "larger than \(maximumSize >> 20) MB, more than reportlint reads for this file")
+        }
+        return bytes
+    }
+
+    /// The size of a regular file that can be opened for reading; anything else is refused as
+    /// `readRegularFile` refuses it (for readers that open the file themselves).
+    public static func regularFileSize(path: String) throws(SourceError) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .unreadable(path: path, reason: SourceFile.reason(errno)) }
+        let size = try regularSize(status, path)
+        guard access(path, R_OK) == 0 else { throw .unreadable(path: path, reason: SourceFile.reason(errno)) }
+        return size
+    }
+
+    private static func regularSize(_ status: stat, _ path: String) throws(SourceError) -> Int {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return Int(status.st_size)
+        case S_IFDIR: throw .unreadable(path: path, reason: "is a directory")
+        default: throw .unreadable(path: path, reason: "not a regular file (a device, FIFO or socket); reportlint reads files only")
+        }
+    }
+
+    /// What went wrong opening a file, in words.
+    public static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES, EPERM: return "permission denied"
+        case ENOTDIR: return "a folder in its path is a file"
+        default: return String(cString: strerror(code))
+        }
     }
 
     /// Every byte of an open file, read straight into the array: reading through `Data` and
     /// copying into an array held a draft twice at the peak (20 MB more for a 20 MB draft, and
     /// as many page faults). `nil` when a read fails.
-    private static func readAll(_ fd: Int32, expecting size: Int) -> [UInt8]? {
+    private static func readAll(_ fd: Int32, expecting size: Int, maximumSize: Int) -> [UInt8]? {
         var failed = false, atEnd = false
         func readSome(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
             while true {
@@ -173,7 +214,7 @@ public struct SourceFile: Sendable {
         guard !atEnd else { return failed ? nil : bytes }
         // A file that grew since it was measured, or reports no size (a pipe), is read on in pieces.
         var piece = [UInt8](repeating: 0, count: 1 << 16)
-        while !failed, bytes.count <= SourceFile.maximumSize {
+        while !failed, bytes.count <= maximumSize {
             let n = piece.withUnsafeMutableBytes { readSome(into: $0.baseAddress!, count: $0.count) }
             if n == 0 { break }
             bytes += piece[..<n]

@@ -32,18 +32,24 @@ public struct Baseline: Sendable {
         var findings: [Entry]
     }
 
-    /// Writes the baseline atomically, sorted, so that it diffs well under version control.
-    public func write(to path: String) throws {
+    /// Writes the baseline as `OutputFile` writes (atomically), sorted, so that it diffs well
+    /// under version control.
+    public func write(to path: String) throws(OutputFile.Failure) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let sorted = entries.sorted { ($0.file, $0.rule, $0.fingerprint, $0.message) < ($1.file, $1.rule, $1.fingerprint, $1.message) }
-        let data = try encoder.encode(FileFormat(version: 1, findings: sorted))
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        // Entries are strings and integers: encoding them cannot fail.
+        let data = try! encoder.encode(FileFormat(version: 1, findings: sorted))
+        try OutputFile.write(Array(data), to: path)
     }
 
     public static func read(from path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BaselineError.unreadable("cannot read baseline file")
+        let data: Data
+        do {
+            data = Data(try SourceFile.readRegularFile(path: path, maximumSize: 256 << 20))
+        } catch {
+            guard case .unreadable(_, let reason) = error else { throw BaselineError.unreadable("cannot read baseline file") }
+            throw BaselineError.unreadable("cannot read baseline file: \(reason)")
         }
         do {
             let file = try JSONDecoder().decode(FileFormat.self, from: data)

@@ -35,6 +35,7 @@ func xmlEscape(_ s: String) -> String {
         default:
             // Characters XML 1.0 cannot carry at all are dropped.
             if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
+            if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
             out.unicodeScalars.append(scalar)
         }
     }

@@ -24,20 +24,20 @@ struct TextReporter {
             // A Word document's position is its paragraph (¶) and character.
             let paragraphs = file.source.paragraphs
             let line = paragraphs == nil ? "\(span.start.line)" : "¶\(span.start.line)"
-            out += "\(run.relativePath(file.source.path)):\(line):\(span.start.column): \(severity): \(d.message) [\(d.rule)]\n"
+            out += "\(terminalSafe(run.relativePath(file.source.path))):\(line):\(span.start.column): \(severity): \(terminalSafe(d.message)) [\(terminalSafe(d.rule))]\n"
             // A long line is not shown: tested before its text is built, which on a draft pasted
             // as one 10 MB line cost the whole line per finding (141 s).
             let lineRange = paragraphs.map { $0.paragraphRange(at: d.range.lowerBound, in: file.source.bytes) ?? 0..<0 }
                 ?? file.source.lineRange(span.start.line)
             guard !lineRange.isEmpty, lineRange.count <= 400 else { continue }
-            out += "  " + file.source.text(lineRange) + "\n"
-            let before = file.source.text(lineRange.lowerBound..<min(d.range.lowerBound, lineRange.upperBound))
-            let covered = file.source.text(min(d.range.lowerBound, lineRange.upperBound)..<min(max(d.range.upperBound, d.range.lowerBound), lineRange.upperBound))
+            out += "  " + terminalSafe(file.source.text(lineRange)) + "\n"
+            let before = terminalSafe(file.source.text(lineRange.lowerBound..<min(d.range.lowerBound, lineRange.upperBound)))
+            let covered = terminalSafe(file.source.text(min(d.range.lowerBound, lineRange.upperBound)..<min(max(d.range.upperBound, d.range.lowerBound), lineRange.upperBound)))
             let width = max(1, TextReporter.displayWidth(covered))
             out += "  " + String(repeating: " ", count: TextReporter.displayWidth(before))
                 + paint("^" + String(repeating: "~", count: width - 1), "1;32") + "\n"
             if let fix = d.fix {
-                out += "  fix: " + (fix.range.isEmpty ? "insert “\(fix.replacement)”" : "replace “\(file.source.text(fix.range))” with “\(fix.replacement)”") + "\n"
+                out += "  fix: " + terminalSafe(fix.range.isEmpty ? "insert “\(fix.replacement)”" : "replace “\(file.source.text(fix.range))” with “\(fix.replacement)”") + "\n"
             }
         }
         let files = run.files.count
@@ -64,4 +64,25 @@ struct TextReporter {
         }
         return 1
     }
+}
+
+/// `s` with control characters shown as `\x1B`-style escapes (tabs kept): a draft or a file
+/// name holding an escape sequence must not move the cursor, recolour or retitle the terminal
+/// it is printed to.
+public func terminalSafe(_ s: String) -> String {
+    func isControl(_ v: UInt32) -> Bool { (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v <= 0x9F) }
+    guard s.unicodeScalars.contains(where: { isControl($0.value) }) else { return s }
+    var out = ""
+    for scalar in s.unicodeScalars {
+        if isControl(scalar.value) {
+            out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

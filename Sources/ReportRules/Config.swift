@@ -1,4 +1,5 @@
 import Foundation
+import ReportDocument
 
 /// `.reportlint.yaml`: which packs and rule files apply, severity changes, ignored paths,
 /// and whether inline suppression comments are honoured.
@@ -18,6 +19,8 @@ public struct Config: Sendable {
     /// (for official publications, where every exception must be in the config).
     public var inlineSuppression = true
     public var failOn: Severity?
+    /// `allow-data-outside`: rule files may read data files outside their own folder tree.
+    public var dataOutside = false
     /// Findings of one rule in one file shown at most (`max-findings-per-rule`, 0 for no
     /// limit); the rest are counted in one finding. A draft of 10⁶ stray quotation marks
     /// would otherwise print 250 MB.
@@ -43,8 +46,15 @@ public struct Config: Sendable {
     }
 
     public static func load(path: String) throws(RuleError) -> Config {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw RuleError(file: path, line: 1, column: 1, message: "cannot read config file")
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile.readRegularFile(path: path, maximumSize: SourceFile.maximumSettingsSize)
+        } catch {
+            guard case .unreadable(_, let reason) = error else { throw RuleError(file: path, line: 1, column: 1, message: "cannot read config file") }
+            throw RuleError(file: path, line: 1, column: 1, message: "cannot read config file: \(reason)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw RuleError(file: path, line: 1, column: 1, message: "config file is not valid UTF-8")
         }
         let root = try RuleValue.parse(text, file: path)
         var map = try root.map("a config file")
@@ -58,6 +68,7 @@ public struct Config: Sendable {
         config.severity = try RulePack.readSeverityMap(map.optional("severity"))
         if let v = map.optional("ignore") { config.ignore = try v.strings("'ignore'") }
         if let v = map.optional("inline-suppression") { config.inlineSuppression = try v.bool("'inline-suppression'") }
+        if let v = map.optional("allow-data-outside") { config.dataOutside = try v.bool("'allow-data-outside'") }
         if let v = map.optional("max-findings-per-rule") {
             let n = try v.int("'max-findings-per-rule'")
             guard n >= 0 else { throw RuleError("'max-findings-per-rule' must be 0 (no limit) or more", at: v) }
@@ -76,7 +87,8 @@ public struct Config: Sendable {
                 config.previous = try m.pairs.map { pair throws(RuleError) in (pair.key, try pair.value.string("the previous edition of '\(pair.key)'")) }
             }
         }
-        try map.finish("a config file", allowed: ["reportlint", "packs", "rules", "severity", "ignore", "inline-suppression", "max-findings-per-rule", "fail-on", "previous"])
+        try map.finish("a config file", allowed: ["reportlint", "packs", "rules", "severity", "ignore", "inline-suppression", "max-findings-per-rule",
+                                              "allow-data-outside", "fail-on", "previous"])
         return config
     }
 
@@ -111,7 +123,7 @@ public struct Config: Sendable {
         var names: [(String, String?)] = packs.map { ($0, path) }
         names += rules.map { ($0, path) }
         names += extraRuleFiles.map { ($0, nil) }
-        var set = try RuleLoader().load(names)
+        var set = try RuleLoader(dataOutside: dataOutside).load(names)
         try set.applySeverity(severity)
         return set
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportDocument
 import ReportNumbers
 
 /// A figure from a data file (typically last year's report), with the intervals rule
@@ -20,10 +21,14 @@ public struct DataSet: Sendable {
     /// Reads `.yaml`/`.yml`/`.json` (a mapping, nested mappings give dotted keys) or `.csv`
     /// (`key,value[,unit]` per line, an optional header `key,value,unit`).
     public static func load(path: String, at: RuleValue) throws(RuleError) -> DataSet {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RuleError("cannot read data file '\(path)'", at: at)
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile.readRegularFile(path: path, maximumSize: SourceFile.maximumSettingsSize)
+        } catch {
+            guard case .unreadable(_, let reason) = error else { throw RuleError("cannot read data file '\(path)'", at: at) }
+            throw RuleError("cannot read data file '\(path)': \(reason)", at: at)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw RuleError(file: path, line: 1, column: 1, message: "data file is not valid UTF-8")
         }
         if path.lowercased().hasSuffix(".csv") { return try csv(text, file: path) }
@@ -31,6 +36,15 @@ public struct DataSet: Sendable {
         var values: [String: DataValue] = [:]
         try flatten(root, prefix: "", into: &values)
         return DataSet(values: values)
+    }
+
+    /// Whether `path`, links resolved, is in `folder` or below it. A path that does not
+    /// resolve (no such file) counts as inside: reading it then says it is missing.
+    static func isInside(_ path: String, folder: String) -> Bool {
+        guard let file = realpath(path, nil), let base = realpath(folder, nil) else { return true }
+        defer { free(file); free(base) }
+        let f = String(cString: file), b = String(cString: base)
+        return f.hasPrefix(b == "/" ? b : b + "/")
     }
 
     private static func flatten(_ value: RuleValue, prefix: String, into values: inout [String: DataValue]) throws(RuleError) {
@@ -63,7 +77,8 @@ public struct DataSet: Sendable {
         }
         let found = QuantityScanner().scan(text + (unit ?? "")).quantities
         guard found.count == 1, let q = found.first else {
-            throw RuleError("'\(text)' is not one figure (write a number such as 591, or a figure such as 超20亿元)", at: at)
+            // The value itself is not quoted: a data path pointed at a secret would print it.
+            throw RuleError("this value is not one figure (write a number such as 591, or a figure such as 超20亿元)", at: at)
         }
         return DataValue(hard: q.hard, plausible: q.plausible, unit: q.unit, text: text, at: at)
     }

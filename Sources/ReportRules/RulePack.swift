@@ -117,7 +117,8 @@ public struct RulePack: Sendable {
 
     public static let formatVersion = 1
 
-    public static func parse(_ text: String, file: String) throws(RuleError) -> RulePack {
+    /// `dataOutside`: whether `data:` may name files outside the rule file's folder tree.
+    public static func parse(_ text: String, file: String, dataOutside: Bool = false) throws(RuleError) -> RulePack {
         let root = try RuleValue.parse(text, file: file)
         var map = try root.map("a rule file")
         let versionValue = try map.required("reportlint", "a rule file (it starts with 'reportlint: 1')")
@@ -141,8 +142,13 @@ public struct RulePack: Sendable {
         if let d = map.optional("data") {
             for (alias, _, value) in try d.map("'data'").entries {
                 let relative = try value.string("the data file of '\(alias)'")
-                let path = relative.hasPrefix("/") || file.hasPrefix("builtin/") ? relative
-                    : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+                let folder = (file as NSString).deletingLastPathComponent
+                let path = relative.hasPrefix("/") || file.hasPrefix("builtin/") ? relative : (folder as NSString).appendingPathComponent(relative)
+                // A rule file dropped into a linted tree must not read the machine's other files.
+                if !dataOutside, !DataSet.isInside(path, folder: folder.isEmpty ? "." : folder) {
+                    throw RuleError("the data file '\(relative)' is outside the rule file's folder; data files are read from that folder and below "
+                                    + "(allow-data-outside: true in .reportlint.yaml reads it)", at: value)
+                }
                 context.data[alias] = try DataSet.load(path: path, at: value)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportDocument
 
 /// Every rule that applies, after `extends` and severity overrides were resolved.
 public struct RuleSet: Sendable {
@@ -31,7 +32,10 @@ public struct RuleSet: Sendable {
 /// once; a pack that extends itself, directly or not, is an error; two rules with one
 /// id are an error at the second one.
 public struct RuleLoader {
-    public init() {}
+    /// Whether rule files' `data:` may name files outside their folder tree.
+    public var dataOutside = false
+
+    public init(dataOutside: Bool = false) { self.dataOutside = dataOutside }
 
     public func load(_ names: [(name: String, relativeTo: String?)]) throws(RuleError) -> RuleSet {
         var state = LoadState()
@@ -72,12 +76,15 @@ public struct RuleLoader {
             path = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
         }
         let canonical = (path as NSString).standardizingPath
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let message = "cannot read rule file '\(path)'"
-            if let via { throw RuleError(message, at: via) }
-            throw RuleError(file: path, line: 1, column: 1, message: "cannot read rule file")
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile.readRegularFile(path: path, maximumSize: SourceFile.maximumSettingsSize)
+        } catch {
+            guard case .unreadable(_, let reason) = error else { throw RuleError(file: path, line: 1, column: 1, message: "cannot read rule file") }
+            if let via { throw RuleError("cannot read rule file '\(path)': \(reason)", at: via) }
+            throw RuleError(file: path, line: 1, column: 1, message: "cannot read rule file: \(reason)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw RuleError(file: path, line: 1, column: 1, message: "rule file is not valid UTF-8")
         }
         return (canonical, path, text)
@@ -92,7 +99,7 @@ public struct RuleLoader {
             throw RuleError(file: display, line: 1, column: 1, message: message)
         }
         guard !state.loaded.contains(key) else { return }
-        let pack = try RulePack.parse(text, file: display)
+        let pack = try RulePack.parse(text, file: display, dataOutside: dataOutside)
         guard state.contents.insert(pack.name + "\u{1}" + text.trimmingCharacters(in: .whitespacesAndNewlines)).inserted else {
             state.loaded.insert(key)
             return

@@ -24,6 +24,9 @@ public struct RuleValue: Sendable {
 
     /// Parses YAML text; syntax errors and duplicate keys become positioned `RuleError`s.
     public static func parse(_ text: String, file: String) throws(RuleError) -> RuleValue {
+        if let (line, column) = YAMLAnchors.first(in: text) {
+            throw RuleError(file: file, line: line, column: column, message: "YAML anchors and aliases (&name, *name) are not supported")
+        }
         let node: Node?
         do {
             // The basic resolver: every scalar is read as its text (`bool(_:)`, `int(_:)` and
@@ -219,5 +222,91 @@ public struct RuleMap: Sendable {
         // Short words are one edit from many others; allow one edit per three letters, at most two.
         return known.map { ($0, distance(Array(key), Array($0))) }
             .filter { $0.1 <= min(2, max(1, $0.0.count / 3)) }.min { $0.1 < $1.1 }?.0
+    }
+}
+
+/// Finds YAML anchors and aliases (`&name`, `*name`) before Yams composes the text: Yams
+/// expands an alias to its anchor's node, and hashes mapping keys whole, so a few hundred bytes
+/// of nested aliases ("billion laughs") cost gigabytes or exponential time inside Yams, before
+/// any check of ours could run. An anchor or alias can only open a node, so only node starts
+/// are looked at: a line's first character, after `- `, `? `, `: `, `[`, `{` and `,`, outside
+/// quotes, comments and block scalars. (A `*` inside a value, as in `pattern: a*b`, is text.)
+enum YAMLAnchors {
+    static func first(in text: String) -> (line: Int, column: Int)? {
+        var bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "&")) || bytes.contains(UInt8(ascii: "*")) else { return nil }
+        bytes.append(0x0A)
+        var line = 1, lineStart = 0
+        var quote: UInt8? = nil
+        var blockIndent: Int? = nil  // inside a block scalar opened on a line of this indentation
+        var i = 0
+        while i < bytes.count {
+            // Start of a line.
+            var indent = 0
+            while bytes[i + indent] == 0x20 { indent += 1 }
+            let blank = bytes[i + indent] == 0x0A || bytes[i + indent] == 0x0D
+            if let b = blockIndent, blank || indent > b {
+                i = skipLine(bytes, i)
+                line += 1; lineStart = i
+                continue
+            }
+            blockIndent = nil
+            var nodeStart = quote == nil
+            var k = i + indent
+            while bytes[k] != 0x0A {
+                let c = bytes[k]
+                if let q = quote {
+                    if c == q {
+                        if q == UInt8(ascii: "'"), bytes[k + 1] == q { k += 2; continue }
+                        quote = nil
+                    } else if c == UInt8(ascii: "\\"), q == UInt8(ascii: "\"") {
+                        k += 1
+                    }
+                    k += 1
+                    continue
+                }
+                if c == 0x20 || c == 0x09 { k += 1; continue }
+                if nodeStart {
+                    switch c {
+                    case UInt8(ascii: "&"), UInt8(ascii: "*"):
+                        if bytes[k + 1] > 0x20 { return (line, k - lineStart + 1) }
+                    case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                        quote = c; nodeStart = false; k += 1; continue
+                    case UInt8(ascii: "|"), UInt8(ascii: ">"):
+                        blockIndent = indent
+                        k = skipLine(bytes, k) - 1
+                        continue
+                    case UInt8(ascii: "#"):
+                        k = skipLine(bytes, k) - 1
+                        continue
+                    case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                        if bytes[k + 1] == 0x20 || bytes[k + 1] == 0x0A { k += 1; continue }
+                    case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","):
+                        k += 1; continue
+                    default: break
+                    }
+                    nodeStart = false
+                }
+                // Within a plain scalar or after a node: what may open the next node.
+                if c == UInt8(ascii: "#"), k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 {
+                    k = skipLine(bytes, k) - 1
+                } else if c == UInt8(ascii: ":"), bytes[k + 1] == 0x20 || bytes[k + 1] == 0x0A {
+                    nodeStart = true
+                } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") || c == UInt8(ascii: ",") {
+                    nodeStart = true
+                }
+                k += 1
+            }
+            i = k + 1
+            line += 1; lineStart = i
+        }
+        return nil
+    }
+
+    /// The index after the end of the line holding `k`.
+    private static func skipLine(_ bytes: [UInt8], _ k: Int) -> Int {
+        var k = k
+        while k < bytes.count, bytes[k] != 0x0A { k += 1 }
+        return k + 1
     }
 }

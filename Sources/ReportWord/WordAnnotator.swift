@@ -89,6 +89,8 @@ public enum WordAnnotator {
         }
         do {
             try WordDocument.write(parts: parts, to: output)
+        } catch let error as SourceError {
+            throw error
         } catch {
             throw .unreadable(path: output, reason: "cannot be written (\(error.localizedDescription))")
         }

@@ -82,11 +82,7 @@ public enum WordDocument {
 
     /// The zip archive of a `.docx`, once the file is known to be one.
     private static func open(_ path: String) throws(SourceError) -> Archive {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unreadable(path: path, reason: "no such file") }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        let size = try SourceFile.regularFileSize(path: path)
         guard size <= maximumFileSize else { throw .invalidDocument(path: path, reason: "larger than \(maximumFileSize >> 20) MB") }
         if let head = FileHandle(forReadingAtPath: path).map({ h in defer { try? h.close() }; return h.readData(ofLength: 8) }),
            head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
@@ -208,7 +204,18 @@ extension WordDocument {
     /// Writes a `.docx` made of the given parts (path in the package, bytes), deflated, to
     /// `path`, through a temporary file renamed into place: a reviewed copy is written with
     /// it, and the tests build their documents with it.
+    /// A link is followed (the link stays); anything but a regular file there is refused, never
+    /// replaced.
     public static func write(parts: [(path: String, bytes: [UInt8])], to path: String) throws {
+        var status = stat()
+        var path = path
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw SourceError.unreadable(path: path, reason: "not a regular file: a reviewed copy is written only to a file")
+        }
         let target = URL(fileURLWithPath: path)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {

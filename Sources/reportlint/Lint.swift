@@ -151,10 +151,15 @@ struct Lint: ParsableCommand {
         var run = LintRun(files: results, rules: allRules.values.sorted { $0.id < $1.id }, toolVersion: ReportLint.configuration.version,
                           baseDirectory: base)
         if let writeBaseline {
+            // A baseline of the drafts that could be read would drop the others' findings.
+            guard !inputFailed else {
+                printError("\(writeBaseline): error: baseline not written: a draft could not be read")
+                throw ExitCode(2)
+            }
             do {
                 try Baseline(run: run).write(to: writeBaseline)
             } catch {
-                printError("\(writeBaseline): error: cannot write baseline: \(error)")
+                printError("\(writeBaseline): error: cannot write the baseline: \(error.reason)")
                 throw ExitCode(2)
             }
         }
@@ -175,9 +180,9 @@ struct Lint: ParsableCommand {
             let bytes = shown.renderBytes(target.format, color: color)
             if let path = target.path {
                 do {
-                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    try OutputFile.write(bytes, to: path)
                 } catch {
-                    printError("\(path): error: cannot write \(target.format.rawValue) output: \(error.localizedDescription)")
+                    printError("\(path): error: cannot write \(target.format.rawValue) output: \(error.reason)")
                     throw ExitCode(2)
                 }
             } else {

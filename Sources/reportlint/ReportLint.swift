@@ -57,7 +57,7 @@ func finishWriting(_ output: FileOutput) throws {
 
 /// Writes to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((terminalSafe(message) + "\n").utf8))
 }
 
 /// Runs `body`; a rule, config or input error is printed and ends the command with exit 2.
