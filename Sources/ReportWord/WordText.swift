@@ -109,6 +109,10 @@ struct WordText {
                     paragraphCount += 1
                     paragraph = Paragraph(index: paragraphCount, comments: pendingComments, contentStart: x.offset)
                     pendingComments = []
+                    // A paragraph opened inside another's properties (malformed, but well-formed
+                    // XML) starts with none of them.
+                    inParagraphProperties = false
+                    inNumbering = false
                     if empty { finish(&paragraph, into: &cell, tableDepth: tableDepth) }
                 } else if paragraph != nil {
                     if x.equal(name, "w:r"), anchors != nil {
