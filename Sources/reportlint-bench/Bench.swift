@@ -353,6 +353,12 @@ struct Bench {
             ("tables", ["lint", "--format", "json"], ["--tables"]),
             // One table of every row: read in pieces of `TableReader.maximumRows`.
             ("one table", ["lint", "--format", "json"], ["--repeat", "| 甲区 | 12.5 | 3.1 |\n"]),
+            // Hostile lines (docs/reliability.md): a comma per run of ASCII, openers without closers,
+            // a suppression comment per paragraph, a finding per character past the cap.
+            ("ascii commas", ["lint", "--format", "json"], ["--repeat", "中,a,"]),
+            ("openers", ["lint", "--format", "json"], ["--repeat", "[](<!"]),
+            ("suppressions", ["lint", "--format", "json"], ["--repeat", "<!-- reportlint-disable x/a zh/paired-marks -->\n正文“\n\n"]),
+            ("quotes", ["lint", "--format", "json"], ["--repeat", "“"]),
         ]
     }
 

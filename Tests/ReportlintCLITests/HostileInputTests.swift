@@ -86,10 +86,10 @@ import FoundationXML
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let big = dir.appendingPathComponent("big.yaml").path
-        #expect(FileManager.default.createFile(atPath: big, contents: Data(count: 9 << 20)))
+        #expect(FileManager.default.createFile(atPath: big, contents: Data(count: 5 << 20)))
         let r = try runReportlint(["lint", "--rules", big, "Samples/international-cooperation.md"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("big.yaml:1:1: error: cannot read rule file: larger than 8 MB"), "\(r.stderr)")
+        #expect(r.stderr.contains("big.yaml:1:1: error: cannot read rule file: larger than 4 MB"), "\(r.stderr)")
     }
 
     @Test func outputsNeverReplaceADeviceOrALinkAndRefuseAFolder() throws {
