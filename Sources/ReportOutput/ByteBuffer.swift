@@ -25,23 +25,24 @@ struct ByteBuffer: @unchecked Sendable {
         deinit { base.deallocate() }
     }
 
-    private var memory: Memory?
+    private var memory: Memory
     /// `memory`'s, kept here so that a write tests room without loading the object.
-    private var base: UnsafeMutablePointer<UInt8>?
-    /// -1 while there is no memory: then even a write of nothing (an empty text) makes some,
-    /// with no test for it on every write.
-    private var capacity = -1
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
     private(set) var count = 0
 
-    init() {}
+    /// A buffer with room for `capacity` bytes made at once, so that no write tests whether
+    /// there is memory at all.
+    init(capacity: Int = 1024) {
+        memory = Memory(capacity: max(1, capacity))
+        base = memory.base
+        self.capacity = memory.capacity
+    }
 
     var isEmpty: Bool { count == 0 }
 
     /// The bytes written.
-    var bytes: [UInt8] {
-        guard let base else { return [] }
-        return Array(UnsafeBufferPointer(start: base, count: count))
-    }
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// The bytes written, in place.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
@@ -51,9 +52,9 @@ struct ByteBuffer: @unchecked Sendable {
     /// Lets `write` store up to `capacity` bytes at the end; it returns how many it stored.
     @inline(__always)
     mutating func write(capacity needed: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
-        assert(memory == nil || isKnownUniquelyReferenced(&memory), "a ByteBuffer written through two copies")
+        assert(isKnownUniquelyReferenced(&memory), "a ByteBuffer written through two copies")
         if count + needed > capacity { grow(toHold: count + needed) }
-        count += write(base.unsafelyUnwrapped + count)
+        count += write(base + count)
     }
 
     mutating func append(_ byte: UInt8) {
@@ -137,8 +138,8 @@ struct ByteBuffer: @unchecked Sendable {
     mutating func removeAll() { count = 0 }
 
     private mutating func grow(toHold n: Int) {
-        let grown = Memory(capacity: max(n, 2 * capacity, 1024))
-        if let base { grown.base.update(from: base, count: count) }
+        let grown = Memory(capacity: max(n, 2 * capacity))
+        grown.base.update(from: base, count: count)
         memory = grown
         base = grown.base
         capacity = grown.capacity

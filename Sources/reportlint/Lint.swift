@@ -16,11 +16,17 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use this config instead of the nearest .reportlint.yaml.", valueName: "file"))
     var config: String?
 
+    /// The library's linter with these options, reading Word documents too.
+    func linter(jobs: Int = 1) -> Linter {
+        var linter = Linter(jobs: jobs) { (path) throws(SourceError) in try Drafts.read(path: path) }
+        linter.extraRuleFiles = rules
+        linter.configPath = config
+        return linter
+    }
+
     /// The config for files in `directory`: `--config`, else the nearest `.reportlint.yaml`, else defaults.
     func config(for directory: String) throws(RuleError) -> Config {
-        if let config { return try Config.load(path: config) }
-        if let found = Config.discover(from: directory) { return try Config.load(path: found) }
-        return Config()
+        try linter().config(for: directory)
     }
 }
 
@@ -83,73 +89,18 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let files = try collectDrafts(paths)
-        // Rules first, in file order: a broken rule file stops the run before any work.
-        var engines: [String: LintEngine] = [:]
-        var allRules: [String: RuleSpec] = [:]
-        var failLevel = failOn
-        var work: [(path: String, engine: LintEngine)] = []
-        var configs: [String: Config] = [:]
-        // Last year's editions, each read once.
-        var editions: [String: PreviousEdition] = [:]
-        for path in files {
-            let directory = (path as NSString).deletingLastPathComponent
-            try exitingOnInputErrors {
-                let config: Config
-                if let cached = configs[directory] {
-                    config = cached
-                } else {
-                    config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
-                    configs[directory] = config
-                }
-                if failLevel == nil { failLevel = config.failOn }
-                if config.ignores(path) { return }
-                let key = config.path ?? "<defaults>"
-                if engines[key] == nil {
-                    let set = try config.ruleSet(extraRuleFiles: ruleOptions.rules)
-                    engines[key] = try LintEngine(ruleSet: set, inlineSuppression: config.inlineSuppression,
-                                           maximumFindingsPerRule: config.maximumFindingsPerRule)
-                    for rule in set.rules where allRules[rule.id] == nil { allRules[rule.id] = rule }
-                }
-                var engine = engines[key]!
-                if let last = previous ?? config.previousEdition(for: path) {
-                    if editions[last] == nil { editions[last] = PreviousEdition(try Drafts.read(path: last)) }
-                    engine.previous = editions[last]
-                }
-                work.append((path, engine))
-            }
-        }
-        let progress = ProgressMeter(total: work.count)
-        let queue = work
-        // One draft alone gets the threads to itself: its blocks are read, and its checks run,
-        // in parallel.
-        let threadsPerDraft = queue.count == 1 ? jobs : 1
-        let outcomes = parallelMap(queue.count, jobs: jobs) { i -> Result<FileResult, SourceError> in
-            do throws(SourceError) {
-                let source = try Drafts.read(path: queue[i].path)
-                let size = source.bytes.count
-                let draft = DocumentReader().open(source)
-                let diagnostics = queue[i].engine.lint(draft, threads: threadsPerDraft) { progress.advance(within: size, bytes: $0) }
-                progress.advance(bytes: size)
-                return .success(FileResult(source: source, diagnostics: diagnostics))
-            } catch {
-                return .failure(error)
-            }
-        }
+        var linter = ruleOptions.linter(jobs: jobs)
+        linter.previous = previous
+        // Rules first: a broken rule file stops the run before any work.
+        let plan = try exitingOnInputErrors { try linter.plan(files) }
+        let failLevel = failOn ?? plan.failOn
+        let progress = ProgressMeter(total: plan.work.count)
+        let outcome = linter.run(plan, progress: progress)
         progress.finish()
-        var results: [FileResult] = []
-        var inputFailed = false
-        for outcome in outcomes {
-            switch outcome {
-            case .success(let r): results.append(r)
-            case .failure(let e):
-                printError(e.description)
-                inputFailed = true
-            }
-        }
-        results.sort { $0.source.path < $1.source.path }
-        let base = FileManager.default.currentDirectoryPath
-        var run = LintRun(files: results, rules: allRules.values.sorted { $0.id < $1.id }, toolVersion: ReportLint.configuration.version,
-                          baseDirectory: base)
+        for error in outcome.unreadable { printError(error.description) }
+        let inputFailed = !outcome.unreadable.isEmpty
+        var run = LintRun(files: outcome.files, rules: plan.rules, toolVersion: ReportLint.configuration.version,
+                          baseDirectory: FileManager.default.currentDirectoryPath)
         if let writeBaseline {
             // A baseline of the drafts that could be read would drop the others' findings.
             guard !inputFailed else {

@@ -62,10 +62,15 @@ import ReportStatements
         #expect(tables.map { $0.rows.count + $0.headerRowCount }.reduce(0, +) == 300)
     }
 
+    /// A text cut off inside a form is read as far as it goes: one paragraph, the figures it
+    /// holds whole (the 1 of `1+`, the 20 of `20～`), nothing past its end.
     @Test func textEndingInTheMiddleOfAForm() {
         for text in ["第", "百分之", "翻", "上", "成千", "1+", "9月", "2024—", "20～", "超", "（", "[", "[^"] {
-            _ = QuantityScanner().scan(text)
-            _ = DocumentReader().read(SourceFile(path: "e.md", text: text))
+            let figures = QuantityScanner().scan(text).quantities
+            #expect(figures.allSatisfy { !$0.range.isEmpty && $0.range.upperBound <= text.utf8.count }, "\(text)")
+            #expect(figures.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self) } == (["1+": ["1"], "20～": ["20"]][text] ?? []), "\(text)")
+            let document = DocumentReader().read(SourceFile(path: "e.md", text: text))
+            #expect(document.blocks.map(\.range) == [0..<text.utf8.count], "\(text)")
         }
     }
 }

@@ -47,7 +47,12 @@ func runReportlint(_ arguments: [String], in directory: URL = packageRoot, unset
 func matchesGolden(_ actual: String, _ name: String) throws -> Bool {
     let url = packageRoot.appendingPathComponent("Tests/ReportlintCLITests/Golden").appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["REPORTLINT_UPDATE_GOLDEN"] == "1" {
-        try actual.write(to: url, atomically: true, encoding: .utf8)
+        let old = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        if old != actual {
+            // What changed is printed, so that a rewritten golden is reviewed, not just accepted.
+            print("golden \(name) rewritten:\n" + lineChanges(from: old, to: actual).joined(separator: "\n"))
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+        }
         return true
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
@@ -63,4 +68,16 @@ func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// The lines of `new` that differ from `old` at the same place, as `-`/`+` pairs (at most 40).
+func lineChanges(from old: String, to new: String) -> [String] {
+    let a = old.split(separator: "\n", omittingEmptySubsequences: false), b = new.split(separator: "\n", omittingEmptySubsequences: false)
+    var out: [String] = []
+    for k in 0..<max(a.count, b.count) where (k < a.count ? a[k] : nil) != (k < b.count ? b[k] : nil) {
+        if k < a.count { out.append("  \(k + 1) - \(a[k])") }
+        if k < b.count { out.append("  \(k + 1) + \(b[k])") }
+        if out.count >= 40 { out.append("  …"); break }
+    }
+    return out
 }
