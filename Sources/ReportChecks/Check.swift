@@ -248,8 +248,8 @@ extension RuleSpec {
     /// The rule's message with `{match}` and `{name}` placeholders filled, or `fallback`.
     func message(_ fallback: String, _ values: [String: String] = [:]) -> String {
         var text = message ?? fallback
-        // Most messages have no placeholder; Foundation's search cost 90,000 instructions a
-        // finding on a line of 10,000 findings.
+        // Most messages have no placeholder; Foundation's search is slow on the long
+        // messages of a line of many findings.
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
         return text

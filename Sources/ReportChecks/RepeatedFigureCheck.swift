@@ -110,7 +110,7 @@ struct RepeatedFigureCheck: Check {
 ///
 /// Looked up once per figure: labels are compared as bytes under a 64-bit FNV-1a hash of
 /// label and unit, because hashing a `String` normalises it and a dictionary keyed by byte
-/// arrays allocated an array per figure (together 900 instructions a figure).
+/// arrays allocates an array per figure.
 private struct FigureKeys {
     private var byHash: [UInt64: [Int]] = [:]
     private var keys: [(label: [UInt8], unit: UInt8, kind: QuantityKind, period: Period)] = []

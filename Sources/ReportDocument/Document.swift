@@ -85,7 +85,7 @@ public final class Block: Sendable {
     @usableFromInline let rare: Rare?
 
     // The accessors below are inlinable: the checks, in another module, ask for them for
-    // every block, and a call each cost 1 % of a lint.
+    // every block, and a call across modules costs more than the load it makes.
 
     /// One reference to a box of the size of what the block is (a heading's, a field's).
     @usableFromInline indirect enum Outline: Sendable {

@@ -52,8 +52,8 @@ public struct DocumentReader: Sendable {
         /// Every block it gives is a heading, a field or both.
         public var outline: Outline { Outline(draft: self) }
 
-        /// A concrete sequence rather than a lazy filter: a filter's closures, called through
-        /// generic witnesses from another module, cost two thousand instructions a block.
+        /// A concrete sequence rather than a lazy filter: a filter's closures would be called
+        /// through generic witnesses from another module, for every block.
         public struct Outline: Sequence, IteratorProtocol {
             let draft: Draft
             var index = 0

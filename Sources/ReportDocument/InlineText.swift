@@ -172,8 +172,7 @@ struct InlineTextBuilder {
     }
 
     /// Appends a slice rather than a buffer: the linker may keep another module's
-    /// specialization of the buffer form, one that calls out per append (measured: 31 M
-    /// instructions in `extract`'s writer, see docs/performance.md).
+    /// specialization of the buffer form, one that calls out per append.
     private mutating func append(bytesOf range: Range<Int>) {
         bytes.append(contentsOf: source[range])
     }

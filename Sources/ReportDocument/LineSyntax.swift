@@ -254,7 +254,7 @@ struct LineSyntax {
         var hanCount = 0
     }
 
-    /// The line's `Shape`, in one pass over it (four passes cost 2 % of a lint).
+    /// The line's `Shape`, in one pass over it: every line of a draft is shaped.
     func shape(_ r: Range<Int>) -> Shape {
         var s = Shape()
         var p = r.lowerBound

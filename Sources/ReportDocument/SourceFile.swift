@@ -94,7 +94,7 @@ public struct SourceFile: Sendable {
                     let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self))
                     // Continuation bytes counted by a multiply, not `nonzeroBitCount`: the
                     // baseline x86-64 target has no POPCNT instruction, and the library's
-                    // fallback cost 3 M instructions a megabyte.
+                    // fallback is a loop.
                     let continuations = (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
                     codePoints += 8 - Int((continuations &* 0x0101_0101_0101_0101) >> 56)
                     var feeds = zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
@@ -304,15 +304,15 @@ public struct SourceFile: Sendable {
     }
 
     /// The reader text of a range, in place when it holds no `*` (most ranges): what writers of
-    /// many figures use, without the reference counting of a slice (two hundred instructions).
+    /// many figures use, without the reference counting of a slice.
     /// Not generic: a generic one, called from another module, ran unspecialized.
     public func withReaderBytes(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if hasStar(range) { return Self.droppingEmphasis(bytes[range]).withUnsafeBufferPointer(body) }
         bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    /// `memchr`: a label or clause is tested per figure, and a loop over the slice cost ten
-    /// instructions a byte.
+    /// `memchr`: a label or clause is tested per figure, and a loop over a slice is many
+    /// times slower.
     private func hasStar(_ range: Range<Int>) -> Bool {
         !range.isEmpty && bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + range.lowerBound, 0x2A, range.count) != nil }
     }
@@ -380,7 +380,7 @@ public struct SourceFile: Sendable {
 extension StringProtocol {
     /// Without leading and trailing blanks (tabs and Unicode space separators): what
     /// Foundation's `trimmingCharacters(in: .whitespaces)` gives, without the character-set
-    /// bitmap it builds on every call (20,000 instructions, once per heading or finding).
+    /// bitmap it builds on every call (once per heading or finding).
     public var trimmingBlanks: String {
         func isBlank(_ c: Unicode.Scalar) -> Bool {
             c.isASCII ? c == " " || c == "\t" : c.properties.generalCategory == .spaceSeparator
@@ -420,8 +420,7 @@ public struct PositionCursor {
         source.bytes.withUnsafeBufferPointer { b in
             var i = offset
             // Sixteen bytes at a time where no line ends: the columns are the bytes that start
-            // a scalar. A byte at a time cost five instructions, and `extract` counts over
-            // nearly the whole draft.
+            // a scalar; `extract` counts over nearly the whole draft.
             let raw = UnsafeRawPointer(b.baseAddress!)
             let newline = SIMD16<UInt8>(repeating: 0x0A), high = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
             while i &+ 16 <= target {

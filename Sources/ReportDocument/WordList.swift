@@ -19,8 +19,8 @@ extension UnsafeBufferPointer<UInt8> {
     /// Whether `word` occurs in these bytes. The facts and patterns of a rule pack test their
     /// required text against every block, so the search runs on the C library's vectorised
     /// `memchr` for the word's last byte — in Chinese a continuation byte, one of 64 values,
-    /// rare — and compares the rest where it is found. (A loop testing the first byte, a lead
-    /// byte shared by most characters, cost the report pack 52 M instructions on 2 MB.)
+    /// rare — and compares the rest where it is found. (The first byte is a poor filter: a lead
+    /// byte shared by most characters.)
     public func containsBytes(_ word: [UInt8]) -> Bool { firstOffset(of: word, from: 0) != nil }
 
     /// Where `word` first occurs at or after `from`, found the same way.
@@ -46,8 +46,8 @@ extension UnsafeBufferPointer<UInt8> {
 /// than the searches the cache saves.
 ///
 /// The scanner's lexicon (`ReportNumbers.WordList`) matches a word at a given position; asked
-/// at every scalar of every block it cost 1.0 G instructions linting 2 MB against 0.075 G for
-/// this one-pass search with its head filter, so the two stay apart.
+/// at every scalar of every block it would cost an order of magnitude more than this one-pass
+/// search with its head filter, so the two stay apart.
 public final class WordList: Sendable {
     public let words: [[UInt8]]
     /// Each word's first (up to) three bytes packed, and the mask of the bytes it has: one

@@ -191,8 +191,8 @@ enum Lexicon {
     /// Magnitude words after a numeral, with their power of ten.
     static let magnitudes = WordList<MagnitudeWord>(magnitudeWords.map { ($0.0, MagnitudeWord(power: $0.1, code: Vocabulary.magnitudes.code($0.0))) })
 
-    /// A magnitude word's power of ten, and its code in `Vocabulary.magnitudes` (looked up once
-    /// here: hashing the word per figure cost 1,000 instructions).
+    /// A magnitude word's power of ten, and its code in `Vocabulary.magnitudes`, looked up once
+    /// here rather than by hashing the word for every figure.
     struct MagnitudeWord: Sendable {
         let power: Int
         let code: UInt8
@@ -214,8 +214,8 @@ enum Lexicon {
         let blockers: ScalarSet?
     }
 
-    /// A qualifier's code, looked up once when the lexicon is built: hashing its text per
-    /// figure cost a thousand instructions.
+    /// A qualifier's code, looked up once when the lexicon is built rather than by hashing its
+    /// text for every figure.
     private static func qualifierCode(_ text: String, _ role: Qualifier.Role) -> UInt8 {
         Vocabulary.qualifiers.code(Qualifier(text, role))
     }

@@ -94,7 +94,7 @@ public struct PrintFlags: OptionSet, Hashable, Sendable {
 ///
 /// A quantity holds no reference (its words are codes into fixed lists), so the many copies
 /// checks make of figures cost a memory copy and no reference counting. It keeps how it was
-/// printed rather than its two intervals: they were 80 of its 144 bytes and a fifth of the
+/// printed rather than its two intervals: they would be most of its size and much of the
 /// scanner's work, and most figures are never compared. `hard` and `plausible` are computed
 /// from the same printed form, by the same rules, whenever they are asked for.
 public struct Quantity: Hashable, Sendable {

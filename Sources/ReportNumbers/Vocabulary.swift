@@ -2,7 +2,7 @@
 ///
 /// A draft holds tens of thousands of figures and every check copies them; a figure that
 /// kept its unit, magnitude word and qualifiers as strings and an array paid three reference
-/// counts per copy and per destruction (a seventh of `lint`'s instructions). As codes into
+/// counts per copy and per destruction, on every copy a check makes. As codes into
 /// these lists, a `Quantity` holds no reference and copying one is a plain memory copy.
 struct WordCodes<Word: Hashable & Sendable>: Sendable {
     /// The words by code; `words[0]` is unused.

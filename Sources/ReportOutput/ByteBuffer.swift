@@ -4,15 +4,14 @@ import ReportNumbers
 ///
 /// Writers of large outputs append millions of small pieces (a key, a number, a short string):
 /// here a piece costs one test for room and the stores, where `Array.append(contentsOf:)`
-/// costs a uniqueness check, a growth test and a `memcpy` call per piece — a third of
-/// `extract`'s time when it wrote through arrays.
+/// costs a uniqueness check, a growth test and a `memcpy` call per piece.
 ///
 /// Unchecked `Sendable`: a buffer rendered on one thread is handed to another whole (parallel
 /// `extract`), and the one-owner rule means no two threads ever hold it.
 struct ByteBuffer: @unchecked Sendable {
     /// Memory written through a pointer, freed with its owner. A buffer has one owner at a
     /// time: it is moved (`swap`), never copied and written through both copies. An array
-    /// here asked for uniqueness on every write (2 % of `extract`).
+    /// here would ask for uniqueness on every write.
     private final class Memory {
         let base: UnsafeMutablePointer<UInt8>
         let capacity: Int
@@ -102,9 +101,9 @@ struct ByteBuffer: @unchecked Sendable {
     }
 
     /// Copies a few bytes (a key, a literal) without a loop over the last ones: eight at a time,
-    /// the last eight (or four) stored again overlapping what was stored before. A byte loop
-    /// cost eight instructions a byte, a `memcpy` call more than the copy, and the compiler's
-    /// unrolled tail for up to seven bytes was most of the 128 instructions a JSON key cost.
+    /// the last eight (or four) stored again overlapping what was stored before. A key is a few
+    /// bytes: a byte loop, a `memcpy` call or the compiler's unrolled tail would each cost more
+    /// than the copy itself.
     @inline(__always)
     static func copyShort(_ source: UnsafePointer<UInt8>, count: Int, to out: UnsafeMutablePointer<UInt8>) {
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(out)

@@ -533,8 +533,8 @@ enum Extraction {
 
     /// The JSON of `writeQuantity` at the depth of a file's figures, the same bytes (tested)
     /// with every key, separator and indentation between two values written as one literal.
-    /// A figure has 26 keys and a 100 MB draft two million figures: through the generic
-    /// writer, which works out each key's separator and indentation, they were a fifth of `extract`.
+    /// A figure has 26 keys and a 100 MB draft two million figures: the generic writer works
+    /// out each key's separator and indentation again for every one.
     static func writeQuantityJSON(_ q: Quantity, _ statement: FigureStatement? = nil, at positions: inout PositionCursor, to out: inout ByteBuffer) {
         let source = positions.source
         out.append(literal: "{\n          \"text\": ")
@@ -599,8 +599,8 @@ enum Extraction {
         out.append(literal: "\n        }")
     }
 
-    /// The words a figure names by code or case, each quoted for JSON once: escaping a short
-    /// word cost more than a hundred instructions, five times per figure.
+    /// The words a figure names by code or case, each quoted for JSON once rather than escaped
+    /// again for every figure that names them.
     private enum WordLiterals {
         static let units = Quantity.unitsByCode.map(quoted)
         static let magnitudes = Quantity.magnitudesByCode.map(quoted)
@@ -855,8 +855,8 @@ enum Extraction {
     }
 
     /// A figure's line: its text, value, unit, kind, bound, intervals and label, tab-separated.
-    /// Written as bytes like the structured formats: built by interpolation it cost 16,000
-    /// instructions a figure, and text is the default format.
+    /// Written as bytes like the structured formats, not built by interpolation: text is the
+    /// default format, and a draft has figures by the hundred thousand.
     static func writeQuantityLine(_ q: Quantity, at positions: inout PositionCursor, to out: inout ByteBuffer) {
         let source = positions.source
         writeLineStart(positions.position(of: q.range.lowerBound), to: &out)

@@ -3,8 +3,8 @@ import Foundation
 /// Where a reporter writes. Reporters stream: a 100 MB draft must not become a 1 GB string.
 ///
 /// A class: reporters hold it as `any TextOutput` and stay non-generic. A reporter generic
-/// over its output and used from the CLI's module ran unspecialized, with every iteration
-/// inside it through witness tables (`extract` spent 4 % of its time there).
+/// over its output and used from the CLI's module runs unspecialized, with every iteration
+/// inside it through witness tables.
 public protocol TextOutput: AnyObject {
     func write(_ bytes: [UInt8])
     /// Bytes that stay the caller's: an output that writes them out at once need not copy them.

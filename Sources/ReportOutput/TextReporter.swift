@@ -26,7 +26,7 @@ struct TextReporter {
             let line = paragraphs == nil ? "\(span.start.line)" : "¶\(span.start.line)"
             out += "\(terminalSafe(run.relativePath(file.source.path))):\(line):\(span.start.column): \(severity): \(terminalSafe(d.message)) [\(terminalSafe(d.rule))]\n"
             // A long line is not shown: tested before its text is built, which on a draft pasted
-            // as one 10 MB line cost the whole line per finding (141 s).
+            // as one line would cost the whole line per finding.
             let lineRange = paragraphs.map { $0.paragraphRange(at: d.range.lowerBound, in: file.source.bytes) ?? 0..<0 }
                 ?? file.source.lineRange(span.start.line)
             guard !lineRange.isEmpty, lineRange.count <= 400 else { continue }

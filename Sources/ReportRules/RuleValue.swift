@@ -31,7 +31,7 @@ public struct RuleValue: Sendable {
         do {
             // The basic resolver: every scalar is read as its text (`bool(_:)`, `int(_:)` and
             // the checks interpret it), so Yams's default resolver, which compiles regular
-            // expressions for typed tags when first used, cost a sixth of start-up for nothing.
+            // expressions for typed tags when first used, would slow every start-up for nothing.
             node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw RuleValue.positioned(error, file: file)
