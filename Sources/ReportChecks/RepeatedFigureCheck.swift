@@ -117,9 +117,10 @@ private struct FigureKeys {
 
     /// The key's number, and whether it was seen for the first time.
     mutating func index(label: ArraySlice<UInt8>, unit: UInt8, kind: QuantityKind, period: Period) -> (index: Int, isNew: Bool) {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in label { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        h = (h ^ UInt64(unit)) &* 0x100_0000_01B3
+        var hash = FNV1a()
+        hash.mix(label)
+        hash.mix(byte: unit)
+        let h = hash.value
         if let candidates = byHash[h] {
             for i in candidates where keys[i].unit == unit && keys[i].kind == kind && keys[i].period == period && Self.equal(keys[i].label, label) {
                 return (i, false)

@@ -45,7 +45,7 @@ extension UnsafeBufferPointer<UInt8> {
 /// the offsets of a list under its identity: hashing or comparing strings per figure cost more
 /// than the searches the cache saves.
 ///
-/// The scanner's lexicon (`ReportNumbers.WordList`) matches a word at a given position; asked
+/// The scanner's lexicon (`ReportNumbers.WordTable`) matches a word at a given position; asked
 /// at every scalar of every block it would cost an order of magnitude more than this one-pass
 /// search with its head filter, so the two stay apart.
 public final class WordList: Sendable {

@@ -2,7 +2,7 @@
 ///
 /// Entries are bucketed by their first and by their last two bytes, so a lookup compares a
 /// handful of candidates rather than the whole list.
-struct WordList<Payload: Sendable>: Sendable {
+struct WordTable<Payload: Sendable>: Sendable {
     struct Entry: Sendable {
         let text: String
         /// The word's length in UTF-8 bytes. Its bytes are kept apart (`words`), so that a
@@ -119,7 +119,7 @@ struct CharacterBitmap: @unchecked Sendable {
 enum Lexicon {
     /// Units and measure words, after any magnitude word. Words starting with 千/百 that are
     /// units in their own right (千米, 千克, 百分点) are matched before magnitudes.
-    static let units = WordList<UnitWord>(unitWords.map { ($0.0, UnitWord(kind: $0.1, canonical: canonicalUnit($0.0))) })
+    static let units = WordTable<UnitWord>(unitWords.map { ($0.0, UnitWord(kind: $0.1, canonical: canonicalUnit($0.0))) })
 
     struct UnitWord: Sendable {
         let kind: QuantityKind
@@ -186,10 +186,10 @@ enum Lexicon {
     }
 
     /// Measure words that only make sense after a Chinese numeral (`四大前沿领域`).
-    static let chineseOnlyUnits = WordList<UnitWord>([("大", UnitWord(kind: .count, canonical: "大"))])
+    static let chineseOnlyUnits = WordTable<UnitWord>([("大", UnitWord(kind: .count, canonical: "大"))])
 
     /// Magnitude words after a numeral, with their power of ten.
-    static let magnitudes = WordList<MagnitudeWord>(magnitudeWords.map { ($0.0, MagnitudeWord(power: $0.1, code: Vocabulary.magnitudes.code($0.0))) })
+    static let magnitudes = WordTable<MagnitudeWord>(magnitudeWords.map { ($0.0, MagnitudeWord(power: $0.1, code: Vocabulary.magnitudes.code($0.0))) })
 
     /// A magnitude word's power of ten, and its code in `Vocabulary.magnitudes`, looked up once
     /// here rather than by hashing the word for every figure.
@@ -204,7 +204,7 @@ enum Lexicon {
     ]
 
     /// Qualifiers printed before a figure.
-    static let prefixQualifiers = WordList<PrefixWord>(prefixWords.map { word, role in
+    static let prefixQualifiers = WordTable<PrefixWord>(prefixWords.map { word, role in
         (word, PrefixWord(code: qualifierCode(word, role), blockers: prefixBlockers[word]))
     })
 
@@ -245,12 +245,12 @@ enum Lexicon {
     ]
 
     /// Qualifiers printed right after the digits or magnitude, before the unit: `20余个`, `100多件`.
-    static let innerSuffixQualifiers = WordList(innerSuffixWords.map { ($0.0, qualifierCode($0.0, $0.1)) })
+    static let innerSuffixQualifiers = WordTable(innerSuffixWords.map { ($0.0, qualifierCode($0.0, $0.1)) })
 
     static let innerSuffixWords: [(String, Qualifier.Role)] = [("余", .over), ("多", .over), ("来", .approximate)]
 
     /// Qualifiers printed after the unit: `100家以上`, `150人左右`, `3个多月`.
-    static let outerSuffixQualifiers = WordList(outerSuffixWords.map { ($0.0, qualifierCode($0.0, $0.1)) })
+    static let outerSuffixQualifiers = WordTable(outerSuffixWords.map { ($0.0, qualifierCode($0.0, $0.1)) })
 
     static let outerSuffixWords: [(String, Qualifier.Role)] = [
         ("以上", .atLeast), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("左右", .approximate),
@@ -258,14 +258,14 @@ enum Lexicon {
     ]
 
     /// Separators of numeric ranges. A single em dash is a range; a doubled one (——) is a 破折号.
-    static let rangeSeparators = WordList<Void>([("～", ()), ("~", ()), ("〜", ()), ("—", ()), ("–", ()), ("至", ()), ("到", ())])
+    static let rangeSeparators = WordTable<Void>([("～", ()), ("~", ()), ("〜", ()), ("—", ()), ("–", ()), ("至", ()), ("到", ())])
 
     /// `上万`, `上千`: `上` followed by a magnitude is a floor, unless `上` belongs to the word
     /// before it (线上, 网上, 以上).
     static let floorBlockers = ScalarSet("线网以之会晚早市台面马路身手楼场岸北往向")
 
     /// Fixed expressions made of numerals that a reader does not see as figures.
-    static let idioms = WordList<Void>([
+    static let idioms = WordTable<Void>([
         ("一带一路", ()), ("千家万户", ()), ("百家争鸣", ()), ("千军万马", ()), ("千辛万苦", ()), ("千丝万缕", ()),
         ("万水千山", ()), ("千秋万代", ()), ("五湖四海", ()), ("四面八方", ()), ("千方百计", ()), ("三心二意", ()),
         ("七上八下", ()), ("十全十美", ()), ("百花齐放", ()), ("千篇一律", ()), ("万众一心", ()), ("一五一十", ()),

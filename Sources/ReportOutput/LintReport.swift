@@ -1,6 +1,7 @@
 import Foundation
 import ReportChecks
 import ReportDocument
+import ReportNumbers
 import ReportRules
 
 /// The output formats of `reportlint lint`.
@@ -76,25 +77,6 @@ struct Span {
     /// UTF-8 byte columns (reviewdog's rdjson), 1-based.
     static func byteColumn(_ offset: Int, in source: SourceFile) -> Int {
         offset - source.lineStarts[source.line(of: offset) - 1] + 1
-    }
-}
-
-/// A stable 64-bit FNV-1a hash, printed in hex: fingerprints must not change between runs
-/// or machines (Swift's `Hasher` is seeded per process). Fed piece by piece: hashing pieces
-/// in turn equals hashing them joined.
-struct FNV1a {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func mix(_ bytes: some Sequence<UInt8>) {
-        for b in bytes {
-            state ^= UInt64(b)
-            state = state &* 0x0000_0100_0000_01B3
-        }
-    }
-
-    var hex: String {
-        let hex = String(state, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 
