@@ -16,17 +16,11 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
         var findings: [Finding] = []
         let marks = Self.marks
         for block in window.blocks where block.kind != .code {
-            // A field's own colon (主题:…) is outside its value text.
-            if let field = block.field {
-                var p = field.labelRange.upperBound
-                while p < block.range.upperBound, window.source.bytes[p] == UInt8(ascii: "*") { p += 1 }
-                if p < block.range.upperBound, window.source.bytes[p] == UInt8(ascii: ":") {
-                    var end = p + 1
-                    while end < field.valueRange.lowerBound, window.source.bytes[end] == 0x20 { end += 1 }
-                    findings.append(Finding(range: p..<(p + 1), message: spec.message("中文语境应使用全角“：”，而非半角“:”",
-                                                                                    ["match": ":", "replacement": "："]),
-                                            fix: Fix(range: p..<end, replacement: "：")))
-                }
+            // A field's own colon (主题:…) is outside its value text; the fix takes the blanks after it.
+            if let field = block.field, field.colonRange.count == 1 {
+                let colon = field.colonRange
+                findings.append(Finding(range: colon, message: spec.message("中文语境应使用全角“：”，而非半角“:”", ["match": ":", "replacement": "："]),
+                                        fix: Fix(range: colon.lowerBound..<field.valueRange.lowerBound, replacement: "：")))
             }
             block.text.withBytes { t in
                 var scan = 0

@@ -8,8 +8,6 @@ import ReportStatements
 struct RangeUnitsCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
-    static let separators: Set<UInt32> = [0xFF5E, 0x7E, 0x301C, 0x2014, 0x2013, 0x81F3, 0x5230]
-
     func run(_ window: StatementWindow) -> [Finding] {
         window.quantities { $0.flags.contains(.rangeLowBorrowsSuffix) }.compactMap { q in
             let suffix = q.magnitude ?? (q.unit == "%" || q.unit == "‰" || q.unit == "个百分点" ? q.unit : nil) ?? ""
@@ -22,7 +20,7 @@ struct RangeUnitsCheck: OptionlessCheck, WindowCheck {
                 while i < q.range.upperBound {
                     let (c, len) = UTF8Text.scalar(t, i)
                     if UTF8Text.digitValue(c) != nil { sawDigit = true }
-                    if sawDigit, Self.separators.contains(c) { insertAt = i; break }
+                    if sawDigit, RangeMarks.length(in: t, at: i) != nil { insertAt = i; break }
                     i += len
                 }
             }

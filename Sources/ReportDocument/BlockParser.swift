@@ -168,7 +168,7 @@ struct BlockParser {
                 var item = RawBlock(kind: .listItem, range: line, firstLine: start..<line.upperBound, listDepth: depth)
                 if let f = syntax.field(start..<line.upperBound) {
                     item.kind = .field
-                    table.setField(Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value), of: &item)
+                    table.setField(Field(label: syntax.text(f.label), labelRange: f.label, colonRange: f.colon, value: "", valueRange: f.value), of: &item)
                     item.firstLine = f.value
                 }
                 var j = i + 1
@@ -184,7 +184,7 @@ struct BlockParser {
             let content = syntax.skipBlanks(line.lowerBound, line.upperBound)..<line.upperBound
             if let f = syntax.field(content) {
                 var block = RawBlock(kind: .field, range: line, firstLine: f.value)
-                table.setField(Field(label: syntax.text(f.label), labelRange: f.label, value: "", valueRange: f.value), of: &block)
+                table.setField(Field(label: syntax.text(f.label), labelRange: f.label, colonRange: f.colon, value: "", valueRange: f.value), of: &block)
                 blocks.append(block)
                 i += 1
                 continue

@@ -55,6 +55,8 @@ public struct Heading: Hashable, Sendable {
 public struct Field: Hashable, Sendable {
     public var label: String
     public var labelRange: Range<Int>
+    /// The colon after the label (and its closing emphasis): `:` or `：`.
+    public var colonRange: Range<Int>
     public var value: String
     public var valueRange: Range<Int>
 }

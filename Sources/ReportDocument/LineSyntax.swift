@@ -202,9 +202,9 @@ struct LineSyntax {
     /// Words that end a clause rather than name a field (`其中：…`).
     static let notFieldLabels = ["其中", "同时", "此外", "另外", "但是", "因此", "所以", "例如", "比如", "包括", "如下", "具体"].map { Array($0.utf8) }
 
-    /// `📅 时间:9月20—22日`, `**主题**：…`: (label, value) ranges. The label is at most eight
-    /// characters of letters, with emoji, symbols and emphasis allowed before it.
-    func field(_ r: Range<Int>) -> (label: Range<Int>, value: Range<Int>)? {
+    /// `📅 时间:9月20—22日`, `**主题**：…`: (label, colon, value) ranges. The label is at most
+    /// eight characters of letters, with emoji, symbols and emphasis allowed before it.
+    func field(_ r: Range<Int>) -> (label: Range<Int>, colon: Range<Int>, value: Range<Int>)? {
         var p = r.lowerBound
         // Decoration before the label: emoji, variation selectors, joiners, spaces, emphasis.
         while p < r.upperBound {
@@ -237,7 +237,7 @@ struct LineSyntax {
               !label.suffix(3).elementsEqual("是".utf8) else { return nil }
         // `15:40` is a time, not a field.
         if colon == 0x3A, UTF8Text.isASCIIDigit(t[labelEnd - 1]) { return nil }
-        return (labelStart..<labelEnd, valueStart..<r.upperBound)
+        return (labelStart..<labelEnd, p..<(p + colonLen), valueStart..<r.upperBound)
     }
 
     func text(_ r: Range<Int>) -> String { UTF8Text.string(t, r) }

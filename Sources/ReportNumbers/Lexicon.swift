@@ -288,3 +288,12 @@ enum Lexicon {
     /// Characters dropped from the end of a label read backwards.
     static let labelTrailingNoise = ScalarSet("等为是有达")
 }
+
+/// The marks between the ends of a range (`～ ~ 〜 — – 至 到`), for the checks: the list the
+/// scanner reads ranges by.
+public enum RangeMarks {
+    /// The length of the range mark starting at `index`, if one does.
+    public static func length(in t: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        Lexicon.rangeSeparators.match(t, at: index)?.length
+    }
+}
