@@ -127,14 +127,6 @@ struct LabelledLevels {
         return table.rows[0].cells[s].text.isEmpty || table.amount(row: 0, column: s)?.hard.contains(Relations.hundred) == true
     }
 
-    /// Whether a clause starting at `offset` follows `；` or `。`.
-    static func opensClause(_ offset: Int, in source: SourceFile) -> Bool {
-        source.bytes.withUnsafeBufferPointer { t in
-            guard let (c, _) = UTF8Text.scalar(t, before: offset) else { return true }
-            return c == 0xFF1B || c == 0x3B || c == 0x3002
-        }
-    }
-
     /// Value added, product and business volumes (增加值, 生产总值, 邮电业务总量, their per-head forms)
     /// grow at constant prices by the statisticians' convention, whether or not the sentence says
     /// so; series of 规模以上 or 限额以上 units change their scope every year; and a table's caption
@@ -179,7 +171,7 @@ struct LabelledLevels {
                 // The subject of its sentence, or of a clause after `；` that names it in full
                 // (`…；十种有色金属18.94万吨`); not a label leaning on the clause before it
                 // (`全市初中211所，在校学生31.56万人`).
-                let opensClause = clause.lowerBound <= labelRange.lowerBound && Self.opensClause(clause.lowerBound, in: window.source)
+                let opensClause = clause.lowerBound <= labelRange.lowerBound && block.opensSentenceOrClause(at: clause.lowerBound, in: window.source)
                 guard s.leadsSentence || opensClause else { continue }
                 let label = LabelKey.make(Self.withoutVerb(window.source.readerBytes(labelRange)))
                 let length = UTF8Text.scalarCount(label[...])

@@ -9,7 +9,7 @@ struct LeadingZeroCheck: OptionlessCheck, WindowCheck {
 
     func run(_ window: StatementWindow) -> [Finding] {
         window.quantities { $0.flags.contains(.missingLeadingZero) }.compactMap { q in
-            guard let dot = window.source.bytes[q.range].firstIndex(of: UInt8(ascii: ".")) else { return nil }
+            guard let dot = window.source.decimalPoint(in: q.range) else { return nil }
             let text = window.readerText(q.range)
             return Finding(range: q.range, message: spec.message("纯小数应写出整数位的0：“\(text)”", ["match": text]),
                            fix: Fix(range: dot..<dot, replacement: "0"))

@@ -27,23 +27,6 @@ extension Block {
     /// How far a check reads for the rest of a figure's sentence (see `Reach`).
     static let sentenceReach = Reach.sentence
 
-    /// The source offset where the clause holding `offset` starts: after the last ，；。：
-    /// (either width; also 、 unless `acrossItems`) before it, or the block's start, but at
-    /// most `clauseReach` bytes back.
-    func clauseStart(before offset: Int, in source: SourceFile, acrossItems: Bool = false) -> Int {
-        let floor = max(range.lowerBound, offset - Block.clauseReach)
-        var p = offset
-        source.bytes.withUnsafeBufferPointer { t in
-            while p > floor, let (c, s) = UTF8Text.scalar(t, before: p) {
-                switch c {
-                case 0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A: return
-                case 0x3001 where !acrossItems: return
-                default: p = s
-                }
-            }
-        }
-        return p
-    }
 }
 
 /// Keyword and sentence lookups in one block, each word list scanned once: a check that asks

@@ -12,20 +12,9 @@ struct RangeUnitsCheck: OptionlessCheck, WindowCheck {
         window.quantities { $0.flags.contains(.rangeLowBorrowsSuffix) }.compactMap { q in
             let suffix = q.magnitude ?? (q.unit == "%" || q.unit == "‰" || q.unit == "个百分点" ? q.unit : nil) ?? ""
             guard !suffix.isEmpty else { return nil }
-            // The insertion point: the range mark after the first digit.
-            var insertAt: Int?
-            var sawDigit = false
-            window.source.bytes.withUnsafeBufferPointer { t in
-                var i = q.range.lowerBound
-                while i < q.range.upperBound {
-                    let (c, len) = UTF8Text.scalar(t, i)
-                    if UTF8Text.digitValue(c) != nil { sawDigit = true }
-                    if sawDigit, RangeMarks.length(in: t, at: i) != nil { insertAt = i; break }
-                    i += len
-                }
-            }
             let text = window.readerText(q.range)
-            guard let at = insertAt else { return nil }
+            // The insertion point: the range mark after the first digit.
+            guard let at = window.source.rangeMark(in: q.range) else { return nil }
             let fixed = window.readerText(q.range.lowerBound..<at) + suffix + window.readerText(at..<q.range.upperBound)
             return Finding(range: q.range, message: spec.message("范围两端都应写出“\(suffix)”：“\(text)”应为“\(fixed)”",
                                                                  ["match": text, "replacement": fixed]),

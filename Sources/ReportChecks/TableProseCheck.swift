@@ -41,9 +41,7 @@ struct TableProseCheck: Check {
         init(check: TableProseCheck, source: SourceFile) {
             self.check = check
             self.source = source
-            hasTables = source.bytes.withUnsafeBufferPointer { t in
-                t.containsBytes([UInt8(ascii: "|")]) || t.containsBytes(Array("<t".utf8)) || t.containsBytes(Array("<T".utf8))
-            }
+            hasTables = source.mayHoldTables
             levels = LabelledLevels(minLabel: check.minLabel, capacity: hasTables ? 512 : 0)
         }
 

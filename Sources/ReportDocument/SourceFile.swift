@@ -1,4 +1,5 @@
 import Foundation
+import ReportNumbers
 
 /// A 1-based line and column. Columns count Unicode code points, the unit SARIF calls
 /// `unicodeCodePoints`; reporters that need bytes or display width derive them from offsets.
@@ -221,6 +222,31 @@ public struct SourceFile: Sendable {
             bytes += piece[..<n]
         }
         return failed ? nil : bytes
+    }
+
+    /// Where the mark between a range's ends (`～ 至 — …`) stands in `range`, after a digit.
+    public func rangeMark(in range: Range<Int>) -> Int? {
+        bytes.withUnsafeBufferPointer { t in
+            var i = range.lowerBound, sawDigit = false
+            while i < range.upperBound {
+                let (c, len) = UTF8Text.scalar(t, i)
+                if UTF8Text.digitValue(c) != nil { sawDigit = true }
+                if sawDigit, RangeMarks.length(in: t, at: i) != nil { return i }
+                i += len
+            }
+            return nil
+        }
+    }
+
+    /// Where the decimal point of the figure written in `range` stands.
+    public func decimalPoint(in range: Range<Int>) -> Int? { bytes[range].firstIndex(of: UInt8(ascii: ".")) }
+
+    /// Whether the draft may hold a table (a `|`, or `<t` of `<table>`): one without can be
+    /// known to have none before its blocks are read.
+    public var mayHoldTables: Bool {
+        bytes.withUnsafeBufferPointer { t in
+            t.containsBytes([UInt8(ascii: "|")]) || t.containsBytes(Array("<t".utf8)) || t.containsBytes(Array("<T".utf8))
+        }
     }
 
     public var lineCount: Int { lineStarts.count }

@@ -1,4 +1,5 @@
 import ReportDocument
+import ReportNumbers
 
 /// Consecutive blocks of a draft as the checks see them: each block with the statements read
 /// from its figures. Lint reads a draft a window at a time (see `LintEngine`).
@@ -60,4 +61,32 @@ public enum Reach {
     public static let clause = 1024
     /// A figure's sentence (a list of parts after 其中, a share's whole): several clauses.
     public static let sentence = 4 * clause
+}
+
+extension Block {
+    /// The source offset where the clause holding `offset` starts: after the last ，；。：
+    /// (either width; also 、 unless `acrossItems`) before it, or the block's start, but at
+    /// most `Reach.clause` bytes back.
+    public func clauseStart(before offset: Int, in source: SourceFile, acrossItems: Bool = false) -> Int {
+        let floor = max(range.lowerBound, offset - Reach.clause)
+        var p = offset
+        source.bytes.withUnsafeBufferPointer { t in
+            while p > floor, let (c, s) = UTF8Text.scalar(t, before: p) {
+                switch c {
+                case 0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A: return
+                case 0x3001 where !acrossItems: return
+                default: p = s
+                }
+            }
+        }
+        return p
+    }
+
+    /// Whether a clause starting at `offset` opens the text or follows `；` or `。`.
+    public func opensSentenceOrClause(at offset: Int, in source: SourceFile) -> Bool {
+        source.bytes.withUnsafeBufferPointer { t in
+            guard let (c, _) = UTF8Text.scalar(t, before: offset) else { return true }
+            return c == 0xFF1B || c == 0x3B || c == 0x3002
+        }
+    }
 }
