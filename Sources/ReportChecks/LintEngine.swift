@@ -212,8 +212,8 @@ enum Suppression {
     }
 
     /// The directives of a file arranged by rule, so that a finding is decided by lookups
-    /// rather than by reading every directive (a comment naming 20,000 rules had taken seconds).
-    /// `nil` as a key stands for every rule.
+    /// rather than by reading every directive: a comment may name thousands of rules, and a
+    /// draft hold thousands of comments. `nil` as a key stands for every rule.
     struct Index {
         var wholeFile: Set<String?> = []
         /// The line each disable-next-line comment applies to: its next non-blank line.
@@ -247,12 +247,8 @@ enum Suppression {
 
         private func lastSwitch(_ rule: String?, before line: Int) -> (line: Int, order: Int, disable: Bool)? {
             guard let list = switches[rule] else { return nil }
-            var low = 0, high = list.count
-            while low < high {
-                let mid = (low + high) / 2
-                if list[mid].line < line { low = mid + 1 } else { high = mid }
-            }
-            return low > 0 ? list[low - 1] : nil
+            let after = list.firstIndex(notBefore: line) { $0.line }
+            return after > 0 ? list[after - 1] : nil
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import ReportDocument
 
 /// `.reportlint.yaml`: which packs and rule files apply, severity changes, ignored paths,
 /// and whether inline suppression comments are honoured.
@@ -46,16 +45,7 @@ public struct Config: Sendable {
     }
 
     public static func load(path: String) throws(RuleError) -> Config {
-        let bytes: [UInt8]
-        do {
-            bytes = try SourceFile.readRegularFile(path: path, maximumSize: SourceFile.maximumSettingsSize)
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw RuleError(file: path, line: 1, column: 1, message: "cannot read config file") }
-            throw RuleError(file: path, line: 1, column: 1, message: "cannot read config file: \(reason)")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw RuleError(file: path, line: 1, column: 1, message: "config file is not valid UTF-8")
-        }
+        let text = try SettingsFile.text(path, "config file")
         let root = try RuleValue.parse(text, file: path)
         var map = try root.map("a config file")
         var config = Config()

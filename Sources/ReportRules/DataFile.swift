@@ -1,5 +1,4 @@
 import Foundation
-import ReportDocument
 import ReportNumbers
 
 /// A figure from a data file (typically last year's report), with the intervals rule
@@ -21,16 +20,7 @@ public struct DataSet: Sendable {
     /// Reads `.yaml`/`.yml`/`.json` (a mapping, nested mappings give dotted keys) or `.csv`
     /// (`key,value[,unit]` per line, an optional header `key,value,unit`).
     public static func load(path: String, at: RuleValue) throws(RuleError) -> DataSet {
-        let bytes: [UInt8]
-        do {
-            bytes = try SourceFile.readRegularFile(path: path, maximumSize: SourceFile.maximumSettingsSize)
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw RuleError("cannot read data file '\(path)'", at: at) }
-            throw RuleError("cannot read data file '\(path)': \(reason)", at: at)
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw RuleError(file: path, line: 1, column: 1, message: "data file is not valid UTF-8")
-        }
+        let text = try SettingsFile.text(path, "data file", namedAt: at)
         if path.lowercased().hasSuffix(".csv") { return try csv(text, file: path) }
         let root = try RuleValue.parse(text, file: path)
         var values: [String: DataValue] = [:]

@@ -1,3 +1,5 @@
+import ReportDocument
+
 /// A problem in a rule file or a config file, with the position of the offending text.
 /// Every loading problem is one of these, printed as `file:line:col: error: message`, and
 /// makes the CLI exit with 2: a rule that cannot run must never look like a clean pass.
@@ -19,4 +21,26 @@ public struct RuleError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "\(file):\(line):\(column): error: \(message)" }
+}
+
+/// The text of a rule file, config or data file: a regular file of at most
+/// `SourceFile.maximumSettingsSize` bytes, in UTF-8.
+enum SettingsFile {
+    /// `what`: "rule file", "config file" or "data file"; `at`: where the file was named, for
+    /// the error's position (otherwise the file's own start).
+    static func text(_ path: String, _ what: String, namedAt at: RuleValue? = nil) throws(RuleError) -> String {
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile.readRegularFile(path: path, maximumSize: SourceFile.maximumSettingsSize)
+        } catch {
+            let reason: String
+            if case .unreadable(_, let r) = error { reason = r } else { reason = "\(error)" }
+            if let at { throw RuleError("cannot read \(what) '\(path)': \(reason)", at: at) }
+            throw RuleError(file: path, line: 1, column: 1, message: "cannot read \(what): \(reason)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw RuleError(file: path, line: 1, column: 1, message: "\(what) is not valid UTF-8")
+        }
+        return text
+    }
 }

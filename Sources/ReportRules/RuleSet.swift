@@ -1,5 +1,4 @@
 import Foundation
-import ReportDocument
 
 /// Every rule that applies, after `extends` and severity overrides were resolved.
 public struct RuleSet: Sendable {
@@ -76,17 +75,7 @@ public struct RuleLoader {
             path = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
         }
         let canonical = (path as NSString).standardizingPath
-        let bytes: [UInt8]
-        do {
-            bytes = try SourceFile.readRegularFile(path: path, maximumSize: SourceFile.maximumSettingsSize)
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw RuleError(file: path, line: 1, column: 1, message: "cannot read rule file") }
-            if let via { throw RuleError("cannot read rule file '\(path)': \(reason)", at: via) }
-            throw RuleError(file: path, line: 1, column: 1, message: "cannot read rule file: \(reason)")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw RuleError(file: path, line: 1, column: 1, message: "rule file is not valid UTF-8")
-        }
+        let text = try SettingsFile.text(path, "rule file", namedAt: via)
         return (canonical, path, text)
     }
 
