@@ -64,9 +64,17 @@ struct FindingsRun: CheckRun {
         self.perWindow = perWindow
     }
 
-    mutating func read(_ window: StatementWindow) { found += perWindow(window) }
+    mutating func read(_ window: StatementWindow) {
+        // The first window's findings are taken as they are, not copied: a window of a million
+        // findings would be held twice.
+        if found.isEmpty { found = perWindow(window) } else { found += perWindow(window) }
+    }
 
-    func finish() -> [Finding] { found }
+    /// Hands the findings over, so that the engine holds the only reference when it sorts them.
+    mutating func finish() -> [Finding] {
+        defer { found = [] }
+        return found
+    }
 }
 
 /// The closed set of check kinds: the only place that maps a `kind:` name to code. Each kind

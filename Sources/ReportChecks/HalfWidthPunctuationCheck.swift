@@ -15,6 +15,8 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
     func run(_ window: StatementWindow) -> [Finding] {
         var findings: [Finding] = []
         let marks = Self.marks
+        // One message per mark, shared by its findings (a line of stray commas has one per comma).
+        var messages: [UInt32: String] = [:]
         for block in window.blocks where block.kind != .code {
             // A field's own colon (主题:…) is outside its value text; the fix takes the blanks after it.
             if let field = block.field, field.colonRange.count == 1 {
@@ -43,10 +45,10 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
                     let endPlain = mark == 0x28 || mark == 0x29 ? k + 1 : q
                     let end = block.text.sourceOffset(endPlain - 1) + 1
                     let fix = end - start == endPlain - k ? Fix(range: start..<end, replacement: replacement) : nil
-                    findings.append(Finding(range: start..<(start + 1),
-                                            message: spec.message("中文语境应使用全角“\(replacement)”，而非半角“\(character(mark))”",
-                                                                  ["match": character(mark), "replacement": replacement]),
-                                            fix: fix))
+                    let message = messages[mark] ?? spec.message("中文语境应使用全角“\(replacement)”，而非半角“\(character(mark))”",
+                                                                 ["match": character(mark), "replacement": replacement])
+                    messages[mark] = message
+                    findings.append(Finding(range: start..<(start + 1), message: message, fix: fix))
                 }
             }
         }

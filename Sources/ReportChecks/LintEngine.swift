@@ -102,52 +102,49 @@ public struct LintEngine: Sendable {
             }
             next = group.upperBound
         }
-        let findings = parallelMap(runs.count, jobs: threads) { runs[$0].run.finish() }
+        var findings = parallelMap(runs.count, jobs: threads) { runs[$0].run.finish() }
+        let directives = Suppression.directives(in: comments, source)
+        let suppression = inlineSuppression && !directives.isEmpty ? Suppression.Index(directives, source) : nil
         var diagnostics: [Diagnostic] = []
-        for (check, found) in zip(checks, findings) {
-            for f in found {
-                diagnostics.append(Diagnostic(rule: check.spec.id, severity: min(f.severity ?? check.spec.severity, check.spec.severity),
-                                              message: f.message, range: f.range, fix: f.fix))
+        /// A rule's findings, less those suppressed, at most `maximumFindingsPerRule` of them
+        /// (the first by position) and one that counts the rest. Each check's findings are let
+        /// go of once read, and only the findings shown become diagnostics: a draft of a million
+        /// findings holds them once, not twice.
+        func take(_ found: inout [Finding], rule: String, severity: Severity) {
+            if let suppression { found.removeAll { suppression.suppresses(rule, line: source.line(of: $0.range.lowerBound)) } }
+            var shown = found[...]
+            if let limit = maximumFindingsPerRule, found.count > limit {
+                let precedes = { (a: Finding, b: Finding) in (a.range.lowerBound, a.message, a.range.upperBound) < (b.range.lowerBound, b.message, b.range.upperBound) }
+                // Most checks find in text order already; sorting would need room for half of them again.
+                if zip(found, found.dropFirst()).contains(where: { precedes($1, $0) }) { found.sort(by: precedes) }
+                shown = found[..<limit]
+                diagnostics.append(Diagnostic(rule: Self.findingsCapRule, severity: .info,
+                                              message: "\(found.count - limit) more findings of \(rule) in this file are not shown (at most \(limit) a rule; max-findings-per-rule in the config)",
+                                              range: found[limit].range))
+            }
+            for f in shown {
+                diagnostics.append(Diagnostic(rule: rule, severity: min(f.severity ?? severity, severity), message: f.message, range: f.range, fix: f.fix))
             }
         }
-        let directives = Suppression.directives(in: comments, source)
+        for (k, check) in checks.enumerated() {
+            var found = findings[k]
+            findings[k] = []
+            take(&found, rule: check.spec.id, severity: check.spec.severity)
+        }
+        var about: [Finding] = []
         if inlineSuppression {
             let known = Set(checks.map(\.spec.id))
             for d in directives {
                 for rule in d.rules where !known.contains(rule) {
-                    diagnostics.append(Diagnostic(rule: Self.suppressionRule, severity: .warning,
-                                                  message: "suppression comment names rule '\(rule)', which is not loaded", range: d.range))
+                    about.append(Finding(range: d.range, message: "suppression comment names rule '\(rule)', which is not loaded"))
                 }
             }
-            diagnostics = Suppression.apply(directives, to: diagnostics, in: source)
+            take(&about, rule: Self.suppressionRule, severity: .warning)
         } else {
-            for d in directives {
-                diagnostics.append(Diagnostic(rule: Self.suppressionRule, severity: .error,
-                                              message: "inline suppression is switched off by the config (inline-suppression: false)", range: d.range))
-            }
+            about = directives.map { Finding(range: $0.range, message: "inline suppression is switched off by the config (inline-suppression: false)") }
+            take(&about, rule: Self.suppressionRule, severity: .error)
         }
-        return capped(diagnostics.sorted(by: Self.order))
-    }
-
-    /// The first `maximumFindingsPerRule` findings of each rule, and for a rule with more, one
-    /// info finding at the first one left out that counts them.
-    private func capped(_ sorted: [Diagnostic]) -> [Diagnostic] {
-        guard let limit = maximumFindingsPerRule else { return sorted }
-        var shown: [String: Int] = [:]
-        var left: [String: (count: Int, first: Range<Int>)] = [:]
-        var kept = sorted.filter { d in
-            shown[d.rule, default: 0] += 1
-            guard shown[d.rule]! > limit else { return true }
-            left[d.rule, default: (0, d.range)].count += 1
-            return false
-        }
-        guard !left.isEmpty else { return sorted }
-        for (rule, more) in left {
-            kept.append(Diagnostic(rule: Self.findingsCapRule, severity: .info,
-                                   message: "\(more.count) more findings of \(rule) in this file are not shown (at most \(limit) a rule; max-findings-per-rule in the config)",
-                                   range: more.first))
-        }
-        return kept.sorted(by: Self.order)
+        return diagnostics.sorted(by: Self.order)
     }
 
     /// File order: position, then rule id, then message, so output never depends on the
@@ -205,12 +202,6 @@ enum Suppression {
         return bytes.starts(with: "reportlint-".utf8)
     }
 
-    static func apply(_ directives: [Directive], to diagnostics: [Diagnostic], in source: SourceFile) -> [Diagnostic] {
-        guard !directives.isEmpty else { return diagnostics }
-        let index = Index(directives, source)
-        return diagnostics.filter { !index.suppresses($0, line: source.line(of: $0.range.lowerBound)) }
-    }
-
     /// The directives of a file arranged by rule, so that a finding is decided by lookups
     /// rather than by reading every directive: a comment may name thousands of rules, and a
     /// draft hold thousands of comments. `nil` as a key stands for every rule.
@@ -237,11 +228,12 @@ enum Suppression {
             }
         }
 
-        func suppresses(_ d: Diagnostic, line: Int) -> Bool {
-            if wholeFile.contains(nil) || wholeFile.contains(d.rule) { return true }
-            if let rules = nextLine[line], rules.contains(nil) || rules.contains(d.rule) { return true }
+        /// Whether a finding of `rule` on `line` is suppressed.
+        func suppresses(_ rule: String, line: Int) -> Bool {
+            if wholeFile.contains(nil) || wholeFile.contains(rule) { return true }
+            if let rules = nextLine[line], rules.contains(nil) || rules.contains(rule) { return true }
             // The last disable or enable above the finding, for its rule or for every rule, decides.
-            let last = [lastSwitch(nil, before: line), lastSwitch(d.rule, before: line)].compactMap { $0 }.max { $0.order < $1.order }
+            let last = [lastSwitch(nil, before: line), lastSwitch(rule, before: line)].compactMap { $0 }.max { $0.order < $1.order }
             return last?.disable == true
         }
 

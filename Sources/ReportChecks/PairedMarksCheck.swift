@@ -28,18 +28,36 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
     /// Every mark starts with one of these bytes; the scan looks for them alone.
     private static let markLeads = ByteSet([0xE2, 0xE3, 0xEF])
 
+    /// 0…8 for an opening mark: the index of its list in `OpenMarks.byKind`.
+    static func kind(ofOpener c: UInt32) -> Int {
+        switch c {
+        case 0x201C: return 0
+        case 0x2018: return 1
+        case 0xFF08: return 2
+        case 0x300A: return 3
+        case 0x3010: return 4
+        case 0x3008: return 5
+        case 0x3014: return 6
+        case 0x300C: return 7
+        default: return 8 // 0x300E
+        }
+    }
+
     func run(_ window: StatementWindow) -> [Finding] {
         var findings: [Finding] = []
         let leads = Self.markLeads
-        // The marks open so far in the block; one array for all blocks, emptied for each.
-        var open: [(c: UInt32, at: Int)] = []
+        var open = OpenMarks()
+        // One message per mark, shared by its findings: a block of stray marks has as many
+        // findings as marks.
+        var messages: [UInt32: String] = [:]
         for block in window.blocks where block.kind != .code {
-            if !open.isEmpty { open.removeAll(keepingCapacity: true) }
+            open.removeAll()
             func report(_ c: UInt32, at: Int, missing: UInt32) {
                 let start = block.text.sourceOffset(at)
+                let message = messages[c] ?? spec.message("标号 \(character(c)) 缺少对应的 \(character(missing))")
+                messages[c] = message
                 // Every mark is three bytes in UTF-8.
-                findings.append(Finding(range: start..<(start + 3),
-                                        message: spec.message("标号 \(character(c)) 缺少对应的 \(character(missing))")))
+                findings.append(Finding(range: start..<(start + 3), message: message))
             }
             block.text.withBytes { t in
                 var i = leads.firstOffset(in: t, from: 0)
@@ -49,20 +67,49 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
                     // ’ between Latin letters is an apostrophe (don’t), not a closing quote.
                     if c == 0x2019 || c == 0x2018, i > 0, i + length < t.count, t[i - 1] < 0x80, t[i + length] < 0x80 { continue }
                     if Self.closer(of: c) != nil {
-                        open.append((c, i))
+                        open.push(c, at: i)
                     } else if let opener = Self.opener(of: c) {
-                        if let index = open.lastIndex(where: { $0.c == opener }) {
-                            for unclosed in open[(index + 1)...] { report(unclosed.c, at: unclosed.at, missing: Self.closer(of: unclosed.c)!) }
-                            open.removeSubrange(index...)
+                        if let unclosed = open.close(opener) {
+                            for mark in unclosed { report(mark.c, at: mark.at, missing: Self.closer(of: mark.c)!) }
                         } else {
                             report(c, at: i, missing: opener)
                         }
                     }
                 }
             }
-            for unclosed in open { report(unclosed.c, at: unclosed.at, missing: Self.closer(of: unclosed.c)!) }
+            for mark in open.marks { report(mark.c, at: mark.at, missing: Self.closer(of: mark.c)!) }
         }
         return findings
+    }
+}
+
+/// The marks open so far in a block, with the positions of each kind's, so that a closing
+/// mark finds its opening mark without searching back through the others: a block of many
+/// `“` followed by many `）` would otherwise be read once per `）`.
+private struct OpenMarks {
+    private(set) var marks: [(c: UInt32, at: Int)] = []
+    private var byKind = [[Int]](repeating: [], count: 9)
+
+    mutating func removeAll() {
+        guard !marks.isEmpty else { return }
+        marks.removeAll(keepingCapacity: true)
+        for k in byKind.indices { byKind[k].removeAll(keepingCapacity: true) }
+    }
+
+    mutating func push(_ c: UInt32, at: Int) {
+        byKind[PairedMarksCheck.kind(ofOpener: c)].append(marks.count)
+        marks.append((c, at))
+    }
+
+    /// Closes the last open `opener`: the marks opened after it, left unclosed, or `nil` when
+    /// none is open.
+    mutating func close(_ opener: UInt32) -> ArraySlice<(c: UInt32, at: Int)>? {
+        guard let index = byKind[PairedMarksCheck.kind(ofOpener: opener)].last else { return nil }
+        let unclosed = marks[(index + 1)...]
+        // The marks removed are the last of their kinds' lists.
+        for mark in marks[index...] { byKind[PairedMarksCheck.kind(ofOpener: mark.c)].removeLast() }
+        marks.removeSubrange(index...)
+        return unclosed
     }
 }
 

@@ -30,6 +30,47 @@ import ReportDocument
         #expect(ds.allSatisfy { !$0.message.contains("已中止") })
     }
 
+    /// Marks pair up as when every closing mark searched back through all open marks.
+    @Test func pairedMarksAgreeWithSearchingBack() throws {
+        let pieces = ["“", "”", "（", "）", "《", "》", "「", "」", "〔", "〕", "『", "』", "‘", "’", "甲", "a’b"]
+        var rng = SeededRandom(state: 31)
+        for _ in 0..<300 {
+            let text = (0..<Int(rng.next() % 14)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let found = try lint(text, rules: "  - id: marks\n    kind: paired-marks\n").map(\.range.lowerBound).sorted()
+            #expect(found == searchingBack(text), "\(text)")
+        }
+        // Many openers, then many closers of another kind: linear, not quadratic.
+        let many = String(repeating: "“", count: 20_000) + String(repeating: "）", count: 20_000)
+        let clock = ContinuousClock()
+        var count = 0
+        let elapsed = try clock.measure { count = try lint(many, rules: "  - id: marks\n    kind: paired-marks\n").count }
+        #expect(count == 40_000)
+        #expect(elapsed < .seconds(5))
+    }
+
+    /// The byte offsets of the marks left unpaired, by searching back through all open marks.
+    private func searchingBack(_ text: String) -> [Int] {
+        let bytes = Array(text.utf8)
+        var open: [(c: UInt32, at: Int)] = [], unpaired: [Int] = []
+        var i = 0
+        for scalar in text.unicodeScalars {
+            let c = scalar.value, length = String(scalar).utf8.count
+            defer { i += length }
+            if c == 0x2019 || c == 0x2018, i > 0, i + length < bytes.count, bytes[i - 1] < 0x80, bytes[i + length] < 0x80 { continue }
+            if PairedMarksCheck.closer(of: c) != nil {
+                open.append((c, i))
+            } else if let opener = PairedMarksCheck.opener(of: c) {
+                if let index = open.lastIndex(where: { $0.c == opener }) {
+                    unpaired += open[(index + 1)...].map(\.at)
+                    open.removeSubrange(index...)
+                } else {
+                    unpaired.append(i)
+                }
+            }
+        }
+        return (unpaired + open.map(\.at)).sorted()
+    }
+
     /// Past the limit a rule's findings in a file are counted in one info finding at the first
     /// one left out; suppressed findings do not count.
     @Test func findingsPastTheLimitAreCountedNotListed() throws {
