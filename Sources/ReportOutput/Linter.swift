@@ -4,7 +4,7 @@ import ReportDocument
 import ReportRules
 
 /// Told how far a run has come (the CLI draws it on a terminal).
-public protocol LintProgress: Sendable {
+public protocol RunProgress: Sendable {
     /// One more draft done, of `bytes` bytes.
     func advance(bytes: Int)
     /// `bytes` more of the only draft, of `size`.
@@ -92,7 +92,7 @@ public struct Linter: Sendable {
 
     /// Lints the planned drafts, `jobs` at a time. A draft that cannot be read is listed, and
     /// the others are linted all the same.
-    public func run(_ plan: Plan, progress: (any LintProgress)? = nil) -> Outcome {
+    public func run(_ plan: Plan, progress: (any RunProgress)? = nil) -> Outcome {
         let work = plan.work
         // One draft alone gets the threads to itself: its blocks are read, and its checks run,
         // in parallel.

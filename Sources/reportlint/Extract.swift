@@ -39,72 +39,17 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let files = try collectDrafts(paths)
-        let reader = DocumentReader(options: ScanOptions(rounding: Rounding(rawValue: rounding)!))
+        let extractor = Extractor(format: format, reader: DocumentReader(options: ScanOptions(rounding: Rounding(rawValue: rounding)!)), jobs: jobs) {
+            (path) throws(SourceError) in try Drafts.read(path: path)
+        }
         let standardOutput = FileOutput.standardOutput
-        var report = ExtractionReport(format: format, output: standardOutput)
-        report.begin()
-        var failed = false
-        var written = 0
         let progress = ProgressMeter(total: files.count)
-        if jobs == 1 || files.count == 1 {
-            // One at a time, streamed a window of blocks at a time: a 100 MB draft never sits in
-            // memory as output. A single draft uses the threads itself.
-            for path in files {
-                do {
-                    let source = try Drafts.read(path: path)
-                    let size = source.bytes.count
-                    report.add(reader.open(source), threads: jobs) { progress.advance(within: size, bytes: $0) }
-                    progress.advance(bytes: size)
-                    written += 1
-                } catch {
-                    printError(error.description)
-                    failed = true
-                }
-            }
-        } else {
-            // Several files at once, written in file order, a window of files at a time.
-            let format = self.format
-            let window = jobs * 4
-            for chunkStart in stride(from: 0, to: files.count, by: window) {
-                let chunk = Array(files[chunkStart..<min(files.count, chunkStart + window)])
-                let drafts = parallelMap(chunk.count, jobs: jobs) { i -> Result<DocumentReader.Draft, SourceError> in
-                    do throws(SourceError) {
-                        return .success(reader.open(try Drafts.read(path: chunk[i])))
-                    } catch {
-                        return .failure(error)
-                    }
-                }
-                // Each draft's place among those written, for the separators of JSON and YAML.
-                var ordinals: [Int] = []
-                var next = written
-                for d in drafts {
-                    ordinals.append(next)
-                    if case .success = d { next += 1 }
-                }
-                let ordinalsSnapshot = ordinals
-                let texts = parallelMap(drafts.count, jobs: jobs) { i -> [UInt8] in
-                    guard case .success(let draft) = drafts[i] else { return [] }
-                    let bytes = BytesOutput()
-                    var one = ExtractionReport(format: format, output: bytes, draftsBefore: ordinalsSnapshot[i])
-                    one.add(draft)
-                    return bytes.bytes
-                }
-                for (i, outcome) in drafts.enumerated() {
-                    switch outcome {
-                    case .success(let draft):
-                        report.output.write(texts[i])
-                        progress.advance(bytes: draft.source.bytes.count)
-                        written += 1
-                    case .failure(let e):
-                        printError(e.description)
-                        failed = true
-                    }
-                }
-            }
-            report.countDrafts(writtenElsewhere: written)
+        var failed = false
+        extractor.run(files, to: standardOutput, progress: progress) { error in
+            printError(error.description)
+            failed = true
         }
         progress.finish()
-        report.finish()
         try finishWriting(standardOutput)
         if failed { throw ExitCode(2) }
     }

@@ -5,7 +5,7 @@ import ReportOutput
 /// Files done and throughput on standard error, when it is a terminal; silent otherwise
 /// (CI logs, pipes), so that output stays byte-for-byte reproducible. A single file shows the
 /// megabytes linted of its size instead, once the run has taken longer than a moment.
-final class ProgressMeter: LintProgress, @unchecked Sendable {
+final class ProgressMeter: RunProgress, @unchecked Sendable {
     private let lock = NSLock()
     private let total: Int
     private var done = 0

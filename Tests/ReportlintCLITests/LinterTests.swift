@@ -3,7 +3,7 @@ import Testing
 import ReportChecks
 import ReportOutput
 
-/// The library's `Linter` lints as the CLI does, whatever the number of jobs.
+/// The library's `Linter` and `Extractor` work as the CLI does, whatever the number of jobs.
 @Suite struct LinterTests {
     @Test func theLinterFindsWhatTheCommandFinds() throws {
         let names = ["Samples/numeric-mistakes.md", "Samples/style-mistakes.md", "Samples/international-cooperation.md"]
@@ -27,5 +27,22 @@ import ReportOutput
         }
         #expect(fromLibrary.count > 5)
         #expect(fromLibrary.sorted() == fromCLI.sorted())
+    }
+
+    @Test(arguments: [ExtractFormat.json, .yaml, .csv, .text])
+    func theExtractorWritesWhatTheCommandWrites(format: ExtractFormat) throws {
+        let names = ["Samples/numeric-mistakes.md", "Samples/style-mistakes.md", "Samples/international-cooperation.md", "Samples/missing.md"]
+        let drafts = names.map { packageRoot.appendingPathComponent($0).path }
+        var outputs: [String] = []
+        for jobs in [1, 3] {
+            let output = BytesOutput()
+            var unreadable: [String] = []
+            Extractor(format: format, jobs: jobs).run(drafts, to: output) { unreadable.append($0.description) }
+            #expect(unreadable.count == 1 && unreadable[0].contains("missing.md"))
+            outputs.append(String(decoding: output.bytes, as: UTF8.self).replacingOccurrences(of: packageRoot.path + "/", with: ""))
+        }
+        #expect(outputs[0] == outputs[1])
+        let cli = try runReportlint(["extract", "--format", format.rawValue] + names.dropLast())
+        #expect(outputs[0] == cli.stdout)
     }
 }
