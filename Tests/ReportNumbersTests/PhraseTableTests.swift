@@ -182,8 +182,13 @@ AI4S十项共创重大成果 | 10 | 项 | plain | [10, 10]
 """)
 
 @Suite("Phrase table") struct PhraseTableTests {
-    @Test("the table is large enough") func size() {
+    /// Large, without a phrase given twice (a copied row would test nothing new), and every
+    /// bound the scanner knows is in it.
+    @Test("the table is large, distinct and covers every bound") func coverage() {
         #expect(phraseTable.count >= 120)
+        #expect(Set(phraseTable.map(\.phrase)).count == phraseTable.count)
+        let bounds = Set(phraseTable.map(\.bound))
+        for bound in Bound.allCases.map(\.rawValue) { #expect(bounds.contains(bound), "no phrase with bound \(bound)") }
     }
 
     @Test("first figure of each phrase", arguments: phraseTable)
