@@ -262,7 +262,7 @@ struct LineSyntax {
             let (c, len) = scalar(p)
             s.halfColumns += c < 0x1100 ? 1 : 2
             switch c {
-            case 0x3002, 0xFF0C, 0xFF1B, 0xFF01, 0xFF1F, 0xFF1A, 0x2C, 0x3B, 0x21, 0x3F:
+            case _ where Punctuation.marksSentence(c):
                 s.hasClausePunctuation = true
                 return s
             case 0x3A where p + 1 < r.upperBound && !UTF8Text.isASCIIDigit(t[p + 1]):

@@ -72,11 +72,8 @@ extension Block {
         var p = offset
         source.bytes.withUnsafeBufferPointer { t in
             while p > floor, let (c, s) = UTF8Text.scalar(t, before: p) {
-                switch c {
-                case 0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0x2C, 0x3B, 0x3A: return
-                case 0x3001 where !acrossItems: return
-                default: p = s
-                }
+                if Punctuation.endsClause(c) || (c == Punctuation.listComma && !acrossItems) { return }
+                p = s
             }
         }
         return p
@@ -86,7 +83,7 @@ extension Block {
     public func opensSentenceOrClause(at offset: Int, in source: SourceFile) -> Bool {
         source.bytes.withUnsafeBufferPointer { t in
             guard let (c, _) = UTF8Text.scalar(t, before: offset) else { return true }
-            return c == 0xFF1B || c == 0x3B || c == 0x3002
+            return Punctuation.opensClause(c)
         }
     }
 }
