@@ -62,9 +62,9 @@ public struct RuleValue: Sendable {
     }
 
     /// `collections` holds the positions of the lists and mappings read so far. Yams resolves an
-    /// alias to its anchor's node, position included, so a position met twice is an alias: it is
-    /// refused there, before a few hundred bytes of nested aliases ("billion laughs") could
-    /// expand to gigabytes.
+    /// alias to its anchor's node, position included, so a position met twice is an alias: an
+    /// alias that `YAMLAnchors` did not see is refused here, before nested aliases could expand
+    /// to gigabytes in this walk.
     private init(_ node: Node, file: String, collections: inout Set<Int>) throws(RuleError) {
         let mark = node.mark
         self.file = file
