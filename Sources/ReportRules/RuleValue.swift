@@ -292,6 +292,7 @@ enum YAMLAnchors {
                 // Within a plain scalar or after a node: what may open the next node.
                 if c == UInt8(ascii: "#"), k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 {
                     k = skipLine(bytes, k) - 1
+                    continue
                 } else if c == UInt8(ascii: ":"), bytes[k + 1] == 0x20 || bytes[k + 1] == 0x0A {
                     nodeStart = true
                 } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") || c == UInt8(ascii: ",") {

@@ -113,7 +113,9 @@ func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
         }
         var count = 0
         for path in arguments.dropFirst() {
-            let files = FileManager.default.subpaths(atPath: path)?.map { path + "/" + $0 } ?? [path]
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            let files = isFolder.boolValue ? (FileManager.default.subpaths(atPath: path) ?? []).map { path + "/" + $0 } : [path]
             for file in files.sorted() {
                 guard let data = FileManager.default.contents(atPath: file) else { continue }
                 target.run(Array(data))

@@ -15,6 +15,8 @@ import Testing
         ("a: |\n  text *x\nb: *y\n", 3, 4),
         ("a: \"multi\n  line\"\nb: &y 1\n", 3, 4),
         ("[*h: 1]\n", 1, 2),
+        // A comment after a value ends its line; the next line's alias is still found.
+        ("a: x # note\nb: *y\n", 2, 4),
     ])
     func anchorsAndAliasesAreFound(text: String, line: Int, column: Int) {
         #expect(YAMLAnchors.first(in: text).map { [$0.line, $0.column] } == [line, column])
@@ -32,6 +34,8 @@ import Testing
         "a: 'it''s *x'\n",
         "a: \"q \\\" *x\"\n",
         "list: [a*b, c&d]\n",
+        // Found by fuzzing (.ci/fuzz rules): a comment on the last line, no line end, read past the text's end.
+        "! y\nfibe # expct: 5:5 r) w& 合0计",
     ])
     func textThatOnlyLooksLikeAnAliasIsRead(text: String) throws {
         #expect(YAMLAnchors.first(in: text) == nil)
