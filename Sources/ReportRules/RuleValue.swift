@@ -281,6 +281,9 @@ enum YAMLAnchors {
                     case UInt8(ascii: "#"):
                         k = skipLine(bytes, k) - 1
                         continue
+                    case UInt8(ascii: "-") where k == i + indent && bytes[k + 1] == c && bytes[k + 2] == c
+                        && (bytes[k + 3] == 0x20 || bytes[k + 3] == 0x0A):
+                        k += 3; continue // `--- ` opens a document, and a node may follow
                     case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
                         if bytes[k + 1] == 0x20 || bytes[k + 1] == 0x0A { k += 1; continue }
                     case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","):

@@ -17,6 +17,7 @@ import Testing
         ("[*h: 1]\n", 1, 2),
         // A comment after a value ends its line; the next line's alias is still found.
         ("a: x # note\nb: *y\n", 2, 4),
+        ("--- &a [1]\n", 1, 5),
     ])
     func anchorsAndAliasesAreFound(text: String, line: Int, column: Int) {
         #expect(YAMLAnchors.first(in: text).map { [$0.line, $0.column] } == [line, column])
@@ -36,6 +37,7 @@ import Testing
         "list: [a*b, c&d]\n",
         // Found by fuzzing (.ci/fuzz rules): a comment on the last line, no line end, read past the text's end.
         "! y\nfibe # expct: 5:5 r) w& 合0计",
+        "---\na: -- *x\n",
     ])
     func textThatOnlyLooksLikeAnAliasIsRead(text: String) throws {
         #expect(YAMLAnchors.first(in: text) == nil)
