@@ -261,8 +261,8 @@ enum YAMLAnchors {
                     if c == q {
                         if q == UInt8(ascii: "'"), bytes[k + 1] == q { k += 2; continue }
                         quote = nil
-                    } else if c == UInt8(ascii: "\\"), q == UInt8(ascii: "\"") {
-                        k += 1
+                    } else if c == UInt8(ascii: "\\"), q == UInt8(ascii: "\""), bytes[k + 1] != 0x0A {
+                        k += 1 // an escaped character; an escaped line end is read as a line end
                     }
                     k += 1
                     continue

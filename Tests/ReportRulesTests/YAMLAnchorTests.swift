@@ -18,6 +18,7 @@ import Testing
         // A comment after a value ends its line; the next line's alias is still found.
         ("a: x # note\nb: *y\n", 2, 4),
         ("--- &a [1]\n", 1, 5),
+        ("a: \"x \\\n  y\"\nb: *z\n", 3, 4),
     ])
     func anchorsAndAliasesAreFound(text: String, line: Int, column: Int) {
         #expect(YAMLAnchors.first(in: text).map { [$0.line, $0.column] } == [line, column])
@@ -42,6 +43,15 @@ import Testing
     func textThatOnlyLooksLikeAnAliasIsRead(text: String) throws {
         #expect(YAMLAnchors.first(in: text) == nil)
         _ = try RuleValue.parse(text, file: "t.yaml")
+    }
+
+    /// Text cut off inside a quote, after an escape or a comment is scanned to its end, not past it.
+    @Test func unfinishedTextEndsTheScan() {
+        for text in ["a: \"x\\", "a: 'x", "a: x #", "- *", "&", "a: |", "--- "] {
+            _ = YAMLAnchors.first(in: text)
+        }
+        #expect(YAMLAnchors.first(in: "- *") == nil)
+        #expect(YAMLAnchors.first(in: "- *a").map { [$0.line, $0.column] } == [1, 3])
     }
 
     /// Every YAML file of the project reads as before.
