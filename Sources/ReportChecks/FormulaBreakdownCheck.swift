@@ -89,8 +89,8 @@ struct FormulaBreakdownCheck: OptionlessCheck {
                 }
             }
         }
-        // The rest of the sentence, within `sentenceReach`.
-        let end = min(sentence.upperBound, formula.range.upperBound + Block.sentenceReach)
+        // The rest of the sentence, within `Reach.sentence`.
+        let end = min(sentence.upperBound, formula.range.upperBound + Reach.sentence)
         weigh(homeLookup.quantities(startingIn: formula.range.upperBound..<end), of: home)
         for block in nearby { weigh(block.quantities[...], of: block) }
         return findings

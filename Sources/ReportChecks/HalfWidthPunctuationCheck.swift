@@ -45,10 +45,11 @@ struct HalfWidthPunctuationCheck: OptionlessCheck, WindowCheck {
                     let endPlain = mark == 0x28 || mark == 0x29 ? k + 1 : q
                     let end = block.text.sourceOffset(endPlain - 1) + 1
                     let fix = end - start == endPlain - k ? Fix(range: start..<end, replacement: replacement) : nil
-                    let message = messages[mark] ?? spec.message("中文语境应使用全角“\(replacement)”，而非半角“\(character(mark))”",
-                                                                 ["match": character(mark), "replacement": replacement])
-                    messages[mark] = message
-                    findings.append(Finding(range: start..<(start + 1), message: message, fix: fix))
+                    if messages[mark] == nil {
+                        messages[mark] = spec.message("中文语境应使用全角“\(replacement)”，而非半角“\(character(mark))”",
+                                                      ["match": character(mark), "replacement": replacement])
+                    }
+                    findings.append(Finding(range: start..<(start + 1), message: messages[mark]!, fix: fix))
                 }
             }
         }

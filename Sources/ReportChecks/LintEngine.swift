@@ -233,8 +233,8 @@ enum Suppression {
             if wholeFile.contains(nil) || wholeFile.contains(rule) { return true }
             if let rules = nextLine[line], rules.contains(nil) || rules.contains(rule) { return true }
             // The last disable or enable above the finding, for its rule or for every rule, decides.
-            let last = [lastSwitch(nil, before: line), lastSwitch(rule, before: line)].compactMap { $0 }.max { $0.order < $1.order }
-            return last?.disable == true
+            let all = lastSwitch(nil, before: line), own = lastSwitch(rule, before: line)
+            return ((all?.order ?? -1) > (own?.order ?? -1) ? all : own)?.disable == true
         }
 
         private func lastSwitch(_ rule: String?, before line: Int) -> (line: Int, order: Int, disable: Bool)? {

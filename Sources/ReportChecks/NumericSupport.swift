@@ -20,13 +20,6 @@ extension Block {
     func offsets(of list: WordList) -> [Int] {
         text.withBytes { list.offsets(in: $0) }.map(text.sourceOffset)
     }
-
-    /// How far back a check reads for a figure's clause (see `Reach`).
-    static let clauseReach = Reach.clause
-
-    /// How far a check reads for the rest of a figure's sentence (see `Reach`).
-    static let sentenceReach = Reach.sentence
-
 }
 
 /// Keyword and sentence lookups in one block, each word list scanned once: a check that asks

@@ -9,39 +9,17 @@ import ReportStatements
 struct PairedMarksCheck: OptionlessCheck, WindowCheck {
     let spec: RuleSpec
 
+    /// The opening marks; each is closed by the next code point (“ ”, （ ）, 《 》…).
+    static let openers: [UInt32] = [0x201C, 0x2018, 0xFF08, 0x300A, 0x3010, 0x3008, 0x3014, 0x300C, 0x300E]
+
     /// The closing mark of an opening mark.
-    static func closer(of c: UInt32) -> UInt32? {
-        switch c {
-        case 0x201C, 0x2018, 0xFF08, 0x300A, 0x3010, 0x3008, 0x3014, 0x300C, 0x300E: return c + 1
-        default: return nil
-        }
-    }
+    static func closer(of c: UInt32) -> UInt32? { openers.contains(c) ? c + 1 : nil }
 
     /// The opening mark of a closing mark.
-    static func opener(of c: UInt32) -> UInt32? {
-        switch c {
-        case 0x201D, 0x2019, 0xFF09, 0x300B, 0x3011, 0x3009, 0x3015, 0x300D, 0x300F: return c - 1
-        default: return nil
-        }
-    }
+    static func opener(of c: UInt32) -> UInt32? { c > 0 && openers.contains(c - 1) ? c - 1 : nil }
 
     /// Every mark starts with one of these bytes; the scan looks for them alone.
     private static let markLeads = ByteSet([0xE2, 0xE3, 0xEF])
-
-    /// 0…8 for an opening mark: the index of its list in `OpenMarks.byKind`.
-    static func kind(ofOpener c: UInt32) -> Int {
-        switch c {
-        case 0x201C: return 0
-        case 0x2018: return 1
-        case 0xFF08: return 2
-        case 0x300A: return 3
-        case 0x3010: return 4
-        case 0x3008: return 5
-        case 0x3014: return 6
-        case 0x300C: return 7
-        default: return 8 // 0x300E
-        }
-    }
 
     func run(_ window: StatementWindow) -> [Finding] {
         var findings: [Finding] = []
@@ -54,10 +32,9 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
             open.removeAll()
             func report(_ c: UInt32, at: Int, missing: UInt32) {
                 let start = block.text.sourceOffset(at)
-                let message = messages[c] ?? spec.message("标号 \(character(c)) 缺少对应的 \(character(missing))")
-                messages[c] = message
+                if messages[c] == nil { messages[c] = spec.message("标号 \(character(c)) 缺少对应的 \(character(missing))") }
                 // Every mark is three bytes in UTF-8.
-                findings.append(Finding(range: start..<(start + 3), message: message))
+                findings.append(Finding(range: start..<(start + 3), message: messages[c]!))
             }
             block.text.withBytes { t in
                 var i = leads.firstOffset(in: t, from: 0)
@@ -88,7 +65,8 @@ struct PairedMarksCheck: OptionlessCheck, WindowCheck {
 /// `“` followed by many `）` would otherwise be read once per `）`.
 private struct OpenMarks {
     private(set) var marks: [(c: UInt32, at: Int)] = []
-    private var byKind = [[Int]](repeating: [], count: 9)
+    /// For each of `PairedMarksCheck.openers`, where its marks stand in `marks`.
+    private var byKind = [[Int]](repeating: [], count: PairedMarksCheck.openers.count)
 
     mutating func removeAll() {
         guard !marks.isEmpty else { return }
@@ -96,18 +74,20 @@ private struct OpenMarks {
         for k in byKind.indices { byKind[k].removeAll(keepingCapacity: true) }
     }
 
+    private static func kind(_ opener: UInt32) -> Int { PairedMarksCheck.openers.firstIndex(of: opener)! }
+
     mutating func push(_ c: UInt32, at: Int) {
-        byKind[PairedMarksCheck.kind(ofOpener: c)].append(marks.count)
+        byKind[Self.kind(c)].append(marks.count)
         marks.append((c, at))
     }
 
     /// Closes the last open `opener`: the marks opened after it, left unclosed, or `nil` when
     /// none is open.
     mutating func close(_ opener: UInt32) -> ArraySlice<(c: UInt32, at: Int)>? {
-        guard let index = byKind[PairedMarksCheck.kind(ofOpener: opener)].last else { return nil }
+        guard let index = byKind[Self.kind(opener)].last else { return nil }
         let unclosed = marks[(index + 1)...]
         // The marks removed are the last of their kinds' lists.
-        for mark in marks[index...] { byKind[PairedMarksCheck.kind(ofOpener: mark.c)].removeLast() }
+        for mark in marks[index...] { byKind[Self.kind(mark.c)].removeLast() }
         marks.removeSubrange(index...)
         return unclosed
     }

@@ -25,6 +25,14 @@ public enum SourceError: Error, Equatable, CustomStringConvertible {
     /// A `.docx` that cannot be read as a Word document.
     case invalidDocument(path: String, reason: String)
 
+    /// What went wrong, without the path.
+    public var reason: String {
+        switch self {
+        case .unreadable(_, let reason), .invalidDocument(_, let reason): return reason
+        case .notUTF8(_, let offset, _, _): return "not valid UTF-8 (first bad byte at offset \(offset))"
+        }
+    }
+
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):
@@ -150,16 +158,13 @@ public struct SourceFile: Sendable {
         guard fstat(fd, &status) == 0 else { throw .unreadable(path: path, reason: SourceFile.reason(errno)) }
         let size = try regularSize(status, path)
         // Refused before reading: a 3 GB file is not loaded only to be turned away.
-        guard size <= maximumSize else {
-            throw .unreadable(path: path, reason: tooLarge ?? "larger than \(maximumSize >> 20) MB, more than reportlint reads for this file")
-        }
+        let oversized = SourceError.unreadable(path: path, reason: tooLarge ?? "larger than \(maximumSize >> 20) MB, more than reportlint reads for this file")
+        guard size <= maximumSize else { throw oversized }
         guard let bytes = readAll(fd, expecting: size, maximumSize: maximumSize) else {
             throw .unreadable(path: path, reason: "a read failed (\(SourceFile.reason(errno)))")
         }
         // A file that grew while it was read.
-        guard bytes.count <= maximumSize else {
-            throw .unreadable(path: path, reason: tooLarge ?? "larger than \(maximumSize >> 20) MB, more than reportlint reads for this file")
-        }
+        guard bytes.count <= maximumSize else { throw oversized }
         return bytes
     }
 

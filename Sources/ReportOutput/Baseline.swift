@@ -48,8 +48,7 @@ public struct Baseline: Sendable {
         do {
             data = Data(try SourceFile.readRegularFile(path: path, maximumSize: 256 << 20))
         } catch {
-            guard case .unreadable(_, let reason) = error else { throw BaselineError.unreadable("cannot read baseline file") }
-            throw BaselineError.unreadable("cannot read baseline file: \(reason)")
+            throw BaselineError.unreadable("cannot read baseline file: \(error.reason)")
         }
         do {
             let file = try JSONDecoder().decode(FileFormat.self, from: data)

@@ -53,6 +53,13 @@ public struct Linter: Sendable {
         return Config()
     }
 
+    /// The engine for drafts under `config`: its packs with the extra rule files, its
+    /// suppression setting and findings cap.
+    public func engine(_ config: Config) throws(RuleError) -> LintEngine {
+        try LintEngine(ruleSet: config.ruleSet(extraRuleFiles: extraRuleFiles), inlineSuppression: config.inlineSuppression,
+                       maximumFindingsPerRule: config.maximumFindingsPerRule)
+    }
+
     /// Resolves configs, builds engines and reads last year's editions, each once. A broken
     /// rule file, config or previous edition stops the plan: nothing is linted with half the rules.
     public func plan(_ files: [String]) throws -> Plan {
@@ -74,10 +81,9 @@ public struct Linter: Sendable {
             if config.ignores(path) { continue }
             let key = config.path ?? "<defaults>"
             if engines[key] == nil {
-                let set = try config.ruleSet(extraRuleFiles: extraRuleFiles)
-                engines[key] = try LintEngine(ruleSet: set, inlineSuppression: config.inlineSuppression,
-                                              maximumFindingsPerRule: config.maximumFindingsPerRule)
-                for rule in set.rules where rules[rule.id] == nil { rules[rule.id] = rule }
+                let engine = try self.engine(config)
+                engines[key] = engine
+                for check in engine.checks where rules[check.spec.id] == nil { rules[check.spec.id] = check.spec }
             }
             var engine = engines[key]!
             if let last = previous ?? config.previousEdition(for: path) {

@@ -33,10 +33,8 @@ enum SettingsFile {
         do {
             bytes = try SourceFile.readRegularFile(path: path, maximumSize: SourceFile.maximumSettingsSize)
         } catch {
-            let reason: String
-            if case .unreadable(_, let r) = error { reason = r } else { reason = "\(error)" }
-            if let at { throw RuleError("cannot read \(what) '\(path)': \(reason)", at: at) }
-            throw RuleError(file: path, line: 1, column: 1, message: "cannot read \(what): \(reason)")
+            if let at { throw RuleError("cannot read \(what) '\(path)': \(error.reason)", at: at) }
+            throw RuleError(file: path, line: 1, column: 1, message: "cannot read \(what): \(error.reason)")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw RuleError(file: path, line: 1, column: 1, message: "\(what) is not valid UTF-8")

@@ -282,10 +282,10 @@ enum YAMLAnchors {
                         k = skipLine(bytes, k) - 1
                         continue
                     case UInt8(ascii: "-") where k == i + indent && bytes[k + 1] == c && bytes[k + 2] == c
-                        && (bytes[k + 3] == 0x20 || bytes[k + 3] == 0x0A):
+                        && separates(bytes[k + 3]):
                         k += 3; continue // `--- ` opens a document, and a node may follow
                     case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-                        if bytes[k + 1] == 0x20 || bytes[k + 1] == 0x0A { k += 1; continue }
+                        if separates(bytes[k + 1]) { k += 1; continue }
                     case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","):
                         k += 1; continue
                     default: break
@@ -296,7 +296,7 @@ enum YAMLAnchors {
                 if c == UInt8(ascii: "#"), k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 {
                     k = skipLine(bytes, k) - 1
                     continue
-                } else if c == UInt8(ascii: ":"), bytes[k + 1] == 0x20 || bytes[k + 1] == 0x0A {
+                } else if c == UInt8(ascii: ":"), separates(bytes[k + 1]) {
                     nodeStart = true
                 } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") || c == UInt8(ascii: ",") {
                     nodeStart = true
@@ -308,6 +308,9 @@ enum YAMLAnchors {
         }
         return nil
     }
+
+    /// A blank or a line end: what makes `-`, `?`, `:` and `---` indicators.
+    private static func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// The index after the end of the line holding `k`.
     private static func skipLine(_ bytes: [UInt8], _ k: Int) -> Int {

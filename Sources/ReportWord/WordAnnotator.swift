@@ -89,8 +89,8 @@ public enum WordAnnotator {
         }
         do {
             try WordDocument.write(parts: parts, to: output)
-        } catch let error as SourceError {
-            throw error
+        } catch let failure as OutputFile.Failure {
+            throw .unreadable(path: output, reason: "cannot be written (\(failure.reason))")
         } catch {
             throw .unreadable(path: output, reason: "cannot be written (\(error.localizedDescription))")
         }

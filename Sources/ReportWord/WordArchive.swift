@@ -202,35 +202,18 @@ public enum WordDocument {
 
 extension WordDocument {
     /// Writes a `.docx` made of the given parts (path in the package, bytes), deflated, to
-    /// `path`, through a temporary file renamed into place: a reviewed copy is written with
-    /// it, and the tests build their documents with it.
-    /// A link is followed (the link stays); anything but a regular file there is refused, never
-    /// replaced.
+    /// `path` as `OutputFile` writes (a regular file through a temporary one renamed into place):
+    /// a reviewed copy is written with it, and the tests build their documents with it.
     public static func write(parts: [(path: String, bytes: [UInt8])], to path: String) throws {
-        var status = stat()
-        var path = path
-        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
-            path = String(cString: resolved)
-            free(resolved)
-        }
-        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
-            throw SourceError.unreadable(path: path, reason: "not a regular file: a reviewed copy is written only to a file")
-        }
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            let archive = try Archive(url: temporary, accessMode: .create)
-            for part in parts {
-                let data = Data(part.bytes)
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                    (position: Int64, size: Int) in data.subdata(in: Int(position)..<Int(position) + size)
-                }
+        let archive = try Archive(accessMode: .create)
+        for part in parts {
+            let data = Data(part.bytes)
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                (position: Int64, size: Int) in data.subdata(in: Int(position)..<Int(position) + size)
             }
-            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
         }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        try OutputFile.write(Array(data), to: path)
     }
 
     /// The parts of a minimal document: `body` is the XML inside `<w:body>`.

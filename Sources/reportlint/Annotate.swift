@@ -38,9 +38,8 @@ struct Annotate: ParsableCommand {
         let target = output ?? String(draft.dropLast(5)) + ".reviewed.docx"
         try exitingOnInputErrors {
             let directory = (draft as NSString).deletingLastPathComponent
-            let config = try ruleOptions.config(for: directory.isEmpty ? "." : directory)
-            let engine = try LintEngine(ruleSet: try config.ruleSet(extraRuleFiles: ruleOptions.rules), inlineSuppression: config.inlineSuppression,
-                                           maximumFindingsPerRule: config.maximumFindingsPerRule)
+            let linter = ruleOptions.linter()
+            let engine = try linter.engine(linter.config(for: directory.isEmpty ? "." : directory))
             let source = try Drafts.read(path: draft)
             let diagnostics = engine.lint(DocumentReader().open(source)).filter { $0.severity >= minSeverity }
             let comments = diagnostics.map { d -> WordComment in

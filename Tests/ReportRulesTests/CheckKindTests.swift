@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ReportChecks
 import ReportDocument
+import ReportStatements
 @testable import ReportRules
 
 /// Lints `text` with the rules of a small inline rule file.
@@ -496,7 +497,7 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
 }
 
 @Suite struct ClauseReachTests {
-    /// A clause starts after the last clause mark before a figure, or at most `clauseReach`
+    /// A clause starts after the last clause mark before a figure, or at most `Reach.clause`
     /// bytes back: checks read a figure's clause, and a run of text without marks (a table
     /// row of figures) would make each figure cost the whole run.
     @Test func aClauseReachesBackToItsMarkOrItsReach() throws {
@@ -512,15 +513,15 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         let shortBlock = try #require(short.blocks.first)
         #expect(shortBlock.clauseStart(before: try #require(shortBlock.quantities.first).range.lowerBound, in: short.source)
                 == "开头，".utf8.count)
-        // Beyond reach: the clause is cut at a character boundary `clauseReach` bytes back or less.
+        // Beyond reach: the clause is cut at a character boundary `Reach.clause` bytes back or less.
         for f in figures {
             let start = block.clauseStart(before: f, in: source)
-            #expect(f - start >= Block.clauseReach && f - start < Block.clauseReach + 3)
+            #expect(f - start >= Reach.clause && f - start < Reach.clause + 3)
             #expect(source.bytes[start] & 0xC0 != 0x80)
         }
     }
 
-    /// Parts after 其中 are read within `sentenceReach` of the marker: a part beyond it is not
+    /// Parts after 其中 are read within `Reach.sentence` of the marker: a part beyond it is not
     /// weighed against the whole.
     @Test func partsAreReadWithinTheSentenceReach() throws {
         let rules = "  - id: numbers/parts\n    kind: parts-within-whole\n    severity: error\n"
@@ -531,7 +532,7 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
     }
 
     /// A share finds its whole and part in an ordinary sentence, and only within
-    /// `sentenceReach` before it.
+    /// `Reach.sentence` before it.
     @Test func sharesReadTheirWholeWithinReach() throws {
         let rules = "  - id: numbers/shares\n    kind: shares\n    severity: error\n"
         let stated = "就业人员73439万人，其中城镇就业人员47345万人，"
@@ -543,7 +544,7 @@ func lines(_ ds: [Diagnostic], in text: String) -> [Int] {
         #expect(far.isEmpty)
     }
 
-    /// A total stated after a breakdown formula is weighed only within `sentenceReach` of it.
+    /// A total stated after a breakdown formula is weighed only within `Reach.sentence` of it.
     @Test func formulaTotalsAreReadWithinTheSentenceReach() throws {
         let rules = "  - id: numbers/formula\n    kind: formula-breakdown\n    severity: error\n"
         let near = try lint("“1+1+30+2+2+X”活动共举办30场。", rules: rules)

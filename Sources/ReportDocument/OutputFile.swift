@@ -1,5 +1,4 @@
 import Foundation
-import ReportDocument
 
 /// Where reportlint writes a report or a baseline, and how:
 /// - `-`, `/dev/stdout`, `/dev/stderr`: to the open stream, directly;
