@@ -12,7 +12,7 @@ public struct Extractor: Sendable {
     public var readDraft: @Sendable (String) throws(SourceError) -> SourceFile
 
     public init(format: ExtractFormat, reader: DocumentReader = DocumentReader(), jobs: Int,
-                readDraft: @escaping @Sendable (String) throws(SourceError) -> SourceFile = { (path) throws(SourceError) in try SourceFile.read(path: path) }) {
+                readDraft: @escaping @Sendable (String) throws(SourceError) -> SourceFile = SourceFile.read(path:)) {
         self.format = format
         self.reader = reader
         self.jobs = max(1, jobs)

@@ -26,7 +26,7 @@ public struct Linter: Sendable {
     /// Reads a draft (the CLI reads Word documents too).
     public var readDraft: @Sendable (String) throws(SourceError) -> SourceFile
 
-    public init(jobs: Int, readDraft: @escaping @Sendable (String) throws(SourceError) -> SourceFile = { (path) throws(SourceError) in try SourceFile.read(path: path) }) {
+    public init(jobs: Int, readDraft: @escaping @Sendable (String) throws(SourceError) -> SourceFile = SourceFile.read(path:)) {
         self.jobs = max(1, jobs)
         self.readDraft = readDraft
     }

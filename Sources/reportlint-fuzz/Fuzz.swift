@@ -69,14 +69,15 @@ enum Fuzzing {
     static let builtinEngine = try! LintEngine(ruleSet: RuleLoader().load(BuiltinPacks.names.map { ("builtin/\($0)", nil) }))
     static let draft = "# 一、概况\n\n合计120亿元，其中80亿元，增长12.5%。\n\n| 项目 | 数量 |\n|---|---|\n| 合计 | 3 |\n"
 
-    static var target: FuzzTarget {
+    /// The target `REPORTLINT_FUZZ_TARGET` names, read once.
+    static let target: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["REPORTLINT_FUZZ_TARGET"] ?? ""
         guard let target = FuzzTarget(rawValue: name) else {
             FileHandle.standardError.write(Data("set REPORTLINT_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
             exit(2)
         }
         return target
-    }
+    }()
 }
 
 #if REPORTLINT_FUZZER
