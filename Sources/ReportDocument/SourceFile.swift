@@ -442,7 +442,8 @@ public struct PositionCursor {
     }
 
     public mutating func position(of target: Int) -> SourcePosition {
-        guard target >= offset, target - offset <= Self.longestCount, target <= source.bytes.count else {
+        // A Word document's positions are its paragraphs', not lines of the Markdown made from it.
+        guard target >= offset, target - offset <= Self.longestCount, target <= source.bytes.count, source.paragraphs == nil else {
             position = source.position(of: target)
             offset = target
             return position

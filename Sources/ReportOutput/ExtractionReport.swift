@@ -24,10 +24,13 @@ public struct ExtractionReport {
     private var pending = ByteBuffer()
     /// `Int.max` for a chunk rendered in memory on another thread, whose bytes are handed over whole.
     private var flushSize = 1 << 16
-    /// The current file's path as a CSV field, the first of each of its rows.
-    private var csvPath: [UInt8] = []
-    /// The YAML writer of every figure: one, so that its stack of open collections is made once.
+    /// The writers of every figure, one per format, so that each one's state is made once;
+    /// each writes into `pending` while it holds it.
+    private var figureJSON = JSONBytesWriter(baseLevel: 4)
     private var figureYAML = YAMLBytesWriter(itemLevel: 3)
+    /// Its `path` is the current file's, the first field of each of its rows.
+    private var figureCSV = CSVRowWriter()
+    private var figureText = TextLineWriter(.figure)
 
     /// `draftsBefore`: how many drafts an earlier writer already wrote, for a writer that
     /// renders one draft of a run on its own (parallel `extract`); separators stay right.
@@ -42,7 +45,7 @@ public struct ExtractionReport {
         switch format {
         case .json: emit("{\n  \"version\": \(Self.version),\n  \"files\": [")
         case .yaml: emit("\"version\": \(Self.version)\n")
-        case .csv: emit(Extraction.csvColumns.joined(separator: ",") + "\r\n")
+        case .csv: pending.append(Self.csvHeader)
         case .text: break
         }
         flushPending()
@@ -115,11 +118,11 @@ public struct ExtractionReport {
             // Each chunk's text stays in the buffer it was rendered into and goes to the output
             // from there: copied through an array and into `pending`, the copies and the growing
             // arrays had cost as much as the rendering.
-            let csvPath = self.csvPath
+            let csvPath = figureCSV.path
             let texts = parallelMap(blocks.count, jobs: threads) { k -> ByteBuffer in
                 var scratch = ExtractionReport(format: format, output: BytesOutput())
                 scratch.flushSize = .max
-                scratch.csvPath = csvPath
+                scratch.figureCSV.path = csvPath
                 // A figure's JSON is about 620 bytes: room for all at once, not grown by doubling.
                 scratch.pending.reserve(1024 * blocks[k].reduce(0) { $0 + $1.quantities.count })
                 var positions = PositionCursor(source)
@@ -220,14 +223,8 @@ public struct ExtractionReport {
             pending.appendJSONString(source.path)
             emit(",\n      \"format\": \"\(format.rawValue)\"")
             emit(",\n      \"outline\": ")
-            // Written from a template, like the figures: a long draft has thousands of entries.
             var positions = PositionCursor(source)
-            var first = true
-            for block in outline where Extraction.writeOutlineEntryJSON(block, at: &positions, first: first, to: &pending) {
-                first = false
-                if pending.count >= flushSize { flushPending() }
-            }
-            emit(first ? "[]" : "\n      ]")
+            writeJSONArray(outline) { Extraction.writeOutlineEntry($0, at: &positions, to: &$1) }
             emit(",\n      \"quantities\": ")
         case .yaml:
             if draftCount == 0 { emit("\"files\":\n") }
@@ -237,17 +234,11 @@ public struct ExtractionReport {
             var positions = PositionCursor(source)
             writeYAMLList("outline", outline) { Extraction.writeOutlineEntry($0, at: &positions, to: &$1) }
         case .csv:
-            csvPath = Array(Extraction.csvField(source.path).utf8)
+            figureCSV.path = Array(CSV.field(source.path).utf8)
         case .text:
             emit("\(source.path)\n")
-            var header = false
             var positions = PositionCursor(source)
-            for block in outline {
-                if !header { emit("  outline\n") }
-                header = true
-                Extraction.writeOutlineLine(block, at: &positions, to: &pending)
-                if pending.count >= flushSize { flushPending() }
-            }
+            writeTextLines("outline", outline, .outlineEntry) { Extraction.writeOutlineEntry($0, at: &positions, to: &$1) }
         }
     }
 
@@ -255,18 +246,24 @@ public struct ExtractionReport {
         switch format {
         case .json:
             emit(first ? "[\n        " : ",\n        ")
-            Extraction.writeQuantityJSON(q, statement, at: &positions, to: &pending)
+            Self.write(q, statement, at: &positions, with: &figureJSON, into: &pending)
         case .yaml:
             if first { emit("    \"quantities\":\n") }
-            swap(&figureYAML.buffer, &pending)
-            Extraction.writeQuantity(q, statement, at: &positions, to: &figureYAML)
-            swap(&figureYAML.buffer, &pending)
+            Self.write(q, statement, at: &positions, with: &figureYAML, into: &pending)
         case .csv:
-            Extraction.writeCSVRow(q, at: &positions, path: csvPath, to: &pending)
+            Self.write(q, nil, at: &positions, with: &figureCSV, into: &pending)
         case .text:
             if first { emit("  quantities\n") }
-            Extraction.writeQuantityLine(q, at: &positions, to: &pending)
+            Self.write(q, nil, at: &positions, with: &figureText, into: &pending)
         }
+    }
+
+    /// A figure through `writer`, which writes into `pending` meanwhile.
+    private static func write<W: BufferedWriter>(_ q: Quantity, _ statement: FigureStatement?, at positions: inout PositionCursor, with writer: inout W,
+                                                 into pending: inout ByteBuffer) {
+        swap(&writer.buffer, &pending)
+        Extraction.writeQuantity(q, statement, at: &positions, to: &writer)
+        swap(&writer.buffer, &pending)
     }
 
     private mutating func closeFile(_ source: SourceFile, quantities: Bool, dates: [DateMention], formulas: [Formula], tables: DraftTables) {
@@ -294,22 +291,12 @@ public struct ExtractionReport {
         case .csv:
             break
         case .text:
-            for (title, ranges) in [("dates", dates.map(\.range)), ("formulas", formulas.map(\.range))] where !ranges.isEmpty {
-                emit("  \(title)\n")
-                for r in ranges {
-                    let p = source.position(of: r.lowerBound)
-                    emit("    \(p.line):\(p.column)\t\(source.readerText(r))\n")
-                }
-            }
-            var header = false
-            for table in tables {
-                if !header { emit("  tables\n") }
-                header = true
-                let p = source.position(of: table.header.block.range.lowerBound)
-                let roles = table.columns.map(\.role.rawValue).joined(separator: " ")
-                emit("    \(p.line):\(p.column)\t\(table.caption ?? "-")\t\(table.rows.count) rows\t\(roles)\t\(table.breakdowns.count) breakdowns\n")
-                if pending.count >= flushSize { flushPending() }
-            }
+            var positions = PositionCursor(source)
+            writeTextLines("dates", dates, .mention) { Extraction.writeDate($0, at: &positions, to: &$1) }
+            positions = PositionCursor(source)
+            writeTextLines("formulas", formulas, .mention) { Extraction.writeFormula($0, at: &positions, to: &$1) }
+            positions = PositionCursor(source)
+            writeTextLines("tables", tables, .table) { Extraction.writeTable($0, at: &positions, to: &$1) }
         }
     }
 
@@ -347,578 +334,26 @@ public struct ExtractionReport {
         swap(&writer.buffer, &pending)
     }
 
-}
-
-/// A figure's statement: the statements of its block, its place among them, and the number
-/// of the block's first figure in the draft.
-struct FigureStatement {
-    let list: StatementList
-    let index: Int
-    let firstFigure: Int
-    /// The breakdowns whose whole the figure is.
-    let breakdowns: [Breakdown]
-}
-
-/// The values `extract` prints, one schema for every format.
-enum Extraction {
-    // MARK: - Values
-
-    /// A heading or a field of the outline, described once for every structured format;
-    /// other blocks write nothing.
-    static func writeOutlineEntry<W: StructuredWriter>(_ block: Block, at positions: inout PositionCursor, to w: inout W) {
-        if let h = block.heading {
-            let p = positions.position(of: block.range.lowerBound)
-            w.beginObject()
-            w.field("type", "heading")
-            w.field("level", int: h.level)
-            w.field("number", optional: h.number?.printed)
-            w.field("title", h.title)
-            w.field("source", h.source.rawValue)
-            w.field("line", int: p.line)
-            w.field("column", int: p.column)
-            w.endObject()
-        } else if let f = block.field {
-            let p = positions.position(of: f.labelRange.lowerBound)
-            w.beginObject()
-            w.field("type", "field")
-            w.field("label", f.label)
-            w.field("value", f.value)
-            w.field("line", int: p.line)
-            w.field("column", int: p.column)
-            w.endObject()
+    /// A file's list as text lines under a title, none when it is empty.
+    private mutating func writeTextLines<Item>(_ title: String, _ items: some Sequence<Item>, _ layout: TextLayout, _ write: (Item, inout TextLineWriter) -> Void) {
+        var writer = TextLineWriter(layout)
+        swap(&writer.buffer, &pending)
+        var empty = true
+        for item in items {
+            if empty { writer.buffer.append("  \(title)\n") }
+            empty = false
+            write(item, &writer)
+            if writer.buffer.count >= flushSize { Self.flush(&writer.buffer, to: output) }
         }
+        swap(&writer.buffer, &pending)
     }
 
-    /// The JSON of `writeOutlineEntry` in a file's outline list, after a separator (`first`:
-    /// the list's opening), the same bytes (tested) written from literals like a figure's.
-    /// Returns whether the block was an entry.
-    static func writeOutlineEntryJSON(_ block: Block, at positions: inout PositionCursor, first: Bool, to out: inout ByteBuffer) -> Bool {
-        if let h = block.heading {
-            let p = positions.position(of: block.range.lowerBound)
-            openOutlineEntryJSON(first: first, to: &out)
-            out.append(literal: "\"heading\",\n          \"level\": ")
-            out.appendInt(h.level)
-            out.append(literal: ",\n          \"number\": ")
-            if let number = h.number { out.appendJSONString(number.printed) } else { out.append(literal: "null") }
-            out.append(literal: ",\n          \"title\": ")
-            out.appendJSONString(h.title)
-            out.append(literal: ",\n          \"source\": ")
-            out.append(WordLiterals.headingSources.literal(h.source))
-            writeLineAndColumnJSON(p, to: &out)
-            return true
-        }
-        if let f = block.field {
-            let p = positions.position(of: f.labelRange.lowerBound)
-            openOutlineEntryJSON(first: first, to: &out)
-            out.append(literal: "\"field\",\n          \"label\": ")
-            out.appendJSONString(f.label)
-            out.append(literal: ",\n          \"value\": ")
-            out.appendJSONString(f.value)
-            writeLineAndColumnJSON(p, to: &out)
-            return true
-        }
-        return false
-    }
+    /// The CSV header: the columns of a figure's row (every figure has the same ones).
+    private static let csvHeader: [UInt8] = {
+        let source = SourceFile(path: "", text: "1")
+        var positions = PositionCursor(source)
+        let figure = DocumentReader().read(source).quantities[0]
+        return CSVRowWriter.header { Extraction.writeQuantity(figure, at: &positions, to: &$0) }
+    }()
 
-    private static func openOutlineEntryJSON(first: Bool, to out: inout ByteBuffer) {
-        out.append(literal: first ? "[\n        {\n          \"type\": " : ",\n        {\n          \"type\": ")
-    }
-
-    private static func writeLineAndColumnJSON(_ p: SourcePosition, to out: inout ByteBuffer) {
-        out.append(literal: ",\n          \"line\": ")
-        out.appendInt(p.line)
-        out.append(literal: ",\n          \"column\": ")
-        out.appendInt(p.column)
-        out.append(literal: "\n        }")
-    }
-
-    private static func writePosition<W: StructuredWriter>(_ range: Range<Int>, at positions: inout PositionCursor, to w: inout W) {
-        let start = positions.position(of: range.lowerBound)
-        let end = positions.position(of: range.upperBound)
-        w.field("line", int: start.line)
-        w.field("column", int: start.column)
-        w.field("endLine", int: end.line)
-        w.field("endColumn", int: end.column)
-    }
-
-    /// One figure, described once for every structured format.
-    static func writeQuantity<W: StructuredWriter>(_ q: Quantity, _ statement: FigureStatement? = nil, at positions: inout PositionCursor, to w: inout W) {
-        let source = positions.source
-        w.beginObject()
-        w.field("text", utf8: source.readerBytes(q.range))
-        w.key("value")
-        w.decimal(q.value)
-        if let upper = q.upperValue {
-            w.key("upperValue")
-            w.decimal(upper)
-        }
-        w.field("unit", optional: q.unit)
-        w.field("magnitude", optional: q.magnitude)
-        w.field("qualifier", optional: q.qualifierText)
-        w.field("bound", q.bound.rawValue)
-        w.field("kind", q.kind.rawValue)
-        w.key("label")
-        if let label = q.labelRange { w.string(utf8: source.readerBytes(label)) } else { w.null() }
-        writePosition(q.range, at: &positions, to: &w)
-        let (hard, plausible) = q.intervals
-        w.key("hard")
-        writeInterval(hard, to: &w)
-        w.key("plausible")
-        writeInterval(plausible, to: &w)
-        w.key("flags")
-        w.beginArray()
-        for name in flagNames(q.flags) { w.string(name) }
-        w.endArray()
-        writeStatement(statement, source: source, to: &w)
-        w.endObject()
-    }
-
-    /// `"statement"`: what the figure says (see `Statement`); figures are named by their place
-    /// in the draft's `quantities` (from 0). Null in a table row or code block.
-    static func writeStatement<W: StructuredWriter>(_ figure: FigureStatement?, source: SourceFile, to w: inout W) {
-        w.key("statement")
-        guard let figure, figure.index < figure.list.statements.count else {
-            w.null()
-            return
-        }
-        let s = figure.list.statements[figure.index]
-        func text(_ range: Range<Int>?) {
-            if let range { w.string(utf8: source.readerBytes(range)) } else { w.null() }
-        }
-        func figureNumber(_ statement: Int?) {
-            if let statement { w.int(figure.firstFigure + figure.list.statements[statement].figure) } else { w.null() }
-        }
-        w.beginObject()
-        w.field("measure", s.measure.rawValue)
-        w.key("direction")
-        if s.direction == .none { w.null() } else { w.string(s.direction.rawValue) }
-        w.key("label")
-        text(s.label)
-        w.key("subject")
-        figureNumber(s.subject)
-        w.field("period", s.period.rawValue)
-        w.field("base", s.base.rawValue)
-        w.field("comparable", bool: s.comparable)
-        w.key("denominator")
-        text(s.denominator)
-        w.key("denominatorFigure")
-        figureNumber(s.denominatorStatement)
-        w.key("scope")
-        text(s.scope)
-        w.key("list")
-        if let list = s.enumeration {
-            w.beginObject()
-            w.field("items", int: list.items)
-            w.field("partial", bool: list.partial)
-            w.endObject()
-        } else {
-            w.null()
-        }
-        w.field("leadsSentence", bool: s.leadsSentence)
-        w.key("breakdowns")
-        w.beginArray()
-        for b in figure.breakdowns {
-            w.beginObject()
-            w.field("kind", b.kind.rawValue)
-            w.field("evidence", b.evidence.rawValue)
-            w.key("parts")
-            w.beginArray()
-            for p in b.parts { figureNumber(p) }
-            w.endArray()
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-    }
-
-    /// The JSON of `writeQuantity` at the depth of a file's figures, the same bytes (tested)
-    /// with every key, separator and indentation between two values written as one literal.
-    /// A figure has 26 keys and a 100 MB draft two million figures: the generic writer works
-    /// out each key's separator and indentation again for every one.
-    static func writeQuantityJSON(_ q: Quantity, _ statement: FigureStatement? = nil, at positions: inout PositionCursor, to out: inout ByteBuffer) {
-        let source = positions.source
-        out.append(literal: "{\n          \"text\": ")
-        source.withReaderBytes(q.range) { out.appendJSONString($0) }
-        out.append(literal: ",\n          \"value\": ")
-        out.appendDecimal(q.value)
-        if let upper = q.upperValue {
-            out.append(literal: ",\n          \"upperValue\": ")
-            out.appendDecimal(upper)
-        }
-        out.append(literal: ",\n          \"unit\": ")
-        out.append(WordLiterals.units[Int(q.unitCode)])
-        out.append(literal: ",\n          \"magnitude\": ")
-        out.append(WordLiterals.magnitudes[Int(q.magnitudeCode)])
-        out.append(literal: ",\n          \"qualifier\": ")
-        switch q.qualifiers.count {
-        case 0: out.append(literal: "null")
-        case 1: out.appendJSONString(q.qualifiers[0].text) // no joined string to build
-        default: out.appendJSONString(q.qualifierText!)
-        }
-        out.append(literal: ",\n          \"bound\": ")
-        out.append(WordLiterals.bounds.literal(q.bound))
-        out.append(literal: ",\n          \"kind\": ")
-        out.append(WordLiterals.kinds.literal(q.kind))
-        out.append(literal: ",\n          \"label\": ")
-        if let label = q.labelRange { source.withReaderBytes(label) { out.appendJSONString($0) } } else { out.append(literal: "null") }
-        let start = positions.position(of: q.range.lowerBound)
-        let end = positions.position(of: q.range.upperBound)
-        out.append(literal: ",\n          \"line\": ")
-        out.appendInt(start.line)
-        out.append(literal: ",\n          \"column\": ")
-        out.appendInt(start.column)
-        out.append(literal: ",\n          \"endLine\": ")
-        out.appendInt(end.line)
-        out.append(literal: ",\n          \"endColumn\": ")
-        out.appendInt(end.column)
-        let (hard, plausible) = q.intervals
-        out.append(literal: ",\n          \"hard\": ")
-        let hardStart = out.count
-        writeIntervalJSON(hard, to: &out)
-        let hardJSON = hardStart..<out.count
-        out.append(literal: ",\n          \"plausible\": ")
-        // Most figures are plain counts, both intervals alike: the first's bytes serve again.
-        if plausible == hard { out.appendCopy(of: hardJSON) } else { writeIntervalJSON(plausible, to: &out) }
-        out.append(literal: ",\n          \"flags\": ")
-        let flags = flagNames(q.flags)
-        if flags.isEmpty {
-            out.append(literal: "[]")
-        } else {
-            for (i, name) in flags.enumerated() {
-                out.append(literal: i == 0 ? "[\n            " : ",\n            ")
-                out.appendJSONString(name)
-            }
-            out.append(literal: "\n          ]")
-        }
-        // The statement through the generic writer, continuing the figure's object: it is
-        // written far less often than the figure's own keys matter.
-        var writer = JSONBytesWriter(continuingObjectAt: 4)
-        swap(&writer.buffer, &out)
-        writeStatement(statement, source: source, to: &writer)
-        swap(&writer.buffer, &out)
-        out.append(literal: "\n        }")
-    }
-
-    /// The words a figure names by code or case, each quoted for JSON once rather than escaped
-    /// again for every figure that names them.
-    private enum WordLiterals {
-        static let units = Quantity.unitsByCode.map(quoted)
-        static let magnitudes = Quantity.magnitudesByCode.map(quoted)
-        static let bounds = CaseLiterals<Bound>()
-        static let kinds = CaseLiterals<QuantityKind>()
-        static let headingSources = CaseLiterals<HeadingSource>()
-
-        static func quoted(_ word: String?) -> [UInt8] {
-            var buffer = ByteBuffer()
-            if let word { buffer.appendJSONString(word) } else { buffer.append(literal: "null") }
-            return buffer.bytes
-        }
-    }
-
-    /// The raw values of an enumeration's cases as JSON strings, found by a search of its few cases.
-    private struct CaseLiterals<Case: CaseIterable & RawRepresentable & Equatable & Sendable>: Sendable where Case.RawValue == String {
-        private let literals = Case.allCases.map { ($0, WordLiterals.quoted($0.rawValue)) }
-
-        func literal(_ c: Case) -> [UInt8] { literals.first { $0.0 == c }!.1 }
-    }
-
-    private static func writeIntervalJSON(_ i: Interval, to out: inout ByteBuffer) {
-        func bound(_ b: Endpoint?) {
-            if let b { out.appendDecimal(b.value) } else { out.append(literal: "null") }
-        }
-        out.append(literal: "{\n            \"low\": ")
-        bound(i.lower)
-        out.append(literal: ",\n            \"high\": ")
-        bound(i.upper)
-        out.append(literal: i.lower?.closed == true ? ",\n            \"lowClosed\": true" : ",\n            \"lowClosed\": false")
-        out.append(literal: i.upper?.closed == true ? ",\n            \"highClosed\": true\n          }" : ",\n            \"highClosed\": false\n          }")
-    }
-
-    static func writeInterval<W: StructuredWriter>(_ i: Interval, to w: inout W) {
-        w.beginObject()
-        w.key("low")
-        if let l = i.lower { w.decimal(l.value) } else { w.null() }
-        w.key("high")
-        if let u = i.upper { w.decimal(u.value) } else { w.null() }
-        w.field("lowClosed", bool: i.lower?.closed ?? false)
-        w.field("highClosed", bool: i.upper?.closed ?? false)
-        w.endObject()
-    }
-
-    private static let flagNamesInOrder: [(PrintFlags, String)] = [
-        (.chineseNumerals, "chineseNumerals"), (.fullWidthDigits, "fullWidthDigits"), (.groupedDigits, "groupedDigits"),
-        (.arabicWithThousandOrHundred, "arabicWithThousandOrHundred"), (.missingLeadingZero, "missingLeadingZero"),
-        (.rangeLowBorrowsSuffix, "rangeLowBorrowsSuffix"), (.bareMagnitude, "bareMagnitude"), (.spacedSuffix, "spacedSuffix"),
-    ]
-
-    static func flagNames(_ flags: PrintFlags) -> [String] {
-        flags.isEmpty ? [] : flagNamesInOrder.filter { flags.contains($0.0) }.map(\.1)
-    }
-
-    private static func writeDay<W: StructuredWriter>(_ day: DateMention.Day?, to w: inout W) {
-        guard let day else { return w.null() }
-        w.beginObject()
-        for (name, part) in [("year" as StaticString, day.year), ("month", day.month), ("day", day.day)] {
-            w.key(name)
-            if let part { w.int(part) } else { w.null() }
-        }
-        w.endObject()
-    }
-
-    static func writeDate<W: StructuredWriter>(_ m: DateMention, at positions: inout PositionCursor, to w: inout W) {
-        w.beginObject()
-        w.field("text", utf8: positions.source.readerBytes(m.range))
-        w.key("start")
-        writeDay(m.start, to: &w)
-        w.key("end")
-        writeDay(m.end, to: &w)
-        writePosition(m.range, at: &positions, to: &w)
-        w.endObject()
-    }
-
-    /// A table: its place, caption and unit, its columns with their roles, its rows with
-    /// their labels, markers and cells, and the breakdowns its layout states (rows numbered
-    /// from 0 after the header). See docs/extract.md.
-    static func writeTable<W: StructuredWriter>(_ t: Table, at positions: inout PositionCursor, to w: inout W) {
-        w.beginObject()
-        w.field("caption", optional: t.caption)
-        w.field("unit", optional: t.unitNote)
-        writePosition(t.header.block.range.lowerBound..<(t.rows.last ?? t.header).block.range.upperBound, at: &positions, to: &w)
-        w.key("columns")
-        w.beginArray()
-        for c in t.columns {
-            w.beginObject()
-            w.field("header", c.header)
-            w.field("role", c.role.rawValue)
-            w.field("unit", optional: c.unit)
-            w.endObject()
-        }
-        w.endArray()
-        w.key("rows")
-        w.beginArray()
-        for (k, r) in t.rows.enumerated() {
-            w.beginObject()
-            w.field("label", r.label)
-            w.field("marker", r.marker.rawValue)
-            w.field("indent", int: r.indent)
-            w.field("numbered", bool: r.numbered)
-            w.field("total", bool: k == t.totalRow)
-            w.key("cells")
-            w.beginArray()
-            for cell in r.cells {
-                w.beginObject()
-                w.field("text", cell.text)
-                let p = positions.position(of: cell.range.lowerBound)
-                w.field("line", int: p.line)
-                w.field("column", int: p.column)
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-        }
-        w.endArray()
-        w.key("breakdowns")
-        w.beginArray()
-        for b in t.breakdowns {
-            w.beginObject()
-            w.field("kind", b.kind.rawValue)
-            w.field("evidence", b.evidence.rawValue)
-            w.field("whole", int: b.whole)
-            w.key("parts")
-            w.beginArray()
-            for p in b.parts { w.int(p) }
-            w.endArray()
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-    }
-
-    static func writeFormula<W: StructuredWriter>(_ f: Formula, at positions: inout PositionCursor, to w: inout W) {
-        w.beginObject()
-        w.field("text", utf8: positions.source.readerBytes(f.range))
-        w.key("terms")
-        w.beginArray()
-        for term in f.terms {
-            if let term { w.decimal(term) } else { w.null() }
-        }
-        w.endArray()
-        w.key("unknowns")
-        w.beginArray()
-        for name in f.unknownNames { w.string(name) }
-        w.endArray()
-        writePosition(f.range, at: &positions, to: &w)
-        w.endObject()
-    }
-
-    // MARK: - CSV: one row per quantity
-
-    static var csvColumns: [String] {
-        ["file", "line", "column", "endLine", "endColumn", "text", "value", "upperValue", "unit",
-         "magnitude", "qualifier", "bound", "kind", "label", "hardLow", "hardHigh", "hardLowClosed",
-         "hardHighClosed", "plausibleLow", "plausibleHigh", "plausibleLowClosed", "plausibleHighClosed"]
-    }
-
-    /// One figure's row, written straight into bytes like its JSON (a row was 22 strings
-    /// joined, and CSV the slowest format by far). `path` is the file's field, made once.
-    static func writeCSVRow(_ q: Quantity, at positions: inout PositionCursor, path: [UInt8], to out: inout ByteBuffer) {
-        let source = positions.source
-        let start = positions.position(of: q.range.lowerBound), end = positions.position(of: q.range.upperBound)
-        func comma() { out.append(UInt8(ascii: ",")) }
-        func word(_ s: String?) {
-            comma()
-            if var s { s.withUTF8 { appendCSVField($0, to: &out) } }
-        }
-        func decimal(_ r: Rational?) {
-            comma()
-            if let r { out.appendDecimal(r) }
-        }
-        func interval(_ i: Interval) {
-            decimal(i.lower?.value)
-            decimal(i.upper?.value)
-            out.append(literal: i.lower?.closed == true ? ",true" : ",false")
-            out.append(literal: i.upper?.closed == true ? ",true" : ",false")
-        }
-        out.append(path)
-        for n in [start.line, start.column, end.line, end.column] {
-            comma()
-            out.appendInt(n)
-        }
-        comma()
-        source.withReaderBytes(q.range) { appendCSVField($0, to: &out) }
-        decimal(q.value)
-        decimal(q.upperValue)
-        word(q.unit)
-        word(q.magnitude)
-        word(q.qualifierText)
-        word(q.bound.rawValue)
-        word(q.kind.rawValue)
-        comma()
-        if let label = q.labelRange { source.withReaderBytes(label) { appendCSVField($0, to: &out) } }
-        let (hard, plausible) = q.intervals
-        interval(hard)
-        interval(plausible)
-        out.append(literal: "\r\n")
-    }
-
-    /// `csvField` of UTF-8, written as it is unless it needs quoting or starts with a mark a
-    /// spreadsheet reads as a formula (rare: then decided by `csvField` itself).
-    static func appendCSVField(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
-        if let first = utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") {
-            return out.append(csvField(String(decoding: utf8, as: UTF8.self)))
-        }
-        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return out.append(utf8) }
-        out.append(UInt8(ascii: "\""))
-        for b in utf8 {
-            out.append(b)
-            if b == UInt8(ascii: "\"") { out.append(b) }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    static func csvField(_ s: String) -> String { CSV.field(s) }
-
-    // MARK: - Text: for people
-
-    /// `    line:column<TAB>` before an outline entry or a figure.
-    private static func writeLineStart(_ p: SourcePosition, to out: inout ByteBuffer) {
-        out.append(literal: "    ")
-        out.appendInt(p.line)
-        out.append(UInt8(ascii: ":"))
-        out.appendInt(p.column)
-        out.append(0x09)
-    }
-
-    /// An outline entry's line: `H2 8.4 标题`, indented by level, or `label: value`.
-    static func writeOutlineLine(_ block: Block, at positions: inout PositionCursor, to out: inout ByteBuffer) {
-        if let h = block.heading {
-            writeLineStart(positions.position(of: block.range.lowerBound), to: &out)
-            for _ in 0..<max(0, h.level - 1) { out.append(literal: "  ") }
-            out.append(UInt8(ascii: "H"))
-            out.appendInt(h.level)
-            out.append(0x20)
-            if let number = h.number {
-                out.append(number.printed)
-                out.append(0x20)
-            }
-            out.append(h.title)
-            if h.source == .inferred { out.append(literal: " (inferred)") }
-            out.append(0x0A)
-        } else if let f = block.field {
-            writeLineStart(positions.position(of: block.range.lowerBound), to: &out)
-            out.append(literal: "      ")
-            out.append(f.label)
-            out.append(literal: ": ")
-            out.append(f.value)
-            out.append(0x0A)
-        }
-    }
-
-    /// A figure's line: its text, value, unit, kind, bound, intervals and label, tab-separated.
-    /// Written as bytes like the structured formats, not built by interpolation: text is the
-    /// default format, and a draft has figures by the hundred thousand.
-    static func writeQuantityLine(_ q: Quantity, at positions: inout PositionCursor, to out: inout ByteBuffer) {
-        let source = positions.source
-        writeLineStart(positions.position(of: q.range.lowerBound), to: &out)
-        source.withReaderBytes(q.range) { out.append($0) }
-        out.append(literal: "\t= ")
-        out.appendDecimal(q.value)
-        if let upper = q.upperValue {
-            out.append("…")
-            out.appendDecimal(upper)
-        }
-        if let unit = q.unit {
-            out.append(0x20)
-            out.append(unit)
-        }
-        out.append(0x09)
-        out.append(q.kind.rawValue)
-        if q.bound != .plain {
-            out.append(0x20)
-            out.append(q.bound.rawValue)
-        }
-        let (hard, plausible) = q.intervals
-        out.append(literal: "\thard ")
-        writeIntervalText(hard, to: &out)
-        if plausible != hard {
-            out.append(literal: " plausible ")
-            writeIntervalText(plausible, to: &out)
-        }
-        if let label = q.labelRange {
-            out.append(literal: "\t「")
-            source.withReaderBytes(label) { out.append($0) }
-            out.append(literal: "」\n")
-        } else {
-            out.append(0x0A)
-        }
-    }
-
-    /// `Interval.description` (`[0.45, 0.55]`, `(1200, ∞)`), without building strings.
-    static func writeIntervalText(_ i: Interval, to out: inout ByteBuffer) {
-        if i.isEmpty { return out.append("∅") }
-        if let l = i.lower {
-            out.append(UInt8(ascii: l.closed ? "[" : "("))
-            out.appendDecimal(l.value)
-        } else {
-            out.append(literal: "(-∞")
-        }
-        out.append(literal: ", ")
-        if let u = i.upper {
-            out.appendDecimal(u.value)
-            out.append(UInt8(ascii: u.closed ? "]" : ")"))
-        } else {
-            out.append(literal: "∞)")
-        }
-    }
-}
-
-public enum CSV {
-    /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
-    /// never runs text from a draft as a formula.
-    public static func field(_ s: String) -> String {
-        var v = s
-        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
-        guard v.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

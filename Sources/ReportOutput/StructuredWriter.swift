@@ -1,3 +1,4 @@
+import Foundation
 import ReportNumbers
 
 /// Receives a value as a stream of events. A reporter describes its schema once, in terms of
@@ -19,6 +20,14 @@ public protocol StructuredWriter {
     /// Numbers the writer may format itself, without a string in between.
     mutating func int(_ v: Int)
     mutating func decimal(_ r: Rational)
+    /// An interval: an object of its bounds in JSON and YAML, four columns in CSV, `[a, b]` in text.
+    mutating func interval(_ i: Interval)
+    /// A key the record has no value for this time (a figure that is not a range has no
+    /// `upperValue`): JSON and YAML leave it out, a CSV row keeps its column empty.
+    mutating func absent(_ key: StaticString)
+    /// Whether the format has room for records inside a record (a figure's statement): not a
+    /// CSV row or a text line.
+    static var nestsRecords: Bool { get }
 }
 
 extension StructuredWriter {
@@ -26,6 +35,19 @@ extension StructuredWriter {
     public mutating func string(utf8: ArraySlice<UInt8>) { string(String(decoding: utf8, as: UTF8.self)) }
     public mutating func decimal(_ r: Rational) { number(r.decimalString) }
     public mutating func optionalString(_ s: String?) { if let s { string(s) } else { null() } }
+    public mutating func absent(_ key: StaticString) {}
+    public static var nestsRecords: Bool { true }
+
+    public mutating func interval(_ i: Interval) {
+        beginObject()
+        key("low")
+        if let l = i.lower { decimal(l.value) } else { null() }
+        key("high")
+        if let u = i.upper { decimal(u.value) } else { null() }
+        field("lowClosed", bool: i.lower?.closed ?? false)
+        field("highClosed", bool: i.upper?.closed ?? false)
+        endObject()
+    }
 
     public mutating func field(_ name: StaticString, _ s: String) { key(name); string(s) }
     public mutating func field(_ name: StaticString, optional s: String?) { key(name); optionalString(s) }
@@ -34,8 +56,21 @@ extension StructuredWriter {
     public mutating func field(_ name: StaticString, bool b: Bool) { key(name); bool(b) }
 }
 
+/// A writer that appends to a byte buffer, which it can lend to and take back from the report
+/// it writes for (`swap`), so that its bytes go straight into the report's.
+protocol BufferedWriter: StructuredWriter {
+    var buffer: ByteBuffer { get set }
+}
+
+extension StaticString {
+    /// Whether two keys are spelled alike (one literal is often, not always, one address).
+    func spells(_ other: StaticString) -> Bool {
+        utf8CodeUnitCount == other.utf8CodeUnitCount && (utf8Start == other.utf8Start || memcmp(utf8Start, other.utf8Start, utf8CodeUnitCount) == 0)
+    }
+}
+
 /// Pretty-printed JSON (two-space indentation) appended to a byte buffer.
-public struct JSONBytesWriter: StructuredWriter {
+public struct JSONBytesWriter: StructuredWriter, BufferedWriter {
     var buffer = ByteBuffer()
     /// Whether the innermost open container has an element yet; the flags of the containers
     /// around it wait on a stack (the innermost is asked about for every element).
@@ -206,7 +241,7 @@ public struct JSONBytesWriter: StructuredWriter {
 /// value can be misread as a number, a boolean or a date; an empty object or array is written
 /// `{}` or `[]`. Whether a collection is empty is known only at its first element or its end,
 /// so the line that opens it waits until then.
-public struct YAMLBytesWriter: StructuredWriter {
+public struct YAMLBytesWriter: StructuredWriter, BufferedWriter {
     var buffer = ByteBuffer()
 
     /// Where the next value goes.

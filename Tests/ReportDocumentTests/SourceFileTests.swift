@@ -274,4 +274,25 @@ import Testing
             }
         }
     }
+
+    /// In a draft read from a Word document a position is a paragraph and a character in it,
+    /// not a line of the Markdown made from it: the cursor must not count line ends there
+    /// (extract once gave two headings of different paragraphs the same one).
+    @Test func givesParagraphsInAWordDocument() throws {
+        let text = "# 标题\n\n正文一段。\n\n## 小标题\n\n- 时间：5月\n"
+        // Paragraph 1 is the title, paragraph 2 is empty in the document, 3 the body, and so on.
+        var segments: [ParagraphMap.Segment] = []
+        var paragraph = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: line.utf8.startIndex)
+            segments.append(ParagraphMap.Segment(range: start..<(start + line.utf8.count), paragraph: paragraph, character: 0))
+            paragraph += 2
+        }
+        let file = try SourceFile(path: "t.docx", bytes: Array(text.utf8), paragraphs: ParagraphMap(segments: segments))
+        var cursor = PositionCursor(file)
+        for offset in 0...file.bytes.count where offset == file.bytes.count || file.bytes[offset] & 0xC0 != 0x80 {
+            #expect(cursor.position(of: offset) == file.position(of: offset), "offset \(offset)")
+        }
+        #expect(cursor.position(of: segments[2].range.lowerBound).line == 5)
+    }
 }

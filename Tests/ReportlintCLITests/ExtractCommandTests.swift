@@ -305,83 +305,9 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
     }
 }
 
-/// `extract --format json` writes figures and outline entries from templates, not through the
-/// generic description that YAML and the schema tests use: the two must give the same bytes.
-@Suite struct ExtractTemplateTests {
-    @Test func templateWritesWhatTheDescriptionSays() throws {
-        let forms = """
-            开幕式**1**场，展示对接活动**2**场（技术转移大会、创业投资大会），专题论坛3—5场，观众超9万人次，
-            占比约71%左右，近**亿**次，上**万**名，交易金额92.6亿元，三十余家，１２３个，1,234.5万元，
-            不足0.5%，增长45.5%，提高1.3个百分点，5000多人，数十家，几百项，2万～3万人，.5%，百余场，共有３千人，
-            另有5 千人，１,２３４个。
-            """
-        var texts = [forms]
-        for sample in samples { texts.append(try String(contentsOf: packageRoot.appendingPathComponent(sample), encoding: .utf8)) }
-        var compared = 0, ranges = 0, flagged = 0, multiflagged = 0, unlabelled = 0, unbounded = 0, alike = 0, statements = 0
-        for text in texts {
-            let doc = DocumentReader().read(SourceFile(path: "t.md", text: text))
-            let lists = StatementReader().read(doc.blocks)
-            var figures: [(Quantity, FigureStatement?)] = []
-            for (block, list) in zip(doc.blocks, lists) {
-                for (k, q) in block.quantities.enumerated() {
-                    figures.append((q, FigureStatement(list: list, index: k, firstFigure: figures.count - k,
-                                                       breakdowns: list.breakdowns.filter { $0.whole == k })))
-                }
-            }
-            // Each figure with its statement, and once more without one (a table row's).
-            for (q, statement) in figures + doc.quantities.map({ ($0, nil) }) {
-                var generic = JSONBytesWriter(baseLevel: 4)
-                var genericPositions = PositionCursor(doc.source)
-                Extraction.writeQuantity(q, statement, at: &genericPositions, to: &generic)
-                var template = ByteBuffer()
-                var templatePositions = PositionCursor(doc.source)
-                Extraction.writeQuantityJSON(q, statement, at: &templatePositions, to: &template)
-                #expect(template.bytes == generic.bytes, "\(doc.text(q.range))")
-                if statement != nil { statements += 1 }
-                compared += 1
-                if q.upperValue != nil { ranges += 1 }
-                if !q.flags.isEmpty { flagged += 1 }
-                if Extraction.flagNames(q.flags).count > 1 { multiflagged += 1 }
-                if q.labelRange == nil { unlabelled += 1 }
-                if q.hard.upper == nil || q.hard.lower == nil { unbounded += 1 }
-                if q.hard == q.plausible { alike += 1 }
-            }
-        }
-        // Every branch of the template is met.
-        #expect(compared > 100 && ranges > 0 && flagged > 0 && multiflagged > 0 && unlabelled > 0 && unbounded > 0
-                    && alike > 0 && alike < compared && statements > 0 && statements < compared, "\(compared) \(ranges) \(flagged) \(multiflagged) \(unlabelled) \(unbounded) \(alike)")
-    }
-
-    @Test func outlineTemplateWritesWhatTheDescriptionSays() throws {
-        var texts = ["只有正文，没有标题。", "# 标题\n\n## 1.2 数字标题\n\n📅 时间：5月16—27日\n\n主题: “引号”与\\\n"]
-        for sample in samples { texts.append(try String(contentsOf: packageRoot.appendingPathComponent(sample), encoding: .utf8)) }
-        var sources = Set<HeadingSource>(), fields = 0, numbered = 0, unnumbered = 0
-        for text in texts {
-            let doc = DocumentReader().read(SourceFile(path: "t.md", text: text))
-            var generic = JSONBytesWriter(baseLevel: 3)
-            generic.beginArray()
-            var template = ByteBuffer()
-            var positions = PositionCursor(doc.source)
-            var first = true
-            var genericPositions = PositionCursor(doc.source)
-            for block in doc.blocks {
-                Extraction.writeOutlineEntry(block, at: &genericPositions, to: &generic)
-                if Extraction.writeOutlineEntryJSON(block, at: &positions, first: first, to: &template) { first = false }
-                if let h = block.heading {
-                    sources.insert(h.source)
-                    if h.number == nil { unnumbered += 1 } else { numbered += 1 }
-                }
-                if block.field != nil { fields += 1 }
-            }
-            generic.endArray()
-            template.append(literal: first ? "[]" : "\n      ]")
-            #expect(String(decoding: template.bytes, as: UTF8.self) == String(decoding: generic.bytes, as: UTF8.self))
-        }
-        #expect(sources.count >= 3 && fields > 0 && numbered > 0 && unnumbered > 0, "\(sources) \(fields) \(numbered) \(unnumbered)")
-    }
-
-    /// CSV rows are written as bytes; the reference builds each field as a string, the way the
-    /// rows were first written.
+/// The CSV and text encoders, each checked against a reference that builds the row or line
+/// from the figure itself, the way they were first written.
+@Suite struct ExtractEncoderTests {
     @Test func csvRowsMatchAFieldByFieldReference() throws {
         func reference(_ q: Quantity, _ source: SourceFile) -> String {
             let s = source.position(of: q.range.lowerBound), e = source.position(of: q.range.upperBound)
@@ -393,7 +319,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
                        source.readerText(q.range), q.value.decimalString, q.upperValue?.decimalString ?? "",
                        q.unit ?? "", q.magnitude ?? "", q.qualifierText ?? "", q.bound.rawValue, q.kind.rawValue,
                        q.labelRange.map(source.readerText) ?? ""] + bounds(q.hard) + bounds(q.plausible)
-            return row.map(Extraction.csvField).joined(separator: ",") + "\r\n"
+            return row.map(CSV.field).joined(separator: ",") + "\r\n"
         }
         // A path that needs quoting, and starts with a mark a spreadsheet runs as a formula.
         var texts = [("=约,5\".md", "约５万人，-3%，共**12**场，超过1,234.5亿元，3—5个，“1+2”活动")]
@@ -402,15 +328,27 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         for (path, text) in texts {
             let doc = DocumentReader().read(SourceFile(path: path, text: text))
             var positions = PositionCursor(doc.source)
-            let field = Array(Extraction.csvField(path).utf8)
+            var writer = CSVRowWriter()
+            writer.path = Array(CSV.field(path).utf8)
             for q in doc.quantities {
-                var out = ByteBuffer()
-                Extraction.writeCSVRow(q, at: &positions, path: field, to: &out)
-                #expect(String(decoding: out.bytes, as: UTF8.self) == reference(q, doc.source))
+                writer.buffer.removeAll()
+                Extraction.writeQuantity(q, at: &positions, to: &writer)
+                #expect(String(decoding: writer.buffer.bytes, as: UTF8.self) == reference(q, doc.source))
                 rows += 1
             }
         }
         #expect(rows > 100)
+    }
+
+    /// The header is the description's own keys, and every row, range or not, labelled or not,
+    /// has as many fields.
+    @Test func csvHeaderNamesEveryColumnOfEveryRow() throws {
+        let run = try runReportlint(["extract", "--format", "csv"] + samples)
+        let lines = run.stdout.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.first == "file,line,column,endLine,endColumn,text,value,upperValue,unit,magnitude,qualifier,bound,kind,label,"
+                    + "hardLow,hardHigh,hardLowClosed,hardHighClosed,plausibleLow,plausibleHigh,plausibleLowClosed,plausibleHighClosed")
+        // No field of the samples holds a quoted comma or line break: a plain split counts fields.
+        #expect(lines.count > 100 && lines.allSatisfy { !$0.contains("\"") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 22 })
     }
 
     /// RFC 4180 quoting, and a leading `=`, `+`, `-` or `@` defused unless the field is a
@@ -421,10 +359,10 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         ("@x", "'@x"), ("+", "'+"), ("@x,y", "\"'@x,y\""), ("'x", "'x"), ("开幕式", "开幕式"), ("“引号”,中文", "\"“引号”,中文\""),
     ])
     func csvFields(_ text: String, _ expected: String) {
-        #expect(Extraction.csvField(text) == expected)
+        #expect(CSV.field(text) == expected)
         var out = ByteBuffer()
         var text = text
-        text.withUTF8 { Extraction.appendCSVField($0, to: &out) }
+        text.withUTF8 { CSV.appendField($0, to: &out) }
         #expect(String(decoding: out.bytes, as: UTF8.self) == expected)
     }
 }
@@ -527,8 +465,8 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
     }
 }
 
-/// The text format is written as bytes; the reference builds each line by interpolation, the
-/// way it was first written.
+/// The text format is laid out from the record; the reference builds each line from the figure
+/// or block by interpolation, the way it was first written.
 @Suite struct TextLinesTests {
     static func referenceQuantityLine(_ q: Quantity, _ source: SourceFile) -> String {
         let p = source.position(of: q.range.lowerBound)
@@ -550,7 +488,11 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
             let mark = h.source == .inferred ? " (inferred)" : ""
             return "    \(p.line):\(p.column)\t\(String(repeating: "  ", count: max(0, h.level - 1)))H\(h.level) \(number)\(h.title)\(mark)\n"
         }
-        if let f = block.field { return "    \(p.line):\(p.column)\t      \(f.label): \(f.value)\n" }
+        // A field stands where its label does (after a bullet or an emoji), as in JSON.
+        if let f = block.field {
+            let label = source.position(of: f.labelRange.lowerBound)
+            return "    \(label.line):\(label.column)\t      \(f.label): \(f.value)\n"
+        }
         return ""
     }
 
@@ -561,19 +503,21 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         for text in texts {
             let doc = DocumentReader().read(SourceFile(path: "t.md", text: text))
             var positions = PositionCursor(doc.source)
+            var figureLines = TextLineWriter(.figure)
             for q in doc.quantities {
-                var out = ByteBuffer()
-                Extraction.writeQuantityLine(q, at: &positions, to: &out)
-                #expect(String(decoding: out.bytes, as: UTF8.self) == Self.referenceQuantityLine(q, doc.source))
+                figureLines.buffer.removeAll()
+                Extraction.writeQuantity(q, at: &positions, to: &figureLines)
+                #expect(String(decoding: figureLines.buffer.bytes, as: UTF8.self) == Self.referenceQuantityLine(q, doc.source))
                 figures += 1
                 if q.upperValue != nil { ranges += 1 }
                 if q.plausible != q.hard { unlike += 1 }
             }
             positions = PositionCursor(doc.source)
+            var outlineLines = TextLineWriter(.outlineEntry)
             for block in doc.blocks {
-                var out = ByteBuffer()
-                Extraction.writeOutlineLine(block, at: &positions, to: &out)
-                #expect(String(decoding: out.bytes, as: UTF8.self) == Self.referenceOutlineLine(block, doc.source))
+                outlineLines.buffer.removeAll()
+                Extraction.writeOutlineEntry(block, at: &positions, to: &outlineLines)
+                #expect(String(decoding: outlineLines.buffer.bytes, as: UTF8.self) == Self.referenceOutlineLine(block, doc.source))
                 if block.heading != nil || block.field != nil { entries += 1 }
             }
         }
@@ -587,7 +531,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         #expect(intervals.last?.isEmpty == true)
         for i in intervals {
             var out = ByteBuffer()
-            Extraction.writeIntervalText(i, to: &out)
+            TextLineWriter.writeInterval(i, to: &out)
             #expect(String(decoding: out.bytes, as: UTF8.self) == i.description)
         }
     }
