@@ -110,6 +110,14 @@ public final class Block: Sendable {
 
     /// The whole block, markers included, without the final line terminator.
     @inlinable public var range: Range<Int> { Int(start)..<Int(end) }
+
+    /// What a reader sees of a range of the block's text (a figure, its label, a statement's
+    /// words): the bytes of `text` copied from inside it, in place. The same as
+    /// `SourceFile.readerText` of the range, which reads it afresh.
+    public func withReaderBytes(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let lower = text.plainOffset(ofSource: range.lowerBound), upper = max(lower, text.plainOffset(ofSource: range.upperBound))
+        text.withBytes { body(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+    }
     @inlinable public var heading: Heading? {
         switch outline {
         case .heading(let h)?, .both(let h, _)?: return h

@@ -324,43 +324,52 @@ public struct SourceFile: Sendable {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// The text a reader sees in a range: emphasis markers (`**`) dropped.
+    /// The text a reader sees in a range: what a block's `InlineText` holds of it (inline
+    /// markup removed, lines joined), read by the same builder. What a check matches in a
+    /// block's text and what a finding or `extract` quotes of its range are one text.
     public func readerText(_ range: Range<Int>) -> String {
         String(decoding: readerBytes(range), as: UTF8.self)
     }
 
-    /// The reader text of a range as bytes; no copy when the range holds no `*`.
+    /// The reader text of a range as bytes; no copy when the range holds no markup or line end.
     public func readerBytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
-        hasStar(range) ? Self.droppingEmphasis(bytes[range])[...] : bytes[range]
+        isPlain(range) ? bytes[range] : readerCopy(range)[...]
     }
 
-    /// The reader text of a range, in place when it holds no `*` (most ranges): what writers of
-    /// many figures use, without the reference counting of a slice.
+    /// The reader text of a range, in place when it holds no markup or line end (most ranges):
+    /// what writers of many figures use, without the reference counting of a slice.
     /// Not generic: a generic one, called from another module, ran unspecialized.
     public func withReaderBytes(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if hasStar(range) { return Self.droppingEmphasis(bytes[range]).withUnsafeBufferPointer(body) }
+        if !isPlain(range) { return readerCopy(range).withUnsafeBufferPointer(body) }
         bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    /// `memchr`: a label or clause is tested per figure, and a loop over a slice is many
-    /// times slower.
-    private func hasStar(_ range: Range<Int>) -> Bool {
-        !range.isEmpty && bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + range.lowerBound, 0x2A, range.count) != nil }
+    /// The bytes that may start inline markup, and the line end.
+    private static let readerMarks = ByteSet([0x2A, 0x7E, 0x60, 0x5C, 0x21, 0x5B, 0x3C, 0x0A])
+
+    /// Whether a range reads as it is written: a label or clause is tested per figure.
+    private func isPlain(_ range: Range<Int>) -> Bool {
+        range.isEmpty || bytes.withUnsafeBufferPointer { b in
+            Self.readerMarks.firstOffset(in: UnsafeBufferPointer(rebasing: b[..<range.upperBound]), from: range.lowerBound) >= range.upperBound
+        }
     }
 
-    private static func droppingEmphasis(_ slice: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(slice.count)
-        var i = slice.startIndex
-        while i < slice.endIndex {
-            if slice[i] == UInt8(ascii: "*"), i + 1 < slice.endIndex, slice[i + 1] == UInt8(ascii: "*") {
-                i += 2
-                continue
-            }
-            out.append(slice[i])
-            i += 1
+    /// A range's lines through the block reader's builder: a line after the first without its
+    /// indentation (a paragraph's continuation) and joined as a block's lines are.
+    private func readerCopy(_ range: Range<Int>) -> [UInt8] {
+        var builder = InlineTextBuilder(source: bytes, markdown: DocumentFormat.forPath(path).isMarkdown, capacity: range.count)
+        var start = range.lowerBound
+        while true {
+            let newline = bytes[start..<range.upperBound].firstIndex(of: 0x0A)
+            var end = newline ?? range.upperBound
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            builder.append(start..<end)
+            guard let newline else { break }
+            start = newline + 1
+            while start < range.upperBound, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            builder.lineBreak(at: newline, nextLineFirstByte: start < range.upperBound ? bytes[start] : nil)
         }
-        return out
+        return builder.build().byteArray
     }
 
     /// Whether the reader text of a range contains any of `words`: the keyword tests of the

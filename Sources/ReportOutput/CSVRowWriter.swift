@@ -90,7 +90,7 @@ struct CSVRowWriter: BufferedWriter {
         }
     }
 
-    mutating func string(utf8: ArraySlice<UInt8>) { column { out in utf8.withUnsafeBufferPointer { CSV.appendField($0, to: &out) } } }
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) { column { CSV.appendField(utf8, to: &$0) } }
     mutating func number(_ literal: String) { column { $0.append(literal) } }
     mutating func int(_ v: Int) { column { $0.appendInt(v) } }
     mutating func decimal(_ r: Rational) { column { $0.appendDecimal(r) } }

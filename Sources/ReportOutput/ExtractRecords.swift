@@ -50,11 +50,19 @@ enum Extraction {
         w.field("endColumn", int: end.column)
     }
 
-    /// One figure, with its statement where the format nests records.
-    static func writeQuantity<W: StructuredWriter>(_ q: Quantity, _ statement: FigureStatement? = nil, at positions: inout PositionCursor, to w: inout W) {
+    /// What a reader sees of a range: from its block's text when there is one (in place),
+    /// else read from the source.
+    private static func quote<W: StructuredWriter>(_ range: Range<Int>, in block: Block?, _ source: SourceFile, to w: inout W) {
+        if let block { block.withReaderBytes(range) { w.string(utf8: $0) } } else { source.withReaderBytes(range) { w.string(utf8: $0) } }
+    }
+
+    /// One figure of `block`, with its statement where the format nests records.
+    static func writeQuantity<W: StructuredWriter>(_ q: Quantity, _ statement: FigureStatement? = nil, in block: Block? = nil, at positions: inout PositionCursor,
+                                                   to w: inout W) {
         let source = positions.source
         w.beginObject()
-        w.field("text", utf8: source.readerBytes(q.range))
+        w.key("text")
+        quote(q.range, in: block, source, to: &w)
         w.key("value")
         w.decimal(q.value)
         if let upper = q.upperValue {
@@ -69,7 +77,7 @@ enum Extraction {
         w.field("bound", q.bound.rawValue)
         w.field("kind", q.kind.rawValue)
         w.key("label")
-        if let label = q.labelRange { w.string(utf8: source.readerBytes(label)) } else { w.null() }
+        if let label = q.labelRange { quote(label, in: block, source, to: &w) } else { w.null() }
         writePosition(q.range, at: &positions, to: &w)
         let (hard, plausible) = q.intervals
         w.key("hard")
@@ -80,13 +88,13 @@ enum Extraction {
         w.beginArray()
         for name in flagNames(q.flags) { w.string(name) }
         w.endArray()
-        if W.nestsRecords { writeStatement(statement, source: source, to: &w) }
+        if W.nestsRecords { writeStatement(statement, in: block, source: source, to: &w) }
         w.endObject()
     }
 
     /// `"statement"`: what the figure says (see `Statement`); figures are named by their place
     /// in the draft's `quantities` (from 0). Null in a table row or code block.
-    static func writeStatement<W: StructuredWriter>(_ figure: FigureStatement?, source: SourceFile, to w: inout W) {
+    static func writeStatement<W: StructuredWriter>(_ figure: FigureStatement?, in block: Block?, source: SourceFile, to w: inout W) {
         w.key("statement")
         guard let figure, figure.index < figure.list.statements.count else {
             w.null()
@@ -94,7 +102,7 @@ enum Extraction {
         }
         let s = figure.list.statements[figure.index]
         func text(_ range: Range<Int>?) {
-            if let range { w.string(utf8: source.readerBytes(range)) } else { w.null() }
+            if let range { quote(range, in: block, source, to: &w) } else { w.null() }
         }
         func figureNumber(_ statement: Int?) {
             if let statement { w.int(figure.firstFigure + figure.list.statements[statement].figure) } else { w.null() }
@@ -164,7 +172,8 @@ enum Extraction {
 
     static func writeDate<W: StructuredWriter>(_ m: DateMention, at positions: inout PositionCursor, to w: inout W) {
         w.beginObject()
-        w.field("text", utf8: positions.source.readerBytes(m.range))
+        w.key("text")
+        quote(m.range, in: nil, positions.source, to: &w)
         w.key("start")
         writeDay(m.start, to: &w)
         w.key("end")
@@ -175,7 +184,8 @@ enum Extraction {
 
     static func writeFormula<W: StructuredWriter>(_ f: Formula, at positions: inout PositionCursor, to w: inout W) {
         w.beginObject()
-        w.field("text", utf8: positions.source.readerBytes(f.range))
+        w.key("text")
+        quote(f.range, in: nil, positions.source, to: &w)
         w.key("terms")
         w.beginArray()
         for term in f.terms {

@@ -183,7 +183,7 @@ public struct ExtractionReport {
         for k in figures {
             let index = k - (list?.firstFigure ?? 0)
             let statement = list.map { FigureStatement(list: $0, index: index, firstFigure: base, breakdowns: byWhole[index] ?? []) }
-            writeQuantity(block.quantities[k], statement, at: &positions, first: first)
+            writeQuantity(block.quantities[k], statement, in: block, at: &positions, first: first)
             first = false
             // Written out as it grows, not a block at a time: a draft pasted as one line is
             // one block, and its figures' JSON alone was 16 times the draft.
@@ -242,27 +242,27 @@ public struct ExtractionReport {
         }
     }
 
-    private mutating func writeQuantity(_ q: Quantity, _ statement: FigureStatement?, at positions: inout PositionCursor, first: Bool) {
+    private mutating func writeQuantity(_ q: Quantity, _ statement: FigureStatement?, in block: Block, at positions: inout PositionCursor, first: Bool) {
         switch format {
         case .json:
             emit(first ? "[\n        " : ",\n        ")
-            Self.write(q, statement, at: &positions, with: &figureJSON, into: &pending)
+            Self.write(q, statement, in: block, at: &positions, with: &figureJSON, into: &pending)
         case .yaml:
             if first { emit("    \"quantities\":\n") }
-            Self.write(q, statement, at: &positions, with: &figureYAML, into: &pending)
+            Self.write(q, statement, in: block, at: &positions, with: &figureYAML, into: &pending)
         case .csv:
-            Self.write(q, nil, at: &positions, with: &figureCSV, into: &pending)
+            Self.write(q, nil, in: block, at: &positions, with: &figureCSV, into: &pending)
         case .text:
             if first { emit("  quantities\n") }
-            Self.write(q, nil, at: &positions, with: &figureText, into: &pending)
+            Self.write(q, nil, in: block, at: &positions, with: &figureText, into: &pending)
         }
     }
 
     /// A figure through `writer`, which writes into `pending` meanwhile.
-    private static func write<W: BufferedWriter>(_ q: Quantity, _ statement: FigureStatement?, at positions: inout PositionCursor, with writer: inout W,
-                                                 into pending: inout ByteBuffer) {
+    private static func write<W: BufferedWriter>(_ q: Quantity, _ statement: FigureStatement?, in block: Block, at positions: inout PositionCursor,
+                                                 with writer: inout W, into pending: inout ByteBuffer) {
         swap(&writer.buffer, &pending)
-        Extraction.writeQuantity(q, statement, at: &positions, to: &writer)
+        Extraction.writeQuantity(q, statement, in: block, at: &positions, to: &writer)
         swap(&writer.buffer, &pending)
     }
 

@@ -11,8 +11,8 @@ public protocol StructuredWriter {
     mutating func beginArray()
     mutating func endArray()
     mutating func string(_ s: String)
-    /// A string given as well-formed UTF-8 (a draft's own bytes), not built first.
-    mutating func string(utf8: ArraySlice<UInt8>)
+    /// A string given as well-formed UTF-8 (a draft's own bytes, in place), not built first.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>)
     /// An exact number literal, already formatted.
     mutating func number(_ literal: String)
     mutating func bool(_ b: Bool)
@@ -32,7 +32,7 @@ public protocol StructuredWriter {
 
 extension StructuredWriter {
     public mutating func int(_ v: Int) { number(String(v)) }
-    public mutating func string(utf8: ArraySlice<UInt8>) { string(String(decoding: utf8, as: UTF8.self)) }
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) { string(String(decoding: utf8, as: UTF8.self)) }
     public mutating func decimal(_ r: Rational) { number(r.decimalString) }
     public mutating func optionalString(_ s: String?) { if let s { string(s) } else { null() } }
     public mutating func absent(_ key: StaticString) {}
@@ -51,7 +51,6 @@ extension StructuredWriter {
 
     public mutating func field(_ name: StaticString, _ s: String) { key(name); string(s) }
     public mutating func field(_ name: StaticString, optional s: String?) { key(name); optionalString(s) }
-    public mutating func field(_ name: StaticString, utf8: ArraySlice<UInt8>) { key(name); string(utf8: utf8) }
     public mutating func field(_ name: StaticString, int v: Int) { key(name); int(v) }
     public mutating func field(_ name: StaticString, bool b: Bool) { key(name); bool(b) }
 }
@@ -203,7 +202,7 @@ public struct JSONBytesWriter: StructuredWriter, BufferedWriter {
         buffer.appendJSONString(s)
     }
 
-    public mutating func string(utf8: ArraySlice<UInt8>) {
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         prepareElement()
         buffer.appendJSONString(utf8)
     }
@@ -360,7 +359,7 @@ public struct YAMLBytesWriter: StructuredWriter, BufferedWriter {
     public mutating func beginArray() { open(isObject: false) }
     public mutating func endArray() { close(empty: "[]") }
     public mutating func string(_ s: String) { scalar { $0.appendJSONString(s) } }
-    public mutating func string(utf8: ArraySlice<UInt8>) { scalar { $0.appendJSONString(utf8) } }
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) { scalar { $0.appendJSONString(utf8) } }
     public mutating func number(_ literal: String) { scalar { $0.append(literal) } }
     public mutating func int(_ v: Int) { scalar { $0.appendInt(v) } }
     public mutating func decimal(_ r: Rational) { scalar { $0.appendDecimal(r) } }

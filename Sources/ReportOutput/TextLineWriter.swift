@@ -96,7 +96,7 @@ struct TextLineWriter: BufferedWriter {
     }
 
     mutating func string(_ s: String) { value { $0.append(s) } }
-    mutating func string(utf8: ArraySlice<UInt8>) { value { out in utf8.withUnsafeBufferPointer { out.append($0) } } }
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) { value { $0.append(utf8) } }
     mutating func number(_ literal: String) { value { $0.append(literal) } }
     mutating func int(_ v: Int) { value(int: v) { $0.appendInt(v) } }
     mutating func decimal(_ r: Rational) { value { $0.appendDecimal(r) } }

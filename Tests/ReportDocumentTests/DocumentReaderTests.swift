@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ReportNumbers
 @testable import ReportDocument
@@ -14,6 +15,39 @@ func read(_ text: String, path: String = "draft.md") -> Document {
         #expect(doc.text(q.range) == "近**3万**人次")
         #expect(q.value == Rational(integer: 30000))
         #expect(doc.text(doc.quantities[1].range) == "超**8000万**人次")
+    }
+
+    /// One reader text: what a finding or `extract` quotes of a figure or label (the source's
+    /// reader text of its range) is what the block's text, which the checks match, holds of it.
+    @Test func aQuoteIsWhatTheBlockReads() throws {
+        var texts = ["""
+            共有[上海交大](https://example.org/a)等**70余家**高校，`v2`之外<span>另有</span>5个，研发经费343.26
+            亿元，其中**基础研究**支出*12*亿元、~~作废~~应用研究3亿元。
+
+            | 指标 | 数值 |
+            |---|---|
+            | 全市**合计** | <b>1,234</b>亿元 |
+            """]
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["international-cooperation.md", "numeric-mistakes.md", "style-mistakes.md", "tables/statistical-tables.md"] {
+            texts.append(try String(contentsOf: root.appendingPathComponent("Samples/" + name), encoding: .utf8))
+        }
+        var quoted = 0, marked = 0
+        for text in texts {
+            let doc = read(text)
+            for block in doc.blocks {
+                let plain = block.text.byteArray
+                for q in block.quantities {
+                    for range in [q.range] + (q.labelRange.map { [$0] } ?? []) {
+                        let seen = block.text.plainOffset(ofSource: range.lowerBound)..<block.text.plainOffset(ofSource: range.upperBound)
+                        #expect(doc.readerText(range) == String(decoding: plain[seen], as: UTF8.self), "\(doc.text(range))")
+                        quoted += 1
+                        if doc.text(range) != doc.readerText(range) { marked += 1 }
+                    }
+                }
+            }
+        }
+        #expect(quoted > 300 && marked >= 6, "\(quoted) \(marked)")
     }
 
     @Test func linksCodeAndCommentsHideTheirTargets() {

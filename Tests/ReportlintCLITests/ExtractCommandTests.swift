@@ -191,7 +191,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         w.beginArray()
         for text in texts {
             w.string(text)
-            w.string(utf8: ArraySlice(text.utf8))
+            Array(text.utf8).withUnsafeBufferPointer { w.string(utf8: $0) }
         }
         w.endArray()
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String])
@@ -404,7 +404,7 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
                 case .endArray: w.endArray()
                 case .int(let v): w.int(v)
                 case .text(let s): w.string(s)
-                case .bytes(let s): w.string(utf8: ArraySlice(s.utf8))
+                case .bytes(let s): Array(s.utf8).withUnsafeBufferPointer { w.string(utf8: $0) }
                 case .number(let n): w.number(n)
                 case .decimal(let r): w.decimal(r)
                 case .bool: w.bool(true)
