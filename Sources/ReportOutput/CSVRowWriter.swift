@@ -36,12 +36,17 @@ struct CSVRowWriter: BufferedWriter {
         return writer.buffer.bytes
     }
 
-    private static let positionKeys: [StaticString] = ["line", "column", "endLine", "endColumn"]
+    private static let positionKeys: [[UInt8]] = ["line", "column", "endLine", "endColumn"].map { Array($0.utf8) }
+
+    private static func leads(_ key: StaticString) -> Bool {
+        let name = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        return positionKeys.contains { $0.elementsEqual(name) }
+    }
 
     /// A column of the record: `write` gives its value, or the name says what it is.
     private mutating func column(suffix: StaticString = "", _ write: (inout ByteBuffer) -> Void) {
         guard depth == 1 else { return }
-        if columnIndex == leads.count { leads.append(Self.positionKeys.contains(where: key.spells)) }
+        if columnIndex == leads.count { leads.append(Self.leads(key)) }
         columnIndex += 1
         if leads[columnIndex - 1] {
             Self.append(naming ? (key, suffix) : nil, write, to: &position)

@@ -1,4 +1,3 @@
-import Foundation
 import ReportNumbers
 
 /// Receives a value as a stream of events. A reporter describes its schema once, in terms of
@@ -59,13 +58,6 @@ extension StructuredWriter {
 /// it writes for (`swap`), so that its bytes go straight into the report's.
 protocol BufferedWriter: StructuredWriter {
     var buffer: ByteBuffer { get set }
-}
-
-extension StaticString {
-    /// Whether two keys are spelled alike (one literal is often, not always, one address).
-    func spells(_ other: StaticString) -> Bool {
-        utf8CodeUnitCount == other.utf8CodeUnitCount && (utf8Start == other.utf8Start || memcmp(utf8Start, other.utf8Start, utf8CodeUnitCount) == 0)
-    }
 }
 
 /// Pretty-printed JSON (two-space indentation) appended to a byte buffer.
