@@ -51,7 +51,7 @@ public enum OutputFile {
         var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).reportlint-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure(path: path, reason: errno == ENOENT ? "its folder does not exist" : SourceFile.reason(errno)) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do throws(Failure) {
             defer { close(fd) }
             try writeAll(bytes, to: fd, path)

@@ -350,9 +350,9 @@ public struct ExtractionReport {
 
     /// The CSV header: the columns of a figure's row (every figure has the same ones).
     private static let csvHeader: [UInt8] = {
-        let source = SourceFile(path: "", text: "1")
+        let source = SourceFile(path: "", text: "共5家")
         var positions = PositionCursor(source)
-        let figure = DocumentReader().read(source).quantities[0]
+        guard let figure = DocumentReader().read(source).quantities.first else { preconditionFailure("no figure in 共5家") }
         return CSVRowWriter.header { Extraction.writeQuantity(figure, at: &positions, to: &$0) }
     }()
 

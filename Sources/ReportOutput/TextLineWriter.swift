@@ -17,6 +17,8 @@ struct TextLineWriter: BufferedWriter {
     /// layout's names are compared once: every record of a kind has its keys in one order.
     private var slotsInOrder: [(key: UnsafePointer<UInt8>, slot: Int?)] = []
     private var keyIndex = 0
+    /// The slot of the record's array being written (its key's slot when the array opened).
+    private var arraySlot: Int?
 
     init(_ layout: TextLayout) {
         self.layout = layout
@@ -58,9 +60,6 @@ struct TextLineWriter: BufferedWriter {
     private mutating func countElement() {
         if let s = arraySlot { record.count(s) }
     }
-
-    /// The slot of the record's array being written (its key's slot when the array opened).
-    private var arraySlot: Int?
 
     mutating func beginObject() { enter(isArray: false) }
 
@@ -153,9 +152,13 @@ struct TextRecord {
     /// Appends a value to the slot's, after a space: the values of a field in an array's records.
     fileprivate mutating func join(_ slot: Int, _ write: (inout ByteBuffer) -> Void) {
         var start = text.count
-        if case .bytes(let r, _) = slots[slot] {
-            // Joined values are written one after another, nothing between them.
-            precondition(r.upperBound == text.count, "joined values of two slots interleaved")
+        if case .bytes(var r, _) = slots[slot] {
+            // The slot's values so far move to the end when another slot's came after them.
+            if r.upperBound != text.count {
+                let moved = text.count
+                text.appendCopy(of: r)
+                r = moved..<text.count
+            }
             start = r.lowerBound
             text.append(0x20)
         }

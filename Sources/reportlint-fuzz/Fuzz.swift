@@ -11,7 +11,7 @@ import ReportWord
 enum FuzzTarget: String, CaseIterable {
     /// The figure scanner on the input as text.
     case scanner
-    /// The Markdown reader and every built-in check on the input as a draft.
+    /// The Markdown reader, every built-in check and every output on the input as a draft.
     case document
     /// The input as a rule file: loaded, then run on a small draft.
     case rules
@@ -49,10 +49,20 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
+    /// Lints the draft and writes its findings in every format, and its extraction in every
+    /// format, streamed and in parallel chunks.
     private func lint(_ source: SourceFile, with engine: LintEngine) {
         let diagnostics = engine.lint(DocumentReader().read(source))
         let run = LintRun(files: [FileResult(source: source, diagnostics: diagnostics)], rules: [], toolVersion: "fuzz", baseDirectory: "/")
         for format in LintFormat.allCases { _ = run.renderBytes(format) }
+        for format in ExtractFormat.allCases {
+            for threads in [1, 2] {
+                var report = ExtractionReport(format: format, output: BytesOutput())
+                report.begin()
+                report.add(DocumentReader().open(source), threads: threads)
+                report.finish()
+            }
+        }
     }
 
     private func runRuleFile(_ bytes: [UInt8]) {

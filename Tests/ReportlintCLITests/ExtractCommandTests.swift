@@ -524,6 +524,36 @@ let samples = ["Samples/international-cooperation.md", "Samples/international-co
         #expect(figures > 100 && entries > 20 && ranges > 0 && unlike > 0)
     }
 
+    private enum JoinedKey: Int, TextKey { case line, column, header, role, rows }
+
+    /// A layout's key the record lacks takes the values of its arrays' records, joined, even
+    /// when two such keys' values arrive interleaved; arrays are counted.
+    @Test func fieldsOfAnArraysRecordsAreJoined() {
+        var w = TextLineWriter(TextLayout(JoinedKey.self) { r, out in
+            r.write(.header, to: &out)
+            r.write(.role, after: "|", to: &out)
+            out.append(literal: "|")
+            out.appendInt(r.count(.rows))
+        })
+        w.beginObject()
+        w.field("line", int: 3)
+        w.key("columns")
+        w.beginArray()
+        for (header, role) in [("指标", "label"), ("2025年", "value"), ("增长%", "growth")] {
+            w.beginObject()
+            w.field("header", header)
+            w.field("role", role)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("rows")
+        w.beginArray()
+        for k in 0..<4 { w.int(k) }
+        w.endArray()
+        w.endObject()
+        #expect(String(decoding: w.buffer.bytes, as: UTF8.self) == "指标 2025年 增长%|label value growth|4")
+    }
+
     @Test func intervalsReadAsTheirDescription() throws {
         let one = try #require(Rational(1, 1)), two = try #require(Rational(2, 1)), half = try #require(Rational(-1, 2))
         let intervals = [Interval.point(one), .between(half, two, lowClosed: false), .between(nil, two, highClosed: false), .between(one, nil),
