@@ -17,7 +17,6 @@ struct LabelledLevels {
     typealias Entry = (side: Side, period: Period)
 
     let minLabel: Int
-    private let scanner = QuantityScanner()
     var text: [Key: Entry] = [:]
     var tables: [Key: Entry] = [:]
     /// The text's rates and shares in percent (`城镇化率80.5%`, `…占地区生产总值比重为60.1%`)
@@ -29,9 +28,12 @@ struct LabelledLevels {
     private var section: [UInt8]?
     /// The unit of `rates`' keys: no unit code of an amount.
     static let rateUnit: UInt8 = 0xFF
+    /// The tables read, for the places of their rows.
+    private(set) var tableNames: [TableNames] = []
     /// `亿元` → (10⁸, 元): the scale and unit a table's unit words give its cells.
-    private var units: [String: (scale: Rational, unit: UInt8)?] = [:]
+    private var units = TableUnits()
 
+    /// `capacity`: labels expected on each side (growing a dictionary rehashes every label).
     init(minLabel: Int, capacity: Int = 0, readsRates: Bool = false) {
         self.minLabel = minLabel
         self.readsRates = readsRates
@@ -39,25 +41,65 @@ struct LabelledLevels {
         tables.reserveCapacity(capacity)
     }
 
+    /// What a figure allows: a figure of the text keeps its quantity and gives its intervals
+    /// when compared (most of the text's levels have no row to be compared with); a cell's
+    /// amount comes scaled to the table's unit.
+    enum Amount {
+        case figure(Quantity, negated: Bool)
+        case intervals(hard: Interval, plausible: Interval)
+
+        var intervals: (hard: Interval, plausible: Interval) {
+            switch self {
+            case let .figure(q, negated):
+                let (hard, plausible) = q.intervals
+                return negated ? (-hard, -plausible) : (hard, plausible)
+            case let .intervals(hard, plausible):
+                return (hard, plausible)
+            }
+        }
+    }
+
     /// One figure and, if stated, its growth and its change over last year.
     struct Reading {
         let range: Range<Int>
-        let hard: Interval
-        let plausible: Interval
-        let growth: Growth?
-        var change: Growth? = nil
-        /// Last year's value the sentence gives (`上年为9.50亿件`), in the level's units.
-        var earlier: Growth? = nil
+        let amount: Amount
         /// The title of the section the text states it in (`LabelKey` of the heading), if any.
-        var section: [UInt8]? = nil
+        let section: [UInt8]?
+        /// Kept apart, and only when stated: a draft's readings are kept until its end, and
+        /// most state no change.
+        private let changes: Changes?
+
+        init(range: Range<Int>, amount: Amount, growth: Growth?, change: Growth? = nil, earlier: Growth? = nil, section: [UInt8]? = nil) {
+            (self.range, self.amount, self.section) = (range, amount, section)
+            changes = growth == nil && change == nil && earlier == nil ? nil : Changes(growth: growth, change: change, earlier: earlier)
+        }
+
+        var hard: Interval { amount.intervals.hard }
+        var plausible: Interval { amount.intervals.plausible }
+
+        var growth: Growth? { changes?.growth }
+        var change: Growth? { changes?.change }
+        /// Last year's value the sentence gives (`上年为9.50亿件`), in the level's units.
+        var earlier: Growth? { changes?.earlier }
+
+        private final class Changes: Sendable {
+            let growth: Growth?
+            let change: Growth?
+            let earlier: Growth?
+
+            init(growth: Growth?, change: Growth?, earlier: Growth?) {
+                (self.growth, self.change, self.earlier) = (growth, change, earlier)
+            }
+        }
     }
 
     /// What the draft states of the change over last year: a growth rate in percent, or an amount
     /// of change in the level's units, signed (下降, 减少 negative).
     struct Growth {
         let range: Range<Int>
-        let hard: Interval
-        let plausible: Interval
+        let amount: Amount
+        var hard: Interval { amount.intervals.hard }
+        var plausible: Interval { amount.intervals.plausible }
         /// Stated at comparable prices or for a comparable set, or of a series that grows at
         /// constant prices (`Statement.comparable`, `namesComparableSeries`): a growth that need
         /// not follow from the printed levels.
@@ -71,9 +113,8 @@ struct LabelledLevels {
     struct Side {
         var reading: Reading?
         var ambiguous = false
-        /// For a table row: its table's name, label and value and growth headers, for
-        /// messages (built only for a finding: a draft of tables has a million rows).
-        var place: (table: String, label: String, header: String, growthHeader: String)?
+        /// For a table row: where it is, for messages.
+        var place: TablePlace?
         /// For a part of a table's breakdown: the keys its outermost whole is read under (none
         /// when it has no readable amount), nil for a row that is no part. A part is compared
         /// only when that whole agrees with the text: a table of another scope (新登记市场主体
@@ -105,7 +146,7 @@ struct LabelledLevels {
                 reading = r
                 return
             }
-            if !ambiguous, known.hard == r.hard, known.plausible == r.plausible { return }
+            if !ambiguous, known.range == r.range || known.amount.intervals == r.amount.intervals { return }
             if !ambiguous { (reading, ambiguous, alternatives) = (nil, true, [known]) }
             if alternatives.count < Self.maximumAlternatives { alternatives.append(r) }
         }
@@ -135,7 +176,24 @@ struct LabelledLevels {
     static let comparableSeriesWords: [[UInt8]] = ["增加值", "生产总值", "业务总量", "规模以上", "限额以上", "可比价", "可比口径", "不变价"]
         .map { Array($0.utf8) }
 
-    static func namesComparableSeries(_ words: [UInt8]) -> Bool { comparableSeriesWords.contains { words.containsBytes($0) } }
+    static func namesComparableSeries(_ words: some Collection<UInt8>) -> Bool {
+        words.withContiguousStorageIfAvailable(namesComparableSeries) ?? namesComparableSeries(Array(words))
+    }
+
+    /// The last bytes of the words' first characters, as bits (a continuation byte is 80–BF).
+    private static let firstCharacterEnds: UInt64 = comparableSeriesWords.reduce(0) { $0 | 1 << UInt64($1[2] & 0x3F) }
+
+    /// Every word starts with a three-byte character: the label is read once, not once a word,
+    /// and only a character ending as one of theirs is looked at further.
+    private static func namesComparableSeries(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 3 else { return false }
+        for i in 0..<(b.count - 2) where b[i] >= 0xE0 && firstCharacterEnds & 1 << UInt64(b[i + 2] & 0x3F) != 0 {
+            for w in comparableSeriesWords where b[i] == w[0] && i + w.count <= b.count && w.indices.allSatisfy({ b[i + $0] == w[$0] }) {
+                return true
+            }
+        }
+        return false
+    }
 
     /// The words a row's label leaves to its table: `第一产业` of a 生产总值 table is 第一产业增加值,
     /// `中药材` of a 产量 table is 中药材产量. A text label ending so is also read without them
@@ -155,6 +213,9 @@ struct LabelledLevels {
             hasher.combine(unit)
         }
     }
+
+    /// The bases of a change over last year.
+    private static let lastYearBases: [Base] = [.previousYear, .previousYearEnd, .unstated]
 
     /// The text's levels: each the subject of its sentence, or of a clause after `；` that
     /// names it in full.
@@ -182,29 +243,25 @@ struct LabelledLevels {
                 /// rate marked comparable (see `Growth.comparable`).
                 func stated(_ measure: Measure) -> Growth? {
                     guard let d = list.descriptor(measure, of: k),
-                          measure == .previous || [.previousYear, .previousYearEnd, .unstated].contains(list.statements[d].base) else { return nil }
+                          measure == .previous || Self.lastYearBases.contains(list.statements[d].base) else { return nil }
                     let figure = block.quantities[list.statements[d].figure]
-                    guard [.growthRate, .pointChange].contains(measure) || figure.unitCode == q.unitCode else { return nil }
+                    guard measure == .growthRate || measure == .pointChange || figure.unitCode == q.unitCode else { return nil }
                     let decline = list.statements[d].direction == .down
-                    let (hard, plausible) = figure.intervals
                     let comparable = measure == .growthRate && (list.statements[d].comparable || Self.namesComparableSeries(label))
-                    return Growth(range: figure.range, hard: decline ? -hard : hard, plausible: decline ? -plausible : plausible,
-                                  comparable: comparable, decline: decline)
+                    return Growth(range: figure.range, amount: .figure(figure, negated: decline), comparable: comparable, decline: decline)
                 }
                 // A level's change in its units; a rate's in percentage points.
                 let change = stated(isRate ? .pointChange : .change)
                 if isRate {
-                    let (hard, plausible) = q.intervals
-                    Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: nil, change: change, section: section), period: s.period,
+                    Self.add(Reading(range: q.range, amount: .figure(q, negated: false), growth: nil, change: change, section: section), period: s.period,
                              to: &rates[Key(label: label, unit: Self.rateUnit), default: (Side(), s.period)]) { _ in }
                     continue
                 }
                 let growth = stated(.growthRate), earlier = stated(.previous)
-                let (hard, plausible) = q.intervals
                 // A part (其中…) is named within its whole, whatever its label says: it is
                 // compared only with a table's part whose whole agrees with the text.
                 let isPart = list.breakdowns.contains { $0.parts.contains(k) }
-                Self.add(Reading(range: q.range, hard: hard, plausible: plausible, growth: growth, change: change, earlier: earlier, section: section),
+                Self.add(Reading(range: q.range, amount: .figure(q, negated: false), growth: growth, change: change, earlier: earlier, section: section),
                          period: s.period, isPart: isPart,
                          to: &text[Key(label: label, unit: q.unitCode), default: (Side(), s.period)]) { _ in }
             }
@@ -221,24 +278,25 @@ struct LabelledLevels {
             let suffixes = Self.impliedSuffixes.filter {
                 (table.caption ?? "").utf8.containsBytes($0.cue.utf8) || header.utf8.containsBytes($0.cue.utf8)
             }.map(\.suffix)
-            let comparableTable = Self.namesComparableSeries(Array((table.caption ?? "").utf8))
-                || table.columns.contains { Self.namesComparableSeries(Array($0.header.utf8)) }
+            let comparableTable = Self.namesComparableSeries((table.caption ?? "").utf8)
+                || table.columns.contains { Self.namesComparableSeries($0.header.utf8) }
             let parents = table.parents
-            let name = table.name, valueName = table.columns[v].name, growthName = g.map { table.columns[$0].name } ?? ""
+            let tableIndex = tableNames.count
+            tableNames.append(TableNames(caption: table.caption, value: table.columns[v].header, growth: g.map { table.columns[$0].header }))
             let wholeRows = Set(table.breakdowns.map(\.whole))
             let head = table.totalRow ?? (Self.headsTable(table) ? 0 : nil)
             var keys: [[Key]] = Array(repeating: [], count: table.rows.count)
             for r in table.rows.indices {
                 let row = table.rows[r]
                 let unitText = unitColumn.flatMap { $0 < row.cells.count ? row.cells[$0].text : nil } ?? table.columns[v].unit ?? table.unitNote
-                guard let unitText, let (scale, unit) = self.unit(unitText), let amount = table.amount(row: r, column: v) else { continue }
+                guard let unitText, let (scale, unit) = units.read(unitText), let amount = table.amount(row: r, column: v) else { continue }
                 let growth = g.flatMap { table.amount(row: r, column: $0) }.map {
-                    Growth(range: $0.range, hard: $0.hard, plausible: $0.plausible,
-                           comparable: comparableTable || Self.namesComparableSeries(Array(row.label.utf8)),
+                    Growth(range: $0.range, amount: .intervals(hard: $0.hard, plausible: $0.plausible),
+                           comparable: comparableTable || Self.namesComparableSeries(row.label.utf8),
                            decline: $0.hard.upper.map { $0.value < .zero } ?? false)
                 }
-                let reading = Reading(range: amount.range, hard: amount.hard.scaled(by: scale),
-                                      plausible: amount.plausible.scaled(by: scale), growth: growth)
+                let reading = Reading(range: amount.range, amount: .intervals(hard: amount.hard.scaled(by: scale), plausible: amount.plausible.scaled(by: scale)),
+                                      growth: growth)
                 var root = table.outermostWhole(of: r, parents: parents)
                 // A first row that some rows make up heads the table: the rows in no list
                 // are of its scope too (`个体工商户` in a table of 新登记市场主体).
@@ -251,7 +309,7 @@ struct LabelledLevels {
                     keys[r].append(key)
                     // Changed in place: a draft of tables has a row per label.
                     Self.add(reading, period: period, to: &self.tables[key, default: (Side(), period)]) { side in
-                        side.place = (name, row.label, valueName, growthName)
+                        side.place = TablePlace(table: tableIndex, label: row.label)
                         side.wholes = wholes
                     }
                 }
@@ -267,13 +325,47 @@ struct LabelledLevels {
         entry.side.add(reading)
         if isPart { entry.side.isPart = true }
     }
+}
 
-    /// The scale and unit of a table's unit words, read as the scanner reads `1亿元`.
-    private mutating func unit(_ words: String) -> (Rational, UInt8)? {
-        if let known = units[words] { return known }
-        let q = scanner.scan("1" + words.filter { $0 != " " }).quantities
-        let found: (scale: Rational, unit: UInt8)? = q.count == 1 && q[0].unitCode != 0 && q[0].isAmountLike ? (q[0].value, q[0].unitCode) : nil
-        units[words] = found
-        return found
+/// A table row's place: its table (in `LabelledLevels.tableNames`) and its label.
+struct TablePlace {
+    let table: Int
+    let label: String
+}
+
+/// What messages name of a table read, named only when a finding needs it (a draft of tables
+/// has thousands of rows).
+struct TableNames {
+    let caption: String?
+    let value: String
+    let growth: String?
+
+    var table: String { Table.name(caption: caption) }
+    var valueHeader: String { Table.Column.name(value) }
+    var growthHeader: String { growth.map(Table.Column.name) ?? "" }
+}
+
+/// The scale and unit of tables' unit words (`亿元` → 10⁸, 元), read as the scanner reads
+/// `1亿元`, each once: a draft's tables use a few units, and a row mostly the unit of the row
+/// above. Hashing Chinese strings costs more than comparing a few.
+struct TableUnits {
+    typealias Unit = (scale: Rational, unit: UInt8)
+    private var known: [(words: String, unit: Unit?)] = []
+    private var scanner: QuantityScanner?
+    /// Units remembered; others are read each time (a row's reading is bounded either way).
+    static let remembered = 64
+
+    mutating func read(_ words: String) -> Unit? {
+        if let k = known.lastIndex(where: { Self.same($0.words, words) }) { return known[k].unit }
+        if scanner == nil { scanner = QuantityScanner() }
+        let q = scanner!.scan("1" + String(decoding: words.utf8.filter { $0 != 0x20 }, as: UTF8.self)).quantities
+        let unit: Unit? = q.count == 1 && q[0].unitCode != 0 && q[0].isAmountLike ? (q[0].value, q[0].unitCode) : nil
+        if known.count < Self.remembered { known.append((words, unit)) }
+        return unit
+    }
+
+    private static func same(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
     }
 }

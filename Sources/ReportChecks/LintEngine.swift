@@ -70,7 +70,7 @@ public struct LintEngine: Sendable {
         let runs = checks.map { RunBox($0.start(source, previous: previous)) }
         // A table may run over several windows: its rows are gathered in order, and it is
         // read once, for every check that reads tables, in the group where it ends.
-        var tableReader = checks.contains { $0.readsTables } ? TableReader() : nil
+        var tableReader = checks.contains { $0.readsTables } && source.mayHoldTables ? TableReader() : nil
         // `threads` windows are finished side by side; then every check reads them, in order,
         // side by side with the other checks.
         var next = 0

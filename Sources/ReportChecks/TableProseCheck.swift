@@ -63,19 +63,19 @@ struct TableProseCheck: Check {
                 let periods = [text.period, row.period]
                 if periods.contains(.year) && periods.contains(.yearEnd) { continue }
                 let shownAt = source.placeName(of: shown.range.lowerBound)
-                let place = row.side.place ?? ("表格", "", "", "")
-                func cell(_ column: String) -> String { "\(place.table)中“\(place.label)”的\(column)" }
+                let place = row.side.place, names = place.map { levels.tableNames[$0.table] }
+                func cell(_ column: String) -> String { "\(names?.table ?? "表格")中“\(place?.label ?? "")”的\(column)" }
                 let saidText = source.readerText(said.range), shownText = source.readerText(shown.range)
                 let verdict = Verdict.of(hard: said.hard.intersects(shown.hard), plausible: said.plausible.intersects(shown.plausible))
                 if let f = relationFinding(verdict, range: said.range, check.spec.message(
-                    "正文“\(saidText)”与\(cell(place.header)) \(shownText)（\(shownAt)）不符", ["match": saidText])) {
+                    "正文“\(saidText)”与\(cell(names?.valueHeader ?? "")) \(shownText)（\(shownAt)）不符", ["match": saidText])) {
                     findings.append(f)
                 }
                 if let a = said.growth, let b = shown.growth {
                     let verdict = Verdict.of(hard: a.hard.intersects(b.hard), plausible: a.plausible.intersects(b.plausible))
                     let rate = source.readerText(a.range)
                     if let f = relationFinding(verdict, range: a.range, check.spec.message(
-                        "正文中“\(saidText)”的增速“\(rate)”与\(cell(place.growthHeader)) \(source.readerText(b.range))（\(shownAt)）不符", ["match": rate])) {
+                        "正文中“\(saidText)”的增速“\(rate)”与\(cell(names?.growthHeader ?? "")) \(source.readerText(b.range))（\(shownAt)）不符", ["match": rate])) {
                         findings.append(f)
                     }
                 }

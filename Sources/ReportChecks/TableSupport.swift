@@ -50,7 +50,9 @@ extension Table {
     func growthColumn(of v: Int) -> Int? { columns(.growth).first { amountColumn(for: $0) == v } }
 
     /// `表3` of `表3 2023年主要农产品产量`, or the caption's start; `表格` without a caption.
-    var name: String {
+    var name: String { Self.name(caption: caption) }
+
+    static func name(caption: String?) -> String {
         guard let caption else { return "表格" }
         let scalars = caption.unicodeScalars
         let first = scalars.prefix { $0 != " " && $0 != "\u{3000}" }
@@ -95,7 +97,11 @@ extension Table {
 
 extension Table.Column {
     /// The header without spaces, for messages.
-    var name: String { header.utf8.contains(0x20) ? String(decoding: header.utf8.filter { $0 != 0x20 }, as: UTF8.self) : header }
+    var name: String { Self.name(header) }
+
+    static func name(_ header: String) -> String {
+        header.utf8.contains(0x20) ? String(decoding: header.utf8.filter { $0 != 0x20 }, as: UTF8.self) : header
+    }
 }
 
 extension [CellAmount] {

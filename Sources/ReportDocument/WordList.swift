@@ -5,6 +5,10 @@ extension Collection<UInt8> {
     /// Whether `word` occurs in these bytes (a plain scan: the texts searched are clauses).
     @inlinable
     public func containsBytes(_ word: some Collection<UInt8>) -> Bool {
+        // Strings' and arrays' bytes are contiguous: searched with `memchr` (below).
+        if let found = withContiguousStorageIfAvailable({ text in
+            word.withContiguousStorageIfAvailable { text.firstOffset(of: $0, from: 0) != nil }
+        }), let found { return found }
         guard let first = word.first else { return true }
         var i = startIndex
         while i != endIndex {
@@ -25,19 +29,21 @@ extension UnsafeBufferPointer<UInt8> {
 
     /// Where `word` first occurs at or after `from`, found the same way.
     public func firstOffset(of word: [UInt8], from: Int) -> Int? {
+        word.withUnsafeBufferPointer { firstOffset(of: $0, from: from) }
+    }
+
+    public func firstOffset(of word: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let last = word.last else { return from <= count ? from : nil }
         guard let base = baseAddress, from + word.count <= count else { return nil }
         let rest = word.count - 1
-        return word.withUnsafeBufferPointer { w in
-            var end = from + rest
-            while end < count {
-                guard let hit = memchr(base + end, Int32(last), count - end) else { return nil }
-                end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if memcmp(base + end - rest, w.baseAddress!, rest) == 0 { return end - rest }
-                end += 1
-            }
-            return nil
+        var end = from + rest
+        while end < count {
+            guard let hit = memchr(base + end, Int32(last), count - end) else { return nil }
+            end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if memcmp(base + end - rest, word.baseAddress!, rest) == 0 { return end - rest }
+            end += 1
         }
+        return nil
     }
 }
 

@@ -122,6 +122,7 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     /// Multiplies by a positive constant; a non-positive factor gives `.unbounded`, which is
     /// lenient rather than wrong.
     public func scaled(by k: Rational) -> Interval {
+        guard k != .one else { return self }
         guard k > .zero else { return .unbounded }
         func mul(_ x: Endpoint?) -> Endpoint? {
             guard let x, let v = x.value * k else { return nil }

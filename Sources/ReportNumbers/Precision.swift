@@ -122,8 +122,11 @@ struct IntervalBuilder {
             if figure.bare {
                 return orderOfMagnitude(figure.value)
             }
-            return Result(hard: plainInterval(figure, kind: kind, hardness: .hard),
-                          plausible: plainInterval(figure, kind: kind, hardness: .plausible), bound: .plain)
+            let hardUnit = significantUnit(figure, kind: kind), plausibleUnit = figure.printedUnit
+            let plausible = plainInterval(figure, kind: kind, unit: plausibleUnit)
+            // Most figures are read to their printed digits either way (`5.2%`, `2840.6亿元`).
+            let hard = hardUnit == plausibleUnit ? plausible : plainInterval(figure, kind: kind, unit: hardUnit)
+            return Result(hard: hard, plausible: plausible, bound: .plain)
         }
         var hard = Interval.unbounded, plausible = Interval.unbounded
         var hulls: (Interval, Interval)?

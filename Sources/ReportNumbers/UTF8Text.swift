@@ -56,6 +56,12 @@ public enum UTF8Text {
         return n
     }
 
+    public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
     @inlinable @inline(__always) public static func isASCIIDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
     @inlinable @inline(__always) public static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
 

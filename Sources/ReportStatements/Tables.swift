@@ -91,8 +91,8 @@ public struct Table: Sendable {
     /// has a unit column.
     public func sameUnit(_ a: Int, _ b: Int) -> Bool {
         guard let u = columns.firstIndex(where: { $0.role == .unit }) else { return true }
-        func unit(_ r: Int) -> String? { u < rows[r].cells.count ? rows[r].cells[u].text.filter { $0 != " " } : nil }
-        return unit(a) == unit(b)
+        guard u < rows[a].cells.count, u < rows[b].cells.count else { return (u < rows[a].cells.count) == (u < rows[b].cells.count) }
+        return rows[a].cells[u].text.utf8.lazy.filter { $0 != 0x20 }.elementsEqual(rows[b].cells[u].text.utf8.lazy.filter { $0 != 0x20 })
     }
 }
 
@@ -344,23 +344,26 @@ struct TableBuilder {
         return c == "." || c == "、" || c == "．"
     }
 
+    private static let chineseNumerals = Set("一二三四五六七八九十".unicodeScalars)
+
     private static func isNumeral(_ c: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(c) || "一二三四五六七八九十".unicodeScalars.contains(c)
+        ("0"..."9").contains(c) || c.value >= 0x4E00 && chineseNumerals.contains(c)
     }
 
     private func column(_ header: String, at k: Int) -> Table.Column {
-        let h = Self.compact(header)
-        var unit: String?
-        let scalars = Array(h.unicodeScalars)
-        if let open = scalars.firstIndex(where: { $0 == "（" || $0 == "(" }),
-           let close = scalars[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
-            unit = String(String.UnicodeScalarView(scalars[(open + 1)..<close]))
+        var h = Self.compact(header)
+        return h.withUTF8 { b in
+            // The unit in brackets: ( ) or （ ） (EF BC 88 / 89).
+            var unit: String?
+            if let open = b.indices.first(where: { b[$0] == 0x28 || b[$0] == 0x88 && $0 >= 2 && b[$0 - 2] == 0xEF && b[$0 - 1] == 0xBC }),
+               let close = b[(open + 1)...].indices.first(where: { b[$0] == 0x29 || b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x89 }) {
+                unit = String(decoding: UnsafeBufferPointer(rebasing: b[(open + 1)..<close]), as: UTF8.self)
+            }
+            let role = k == 0 ? .label : Self.headerWords.first {
+                $0.words.contains { b.containsBytes($0) } && ($0.role != .unit || UTF8Text.scalarCount(b) <= 4)
+            }?.role ?? .value
+            return Table.Column(header: header, role: role, unit: unit)
         }
-        let bytes = Array(h.utf8)
-        let role = k == 0 ? .label : bytes.withUnsafeBufferPointer { b in
-            Self.headerWords.first { $0.words.contains { b.containsBytes($0) } && ($0.role != .unit || scalars.count <= 4) }?.role ?? .value
-        }
-        return Table.Column(header: header, role: role, unit: unit)
     }
 
     /// The table's lists of parts and its total row.
@@ -373,10 +376,9 @@ struct TableBuilder {
     /// Unmarked rows that name alike things go on with the open list (see `continues`).
     private func structure(_ rows: [Table.Row], unitColumn: Int?) -> ([Table.Breakdown], Int?) {
         let keys = rows.map { Array($0.label.utf8) }
-        let names = rows.map { Array($0.label.unicodeScalars) }
         /// Characters two labels share at their start or their end.
         func likeness(_ a: Int, _ b: Int) -> Int {
-            let x = names[a], y = names[b]
+            let x = rows[a].label.unicodeScalars, y = rows[b].label.unicodeScalars
             let start = zip(x, y).prefix { $0 == $1 }.count
             let end = zip(x.reversed(), y.reversed()).prefix { $0 == $1 }.count
             return max(start, end)
@@ -394,7 +396,7 @@ struct TableBuilder {
             return !nextMarked && likeness(i, first) > max(0, likeness(i, whole))
         }
         // Total words are two to four characters: a longer label is not looked up.
-        let total = rows.indices.first { rows[$0].label.utf8.count <= 12 && Self.totalWords.contains(rows[$0].label) }
+        let total = rows.indices.first { k in rows[k].label.utf8.count <= 12 && Self.totalWords.contains { $0.elementsEqual(keys[k]) } }
         var lists: [(whole: Int, parts: [Int], ambiguous: Bool)] = []
         var listOf = [Int?](repeating: nil, count: rows.count)
         /// The last row at each indentation up to the current row's, shallowest first.
@@ -496,39 +498,57 @@ struct TableBuilder {
 
     /// The text after the first `word`, if any.
     static func after(_ s: String, _ word: String) -> String? {
-        let bytes = Array(s.utf8), w = Array(word.utf8)
-        guard bytes.count >= w.count else { return nil }
-        for i in 0...(bytes.count - w.count) where bytes[i..<(i + w.count)].elementsEqual(w) {
-            return String(decoding: bytes[(i + w.count)...], as: UTF8.self)
+        var s = s, word = word
+        return s.withUTF8 { text in
+            word.withUTF8 { w in
+                text.firstOffset(of: w, from: 0).map { String(decoding: UnsafeBufferPointer(rebasing: text[($0 + w.count)...]), as: UTF8.self) }
+            }
         }
-        return nil
     }
 
-    private static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{3000}" || c == "\t" }
+    /// The length of the blank (space, tab, U+3000: E3 80 80) at `i`, 0 if none.
+    private static func blankLength(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        if u[i] == 0x20 || u[i] == 0x09 { return 1 }
+        return u[i] == 0xE3 && i + 2 < u.count && u[i + 1] == 0x80 && u[i + 2] == 0x80 ? 3 : 0
+    }
+
+    /// Whether the blank ending at `end` (exclusive) is there: its length, 0 if none.
+    private static func blankLength(_ u: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int {
+        if u[end - 1] == 0x20 || u[end - 1] == 0x09 { return 1 }
+        return end >= 3 && u[end - 3] == 0xE3 && u[end - 2] == 0x80 && u[end - 1] == 0x80 ? 3 : 0
+    }
 
     static func trimmed(_ s: String) -> String {
-        let scalars = s.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(scalars[first...last])
+        var s = s
+        return s.withUTF8 { u in
+            var lower = 0, upper = u.count
+            while lower < upper, case let n = blankLength(u, at: lower), n > 0 { lower += n }
+            while upper > lower, case let n = blankLength(u, endingAt: upper), n > 0 { upper -= n }
+            return lower == 0 && upper == u.count ? nil : String(decoding: UnsafeBufferPointer(rebasing: u[lower..<upper]), as: UTF8.self)
+        } ?? s
     }
 
-    /// Without any blank (`指   标` is 指标): spaces, tabs and U+3000 (E3 80 80).
+    /// Without any blank (`指   标` is 指标): spaces, tabs and U+3000.
     static func compact(_ s: String) -> String {
-        let u = Array(s.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
-        var i = 0
-        while i < u.count {
-            if u[i] == 0x20 || u[i] == 0x09 { i += 1; continue }
-            if u[i] == 0xE3, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x80 { i += 3; continue }
-            out.append(u[i])
-            i += 1
-        }
-        return out.count == u.count ? s : String(decoding: out, as: UTF8.self)
+        var s = s
+        return s.withUTF8 { u -> String? in
+            var i = 0
+            while i < u.count, blankLength(u, at: i) == 0 { i += 1 }
+            guard i < u.count else { return nil }
+            var out = Array(u[..<i])
+            out.reserveCapacity(u.count)
+            while i < u.count {
+                let n = blankLength(u, at: i)
+                if n > 0 { i += n; continue }
+                out.append(u[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? s
     }
 
     /// Labels of a row that totals the others.
-    static let totalWords: Set<String> = ["合计", "总计", "总量", "全市", "全省", "全州", "全国", "全县", "全区", "全市合计", "全省合计"]
+    static let totalWords: [[UInt8]] = ["合计", "总计", "总量", "全市", "全省", "全州", "全国", "全县", "全区", "全市合计", "全省合计"].map { Array($0.utf8) }
 }
 
 extension Table {
