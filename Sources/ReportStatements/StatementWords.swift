@@ -311,7 +311,10 @@ public enum Complements {
     /// with `anyRest`, whatever the rest). A complete set must have every member named.
     public static func match(_ labels: [[UInt8]], in sets: [CategorySet], sameRest: Bool = false, anyRest: Bool = false) -> [Int]? {
         guard labels.count >= 2 else { return nil }
-        let found = labels.map(memberships)
+        // Most first labels name no member of any set: the others are not searched then.
+        let head = memberships(of: labels[0])
+        guard !head.isEmpty else { return nil }
+        let found = [head] + labels.dropFirst().map(memberships)
         // Only the sets the first label names a member of can match.
         for first in found[0] {
             let set = all[first.set]
