@@ -173,26 +173,10 @@ struct LabelledLevels {
     /// so; series of 规模以上 or 限额以上 units change their scope every year; and a table's caption
     /// or header may say 可比价, 可比口径 or 不变价 for all its rows. Such growth does not follow
     /// from nominal levels.
-    static let comparableSeriesWords: [[UInt8]] = ["增加值", "生产总值", "业务总量", "规模以上", "限额以上", "可比价", "可比口径", "不变价"]
-        .map { Array($0.utf8) }
+    static let comparableSeries = WordList(["增加值", "生产总值", "业务总量", "规模以上", "限额以上", "可比价", "可比口径", "不变价"])
 
     static func namesComparableSeries(_ words: some Collection<UInt8>) -> Bool {
-        words.withContiguousStorageIfAvailable(namesComparableSeries) ?? namesComparableSeries(Array(words))
-    }
-
-    /// The last bytes of the words' first characters, as bits (a continuation byte is 80–BF).
-    private static let firstCharacterEnds: UInt64 = comparableSeriesWords.reduce(0) { $0 | 1 << UInt64($1[2] & 0x3F) }
-
-    /// Every word starts with a three-byte character: the label is read once, not once a word,
-    /// and only a character ending as one of theirs is looked at further.
-    private static func namesComparableSeries(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count >= 3 else { return false }
-        for i in 0..<(b.count - 2) where b[i] >= 0xE0 && firstCharacterEnds & 1 << UInt64(b[i + 2] & 0x3F) != 0 {
-            for w in comparableSeriesWords where b[i] == w[0] && i + w.count <= b.count && w.indices.allSatisfy({ b[i + $0] == w[$0] }) {
-                return true
-            }
-        }
-        return false
+        words.withContiguousStorageIfAvailable(comparableSeries.occurs) ?? Array(words).withUnsafeBufferPointer(comparableSeries.occurs)
     }
 
     /// The words a row's label leaves to its table: `第一产业` of a 生产总值 table is 第一产业增加值,

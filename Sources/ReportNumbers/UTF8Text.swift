@@ -50,13 +50,7 @@ public enum UTF8Text {
     }
 
     /// Code points in valid UTF-8 bytes: an upper bound on the characters a reader counts.
-    public static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var n = 0
-        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-        return n
-    }
-
-    public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    @inlinable public static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
         var n = 0
         for b in bytes where b & 0xC0 != 0x80 { n += 1 }
         return n
