@@ -37,13 +37,16 @@ extension Check {
 /// than at every use of a property).
 public protocol CheckRun {
     mutating func read(_ window: StatementWindow)
-    /// The tables whose last row was in the windows just read (for checks that read tables).
-    mutating func read(_ tables: [Table])
+    /// The tables whose last row is in the windows about to be read (for checks that read
+    /// tables): a check sees a table before the text around it. `last`: no table follows, so
+    /// the text still to come can be read knowing every table of the draft (a draft read in one
+    /// group of windows is told so before any of its text, with no tables when it has none).
+    mutating func read(_ tables: [Table], last: Bool)
     mutating func finish() -> [Finding]
 }
 
 extension CheckRun {
-    public mutating func read(_ tables: [Table]) {}
+    public mutating func read(_ tables: [Table], last: Bool) {}
 }
 
 /// A check whose findings in a window depend on that window's blocks alone.

@@ -33,28 +33,49 @@ struct LabelledLevels {
     /// `亿元` → (10⁸, 元): the scale and unit a table's unit words give its cells.
     private var units = TableUnits()
 
+    /// Whether the text's levels are kept only under labels some table row has (`table-prose`
+    /// compares nothing else): once every table is read (`read(_:last:)`), a level whose label
+    /// no row can have is passed over before its clause is read, and a draft without tables
+    /// reads none of its text.
+    let onlyTableLabels: Bool
+    /// Every table of the draft has been read.
+    private var tablesComplete = false
+    /// How the tables' labels end, for passing over the text's levels cheaply.
+    private var tableEndings = LabelEndings()
+
     /// `capacity`: labels expected on each side (growing a dictionary rehashes every label).
-    init(minLabel: Int, capacity: Int = 0, readsRates: Bool = false) {
+    init(minLabel: Int, capacity: Int = 0, readsRates: Bool = false, onlyTableLabels: Bool = false) {
         self.minLabel = minLabel
         self.readsRates = readsRates
+        self.onlyTableLabels = onlyTableLabels
         text.reserveCapacity(capacity)
         tables.reserveCapacity(capacity)
     }
 
-    /// What a figure allows: a figure of the text keeps its quantity and gives its intervals
-    /// when compared (most of the text's levels have no row to be compared with); a cell's
-    /// amount comes scaled to the table's unit.
+    /// Whether the text's levels are read at all.
+    private var readsText: Bool { !(onlyTableLabels && tablesComplete && tables.isEmpty) }
+
+    /// Whether a text label read as `label` may be one some table row has: false only when
+    /// every table is read and no row's label ends as this one does.
+    private func mayBeTableLabel(_ label: Range<Int>, in source: SourceFile) -> Bool {
+        guard onlyTableLabels, tablesComplete else { return true }
+        return source.bytes.withUnsafeBufferPointer { tableEndings.mayHave(textLabel: UnsafeBufferPointer(rebasing: $0[label])) }
+    }
+
+    /// What a figure allows, computed when compared (most levels of either side have none
+    /// to be compared with): a figure of the text keeps its quantity, a cell its intervals and
+    /// the scale of the table's unit.
     enum Amount {
         case figure(Quantity, negated: Bool)
-        case intervals(hard: Interval, plausible: Interval)
+        case cell(hard: Interval, plausible: Interval, scale: Rational)
 
         var intervals: (hard: Interval, plausible: Interval) {
             switch self {
             case let .figure(q, negated):
                 let (hard, plausible) = q.intervals
                 return negated ? (-hard, -plausible) : (hard, plausible)
-            case let .intervals(hard, plausible):
-                return (hard, plausible)
+            case let .cell(hard, plausible, scale):
+                return (hard.scaled(by: scale), plausible.scaled(by: scale))
             }
         }
     }
@@ -204,6 +225,7 @@ struct LabelledLevels {
     /// The text's levels: each the subject of its sentence, or of a clause after `；` that
     /// names it in full.
     mutating func read(_ window: StatementWindow) {
+        guard readsText else { return }
         for (b, block) in window.blocks.enumerated() where block.kind != .tableRow {
             if let heading = block.heading { section = LabelKey.make(Array(heading.title.utf8)) }
             let list = window.statements[b]
@@ -211,7 +233,8 @@ struct LabelledLevels {
             for (k, s) in list.statements.enumerated() where s.measure == .level || s.measure == .average || readsRates && (s.measure == .rate || s.measure == .share) {
                 let q = block.quantities[s.figure]
                 let isRate = s.measure == .rate || s.measure == .share
-                guard let labelRange = s.label, q.bound.isStated, isRate ? q.kind == .percent : q.isAmountLike && q.unitCode != 0 else { continue }
+                guard let labelRange = s.label, q.bound.isStated, isRate ? q.kind == .percent : q.isAmountLike && q.unitCode != 0,
+                      mayBeTableLabel(labelRange, in: window.source) else { continue }
                 let clause = block.clauseStart(before: q.range.lowerBound, in: window.source)..<q.range.lowerBound
                 // The subject of its sentence, or of a clause after `；` that names it in full
                 // (`…；十种有色金属18.94万吨`); not a label leaning on the clause before it
@@ -245,15 +268,20 @@ struct LabelledLevels {
                 // A part (其中…) is named within its whole, whatever its label says: it is
                 // compared only with a table's part whose whole agrees with the text.
                 let isPart = list.breakdowns.contains { $0.parts.contains(k) }
+                let key = Key(label: label, unit: q.unitCode)
+                if onlyTableLabels, tablesComplete, tables[key] == nil { continue }
                 Self.add(Reading(range: q.range, amount: .figure(q, negated: false), growth: growth, change: change, earlier: earlier, section: section),
                          period: s.period, isPart: isPart,
-                         to: &text[Key(label: label, unit: q.unitCode), default: (Side(), s.period)]) { _ in }
+                         to: &text[key, default: (Side(), s.period)]) { _ in }
             }
         }
     }
 
     /// The tables' levels: each row's amount in the value column, in the table's unit.
-    mutating func read(_ tables: [Table]) {
+    /// `last`: no table follows (see `onlyTableLabels`).
+    mutating func read(_ tables: [Table], last: Bool = false) {
+        defer { tablesComplete = last }
+        if self.tables.isEmpty { self.tables.reserveCapacity(tables.reduce(0) { $0 + $1.rows.count }) }
         for table in tables {
             guard let v = table.column(.value) else { continue }
             let g = table.growthColumn(of: v), unitColumn = table.column(.unit)
@@ -275,11 +303,11 @@ struct LabelledLevels {
                 let unitText = unitColumn.flatMap { $0 < row.cells.count ? row.cells[$0].text : nil } ?? table.columns[v].unit ?? table.unitNote
                 guard let unitText, let (scale, unit) = units.read(unitText), let amount = table.amount(row: r, column: v) else { continue }
                 let growth = g.flatMap { table.amount(row: r, column: $0) }.map {
-                    Growth(range: $0.range, amount: .intervals(hard: $0.hard, plausible: $0.plausible),
+                    Growth(range: $0.range, amount: .cell(hard: $0.hard, plausible: $0.plausible, scale: .one),
                            comparable: comparableTable || Self.namesComparableSeries(row.label.utf8),
                            decline: $0.hard.upper.map { $0.value < .zero } ?? false)
                 }
-                let reading = Reading(range: amount.range, amount: .intervals(hard: amount.hard.scaled(by: scale), plausible: amount.plausible.scaled(by: scale)),
+                let reading = Reading(range: amount.range, amount: .cell(hard: amount.hard, plausible: amount.plausible, scale: scale),
                                       growth: growth)
                 var root = table.outermostWhole(of: r, parents: parents)
                 // A first row that some rows make up heads the table: the rows in no list
@@ -291,6 +319,7 @@ struct LabelledLevels {
                     guard UTF8Text.scalarCount(label[...]) >= minLabel else { continue }
                     let key = Key(label: label, unit: unit)
                     keys[r].append(key)
+                    if onlyTableLabels { tableEndings.insert(tableLabel: label) }
                     // Changed in place: a draft of tables has a row per label.
                     Self.add(reading, period: period, to: &self.tables[key, default: (Side(), period)]) { side in
                         side.place = TablePlace(table: tableIndex, label: row.label)
@@ -308,6 +337,55 @@ struct LabelledLevels {
         if entry.side.reading == nil { first(&entry.side) }
         entry.side.add(reading)
         if isPart { entry.side.isPart = true }
+    }
+}
+
+/// How the tables' labels (`LabelKey`s) end, so that most of the text's levels, whose labels
+/// no row has, are passed over without a key made for them: a bitmap over a hash of the last
+/// two characters, where a collision only costs the full comparison.
+struct LabelEndings {
+    /// Empty until a label is inserted.
+    private var bits: [UInt64] = []
+
+    mutating func insert(tableLabel label: [UInt8]) {
+        guard let h = label.withUnsafeBufferPointer(Self.ending) else { return }
+        if bits.isEmpty { bits = Array(repeating: 0, count: 1 << 10) }
+        bits[h >> 6] |= 1 << UInt64(h & 63)
+    }
+
+    /// Whether the `LabelKey` of a text label (its source bytes) may end as a table's label
+    /// does. It certainly does not when the label reads as written (see `readsAsWritten`) and
+    /// ends in two ideographs: `LabelKey.make` and `withoutVerb` keep those last and take words
+    /// only from the front, leaving two characters at least.
+    func mayHave(textLabel label: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let h = Self.ending(label) else { return true }
+        return !bits.isEmpty && bits[h >> 6] & (1 << UInt64(h & 63)) != 0 || !Self.readsAsWritten(label)
+    }
+
+    /// No ASCII but letters and digits (so no markup for the reader to drop, no `(`), and no
+    /// `（` (EF BC 88): a bracketed note would leave the key with the words after it.
+    private static func readsAsWritten(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = label.count
+        var i = 0
+        while i < n {
+            let b = label[i]
+            if b < 0x80 {
+                guard (0x30...0x39).contains(b) || (0x61...0x7A).contains(b | 0x20) else { return false }
+            } else if b == 0xEF, i + 2 < n, label[i + 1] == 0xBC, label[i + 2] == 0x88 {
+                return false
+            }
+            i += 1
+        }
+        return true
+    }
+
+    /// A hash of the last two characters when both are ideographs (U+4000–U+9FFF, three bytes
+    /// led by E4–E9), to 16 bits.
+    private static func ending(_ label: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = label.count
+        guard n >= 6, (0xE4...0xE9).contains(label[n - 6]), (0xE4...0xE9).contains(label[n - 3]) else { return nil }
+        func scalar(_ i: Int) -> Int { Int(label[i] & 0x0F) << 12 | Int(label[i + 1] & 0x3F) << 6 | Int(label[i + 2] & 0x3F) }
+        return (scalar(n - 6) &* 40503 ^ scalar(n - 3)) & 0xFFFF
     }
 }
 

@@ -82,10 +82,10 @@ public struct LintEngine: Sendable {
                 for w in windows { for b in w.blocks { if let t = tableReader!.add(b) { ended.append(t) } } }
                 if group.upperBound == count, let t = tableReader!.finish() { ended.append(t) }
             }
-            let tables = ended
+            let tables = ended, last = group.upperBound == count
             _ = parallelMap(runs.count, jobs: threads) { k in
+                if checks[k].readsTables, !tables.isEmpty || last { runs[k].run.read(tables, last: last) }
                 for w in windows { runs[k].run.read(w) }
-                if !tables.isEmpty, checks[k].readsTables { runs[k].run.read(tables) }
             }
             // The statements of a large block (a draft pasted as one line) a segment at a time,
             // to the checks that read statements.

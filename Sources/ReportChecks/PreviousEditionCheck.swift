@@ -58,7 +58,7 @@ struct PreviousEditionCheck: Check {
 
         mutating func read(_ window: StatementWindow) { levels.read(window) }
 
-        mutating func read(_ tables: [Table]) { levels.read(tables) }
+        mutating func read(_ tables: [Table], last: Bool) { levels.read(tables) }
 
         func finish() -> [Finding] {
             var findings: [Finding] = []

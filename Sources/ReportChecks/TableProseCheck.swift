@@ -32,24 +32,18 @@ struct TableProseCheck: Check {
     private struct Run: CheckRun {
         let check: TableProseCheck
         let source: SourceFile
+        /// The text's levels are kept only for labels a table row has (see `LabelledLevels.onlyTableLabels`).
         var levels: LabelledLevels
-
-        /// Whether the draft has a `|` or an HTML tag starting `<t` at all: most drafts have no
-        /// table, and then nothing of the text need be kept.
-        let hasTables: Bool
 
         init(check: TableProseCheck, source: SourceFile) {
             self.check = check
             self.source = source
-            hasTables = source.mayHoldTables
-            levels = LabelledLevels(minLabel: check.minLabel, capacity: hasTables ? 512 : 0)
+            levels = LabelledLevels(minLabel: check.minLabel, onlyTableLabels: true)
         }
 
-        mutating func read(_ window: StatementWindow) {
-            if hasTables { levels.read(window) }
-        }
+        mutating func read(_ window: StatementWindow) { levels.read(window) }
 
-        mutating func read(_ tables: [Table]) { levels.read(tables) }
+        mutating func read(_ tables: [Table], last: Bool) { levels.read(tables, last: last) }
 
         func finish() -> [Finding] {
             var findings: [Finding] = []

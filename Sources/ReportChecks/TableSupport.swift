@@ -25,7 +25,7 @@ struct TableRun: CheckRun {
 
     mutating func read(_ window: StatementWindow) {}
 
-    mutating func read(_ tables: [Table]) {
+    mutating func read(_ tables: [Table], last: Bool) {
         for table in tables { found += perTable(table) }
     }
 

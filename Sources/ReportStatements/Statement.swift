@@ -244,7 +244,8 @@ public enum LabelKey {
             if close, depth > 0 { depth -= 1 }
             i += length
         }
-        var stripped = true
+        // Most labels start with no prefix's first character: one look at it, not every prefix.
+        var stripped = out.count > 6 && LabelTrim.normalizingHeads.contains(UInt32(out[0]) << 16 | UInt32(out[1]) << 8 | UInt32(out[2]))
         while stripped {
             stripped = false
             for w in LabelTrim.normalizingPrefixes where out.count > w.count + 3 && out.starts(with: w) {

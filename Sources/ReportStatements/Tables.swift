@@ -320,13 +320,11 @@ struct TableBuilder {
 
     /// The year a header names (`2023年（亿元）`).
     static func year(_ header: String) -> Int? {
-        let digits = Array(header.unicodeScalars)
-        for k in digits.indices.dropLast(3) where digits[k] == "1" || digits[k] == "2" {
-            let run = digits[k..<(k + 4)]
-            guard run.allSatisfy({ $0.isASCII && $0.properties.numericType != nil }),
-                  k + 4 == digits.count || !(digits[k + 4].isASCII && digits[k + 4].properties.numericType != nil),
-                  k == 0 || !(digits[k - 1].isASCII && digits[k - 1].properties.numericType != nil) else { continue }
-            return Int(String(String.UnicodeScalarView(run)))
+        let b = Array(header.utf8)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < b.count && (0x30...0x39).contains(b[i]) }
+        for k in 0..<max(0, b.count - 3) where b[k] == UInt8(ascii: "1") || b[k] == UInt8(ascii: "2") {
+            guard (k..<(k + 4)).allSatisfy(isDigit), !isDigit(k + 4), !isDigit(k - 1) else { continue }
+            return b[k..<(k + 4)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         return nil
     }
@@ -355,8 +353,8 @@ struct TableBuilder {
         return h.withUTF8 { b in
             // The unit in brackets: ( ) or （ ） (EF BC 88 / 89).
             var unit: String?
-            if let open = b.indices.first(where: { b[$0] == 0x28 || b[$0] == 0x88 && $0 >= 2 && b[$0 - 2] == 0xEF && b[$0 - 1] == 0xBC }),
-               let close = b[(open + 1)...].indices.first(where: { b[$0] == 0x29 || b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x89 }) {
+            if let open = (0..<b.count).first(where: { b[$0] == 0x28 || b[$0] == 0x88 && $0 >= 2 && b[$0 - 2] == 0xEF && b[$0 - 1] == 0xBC }),
+               let close = ((open + 1)..<b.count).first(where: { b[$0] == 0x29 || b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x89 }) {
                 unit = String(decoding: UnsafeBufferPointer(rebasing: b[(open + 1)..<close]), as: UTF8.self)
             }
             let role = k == 0 ? .label : Self.headerWords.first {
@@ -376,13 +374,7 @@ struct TableBuilder {
     /// Unmarked rows that name alike things go on with the open list (see `continues`).
     private func structure(_ rows: [Table.Row], unitColumn: Int?) -> ([Table.Breakdown], Int?) {
         let keys = rows.map { Array($0.label.utf8) }
-        /// Characters two labels share at their start or their end.
-        func likeness(_ a: Int, _ b: Int) -> Int {
-            let x = rows[a].label.unicodeScalars, y = rows[b].label.unicodeScalars
-            let start = zip(x, y).prefix { $0 == $1 }.count
-            let end = zip(x.reversed(), y.reversed()).prefix { $0 == $1 }.count
-            return max(start, end)
-        }
+        func likeness(_ a: Int, _ b: Int) -> Int { Self.likeness(keys[a], keys[b]) }
         func unit(_ r: Int) -> String? { unitColumn.flatMap { $0 < rows[r].cells.count ? rows[r].cells[$0].text : nil } }
         func complements(_ a: Int, _ b: Int) -> Bool { Complements.match([keys[a], keys[b]], in: Complements.all, anyRest: true) != nil }
         /// Whether row `i` goes on with the list of `whole` begun by `first`: `其他…`, a
@@ -461,6 +453,24 @@ struct TableBuilder {
     }
 
     /// `其他`, `其它…`: the rest of a list.
+    /// Characters two labels (their UTF-8) share at their start or their end.
+    static func likeness(_ x: [UInt8], _ y: [UInt8]) -> Int {
+        let n = min(x.count, y.count)
+        var same = 0
+        while same < n, x[same] == y[same] { same += 1 }
+        // Characters whose bytes are all shared; both labels split the shared bytes alike.
+        var start = 0, i = 0
+        while i < same, case let next = i + UTF8Text.scalarLength(lead: x[i]), next <= same {
+            start += 1
+            i = next
+        }
+        same = 0
+        while same < n, x[x.count - 1 - same] == y[y.count - 1 - same] { same += 1 }
+        // The shared end's lead bytes: a character shared only in its last bytes has none there.
+        let end = x[(x.count - same)...].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        return max(start, end)
+    }
+
     private static func isRest(_ label: String) -> Bool { starts(label, "其他") || starts(label, "其它") }
 
     /// `0-15岁（含不满16周岁）`, `60周岁及以上`.

@@ -1,6 +1,7 @@
 import Testing
 @testable import ReportChecks
 import ReportDocument
+import ReportRules
 
 /// The table check kinds beyond their own examples: what they leave alone as much as what
 /// they find.
@@ -236,6 +237,33 @@ import ReportDocument
             | 个体工商户 | 45372 | 78.5 |
             """
         #expect(try found(text) == [])
+    }
+
+    /// The engine shows a table to the checks before the text around it, and tells them when
+    /// no table follows: the text then keeps only levels some row has. A table before its text,
+    /// after it, or windows apart, is paired alike.
+    @Test func aTableIsPairedWhereverItStandsAndHoweverTheDraftIsRead() throws {
+        let table = "表1 地区生产总值\n\n| 指标 | 绝对数（亿元） | 比上年增长（%） |\n|---|---|---|\n| 地区生产总值 | 2840.6 | 5.2 |\n"
+        // Levels no row has, of labels ending as a row's does and not, and with a bracket.
+        let others = "全年粮食总值12.5亿元。\n\n全市社会消费品零售总额1200.3亿元。\n\n工业（规模以上）利润总值300.0亿元。\n\n"
+        let wrong = "全年地区生产总值2804.6亿元，比上年增长5.2%。\n\n"
+        // A table of other labels before the text: the text must wait for the table after it.
+        let grain = "| 指标 | 产量（万吨） |\n|---|---|\n| 粮食产量 | 120.5 |\n\n"
+        let drafts = [others + wrong + table, table + "\n" + others + wrong, others + table + "\n" + wrong, grain + others + wrong + table]
+        let engine = try LintEngine(ruleSet: try RuleLoader().load([("builtin/consistency", nil)]))
+        for text in drafts {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let wrongLine = lines.firstIndex { $0.hasPrefix("全年地区生产总值") }! + 1
+            #expect(try found(text) == [wrongLine], "\(text)")
+            #expect(try found(text.replacingOccurrences(of: "2804.6", with: "2840.6")) == [], "\(text)")
+            let whole = engine.lint(DocumentReader().read(SourceFile(path: "d.md", text: text))).filter { $0.rule == "tables/prose" }
+            #expect(whole.count == 1)
+            let draft = DocumentReader().open(SourceFile(path: "d.md", text: text))
+            for size in [1, 2, 3] {
+                let windowed = engine.lint(draft, windowSize: size).filter { $0.rule == "tables/prose" }
+                #expect(windowed.map(\.range) == whole.map(\.range), "windows of \(size): \(text)")
+            }
+        }
     }
 
     @Test func unitsAreScaledAndAmbiguousLabelsLeftAlone() throws {

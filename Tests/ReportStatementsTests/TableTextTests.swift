@@ -28,6 +28,30 @@ import ReportDocument
         }
     }
 
+    /// Characters that share two of their three bytes (产 E4 BA A7, 亿 E4 BA BF; 量 E9 87 8F,
+    /// 重 E9 87 8D) must not count as shared.
+    @Test func likenessCountsWholeCharactersSharedAtEitherEnd() {
+        let pieces = ["产", "亿", "量", "重", "a", "第一", "城镇", "农村", "居民", "收入", "é", "𠀀"]
+        var state: UInt64 = 3
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        func label() -> String { (0..<(next() % 5)).map { _ in pieces[next() % pieces.count] }.joined() }
+        for _ in 0..<3000 {
+            let a = label(), b = label()
+            let x = a.unicodeScalars, y = b.unicodeScalars
+            let expected = max(zip(x, y).prefix { $0 == $1 }.count, zip(x.reversed(), y.reversed()).prefix { $0 == $1 }.count)
+            #expect(TableBuilder.likeness(Array(a.utf8), Array(b.utf8)) == expected, "\(a) \(b)")
+        }
+    }
+
+    @Test func aHeaderNamesTheFirstYearOfFourDigits() {
+        let cases: [(String, Int?)] = [("2023年（亿元）", 2023), ("指标", nil), ("12023年", nil), ("2023", 2023), ("3023年", nil), ("1999—2024年", 1999),
+                                       ("比2023年增长", 2023), ("202年", nil), ("２０２３年", nil), ("第20231期 2024年", 2024), ("x1234", 1234)]
+        for (header, year) in cases { #expect(TableBuilder.year(header) == year, "\(header)") }
+    }
+
     @Test func afterGivesTheTextAfterTheFirstWord() {
         for cell in Self.cells(3000, seed: 11) {
             let expected = cell.range(of: "单位：").map { String(cell[$0.upperBound...]) }
