@@ -13,7 +13,7 @@ import ReportStatements
 @main
 struct Bench {
     static let usage = """
-        usage: reportlint-bench [scan|read|extract|lint|lint-pack|lint-real|one-line|tables|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line|--tables] [--repeat PIECE]
+        usage: reportlint-bench [scan|read|extract|lint|lint-pack|lint-real|tables-cost|one-line|tables|linear|tree|startup|corpus|all] [--size MB] [--runs N] [--out FILE] [--format F] [--one-line|--tables] [--repeat PIECE]
                reportlint-bench accuracy [--corpus DIR] [--exclusions FILE|none] [--seed N] [--sample K] [--verbose]
                reportlint-bench statements FILE...
                reportlint-bench show-tables FILE...
@@ -92,6 +92,7 @@ struct Bench {
             let m = cliModes.first { $0.label == mode }!
             try runCLI(sizeMB, label: m.label, arguments: m.arguments, shape: m.shape, runs: runs)
         case "lint-real": try lintRealCorpus(sizeMB, corpus: corpusDirectory, runs: runs)
+        case "tables-cost": try tablesCost(corpus: corpusDirectory)
         case "linear": try linearity()
         case "tree": try tree(files: 1000)
         case "startup": try startup()
@@ -329,6 +330,43 @@ struct Bench {
         }
     }
 
+    /// What reading and checking tables costs a lint of the corpus: its reports in one run
+    /// (one job, JSON), with the consistency pack's table rules off and on, in instructions.
+    /// The bound the tables issue set: at most 10 % slower. Skipped without valgrind.
+    static func tablesCost(corpus: String) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: corpus) else {
+            say("tables-cost: skipped, no corpus at \(corpus)")
+            return
+        }
+        let files = names.filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
+            .map { URL(fileURLWithPath: corpus).appendingPathComponent($0).path }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-tables-cost-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let configs = [("off", "severity:\n" + tableRules.map { "  \($0): off\n" }.joined()), ("on", "{}\n")]
+        var counts: [Int] = []
+        for (name, config) in configs {
+            let path = dir.appendingPathComponent("\(name).yaml").path
+            try config.write(toFile: path, atomically: true, encoding: .utf8)
+            guard let count = try instructions(["lint", "--config", path, "--format", "json", "--jobs", "1"] + files, in: dir.path, label: "tables-cost") else {
+                say("tables-cost: skipped, no valgrind")
+                return
+            }
+            counts.append(count)
+        }
+        let share = Double(counts[1] - counts[0]) / Double(counts[0])
+        say(String(format: "tables-cost  %d reports  off %.1f M  on %.1f M instructions  %+.1f %% (bound %+.0f %%)",
+                   files.count, Double(counts[0]) / 1e6, Double(counts[1]) / 1e6, share * 100, tablesCostBound * 100))
+        if share > tablesCostBound {
+            say("tables-cost: tables slow lint on the corpus by more than the bound")
+            exit(1)
+        }
+    }
+
+    /// The consistency pack's rules that read tables.
+    static let tableRules = ["tables/totals", "tables/shares", "tables/growth", "tables/prose"]
+    static let tablesCostBound = 0.10
+
     /// The floor of 18 MB/s on one core as instructions per MB of the corpus (four copies, one
     /// job, built-in packs). The floor was set on an AMD EPYC, where this code ran at 24.4 MB/s
     /// and took 377 M instructions per MB (2026-12-06): the count at which that machine runs at
@@ -339,16 +377,18 @@ struct Bench {
     /// Instructions the CLI executes for `arguments`, counted by callgrind on a copy of the
     /// binary without its debug information (valgrind cannot read the DWARF 5 Swift writes);
     /// nil when valgrind or strip is missing.
-    static func instructions(_ arguments: [String], in directory: String) throws -> Int? {
+    /// Hashing is made deterministic, so that a count does not vary with the hash seed.
+    static func instructions(_ arguments: [String], in directory: String, label: String = "lint-real") throws -> Int? {
         let stripped = directory + "/reportlint-stripped"
-        guard let strip = which("strip"), let valgrind = which("valgrind"),
+        guard let strip = which("strip"), let valgrind = which("valgrind"), let env = which("env"),
               try spawn(strip, ["--strip-debug", "-o", stripped, binary.path]).status == 0 else { return nil }
         let log = directory + "/callgrind.log"
-        let r = try spawn(valgrind, ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--log-file=" + log, stripped] + arguments, in: directory)
+        let r = try spawn(env, ["SWIFT_DETERMINISTIC_HASHING=1", valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", "--log-file=" + log, stripped] + arguments,
+                          in: directory)
         guard r.status <= 1, let text = try? String(contentsOfFile: log, encoding: .utf8),
               let line = text.split(separator: "\n").first(where: { $0.contains("I   refs:") }),
               let count = Int(line.split(separator: " ").last!.filter(\.isNumber)) else {
-            say("lint-real: callgrind did not run (status \(r.status))")
+            say("\(label): callgrind did not run (status \(r.status))")
             exit(1)
         }
         return count
