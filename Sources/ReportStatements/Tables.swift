@@ -452,7 +452,6 @@ struct TableBuilder {
         return (breakdowns, total)
     }
 
-    /// `其他`, `其它…`: the rest of a list.
     /// Characters two labels (their UTF-8) share at their start or their end.
     static func likeness(_ x: [UInt8], _ y: [UInt8]) -> Int {
         let n = min(x.count, y.count)
@@ -471,6 +470,7 @@ struct TableBuilder {
         return max(start, end)
     }
 
+    /// `其他`, `其它…`: the rest of a list.
     private static func isRest(_ label: String) -> Bool { starts(label, "其他") || starts(label, "其它") }
 
     /// `0-15岁（含不满16周岁）`, `60周岁及以上`.

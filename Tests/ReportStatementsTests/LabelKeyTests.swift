@@ -2,7 +2,7 @@ import Testing
 @testable import ReportStatements
 
 /// `LabelKey.make` looks at a label's first character before trying its prefixes; held to
-/// the plain reading (every prefix tried, again after each one taken off).
+/// the plain reading (brackets, blanks and stars left out, then any prefix taken off while one is).
 @Suite struct LabelKeyTests {
     static func reference(_ label: [UInt8]) -> [UInt8] {
         var scalars = Array(String(decoding: label, as: UTF8.self).unicodeScalars)
@@ -14,13 +14,9 @@ import Testing
             return kept
         }
         var out = Array(String(String.UnicodeScalarView(scalars)).utf8)
-        var stripped = true
-        while stripped {
-            stripped = false
-            for w in LabelTrim.normalizingPrefixes where out.count > w.count + 3 && out.starts(with: w) {
-                out.removeFirst(w.count)
-                stripped = true
-            }
+        // No two prefixes start alike, so the order they are tried in does not matter.
+        while let w = LabelTrim.normalizingPrefixes.first(where: { out.count > $0.count + 3 && out.starts(with: $0) }) {
+            out.removeFirst(w.count)
         }
         return out
     }
