@@ -311,8 +311,9 @@ struct LabelledLevels {
                                       growth: growth)
                 var root = table.outermostWhole(of: r, parents: parents)
                 // A first row that some rows make up heads the table: the rows in no list
-                // are of its scope too (`个体工商户` in a table of 新登记市场主体).
-                if root == r, let head, r != head, !wholeRows.contains(r) { root = head }
+                // are of its scope too (`个体工商户` in a table of 新登记市场主体), but for those
+                // in another unit (`旅游总收入 | 亿元` in a table headed by 海外旅游者 in 人次).
+                if root == r, let head, r != head, !wholeRows.contains(r), table.sameUnit(r, head) { root = head }
                 let wholes = root == r ? nil : keys[root]
                 for suffix in [[]] + suffixes {
                     let label = LabelKey.make(Array(row.label.utf8) + suffix)

@@ -116,6 +116,13 @@ struct CharacterBitmap: @unchecked Sendable {
 
 /// The words of Chinese report prose that give numbers their meaning. Kept as data in one
 /// place so that a reader can see every word the scanner knows.
+/// Words that start as a connective does (其, 有, 对, 并 …) and name a thing: a label keeps
+/// them whole (其他产品 is not 他产品, 有效发明专利 not 效发明专利), whether the scanner or the
+/// statement reader reads it.
+public enum LabelNouns {
+    public static let startingAsConnectives = ["其他", "其它", "其余", "有效", "有色", "有线", "有关", "有害", "对外", "对口", "共享", "并购", "及时"]
+}
+
 enum Lexicon {
     /// Units and measure words, after any magnitude word. Words starting with 千/百 that are
     /// units in their own right (千米, 千克, 百分点) are matched before magnitudes.
@@ -271,7 +278,7 @@ enum Lexicon {
         ("七上八下", ()), ("十全十美", ()), ("百花齐放", ()), ("千篇一律", ()), ("万众一心", ()), ("一五一十", ()),
         ("千载难逢", ()), ("万无一失", ()), ("百尺竿头", ()), ("九死一生", ()), ("三番五次", ()), ("十之八九", ()),
         ("亿万", ()), ("百万雄师", ()), ("十四五", ()), ("十三五", ()), ("十五五", ()), ("五位一体", ()),
-        ("四个全面", ()), ("两个确立", ()), ("两个维护", ()),
+        ("四个全面", ()), ("两个确立", ()), ("两个维护", ()), ("十种有色金属", ()),
     ])
 
     /// Characters after a number that end a label phrase when reading forward (`23个国家和地区` → 国家).
@@ -281,6 +288,8 @@ enum Lexicon {
     static let labelLeadingNoise = labelLeadingNoiseWords.map { Array($0.utf8) }
 
     private static let labelLeadingNoiseWords = ["其中", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"]
+
+    static let connectiveLikeNounBytes = LabelNouns.startingAsConnectives.map { Array($0.utf8) }
 
     /// The first characters of those words: most labels start with none of them.
     static let labelLeadingNoiseStarts = ScalarSet(String(labelLeadingNoiseWords.compactMap(\.first)))

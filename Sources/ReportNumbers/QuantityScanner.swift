@@ -768,7 +768,8 @@ struct ScanRun {
         }
         var from = p, to = start
         var stripped = true
-        while stripped, from < to, Lexicon.labelLeadingNoiseStarts.contains(UTF8Text.scalar(t, from).0) {
+        while stripped, from < to, Lexicon.labelLeadingNoiseStarts.contains(UTF8Text.scalar(t, from).0),
+              !Lexicon.connectiveLikeNounBytes.contains(where: { matches($0, at: from) }) {
             stripped = false
             for noise in Lexicon.labelLeadingNoise where to - from - noise.count >= 6 && matches(noise, at: from) {
                 from += noise.count

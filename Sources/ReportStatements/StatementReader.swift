@@ -105,7 +105,7 @@ struct LeadReader {
             }
             var cuts = true
             switch e.cue {
-            case .labelWord: cuts = false
+            case .labelWord, .connective: cuts = false
             case .up, .down, .upTo, .downTo:
                 lead.lastChange = e.cue
                 lead.changeAt = i
@@ -189,7 +189,7 @@ struct LeadReader {
             if UTF8Text.isInlineSpace(c) || c == 0x09 || c == 0x2A {
                 p += len
                 moved = true
-            } else if let e = LabelTrim.leading.match(t, at: p, before: range.upperBound) {
+            } else if let e = LabelTrim.leading.match(t, at: p, before: range.upperBound), e.cue == .connective {
                 p += e.bytes.count
                 moved = true
             }

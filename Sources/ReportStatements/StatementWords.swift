@@ -39,6 +39,8 @@ enum Cue: Equatable, Sendable {
     case includes
     /// 不含, 不包括 at the start of a bracket.
     case excludes
+    /// 其中, 全年, 共有 …: a word before a label that is no part of it.
+    case connective
 }
 
 /// Values filed under a scalar (its low 16 bits: the Chinese characters are all below U+10000),
@@ -156,16 +158,17 @@ struct CueWords: Sendable {
 
 /// Words trimmed from the ends of a label: connectives before it, predicates after it.
 enum LabelTrim {
+    /// Connectives, and the words that start like one and are kept.
     static let leading = CueWords([
-        ("其中", .labelWord), ("此外", .labelWord), ("同时", .labelWord), ("另外", .labelWord), ("以及", .labelWord),
-        ("共有", .labelWord), ("共计", .labelWord), ("合计", .labelWord), ("总计", .labelWord), ("年末", .labelWord),
-        ("年底", .labelWord), ("全年", .labelWord), ("年初", .labelWord), ("本年", .labelWord), ("当年", .labelWord),
-        ("其", .labelWord), ("另", .labelWord), ("并", .labelWord), ("和", .labelWord), ("与", .labelWord),
-        ("及", .labelWord), ("共", .labelWord), ("有", .labelWord), ("含", .labelWord), ("对", .labelWord),
-        ("为", .labelWord), ("是", .labelWord), ("：", .labelWord), ("“", .labelWord), ("”", .labelWord),
-        ("、", .labelWord), ("全国", .labelWord), ("全省", .labelWord), ("全市", .labelWord), ("全州", .labelWord),
-        ("全县", .labelWord), ("全区", .labelWord), ("本市", .labelWord), ("我市", .labelWord), ("我省", .labelWord),
-    ])
+        ("其中", .connective), ("此外", .connective), ("同时", .connective), ("另外", .connective), ("以及", .connective),
+        ("共有", .connective), ("共计", .connective), ("合计", .connective), ("总计", .connective), ("年末", .connective),
+        ("年底", .connective), ("全年", .connective), ("年初", .connective), ("本年", .connective), ("当年", .connective),
+        ("其", .connective), ("另", .connective), ("并", .connective), ("和", .connective), ("与", .connective),
+        ("及", .connective), ("共", .connective), ("有", .connective), ("含", .connective), ("对", .connective),
+        ("为", .connective), ("是", .connective), ("：", .connective), ("“", .connective), ("”", .connective),
+        ("、", .connective), ("全国", .connective), ("全省", .connective), ("全市", .connective), ("全州", .connective),
+        ("全县", .connective), ("全区", .connective), ("本市", .connective), ("我市", .connective), ("我省", .connective),
+    ] + LabelNouns.startingAsConnectives.map { ($0, Cue.labelWord) })
 
     static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "分别", "为", "是",
                                       "共", "了", "已", "的", "：", "“", "”"].map { Array($0.utf8) }

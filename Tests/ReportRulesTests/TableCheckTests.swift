@@ -266,6 +266,27 @@ import ReportRules
         }
     }
 
+    /// A first row that its parts make up heads the table's rows in its unit, not a row of
+    /// another unit that follows the list.
+    @Test func aRowInAnotherUnitIsNoPartOfTheHeadingRow() throws {
+        let text = """
+            全年旅游总收入880.5亿元，比上年增长30.1%。
+
+            表2 旅游主要指标
+
+            | 指标名称 | 单位 | 绝对数 | 比上年增长（%） |
+            |---|---|---|---|
+            | 入境游客 | 人次 | 40000 | 500.0 |
+            | #外国人 | 人次 | 16000 | 440.0 |
+            | 香港同胞 | 人次 | 12000 | 520.0 |
+            | 澳门同胞 | 人次 | 4000 | 270.0 |
+            | 台湾同胞 | 人次 | 8000 | 500.0 |
+            | 旅游总收入 | 亿元 | 880.5 | 30.1 |
+            """
+        #expect(try found(text) == [])
+        #expect(try found(text.replacingOccurrences(of: "| 880.5 |", with: "| 890.5 |")) == [1])
+    }
+
     @Test func unitsAreScaledAndAmbiguousLabelsLeftAlone() throws {
         let table = "\n\n| 指标 | 年末数（人） |\n|---|---|\n| 常住人口 | 6123000 |\n"
         #expect(try found("年末常住人口612.3万人。" + table) == [])

@@ -62,6 +62,32 @@ import ReportStatements
         #expect(Complements.members([bytes("本专科学生"), bytes("研究生"), bytes("博士研究生")], in: Complements.exclusive) == [0, 1])
     }
 
+    /// A word that starts as a connective does (其, 有, 对, 并) and names a thing stays whole
+    /// in the statement's label and in the figure's own; a connective is still dropped; a
+    /// series named with a numeral (十种有色金属) is no count.
+    @Test func labelsKeepWordsThatStartLikeConnectives() {
+        let cases: [(String, String)] = [
+            ("全市有效发明专利4.8万件。", "有效发明专利"), ("其他服务收入12.5亿元。", "其他服务收入"),
+            ("年末有线电视用户98.2万户。", "有线电视用户"), ("全年对外贸易总额560.4亿元。", "对外贸易总额"),
+            ("并购金额30.5亿元。", "并购金额"), ("十种有色金属产量21.7万吨。", "十种有色金属产量"),
+            ("其中工业用地120.6公顷。", "工业用地"), ("全市有普通高校18所。", "普通高校"),
+        ]
+        let reader = StatementReader()
+        for (text, label) in cases {
+            let source = SourceFile(path: "f.md", text: text)
+            let block = DocumentReader().read(source).blocks[0]
+            let list = reader.read(block)
+            #expect(block.quantities.count == 1, "\(text)")
+            let read = list.statements.first?.label.map { String(decoding: source.bytes[$0], as: UTF8.self) }
+            #expect(read == label, "\(text)")
+        }
+        for (text, label) in cases.prefix(5) {
+            let source = SourceFile(path: "f.md", text: text)
+            let read = DocumentReader().read(source).blocks[0].quantities[0].labelRange.map { String(decoding: source.bytes[$0], as: UTF8.self) }
+            #expect(read?.hasSuffix(label) == true, "\(text): \(read ?? "")")
+        }
+    }
+
     @Test func labelKeysDropRegionPeriodAndNotes() {
         #expect(LabelKey.make(Array("年末全市常住人口".utf8)) == Array("常住人口".utf8))
         #expect(LabelKey.make(Array("地区生产总值（初步核算数）".utf8)) == Array("生产总值".utf8))
