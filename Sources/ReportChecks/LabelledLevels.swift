@@ -181,10 +181,18 @@ struct LabelledLevels {
         return label
     }
 
-    /// Whether the first row is what the whole table breaks down: rows that make it up, or a
-    /// share column where it is the base (100, or blank).
+    /// Whether the first row is what the whole table breaks down: a share column where it is
+    /// the base (100, or blank), or rows that make it up in a table whose caption names it
+    /// (`表9 新登记市场主体及其构成` over `新登记市场主体总量`). A first row split into parts in
+    /// a table of several products (`粮食 = 夏粮 + 秋粮` above 油料 and 蔬菜) heads its parts only.
     static func headsTable(_ table: Table) -> Bool {
-        if table.breakdowns.contains(where: { $0.whole == 0 && $0.kind == .partition }) { return true }
+        if let caption = table.caption, !table.rows.isEmpty, table.breakdowns.contains(where: { $0.whole == 0 && $0.kind == .partition }) {
+            var name = LabelKey.make(Array(table.rows[0].label.utf8))[...]
+            for word in ["总量", "总数", "合计", "总计"] where name.count > word.utf8.count + 3 && name.reversed().starts(with: word.utf8.reversed()) {
+                name = name.dropLast(word.utf8.count)
+            }
+            if caption.utf8.containsBytes(name) { return true }
+        }
         guard let s = table.column(.share), !table.rows.isEmpty, s < table.rows[0].cells.count else { return false }
         return table.rows[0].cells[s].text.isEmpty || table.amount(row: 0, column: s)?.hard.contains(Relations.hundred) == true
     }

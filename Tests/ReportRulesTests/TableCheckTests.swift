@@ -287,6 +287,39 @@ import ReportRules
         #expect(try found(text.replacingOccurrences(of: "| 880.5 |", with: "| 890.5 |")) == [1])
     }
 
+    /// A first row split into parts heads the rows after them only where the caption names it:
+    /// 粮食 = 夏粮 + 秋粮 does not make 油料 a part of 粮食, but a table of 新登记就业人员 and
+    /// its make-up is of that scope throughout.
+    @Test func aFirstRowHeadsTheTableWhenTheCaptionNamesIt() throws {
+        let crops = """
+            全年粮食总产量520.4万吨。全年油料产量60.3万吨，比上年增长3.1%。
+
+            表3 主要农产品产量
+
+            | 产品名称 | 产量（万吨） | 比上年增长（%） |
+            |---|---|---|
+            | 粮食 | 520.4 | 1.2 |
+            | 其中：夏粮 | 200.1 | 0.5 |
+            | 秋粮 | 320.3 | 1.6 |
+            | 油料 | 60.3 | 3.1 |
+            """
+        #expect(try found(crops) == [])
+        #expect(try found(crops.replacingOccurrences(of: "| 60.3 |", with: "| 66.3 |")) == [1])
+        let hires = """
+            年末外来务工人员95.0万人。
+
+            表6 新登记就业人员及其构成
+
+            | 指标 | 人数（万人） |
+            |---|---|
+            | 新登记就业人员总数 | 12.0 |
+            | 其中：城镇 | 7.0 |
+            | 农村 | 5.0 |
+            | 外来务工人员 | 3.1 |
+            """
+        #expect(try found(hires) == [])
+    }
+
     @Test func unitsAreScaledAndAmbiguousLabelsLeftAlone() throws {
         let table = "\n\n| 指标 | 年末数（人） |\n|---|---|\n| 常住人口 | 6123000 |\n"
         #expect(try found("年末常住人口612.3万人。" + table) == [])
