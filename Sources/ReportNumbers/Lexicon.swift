@@ -120,7 +120,7 @@ struct CharacterBitmap: @unchecked Sendable {
 /// them whole (其他产品 is not 他产品, 有效发明专利 not 效发明专利), whether the scanner or the
 /// statement reader reads it.
 public enum LabelNouns {
-    public static let startingAsConnectives = ["其他", "其它", "其余", "有效", "有色", "有线", "有关", "有害", "对外", "对口", "共享", "并购", "及时"]
+    public static let startingAsConnectives = ["其他", "其它", "其余", "有效", "有色", "有线", "有关", "有害", "对外", "对口", "共享", "共建", "并购", "及时"]
 }
 
 enum Lexicon {
@@ -287,7 +287,7 @@ enum Lexicon {
     /// Words removed from the start of a label read backwards: they connect, they do not name.
     static let labelLeadingNoise = labelLeadingNoiseWords.map { Array($0.utf8) }
 
-    private static let labelLeadingNoiseWords = ["其中", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"]
+    private static let labelLeadingNoiseWords = ["其中", "其次", "全年", "同时", "此外", "另外", "以及", "并且", "共", "其", "和", "与", "及", "等"]
 
     static let connectiveLikeNounBytes = LabelNouns.startingAsConnectives.map { Array($0.utf8) }
 

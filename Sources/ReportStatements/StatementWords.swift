@@ -160,7 +160,7 @@ struct CueWords: Sendable {
 enum LabelTrim {
     /// Connectives, and the words that start like one and are kept.
     static let leading = CueWords([
-        ("其中", .connective), ("此外", .connective), ("同时", .connective), ("另外", .connective), ("以及", .connective),
+        ("其中", .connective), ("其次", .connective), ("此外", .connective), ("同时", .connective), ("另外", .connective), ("以及", .connective),
         ("共有", .connective), ("共计", .connective), ("合计", .connective), ("总计", .connective), ("年末", .connective),
         ("年底", .connective), ("全年", .connective), ("年初", .connective), ("本年", .connective), ("当年", .connective),
         ("其", .connective), ("另", .connective), ("并", .connective), ("和", .connective), ("与", .connective),
