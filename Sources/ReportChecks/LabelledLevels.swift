@@ -421,22 +421,18 @@ struct TableNames {
 /// above. Hashing Chinese strings costs more than comparing a few.
 struct TableUnits {
     typealias Unit = (scale: Rational, unit: UInt8)
-    private var known: [(words: String, unit: Unit?)] = []
+    private var known: [(words: [UInt8], unit: Unit?)] = []
     private var scanner: QuantityScanner?
     /// Units remembered; others are read each time (a row's reading is bounded either way).
     static let remembered = 64
 
     mutating func read(_ words: String) -> Unit? {
-        if let k = known.lastIndex(where: { Self.same($0.words, words) }) { return known[k].unit }
+        let found = words.utf8.withContiguousStorageIfAvailable { w in known.lastIndex { $0.words.withUnsafeBufferPointer { $0.elementsEqual(w) } } }
+        if let k = found ?? nil { return known[k].unit }
         if scanner == nil { scanner = QuantityScanner() }
         let q = scanner!.scan("1" + String(decoding: words.utf8.filter { $0 != 0x20 }, as: UTF8.self)).quantities
         let unit: Unit? = q.count == 1 && q[0].unitCode != 0 && q[0].isAmountLike ? (q[0].value, q[0].unitCode) : nil
-        if known.count < Self.remembered { known.append((words, unit)) }
+        if known.count < Self.remembered { known.append((Array(words.utf8), unit)) }
         return unit
-    }
-
-    private static func same(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
     }
 }
