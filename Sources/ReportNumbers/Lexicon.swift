@@ -114,8 +114,6 @@ struct CharacterBitmap: @unchecked Sendable {
     }
 }
 
-/// The words of Chinese report prose that give numbers their meaning. Kept as data in one
-/// place so that a reader can see every word the scanner knows.
 /// Words that start as a connective does (其, 有, 对, 并 …) and name a thing: a label keeps
 /// them whole (其他产品 is not 他产品, 有效发明专利 not 效发明专利), whether the scanner or the
 /// statement reader reads it.
@@ -123,6 +121,8 @@ public enum LabelNouns {
     public static let startingAsConnectives = ["其他", "其它", "其余", "有效", "有色", "有线", "有关", "有害", "对外", "对口", "共享", "共建", "并购", "及时"]
 }
 
+/// The words of Chinese report prose that give numbers their meaning. Kept as data in one
+/// place so that a reader can see every word the scanner knows.
 enum Lexicon {
     /// Units and measure words, after any magnitude word. Words starting with 千/百 that are
     /// units in their own right (千米, 千克, 百分点) are matched before magnitudes.

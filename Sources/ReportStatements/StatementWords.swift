@@ -160,15 +160,10 @@ struct CueWords: Sendable {
 enum LabelTrim {
     /// Connectives, and the words that start like one and are kept.
     static let leading = CueWords([
-        ("其中", .connective), ("其次", .connective), ("此外", .connective), ("同时", .connective), ("另外", .connective), ("以及", .connective),
-        ("共有", .connective), ("共计", .connective), ("合计", .connective), ("总计", .connective), ("年末", .connective),
-        ("年底", .connective), ("全年", .connective), ("年初", .connective), ("本年", .connective), ("当年", .connective),
-        ("其", .connective), ("另", .connective), ("并", .connective), ("和", .connective), ("与", .connective),
-        ("及", .connective), ("共", .connective), ("有", .connective), ("含", .connective), ("对", .connective),
-        ("为", .connective), ("是", .connective), ("：", .connective), ("“", .connective), ("”", .connective),
-        ("、", .connective), ("全国", .connective), ("全省", .connective), ("全市", .connective), ("全州", .connective),
-        ("全县", .connective), ("全区", .connective), ("本市", .connective), ("我市", .connective), ("我省", .connective),
-    ] + LabelNouns.startingAsConnectives.map { ($0, Cue.labelWord) })
+        "其中", "其次", "此外", "同时", "另外", "以及", "共有", "共计", "合计", "总计", "年末", "年底", "全年", "年初", "本年", "当年",
+        "其", "另", "并", "和", "与", "及", "共", "有", "含", "对", "为", "是", "：", "“", "”", "、",
+        "全国", "全省", "全市", "全州", "全县", "全区", "本市", "我市", "我省",
+    ].map { ($0, Cue.connective) } + LabelNouns.startingAsConnectives.map { ($0, Cue.labelWord) })
 
     static let trailing: [[UInt8]] = ["上年末的", "上年的", "去年的", "上年", "去年", "达到", "实现", "完成", "突破", "超过", "分别", "为", "是",
                                       "共", "了", "已", "的", "：", "“", "”"].map { Array($0.utf8) }
