@@ -244,14 +244,9 @@ public enum LabelKey {
             if close, depth > 0 { depth -= 1 }
             i += length
         }
-        // Most labels start with no prefix's first character: one look at it, not every prefix.
-        var stripped = out.count > 6 && LabelTrim.normalizingHeads.contains(UInt32(out[0]) << 16 | UInt32(out[1]) << 8 | UInt32(out[2]))
-        while stripped {
-            stripped = false
-            for w in LabelTrim.normalizingPrefixes where out.count > w.count + 3 && out.starts(with: w) {
-                out.removeFirst(w.count)
-                stripped = true
-            }
+        // Found by the first character; no two prefixes start alike, so one at most applies.
+        while let w = out.withUnsafeBufferPointer({ LabelTrim.normalizing.match($0, at: 0, before: $0.count) }), out.count > w.bytes.count + 3 {
+            out.removeFirst(w.bytes.count)
         }
         return out
     }

@@ -186,13 +186,9 @@ enum LabelTrim {
     static let changingScope = WordList(["规模以上", "限额以上", "规上", "限上"])
 
     /// Region and period words that do not change what a label names (`全市常住人口` is `常住人口`).
-    static let normalizingPrefixes: [[UInt8]] = ["年末", "年底", "全年", "年初", "本年", "全国", "全省", "全市", "全州", "全县", "全区",
-                                                 "本市", "本省", "全部", "地区", "各类", "各项", "总"].map { Array($0.utf8) }
-    /// The first characters of `normalizingPrefixes` (each three bytes), as three-byte numbers.
-    static let normalizingHeads: [UInt32] = normalizingPrefixes.reduce(into: []) { heads, w in
-        let head = UInt32(w[0]) << 16 | UInt32(w[1]) << 8 | UInt32(w[2])
-        if !heads.contains(head) { heads.append(head) }
-    }
+    static let normalizingPrefixes = ["年末", "年底", "全年", "年初", "本年", "全国", "全省", "全市", "全州", "全县", "全区",
+                                      "本市", "本省", "全部", "地区", "各类", "各项", "总"]
+    static let normalizing = CueWords(normalizingPrefixes.map { ($0, Cue.connective) })
 }
 
 /// Sets of categories. Parts labelled with distinct members of one set, and otherwise alike

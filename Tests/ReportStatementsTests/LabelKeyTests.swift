@@ -15,7 +15,8 @@ import Testing
         }
         var out = Array(String(String.UnicodeScalarView(scalars)).utf8)
         // No two prefixes start alike, so the order they are tried in does not matter.
-        while let w = LabelTrim.normalizingPrefixes.first(where: { out.count > $0.count + 3 && out.starts(with: $0) }) {
+        let prefixes = LabelTrim.normalizingPrefixes.map { Array($0.utf8) }
+        while let w = prefixes.first(where: { out.count > $0.count + 3 && out.starts(with: $0) }) {
             out.removeFirst(w.count)
         }
         return out
