@@ -158,7 +158,7 @@ struct LabelledLevels {
         func value(in section: [UInt8]?) -> Reading? {
             guard let section, !mixedPeriods else { return nil }
             let found = alternatives.filter { $0.section == section }
-            guard let first = found.first, found.allSatisfy({ $0.hard == first.hard && $0.plausible == first.plausible }) else { return nil }
+            guard let first = found.first, case let value = first.amount.intervals, found.allSatisfy({ $0.amount.intervals == value }) else { return nil }
             return first
         }
 

@@ -60,16 +60,18 @@ struct TableProseCheck: Check {
                 let place = row.side.place, names = place.map { levels.tableNames[$0.table] }
                 func cell(_ column: String) -> String { "\(names?.table ?? "表格")中“\(place?.label ?? "")”的\(column)" }
                 let saidText = source.readerText(said.range), shownText = source.readerText(shown.range)
-                let verdict = Verdict.of(hard: said.hard.intersects(shown.hard), plausible: said.plausible.intersects(shown.plausible))
+                let (a, b) = (said.amount.intervals, shown.amount.intervals)
+                let verdict = Verdict.of(hard: a.hard.intersects(b.hard), plausible: a.plausible.intersects(b.plausible))
                 if let f = relationFinding(verdict, range: said.range, check.spec.message(
                     "正文“\(saidText)”与\(cell(names?.valueHeader ?? "")) \(shownText)（\(shownAt)）不符", ["match": saidText])) {
                     findings.append(f)
                 }
-                if let a = said.growth, let b = shown.growth {
+                if let saidGrowth = said.growth, let shownGrowth = shown.growth {
+                    let (a, b) = (saidGrowth.amount.intervals, shownGrowth.amount.intervals)
                     let verdict = Verdict.of(hard: a.hard.intersects(b.hard), plausible: a.plausible.intersects(b.plausible))
-                    let rate = source.readerText(a.range)
-                    if let f = relationFinding(verdict, range: a.range, check.spec.message(
-                        "正文中“\(saidText)”的增速“\(rate)”与\(cell(names?.growthHeader ?? "")) \(source.readerText(b.range))（\(shownAt)）不符", ["match": rate])) {
+                    let rate = source.readerText(saidGrowth.range)
+                    if let f = relationFinding(verdict, range: saidGrowth.range, check.spec.message(
+                        "正文中“\(saidText)”的增速“\(rate)”与\(cell(names?.growthHeader ?? "")) \(source.readerText(shownGrowth.range))（\(shownAt)）不符", ["match": rate])) {
                         findings.append(f)
                     }
                 }

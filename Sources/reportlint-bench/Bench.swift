@@ -287,12 +287,8 @@ struct Bench {
     /// machine it was set on; it is checked as instructions per MB (`instructionsPerMBCeiling`)
     /// where valgrind is installed, else as time.
     static func lintRealCorpus(_ sizeMB: Int, corpus: String, runs: Int) throws {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: corpus) else {
-            say("lint-real: skipped, no corpus at \(corpus)")
-            return
-        }
-        let files = names.filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
-        let text = try files.map { try String(contentsOfFile: corpus + "/" + $0, encoding: .utf8) }.joined(separator: "\n\n")
+        guard let files = reports(in: corpus, for: "lint-real") else { return }
+        let text = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined(separator: "\n\n")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-real-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -334,12 +330,7 @@ struct Bench {
     /// (one job, JSON), with the consistency pack's table rules off and on, in instructions.
     /// The bound the tables issue set: at most 10 % slower. Skipped without valgrind.
     static func tablesCost(corpus: String) throws {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: corpus) else {
-            say("tables-cost: skipped, no corpus at \(corpus)")
-            return
-        }
-        let files = names.filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
-            .map { URL(fileURLWithPath: corpus).appendingPathComponent($0).path }
+        guard let files = reports(in: corpus, for: "tables-cost") else { return }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-bench-tables-cost-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -362,6 +353,16 @@ struct Bench {
             say("tables-cost: tables slow lint on the corpus by more than the bound")
             exit(1)
         }
+    }
+
+    /// The paths of the corpus's published reports (`NN-….md`), in order; nil, said, without a corpus.
+    static func reports(in corpus: String, for mode: String) -> [String]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: corpus) else {
+            say("\(mode): skipped, no corpus at \(corpus)")
+            return nil
+        }
+        return names.filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
+            .map { URL(fileURLWithPath: corpus).appendingPathComponent($0).path }
     }
 
     /// The consistency pack's rules that read tables.
